@@ -1,0 +1,62 @@
+import type { Span, InputError } from '../core/source.js';
+import type { SourceKind } from '../graph/graph.js';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(s);
+}
+
+/** A location in a scanned file, plus the same place in the synthesized template for CDK. */
+export interface Location {
+  span: Span;
+  /** Property path of the offending value; absent when the finding points at the resource. */
+  path?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  messageId: string;
+  message: string;
+  severity: Severity;
+  /** Checklist controls (`1.15` …) the rule serves. */
+  controls: string[];
+  /** The primary location: the offending value, else the resource's first line (CDK: the TypeScript line). */
+  location: Location;
+  /** Other places worth showing (for CDK, the synthesized template line). */
+  related: { span: Span; message: string }[];
+  resource: { address: string; type: string; source: SourceKind; constructPath?: string };
+  /** rule id + file + resource address + property path, hashed: stable when lines move. */
+  fingerprint: string;
+  suppression?: { reason: string; kind: 'inSource' | 'external'; span?: Span };
+}
+
+/** A check that could not be decided (an unknown value); never a finding. */
+export interface Notice {
+  ruleId: string;
+  message: string;
+  span: Span;
+  resource?: string;
+}
+
+export interface ScanStats {
+  filesDiscovered: number;
+  filesScanned: number;
+  filesSkipped: number;
+  resources: number;
+  durationMs: number;
+}
+
+export interface ScanResult {
+  /** The scan root that file paths are relative to (absolute). */
+  root: string;
+  findings: Finding[];
+  errors: InputError[];
+  notices: Notice[];
+  /** Things worth saying in `--verbose`: skipped files, unresolved modules, assumptions. */
+  notes: string[];
+  stats: ScanStats;
+  /** Regions the scanned resources are deployed to, where known. */
+  regions: string[];
+}

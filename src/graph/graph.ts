@@ -1,0 +1,105 @@
+import type { Span } from '../core/source.js';
+import type { MapValue, Value } from './value.js';
+
+export type SourceKind = 'cloudformation' | 'terraform' | 'terraform-plan' | 'cdk';
+
+/** Something known, or not known with the reason why. */
+export type Known<T> = { known: true; value: T; span?: Span } | { known: false; reason: string };
+
+/** Where a resource will be deployed. */
+export interface DeployContext {
+  /** The deployment unit: the CloudFormation template/stack or the Terraform module instance path. */
+  unit: string;
+  account: Known<string>;
+  region: Known<string>;
+}
+
+/** A suppression written beside a resource or one of its properties. */
+export interface Suppression {
+  ruleId: string;
+  /** Empty when the author gave none: such a suppression is reported and not honoured. */
+  reason: string;
+  span: Span;
+  /** The property path it is limited to (Terraform attribute comments), else the whole resource. */
+  path?: string;
+}
+
+/** For CDK: where the construct that made a resource was written. */
+export interface ConstructInfo {
+  path: string;
+  source?: Span;
+  /** Why no source line was found, when none was. */
+  unresolved?: string;
+}
+
+export interface ResourceNode {
+  /** Unique in the graph: `<file>#<address>` for CloudFormation, the full module address for Terraform. */
+  id: string;
+  /** The address a user knows: the logical id, or the Terraform address (`module.net.aws_subnet.a[0]`). */
+  address: string;
+  /** The provider's type name: `AWS::S3::Bucket` or `aws_s3_bucket`. */
+  type: string;
+  /** `data` for Terraform data sources; everything else is `managed`. */
+  mode: 'managed' | 'data';
+  source: SourceKind;
+  file: string;
+  /** The whole resource declaration. */
+  span: Span;
+  /** Evaluated properties (CloudFormation `Properties`, Terraform block body with nested blocks as lists of maps). */
+  properties: MapValue;
+  context: DeployContext;
+  dependsOn: string[];
+  /** CloudFormation `DeletionPolicy`/`UpdateReplacePolicy`, Terraform `lifecycle.prevent_destroy`. */
+  deletionPolicy?: Value;
+  metadata?: Value;
+  suppressions: Suppression[];
+  construct?: ConstructInfo;
+}
+
+export type EdgeKind = 'ref' | 'getatt' | 'sub' | 'depends-on' | 'reference';
+
+export interface Edge {
+  from: string;
+  to: string;
+  kind: EdgeKind;
+  /** The property path of the reference in `from`, dotted. */
+  path: string;
+}
+
+/** One input file's contribution to the graph. */
+export interface GraphPart {
+  nodes: ResourceNode[];
+  edges: Edge[];
+}
+
+export class ResourceGraph {
+  readonly nodes: ResourceNode[] = [];
+  readonly edges: Edge[] = [];
+  private readonly byId = new Map<string, ResourceNode>();
+
+  add(part: GraphPart): void {
+    for (const n of part.nodes) {
+      if (this.byId.has(n.id)) continue;
+      this.byId.set(n.id, n);
+      this.nodes.push(n);
+    }
+    this.edges.push(...part.edges);
+  }
+
+  get(id: string): ResourceNode | undefined {
+    return this.byId.get(id);
+  }
+
+  ofType(...types: string[]): ResourceNode[] {
+    return this.nodes.filter((n) => types.includes(n.type));
+  }
+
+  /** Sorts nodes by file and address so that every later stage is deterministic. */
+  sort(): void {
+    this.nodes.sort((a, b) => (a.file === b.file ? cmp(a.address, b.address) : cmp(a.file, b.file)));
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

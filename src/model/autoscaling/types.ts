@@ -1,0 +1,9 @@
+import type { Link, ModelResource, Val } from '../val.js';
+
+export interface AutoScalingGroup extends ModelResource {
+  subnets: Val<Link>[];
+  availabilityZones: Val<string>[];
+  minSize: Val<number>;
+  maxSize: Val<number>;
+  launchTemplate?: Val<Link>;
+}

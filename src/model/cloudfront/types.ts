@@ -1,0 +1,21 @@
+import type { ModelResource, Origin, Val } from '../val.js';
+
+export interface DistributionOrigin {
+  id: Val<string>;
+  domainName: Val<string>;
+  /** Custom origins only: `http-only`, `match-viewer`, `https-only`. */
+  protocolPolicy?: Val<string>;
+  /** Custom origins only: the SSL protocols to the origin. */
+  sslProtocols?: Val<string[]>;
+  origin: Origin;
+}
+
+export interface Distribution extends ModelResource {
+  /** Default cache behavior first, then ordered ones. */
+  viewerProtocolPolicies: Val<string>[];
+  usesDefaultCertificate: Val<boolean>;
+  minimumProtocolVersion: Val<string>;
+  origins: DistributionOrigin[];
+  webAcl: Val<string>;
+  logging: Val<boolean>;
+}

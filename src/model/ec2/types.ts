@@ -1,0 +1,86 @@
+import type { Link, ModelResource, Origin, Val } from '../val.js';
+
+export interface SecurityGroupRule {
+  direction: 'ingress' | 'egress';
+  /** Normalised: `-1` (all), `tcp`, `udp`, `icmp`, `icmpv6`, or a protocol number as text. */
+  protocol: Val<string>;
+  fromPort: Val<number>;
+  toPort: Val<number>;
+  cidrIpv4?: Val<string>;
+  cidrIpv6?: Val<string>;
+  /** Another security group as source/destination. */
+  peerGroup?: Val<Link>;
+  prefixList?: Val<string>;
+  description?: Val<string>;
+  /** The whole rule (an inline entry, a separate rule resource, or the group for an implicit rule). */
+  origin: Origin;
+  /** True for the allow-all egress AWS adds when a CloudFormation group declares none. */
+  implicit: boolean;
+}
+
+export type AttachmentKind =
+  | 'load-balancer' | 'instance' | 'launch-template' | 'db' | 'cache' | 'lambda' | 'ecs-service'
+  | 'vpc-endpoint' | 'efs-mount-target' | 'opensearch' | 'other';
+
+export interface SecurityGroupAttachment {
+  kind: AttachmentKind;
+  id: string;
+  /** For load balancers: whether the attaching resource is internet-facing. */
+  internetFacing?: Val<boolean>;
+}
+
+export interface SecurityGroup extends ModelResource {
+  name: Val<string>;
+  vpc: Val<Link>;
+  ingress: SecurityGroupRule[];
+  egress: SecurityGroupRule[];
+  /** Filled by the model linker from the resources that name this group. */
+  attachments: SecurityGroupAttachment[];
+}
+
+export interface Vpc extends ModelResource {
+  cidrBlocks: Val<string>[];
+}
+
+export interface Subnet extends ModelResource {
+  vpc: Val<Link>;
+  /** An AZ name (`us-east-1a`) or a symbolic one (`<region>#<index>`) from `!GetAZs`/`aws_availability_zones`. */
+  availabilityZone: Val<string>;
+  cidr: Val<string>;
+  mapPublicIpOnLaunch: Val<boolean>;
+}
+
+export interface BlockDevice {
+  deviceName: Val<string>;
+  encrypted: Val<boolean>;
+  kmsKey: Val<string>;
+  origin: Origin;
+}
+
+export interface Volume extends ModelResource {
+  encrypted: Val<boolean>;
+  kmsKey: Val<string>;
+  availabilityZone: Val<string>;
+}
+
+export interface Instance extends ModelResource {
+  subnet: Val<Link>;
+  securityGroups: Val<Link>[];
+  /** Root and extra EBS devices declared on the instance. */
+  blockDevices: BlockDevice[];
+  launchTemplate?: Val<Link>;
+}
+
+export interface LaunchTemplate extends ModelResource {
+  securityGroups: Val<Link>[];
+  blockDevices: BlockDevice[];
+}
+
+export interface NatGateway extends ModelResource {
+  subnet: Val<Link>;
+}
+
+/** The account-wide "EBS encryption by default" switch, when declared. */
+export interface EbsEncryptionByDefault extends ModelResource {
+  enabled: Val<boolean>;
+}

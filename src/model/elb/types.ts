@@ -1,0 +1,34 @@
+import type { Link, ModelResource, Origin, Val } from '../val.js';
+
+export interface LoadBalancer extends ModelResource {
+  kind: Val<'application' | 'network' | 'gateway' | 'classic'>;
+  internetFacing: Val<boolean>;
+  subnets: Val<Link>[];
+  securityGroups: Val<Link>[];
+  accessLogs: Val<boolean>;
+  /** Classic load balancers carry their listeners inline; they are also in `CloudModel.listeners`. */
+}
+
+export interface ListenerAction {
+  type: Val<string>;
+  /** For `redirect` actions. */
+  redirectProtocol?: Val<string>;
+  targetGroup?: Val<Link>;
+  origin: Origin;
+}
+
+export interface Listener extends ModelResource {
+  loadBalancer: Val<Link>;
+  protocol: Val<string>;
+  port: Val<number>;
+  sslPolicy: Val<string>;
+  defaultActions: ListenerAction[];
+  /** For classic load balancers' inline listeners: the back-end protocol. */
+  instanceProtocol?: Val<string>;
+}
+
+export interface TargetGroup extends ModelResource {
+  protocol: Val<string>;
+  port: Val<number>;
+  targetType: Val<string>;
+}

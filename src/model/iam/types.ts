@@ -1,0 +1,35 @@
+import type { Origin, Val } from '../val.js';
+
+export interface PolicyCondition {
+  /** `StringEquals`, `Bool`, `ArnLike` … with any `ForAllValues:`/`IfExists` kept as written. */
+  operator: string;
+  key: string;
+  values: string[];
+}
+
+export interface Principal {
+  /** `"*"` or `{ AWS: "*" }`: anyone. */
+  anyone: boolean;
+  aws: string[];
+  service: string[];
+  federated: string[];
+}
+
+export interface PolicyStatement {
+  sid?: string;
+  effect: Val<'Allow' | 'Deny'>;
+  /** Absent in identity policies. */
+  principal?: Val<Principal>;
+  notPrincipal?: Val<Principal>;
+  actions: Val<string[]>;
+  notActions?: Val<string[]>;
+  resources: Val<string[]>;
+  notResources?: Val<string[]>;
+  conditions: Val<PolicyCondition[]>;
+  origin: Origin;
+}
+
+export interface PolicyDocument {
+  statements: PolicyStatement[];
+  origin: Origin;
+}

@@ -1,0 +1,73 @@
+import type { AutoScalingGroup } from './autoscaling/types.js';
+import type { BackupPlan, BackupSelection, BackupVault } from './backup/types.js';
+import type { Distribution } from './cloudfront/types.js';
+import type { Trail } from './cloudtrail/types.js';
+import type { DynamoTable } from './dynamodb/types.js';
+import type { EbsEncryptionByDefault, Instance, LaunchTemplate, NatGateway, SecurityGroup, Subnet, Volume, Vpc } from './ec2/types.js';
+import type { FileSystem } from './efs/types.js';
+import type { CacheCluster, CacheSubnetGroup } from './elasticache/types.js';
+import type { Listener, LoadBalancer, TargetGroup } from './elb/types.js';
+import type { KmsKey } from './kms/types.js';
+import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './rds/types.js';
+import type { Bucket } from './s3/types.js';
+import type { Topic } from './sns/types.js';
+import type { Queue } from './sqs/types.js';
+import type { ModelResource } from './val.js';
+
+/** The framework-neutral cloud model every rule reads. Each list is sorted by file, then address. */
+export interface CloudModel {
+  buckets: Bucket[];
+  securityGroups: SecurityGroup[];
+  vpcs: Vpc[];
+  subnets: Subnet[];
+  natGateways: NatGateway[];
+  volumes: Volume[];
+  instances: Instance[];
+  launchTemplates: LaunchTemplate[];
+  ebsEncryptionByDefault: EbsEncryptionByDefault[];
+  loadBalancers: LoadBalancer[];
+  listeners: Listener[];
+  targetGroups: TargetGroup[];
+  distributions: Distribution[];
+  dbInstances: DbInstance[];
+  dbClusters: DbCluster[];
+  dbSubnetGroups: DbSubnetGroup[];
+  globalClusters: GlobalCluster[];
+  dynamoTables: DynamoTable[];
+  fileSystems: FileSystem[];
+  queues: Queue[];
+  topics: Topic[];
+  cacheClusters: CacheCluster[];
+  cacheSubnetGroups: CacheSubnetGroup[];
+  trails: Trail[];
+  backupPlans: BackupPlan[];
+  backupSelections: BackupSelection[];
+  backupVaults: BackupVault[];
+  kmsKeys: KmsKey[];
+  autoScalingGroups: AutoScalingGroup[];
+}
+
+export type ModelKey = keyof CloudModel;
+
+export function emptyModel(): CloudModel {
+  return {
+    buckets: [], securityGroups: [], vpcs: [], subnets: [], natGateways: [], volumes: [], instances: [],
+    launchTemplates: [], ebsEncryptionByDefault: [], loadBalancers: [], listeners: [], targetGroups: [],
+    distributions: [], dbInstances: [], dbClusters: [], dbSubnetGroups: [], globalClusters: [], dynamoTables: [],
+    fileSystems: [], queues: [], topics: [], cacheClusters: [], cacheSubnetGroups: [], trails: [], backupPlans: [],
+    backupSelections: [], backupVaults: [], kmsKeys: [], autoScalingGroups: [],
+  };
+}
+
+/** Finds any model resource by its graph id. */
+export class ModelIndex {
+  private readonly byId = new Map<string, ModelResource>();
+  constructor(model: CloudModel) {
+    for (const list of Object.values(model) as ModelResource[][]) {
+      for (const r of list) this.byId.set(r.resource.id, r);
+    }
+  }
+  get(id: string | undefined): ModelResource | undefined {
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+}

@@ -1,0 +1,43 @@
+import type { Link, ModelResource, Val } from '../val.js';
+
+export interface DbInstance extends ModelResource {
+  engine: Val<string>;
+  /** The Aurora cluster this instance belongs to, when any: then storage, backups and Multi-AZ are the cluster's. */
+  cluster?: Val<Link>;
+  storageEncrypted: Val<boolean>;
+  kmsKey: Val<string>;
+  multiAz: Val<boolean>;
+  backupRetentionDays: Val<number>;
+  deletionProtection: Val<boolean>;
+  subnetGroup: Val<Link>;
+  securityGroups: Val<Link>[];
+  /** Read replica source (`SourceDBInstanceIdentifier` / `replicate_source_db`). */
+  replicaOf?: Val<Link>;
+  publiclyAccessible: Val<boolean>;
+  /** `DeletionPolicy` (CloudFormation) or `prevent_destroy` (Terraform): does deleting the stack keep the data? */
+  retainOnDelete: Val<boolean>;
+}
+
+export interface DbCluster extends ModelResource {
+  engine: Val<string>;
+  storageEncrypted: Val<boolean>;
+  kmsKey: Val<string>;
+  backupRetentionDays: Val<number>;
+  deletionProtection: Val<boolean>;
+  subnetGroup: Val<Link>;
+  securityGroups: Val<Link>[];
+  globalCluster?: Val<Link>;
+  /** Cross-region replica source (`ReplicationSourceIdentifier`). */
+  replicaOf?: Val<Link>;
+  /** Multi-AZ DB clusters (non-Aurora) declare their instance class on the cluster. */
+  availabilityZones: Val<string[]>;
+  retainOnDelete: Val<boolean>;
+}
+
+export interface DbSubnetGroup extends ModelResource {
+  subnets: Val<Link>[];
+}
+
+export interface GlobalCluster extends ModelResource {
+  sourceCluster?: Val<Link>;
+}
