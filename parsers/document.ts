@@ -12,6 +12,11 @@ export interface DocScalar {
   kind: 'scalar';
   value: string | number | boolean | null;
   span: Span;
+  /**
+   * The source text, only when a plain (unquoted) scalar resolved to a number, boolean or null
+   * that does not print back the same (`012345678901`, `8.0`, `~`). YAML 1.2 core schema.
+   */
+  raw?: string;
 }
 
 export interface DocEntry {
@@ -36,6 +41,7 @@ export interface DocSeq {
 
 /** A comment in the source, kept for suppressions (`# iac-check:ignore rule-id reason`). */
 export interface DocComment {
+  /** The whole comment, from `#` to the end of the line. */
   text: string;
   span: Span;
 }

@@ -1,0 +1,80 @@
+/**
+ * CloudFormation templates: parse a YAML/JSON file and decide whether it is a template.
+ * Non-templates (Kubernetes manifests, package.json, workflows …) are not errors; they are
+ * reported as `not-cloudformation` with a reason so the pipeline can skip them visibly.
+ */
+import type { InputError } from '../../src/core/source.js';
+import type { DocNode, ParsedDocument } from '../document.js';
+import { parseDataDocument } from './yaml.js';
+
+export { parseDataDocument, SHORT_FORM_TAGS, MAX_DEPTH, MAX_ALIAS_EXPANSION } from './yaml.js';
+export type { ParseDataResult } from './yaml.js';
+
+export type TemplateParseResult =
+  | { kind: 'template'; document: ParsedDocument }
+  | { kind: 'not-cloudformation'; reason: string }
+  | { kind: 'error'; errors: InputError[] };
+
+const RESOURCE_TYPE_PREFIXES = ['AWS::', 'Custom::', 'Alexa::'];
+
+/**
+ * Why a parsed document is a CloudFormation template, or undefined when it is not one:
+ * its root map has `AWSTemplateFormatVersion`, or a `Resources` map with at least one entry
+ * whose `Type` starts with `AWS::`, `Custom::` or `Alexa::`.
+ */
+export function cloudFormationEvidence(doc: ParsedDocument | DocNode): string | undefined {
+  const root = 'root' in doc ? doc.root : doc;
+  if (root.kind !== 'map') return undefined;
+  let resources: DocNode | undefined;
+  for (const e of root.entries) {
+    if (e.key === 'AWSTemplateFormatVersion') return 'has AWSTemplateFormatVersion';
+    if (e.key === 'Resources') resources = e.value;
+  }
+  if (resources?.kind !== 'map') return undefined;
+  for (const r of resources.entries) {
+    if (r.value.kind !== 'map') continue;
+    for (const p of r.value.entries) {
+      if (p.key !== 'Type' || p.value.kind !== 'scalar' || typeof p.value.value !== 'string') continue;
+      const t = p.value.value;
+      if (RESOURCE_TYPE_PREFIXES.some((x) => t.startsWith(x))) return `resource ${r.key} has type ${t}`;
+    }
+  }
+  return undefined;
+}
+
+/** True when the parsed document is a CloudFormation template (see `cloudFormationEvidence`). */
+export function isCloudFormation(doc: ParsedDocument | DocNode): boolean {
+  return cloudFormationEvidence(doc) !== undefined;
+}
+
+/**
+ * Whether raw text that failed to parse clearly looks like a template, so its parse error
+ * must be reported rather than the file skipped.
+ */
+export function looksLikeCloudFormation(text: string): boolean {
+  if (text.includes('AWSTemplateFormatVersion')) return true;
+  const hasResources = /(^|\n)[ \t]*Resources[ \t]*:|["']Resources["'][ \t\r\n]*:/.test(text);
+  return hasResources && /\b(AWS|Custom|Alexa)::[A-Za-z0-9]/.test(text);
+}
+
+/** Parse a YAML or JSON file and classify it as a template, not a template, or an error. */
+export function parseTemplate(file: string, text: string): TemplateParseResult {
+  const parsed = parseDataDocument(file, text);
+  if (!parsed.document) {
+    const errors = parsed.errors;
+    const first = errors[0];
+    // Binary content and exceeded limits are always reported: the file could not be checked safely.
+    if (errors.some((e) => e.kind === 'binary' || e.kind === 'limit') || looksLikeCloudFormation(text)) {
+      return { kind: 'error', errors };
+    }
+    const where = first ? ` (${first.line}:${first.column}: ${first.message})` : '';
+    return { kind: 'not-cloudformation', reason: `not valid YAML/JSON and does not look like a CloudFormation template${where}` };
+  }
+  const root = parsed.document.root;
+  if (root.kind === 'scalar' && root.value === null) return { kind: 'not-cloudformation', reason: 'empty document' };
+  if (root.kind !== 'map') return { kind: 'not-cloudformation', reason: `the document is a ${root.kind === 'seq' ? 'list' : 'single value'}, not a map` };
+  if (!isCloudFormation(parsed.document)) {
+    return { kind: 'not-cloudformation', reason: 'no AWSTemplateFormatVersion and no Resources with an AWS::, Custom:: or Alexa:: Type' };
+  }
+  return { kind: 'template', document: parsed.document };
+}

@@ -1,0 +1,347 @@
+/**
+ * YAML and JSON (JSON is YAML) → a positioned data document.
+ *
+ * The `yaml` package composes the text (with a LineCounter for 1-based positions); we then
+ * convert its node tree into our own `DocNode` tree in one document-order pass that:
+ * - turns every CloudFormation short-form tag into the long-form map it stands for
+ *   (`!Ref X` → `{ Ref: X }`, `!Sub s` → `{ "Fn::Sub": s }`), spanning the tag;
+ * - reports duplicate keys (naming the first occurrence);
+ * - bounds nesting depth and alias expansion (an anchored node is converted once and
+ *   shared; each alias charges the size of its target against a budget);
+ * - finds comments: a `#` at the start of a line or after whitespace that lies inside no
+ *   scalar (quoted strings, block scalars) — scalars are visited in source order, so this is
+ *   a single merge with the sorted list of `#` candidates.
+ */
+import { LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node as YamlNode, ScalarTag, CollectionTag } from 'yaml';
+import type { InputError, Span } from '../../src/core/source.js';
+import type { DocComment, DocEntry, DocMap, DocNode, DocScalar, DocSeq, ParsedDocument } from '../document.js';
+
+/** Maximum nesting of maps and sequences (tags count as a level, like the map they stand for). */
+export const MAX_DEPTH = 200;
+/** Maximum number of nodes that aliases may expand to, summed over all aliases of a file. */
+export const MAX_ALIAS_EXPANSION = 100_000;
+/** A NUL byte within this many leading characters marks the file as binary. */
+const BINARY_PROBE = 8192;
+
+/** Short-form tag (without `!`) → the long-form key it stands for. */
+export const SHORT_FORM_TAGS: ReadonlyMap<string, string> = new Map([
+  ['Ref', 'Ref'],
+  ['Condition', 'Condition'],
+  ...[
+    'Base64',
+    'Cidr',
+    'Equals',
+    'FindInMap',
+    'GetAtt',
+    'GetAZs',
+    'If',
+    'ImportValue',
+    'Join',
+    'Length',
+    'Not',
+    'And',
+    'Or',
+    'Select',
+    'Split',
+    'Sub',
+    'ToJsonString',
+    'Transform',
+  ].map((n) => [n, `Fn::${n}`] as [string, string]),
+]);
+
+/** Custom tags for the `yaml` package: accept each short form on scalars, sequences and maps, unchanged. */
+const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = [];
+for (const name of SHORT_FORM_TAGS.keys()) {
+  const tag = `!${name}`;
+  CUSTOM_TAGS.push({ tag, resolve: (str: string) => str } as ScalarTag);
+  CUSTOM_TAGS.push({ tag, collection: 'map', nodeClass: YAMLMap, resolve: (m: unknown) => m } as unknown as CollectionTag);
+  CUSTOM_TAGS.push({ tag, collection: 'seq', nodeClass: YAMLSeq, resolve: (s: unknown) => s } as unknown as CollectionTag);
+}
+
+class LimitError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface ParseDataResult {
+  document?: ParsedDocument;
+  errors: InputError[];
+}
+
+/** The offset of the first NUL byte in the first 8 KB, or -1. */
+export function binaryOffset(text: string): number {
+  const i = text.indexOf('\0');
+  return i >= 0 && i < BINARY_PROBE ? i : -1;
+}
+
+/**
+ * Parse YAML or JSON text. On success `document` is set and `errors` is empty; otherwise
+ * `errors` holds one error per problem (one for a syntax error: the first, since later ones
+ * are usually its echoes; one per duplicate key) and `document` is undefined.
+ */
+export function parseDataDocument(file: string, text: string): ParseDataResult {
+  const lc = new LineCounter();
+  const pos = (offset: number): { line: number; column: number } => {
+    const p = lc.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+
+  const nul = binaryOffset(text);
+  if (nul >= 0) {
+    // The LineCounter is only fed by the parser; count lines of the prefix directly.
+    const before = text.slice(0, nul);
+    const line = before.split('\n').length;
+    const column = nul - (before.lastIndexOf('\n') + 1) + 1;
+    return { errors: [{ file, line, column, kind: 'binary', message: 'binary file (NUL byte), not YAML or JSON text' }] };
+  }
+
+  let doc;
+  try {
+    doc = parseDocument(text, {
+      lineCounter: lc,
+      customTags: CUSTOM_TAGS,
+      uniqueKeys: false,
+      prettyErrors: false,
+      keepSourceTokens: false,
+      version: '1.2',
+      schema: 'core',
+    });
+  } catch (e) {
+    // The yaml package catches stack exhaustion itself; this is a last resort.
+    return { errors: [{ file, line: 1, column: 1, kind: 'limit', message: `cannot parse: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+
+  if (doc.errors.length > 0) {
+    let first = doc.errors[0]!;
+    for (const e of doc.errors) if (e.pos[0] < first.pos[0]) first = e;
+    const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+    const err = exhausted ?? first;
+    const p = pos(err.pos[0]);
+    const message = exhausted ? `nesting deeper than ${MAX_DEPTH} levels (the YAML parser ran out of stack)` : syntaxMessage(err.code, err.message);
+    return { errors: [{ file, line: p.line, column: p.column, kind: exhausted ? 'limit' : 'syntax', message }] };
+  }
+
+  const converter = new Converter(file, text, pos);
+  let root: DocNode;
+  try {
+    const contents = doc.contents as YamlNode | null;
+    root = contents ? converter.convert(contents, 0) : converter.scalarAt(null, 0, 0);
+  } catch (e) {
+    if (e instanceof LimitError) {
+      const p = pos(e.offset);
+      return { errors: [{ file, line: p.line, column: p.column, kind: 'limit', message: e.message }] };
+    }
+    if (e instanceof RangeError) {
+      return { errors: [{ file, line: 1, column: 1, kind: 'limit', message: `document too deeply nested (${e.message})` }] };
+    }
+    throw e;
+  }
+  if (converter.errors.length > 0) return { errors: converter.errors };
+  return { document: { root, comments: converter.finishComments() }, errors: [] };
+}
+
+function syntaxMessage(code: string, message: string): string {
+  const m = message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
+  return `invalid YAML/JSON: ${m} (${code})`;
+}
+
+class Converter {
+  readonly errors: InputError[] = [];
+  private readonly anchors = new Map<string, { node: DocNode; size: number }>();
+  private aliasBudget = MAX_ALIAS_EXPANSION;
+  /** Nodes produced by the last `convert` call (for anchor sizes). */
+  private count = 0;
+  /** Offsets of `#` that may start a comment, ascending; `ci` is the merge cursor. */
+  private readonly hashes: number[] = [];
+  private ci = 0;
+  private readonly comments: DocComment[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+    private readonly pos: (offset: number) => { line: number; column: number },
+  ) {
+    let i = text.indexOf('#');
+    while (i >= 0) {
+      const prev = i === 0 ? '\n' : text[i - 1];
+      if (prev === ' ' || prev === '\t' || prev === '\n' || prev === '\r' || prev === '\uFEFF') this.hashes.push(i);
+      i = text.indexOf('#', i + 1);
+    }
+  }
+
+  span(start: number, end: number): Span {
+    return { file: this.file, start: this.pos(start), end: this.pos(end < start ? start : end) };
+  }
+
+  /** Account for a scalar occupying [start, end): `#` before it are comments, inside it are not. */
+  private scalarRange(start: number, end: number): void {
+    const h = this.hashes;
+    while (this.ci < h.length && h[this.ci]! < start) this.takeComment(h[this.ci++]!);
+    while (this.ci < h.length && h[this.ci]! < end) this.ci++;
+  }
+
+  private takeComment(at: number): void {
+    let end = at;
+    const t = this.text;
+    while (end < t.length && t[end] !== '\n' && t[end] !== '\r') end++;
+    this.comments.push({ text: t.slice(at, end), span: this.span(at, end) });
+  }
+
+  finishComments(): DocComment[] {
+    while (this.ci < this.hashes.length) this.takeComment(this.hashes[this.ci++]!);
+    return this.comments;
+  }
+
+  scalarAt(value: DocScalar['value'], start: number, end: number): DocScalar {
+    this.count++;
+    return { kind: 'scalar', value, span: this.span(start, end) };
+  }
+
+  convert(node: YamlNode, depth: number): DocNode {
+    if (isAlias(node)) {
+      const target = this.anchors.get(node.source);
+      const at = node.range?.[0] ?? 0;
+      if (!target) throw new LimitError(`alias *${node.source} refers to no complete anchor before it`, at);
+      this.aliasBudget -= target.size;
+      if (this.aliasBudget < 0) {
+        throw new LimitError(`YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes (alias bomb?); refusing to expand`, at);
+      }
+      this.count += target.size;
+      return target.node;
+    }
+    const before = this.count;
+    const out = this.convertTagged(node, depth);
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) this.anchors.set(anchor, { node: out, size: this.count - before });
+    return out;
+  }
+
+  private convertTagged(node: YamlNode, depth: number): DocNode {
+    const tag = node.tag;
+    const longKey = tag && tag.charCodeAt(0) === 33 /* ! */ ? SHORT_FORM_TAGS.get(tag.slice(1)) : undefined;
+    if (!longKey) return this.convertPlain(node, depth);
+    if (depth >= MAX_DEPTH) throw this.tooDeep(node);
+    const range = node.range ?? [0, 0, 0];
+    // Find the tag itself just before the value (possibly with an anchor or line break between).
+    const window = Math.max(0, range[0] - 512);
+    const rel = this.text.slice(window, range[0]).lastIndexOf(tag!);
+    const tagStart = rel >= 0 ? window + rel : range[0];
+    const inner = this.convertPlain(node, depth + 1);
+    this.count++;
+    const map: DocMap = {
+      kind: 'map',
+      fromTag: true,
+      span: this.span(tagStart, range[1]),
+      entries: [{ key: longKey, keySpan: this.span(tagStart, tagStart + tag!.length), value: inner }],
+    };
+    return map;
+  }
+
+  private tooDeep(node: YamlNode): LimitError {
+    return new LimitError(`nesting deeper than ${MAX_DEPTH} levels`, node.range?.[0] ?? 0);
+  }
+
+  private convertPlain(node: YamlNode, depth: number): DocNode {
+    const range = node.range ?? [0, 0, 0];
+    if (isScalar(node)) {
+      this.scalarRange(range[0], range[1]);
+      return this.scalarNode(node, range);
+    }
+    if (depth >= MAX_DEPTH) throw this.tooDeep(node);
+    if (isMap(node)) {
+      const entries: DocEntry[] = [];
+      const seen = new Map<string, Span>();
+      const map: DocMap = { kind: 'map', entries, span: this.span(range[0], range[1]) };
+      this.count++;
+      for (const pair of node.items as Pair<unknown, unknown>[]) {
+        const k = pair.key as YamlNode | null;
+        let key: string;
+        let keySpan: Span;
+        if (k && isScalar(k)) {
+          const kr = k.range ?? [0, 0, 0];
+          this.scalarRange(kr[0], kr[1]);
+          key = this.keyString(k, kr);
+          keySpan = this.span(kr[0], kr[1]);
+        } else if (k) {
+          const kr = k.range ?? [0, 0, 0];
+          // A complex key (`? [a, b]`): keep its source text; comment scanning skips it.
+          this.scalarRange(kr[0], kr[1]);
+          key = this.text.slice(kr[0], kr[1]).trim();
+          keySpan = this.span(kr[0], kr[1]);
+        } else {
+          const at = (pair.value as YamlNode | null)?.range?.[0] ?? range[0];
+          key = '';
+          keySpan = this.span(at, at);
+        }
+        const first = seen.get(key);
+        if (first) {
+          this.errors.push({
+            file: this.file,
+            line: keySpan.start.line,
+            column: keySpan.start.column,
+            kind: 'duplicate-key',
+            message: `duplicate key "${key}" (first defined at line ${first.start.line}, column ${first.start.column})`,
+          });
+        } else seen.set(key, keySpan);
+        const v = pair.value as YamlNode | null;
+        const value = v ? this.convert(v, depth + 1) : this.scalarAt(null, k?.range?.[1] ?? range[0], k?.range?.[1] ?? range[0]);
+        entries.push({ key, keySpan, value });
+      }
+      return map;
+    }
+    if (isSeq(node)) {
+      const items: DocNode[] = [];
+      const seq: DocSeq = { kind: 'seq', items, span: this.span(range[0], range[1]) };
+      this.count++;
+      for (const item of node.items as (YamlNode | null)[]) {
+        if (item == null) continue;
+        if (isPair(item)) {
+          // `[a: 1]` — a single-pair map inside a flow sequence.
+          const m = new YAMLMap();
+          m.items.push(item as Pair<unknown, unknown>);
+          const k = (item as Pair<YamlNode, YamlNode>).key;
+          const v = (item as Pair<YamlNode, YamlNode>).value;
+          m.range = [k?.range?.[0] ?? range[0], v?.range?.[1] ?? k?.range?.[1] ?? range[0], v?.range?.[2] ?? range[0]];
+          items.push(this.convert(m as unknown as YamlNode, depth + 1));
+        } else items.push(this.convert(item, depth + 1));
+      }
+      return seq;
+    }
+    // Not reachable for composed documents; keep a null scalar rather than guess.
+    return this.scalarAt(null, range[0], range[1]);
+  }
+
+  private scalarNode(node: Scalar, range: [number, number, number]): DocScalar {
+    this.count++;
+    const v = node.value;
+    let value: DocScalar['value'];
+    let raw: string | undefined;
+    if (v === null || v === undefined) value = null;
+    else if (typeof v === 'string' || typeof v === 'boolean') value = v;
+    else if (typeof v === 'number') value = v;
+    else if (typeof v === 'bigint') value = Number(v);
+    else value = String(v);
+    if (typeof value === 'number' || typeof value === 'boolean' || (value === null && node.type === Scalar.PLAIN)) {
+      const src = this.text.slice(range[0], range[1]);
+      if (src !== String(value) && src !== '') raw = src;
+    }
+    const out: DocScalar = { kind: 'scalar', value, span: this.span(range[0], range[1]) };
+    if (raw !== undefined) out.raw = raw;
+    return out;
+  }
+
+  private keyString(k: Scalar, kr: [number, number, number]): string {
+    const v = k.value;
+    if (typeof v === 'string') return v;
+    if (v === null || v === undefined) return k.type === Scalar.PLAIN ? this.text.slice(kr[0], kr[1]) : '';
+    // `1.0:` or `true:` — keep what was written.
+    if (k.type === Scalar.PLAIN) return this.text.slice(kr[0], kr[1]);
+    return String(v);
+  }
+}
+

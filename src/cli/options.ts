@@ -1,0 +1,31 @@
+/** Every CLI option, declared once: commander, `--help` and the README's option table come from here. */
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  default?: string | boolean;
+  /** Option may be given several times (values are collected). */
+  repeatable?: boolean;
+  choices?: readonly string[];
+}
+
+export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'checklist'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const SCAN_OPTIONS: readonly OptionSpec[] = [
+  { flags: '-f, --format <format>', description: 'output format', default: 'text', choices: FORMATS },
+  { flags: '-o, --output <file>', description: 'write the report to a file instead of standard output' },
+  { flags: '--fail-on <severity>', description: 'lowest severity that makes the exit code 1', default: 'low', choices: ['critical', 'high', 'medium', 'low'] },
+  { flags: '--rules <ids>', description: 'run only these rules (comma-separated ids)' },
+  { flags: '--skip-rules <ids>', description: 'do not run these rules (comma-separated ids)' },
+  { flags: '-c, --config <file>', description: 'configuration file (default: .iac-check.yaml in the scan root)' },
+  { flags: '--exclude <glob>', description: 'skip paths matching the glob (repeatable)', repeatable: true },
+  { flags: '--var-file <file>', description: 'Terraform variables file (repeatable)', repeatable: true },
+  { flags: '--var <name=value>', description: 'Terraform variable (repeatable)', repeatable: true },
+  { flags: '--cdk-source <dir>', description: 'CDK app source folder, when cdk.json does not name it' },
+  { flags: '--sarif-category <category>', description: 'SARIF automationDetails category (one per analysis uploaded to GitHub)' },
+  { flags: '--delivery <model>', description: 'checklist delivery model', default: 'saas', choices: ['saas', 'customer-deployed'] },
+  { flags: '--root <dir>', description: 'folder that reported paths are relative to (default: the current folder)' },
+  { flags: '-q, --quiet', description: 'print findings and errors only' },
+  { flags: '-v, --verbose', description: 'also print skipped files, undecidable checks and assumptions' },
+  { flags: '--no-color', description: 'never colour the text output (NO_COLOR is honoured too)' },
+];

@@ -1,0 +1,143 @@
+import type { Span } from '../../core/source.js';
+import type { DocComment, DocMap, DocNode, ParsedDocument } from '../../../parsers/document.js';
+import { get, getEntry } from '../../../parsers/document.js';
+import type { ConstructInfo, Edge, GraphPart, Known, ResourceNode, Suppression } from '../graph.js';
+import type { MapValue } from '../value.js';
+import { TemplateEvaluator } from './evaluate.js';
+
+export interface TemplateInput {
+  file: string;
+  document: ParsedDocument;
+  account: Known<string>;
+  region: Known<string>;
+  /** The deployment unit; the file for plain templates, the stack name for CDK. */
+  unit?: string;
+  stackName?: string;
+  /** Prefix that keeps graph ids unique when one template is read for several stacks. */
+  idPrefix?: string;
+  parameterValues?: Record<string, string>;
+  source?: 'cloudformation' | 'cdk';
+  /** For CDK: construct information per logical id. */
+  constructs?: Map<string, ConstructInfo>;
+}
+
+const SUPPRESSION_COMMENT = /iac-check:ignore\s+([A-Za-z0-9_-]+)(?:\s+(.*))?$/;
+
+/** Turns one CloudFormation template into graph nodes and edges. */
+export function buildTemplate(input: TemplateInput): GraphPart {
+  const root = input.document.root;
+  const resourcesNode = get(root, 'Resources');
+  const nodes: ResourceNode[] = [];
+  const edges: Edge[] = [];
+  if (!resourcesNode || resourcesNode.kind !== 'map') return { nodes, edges };
+
+  const prefix = input.idPrefix ?? input.file;
+  const idOf = (logical: string): string => `${prefix}#${logical}`;
+  const resources = new Map<string, string>();
+  for (const e of resourcesNode.entries) resources.set(e.key, idOf(e.key));
+
+  const evaluator = new TemplateEvaluator({
+    file: input.file,
+    parameters: asMap(get(root, 'Parameters')),
+    mappings: asMap(get(root, 'Mappings')),
+    conditions: asMap(get(root, 'Conditions')),
+    resources,
+    account: input.account,
+    region: input.region,
+    stackName: input.stackName ?? input.unit ?? input.file,
+    ...(input.parameterValues ? { parameterValues: input.parameterValues } : {}),
+  });
+
+  // Resources whose condition is known to be false are never created.
+  for (const e of resourcesNode.entries) {
+    const cond = get(e.value, 'Condition');
+    if (cond?.kind === 'scalar' && evaluator.condition(String(cond.value)) === false) resources.delete(e.key);
+  }
+
+  const comments = input.document.comments;
+  for (const entry of resourcesNode.entries) {
+    const logical = entry.key;
+    const id = resources.get(logical);
+    if (!id) continue;
+    const decl = entry.value;
+    const typeNode = get(decl, 'Type');
+    if (decl.kind !== 'map' || typeNode?.kind !== 'scalar' || typeof typeNode.value !== 'string') continue;
+    const span: Span = { file: input.file, start: entry.keySpan.start, end: decl.span.end };
+
+    const propsNode = get(decl, 'Properties');
+    let properties: MapValue = { kind: 'map', entries: new Map(), keySpans: new Map(), span: decl.span };
+    if (propsNode) {
+      const v = evaluator.evaluate(propsNode);
+      if (v.kind === 'map') properties = v;
+      for (const r of evaluator.refs) edges.push({ from: id, to: r.target, kind: r.kind, path: 'Properties' });
+    }
+
+    const dependsOn = dependsOnOf(get(decl, 'DependsOn')).filter((d) => resources.has(d));
+    for (const d of dependsOn) edges.push({ from: id, to: resources.get(d)!, kind: 'depends-on', path: 'DependsOn' });
+
+    const node: ResourceNode = {
+      id,
+      address: logical,
+      type: typeNode.value,
+      mode: 'managed',
+      source: input.source ?? 'cloudformation',
+      file: input.file,
+      span,
+      properties,
+      context: { unit: input.unit ?? input.file, account: input.account, region: input.region },
+      dependsOn: dependsOn.map((d) => resources.get(d)!),
+      suppressions: [...metadataSuppressions(get(decl, 'Metadata'), span), ...commentSuppressions(comments, entry.keySpan, decl.span)],
+    };
+    const deletion = get(decl, 'DeletionPolicy');
+    if (deletion) node.deletionPolicy = evaluator.evaluate(deletion);
+    const metadata = get(decl, 'Metadata');
+    if (metadata) node.metadata = evaluator.evaluate(metadata);
+    const construct = input.constructs?.get(logical);
+    if (construct) node.construct = construct;
+    nodes.push(node);
+  }
+  return { nodes, edges };
+}
+
+function asMap(n: DocNode | undefined): DocMap | undefined {
+  return n?.kind === 'map' ? n : undefined;
+}
+
+function dependsOnOf(n: DocNode | undefined): string[] {
+  if (!n) return [];
+  if (n.kind === 'scalar') return [String(n.value)];
+  if (n.kind === 'seq') return n.items.flatMap((i) => (i.kind === 'scalar' ? [String(i.value)] : []));
+  return [];
+}
+
+/** `Metadata: { iac-check: { ignore: [{ id, reason }] } }` on a resource. */
+function metadataSuppressions(metadata: DocNode | undefined, span: Span): Suppression[] {
+  const list = get(get(metadata, 'iac-check'), 'ignore');
+  if (!list || list.kind !== 'seq') return [];
+  const out: Suppression[] = [];
+  for (const item of list.items) {
+    const id = get(item, 'id') ?? get(item, 'rule');
+    const reason = get(item, 'reason');
+    if (id?.kind !== 'scalar') continue;
+    out.push({
+      ruleId: String(id.value),
+      reason: reason?.kind === 'scalar' && reason.value !== null ? String(reason.value).trim() : '',
+      span: getEntry(item, 'id')?.keySpan ?? item.span ?? span,
+    });
+  }
+  return out;
+}
+
+/** `# iac-check:ignore rule-id reason` on the line above a resource, on its key line, or inside it. */
+function commentSuppressions(comments: DocComment[], keySpan: Span, body: Span): Suppression[] {
+  const out: Suppression[] = [];
+  const first = keySpan.start.line - 1;
+  const last = body.end.line;
+  for (const c of comments) {
+    if (c.span.start.line < first || c.span.start.line > last) continue;
+    const m = SUPPRESSION_COMMENT.exec(c.text);
+    if (!m) continue;
+    out.push({ ruleId: m[1]!, reason: (m[2] ?? '').trim(), span: c.span });
+  }
+  return out;
+}

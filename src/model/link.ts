@@ -1,0 +1,25 @@
+import type { SecurityGroupAttachment } from './ec2/types.js';
+import type { CloudModel } from './model.js';
+import type { Link, Val } from './val.js';
+import { isKnown } from './val.js';
+
+/**
+ * Joins across services that only the whole model can see: which resources use each
+ * security group. Framework-neutral: it reads model links, not source spellings.
+ */
+export function linkModel(model: CloudModel): void {
+  const groups = new Map(model.securityGroups.map((g) => [g.resource.id, g]));
+  const attach = (links: Val<Link>[], a: SecurityGroupAttachment): void => {
+    for (const l of links) {
+      const id = isKnown(l) ? l.value.id : undefined;
+      const g = id ? groups.get(id) : undefined;
+      if (g && !g.attachments.some((x) => x.id === a.id)) g.attachments.push(a);
+    }
+  };
+  for (const lb of model.loadBalancers) attach(lb.securityGroups, { kind: 'load-balancer', id: lb.resource.id, internetFacing: lb.internetFacing });
+  for (const i of model.instances) attach(i.securityGroups, { kind: 'instance', id: i.resource.id });
+  for (const t of model.launchTemplates) attach(t.securityGroups, { kind: 'launch-template', id: t.resource.id });
+  for (const d of model.dbInstances) attach(d.securityGroups, { kind: 'db', id: d.resource.id });
+  for (const d of model.dbClusters) attach(d.securityGroups, { kind: 'db', id: d.resource.id });
+  for (const c of model.cacheClusters) attach(c.securityGroups, { kind: 'cache', id: c.resource.id });
+}

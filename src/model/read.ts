@@ -1,0 +1,230 @@
+import { headOf } from '../core/source.js';
+import type { Span } from '../core/source.js';
+import type { ResourceGraph, ResourceNode } from '../graph/graph.js';
+import type { Value } from '../graph/value.js';
+import { referencedIds } from '../graph/value.js';
+import type { Link, Origin, ResourceInfo, Val } from './val.js';
+import { defaulted, explicit, unknownVal } from './val.js';
+
+export type Path = readonly (string | number)[];
+
+/** A documented default: its value and how the message names it. */
+export interface Default<T> {
+  value: T;
+  assumed: string;
+}
+
+/** Converts a Value to a model type, or says why it cannot. */
+type Convert<T> = (v: Value) => { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * Reads a resource's evaluated properties as model values. Every result carries its origin;
+ * an absent property with a default becomes a `default` value anchored at the resource.
+ * Adapters use it so that no adapter deals with spans or provenance by hand.
+ */
+export class PropertyReader {
+  constructor(
+    readonly node: ResourceNode,
+    readonly graph: ResourceGraph,
+    /** The source prefix of property paths in messages: `Properties` for CloudFormation, empty for Terraform. */
+    private readonly pathPrefix: string,
+  ) {}
+
+  info(): ResourceInfo {
+    const n = this.node;
+    const info: ResourceInfo = { id: n.id, address: n.address, type: n.type, source: n.source, span: n.span, context: n.context, suppressions: n.suppressions };
+    if (n.construct) info.construct = n.construct;
+    return info;
+  }
+
+  value(path: Path): Value | undefined {
+    let cur: Value | undefined = this.node.properties;
+    for (const step of path) {
+      if (!cur) return undefined;
+      if (typeof step === 'number') cur = cur.kind === 'list' ? cur.items[step] : undefined;
+      else cur = cur.kind === 'map' ? cur.entries.get(step) : undefined;
+    }
+    return cur;
+  }
+
+  /** Origin of a value at `path` (or of the resource head, for absent values). */
+  origin(path: Path, span?: Span): Origin {
+    return { span: span ?? headOf(this.node.span), path: this.dotted(path), resource: this.node.address };
+  }
+
+  /** Origin of a property key when present (e.g. pointing at a list property as a whole). */
+  keyOrigin(path: Path): Origin {
+    const parent = this.value(path.slice(0, -1));
+    const last = path[path.length - 1];
+    const keySpan = parent?.kind === 'map' && typeof last === 'string' ? parent.keySpans.get(last) : undefined;
+    const v = this.value(path);
+    return this.origin(path, keySpan ? { file: keySpan.file, start: keySpan.start, end: v?.span.end ?? keySpan.end } : v?.span);
+  }
+
+  has(path: Path): boolean {
+    return this.value(path) !== undefined;
+  }
+
+  str(path: Path): Val<string> | undefined;
+  str(path: Path, dflt: Default<string>): Val<string>;
+  str(path: Path, dflt?: Default<string>): Val<string> | undefined {
+    return this.read(path, toStr, dflt);
+  }
+
+  bool(path: Path): Val<boolean> | undefined;
+  bool(path: Path, dflt: Default<boolean>): Val<boolean>;
+  bool(path: Path, dflt?: Default<boolean>): Val<boolean> | undefined {
+    return this.read(path, toBool, dflt);
+  }
+
+  num(path: Path): Val<number> | undefined;
+  num(path: Path, dflt: Default<number>): Val<number>;
+  num(path: Path, dflt?: Default<number>): Val<number> | undefined {
+    return this.read(path, toNum, dflt);
+  }
+
+  strList(path: Path): Val<string[]> | undefined;
+  strList(path: Path, dflt: Default<string[]>): Val<string[]>;
+  strList(path: Path, dflt?: Default<string[]>): Val<string[]> | undefined {
+    return this.read(path, toStrList, dflt);
+  }
+
+  /** A reference to another resource (graph id when resolvable), or a literal name/ARN/id. */
+  link(path: Path): Val<Link> | undefined {
+    const v = this.value(path);
+    return v === undefined ? undefined : this.linkOf(v, path);
+  }
+
+  /** Each item of a list property as a link; a single value becomes one link. */
+  links(path: Path): Val<Link>[] {
+    const v = this.value(path);
+    if (v === undefined) return [];
+    if (v.kind === 'list') return v.items.map((item, i) => this.linkOf(item, [...path, i]));
+    return [this.linkOf(v, path)];
+  }
+
+  linkOf(v: Value, path: Path): Val<Link> {
+    return linkFromValue(v, this.origin(path, v.span), this.graph);
+  }
+
+  /** Number of items of a list property (0 when absent). */
+  count(path: Path): number {
+    const v = this.value(path);
+    return v?.kind === 'list' ? v.items.length : 0;
+  }
+
+  /** A reader for a nested map (an inline rule, a block) that keeps this resource's origin. */
+  at(path: Path): SubReader {
+    return new SubReader(this, path);
+  }
+
+  /** Readers for each map of a list property (nested Terraform blocks, CloudFormation lists of objects). */
+  each(path: Path): SubReader[] {
+    const v = this.value(path);
+    if (!v) return [];
+    if (v.kind === 'list') return v.items.map((_, i) => new SubReader(this, [...path, i]));
+    if (v.kind === 'map') return [new SubReader(this, path)];
+    return [];
+  }
+
+  read<T>(path: Path, convert: Convert<T>, dflt?: Default<T>): Val<T> | undefined {
+    const v = this.value(path);
+    if (v === undefined || v.kind === 'null') {
+      return dflt ? defaulted(dflt.value, this.origin(path, v?.span), dflt.assumed) : undefined;
+    }
+    const origin = this.origin(path, v.span);
+    return convertValue(v, convert, origin);
+  }
+
+  private dotted(path: Path): string {
+    const parts = path.map((p) => (typeof p === 'number' ? `[${p}]` : p));
+    const joined = parts.join('.').replace(/\.\[/g, '[');
+    return this.pathPrefix ? (joined ? `${this.pathPrefix}.${joined}` : this.pathPrefix) : joined;
+  }
+}
+
+/** A view of a nested part of a resource. */
+export class SubReader {
+  constructor(readonly parent: PropertyReader, readonly base: Path) {}
+  path(p: Path): Path { return [...this.base, ...p]; }
+  value(p: Path = []): Value | undefined { return this.parent.value(this.path(p)); }
+  has(p: Path): boolean { return this.parent.has(this.path(p)); }
+  origin(): Origin { return this.parent.origin(this.base, this.parent.value(this.base)?.span); }
+  str(p: Path): Val<string> | undefined;
+  str(p: Path, d: Default<string>): Val<string>;
+  str(p: Path, d?: Default<string>): Val<string> | undefined { return this.parent.read(this.path(p), toStr, d); }
+  bool(p: Path): Val<boolean> | undefined;
+  bool(p: Path, d: Default<boolean>): Val<boolean>;
+  bool(p: Path, d?: Default<boolean>): Val<boolean> | undefined { return this.parent.read(this.path(p), toBool, d); }
+  num(p: Path): Val<number> | undefined;
+  num(p: Path, d: Default<number>): Val<number>;
+  num(p: Path, d?: Default<number>): Val<number> | undefined { return this.parent.read(this.path(p), toNum, d); }
+  strList(p: Path): Val<string[]> | undefined;
+  strList(p: Path, d: Default<string[]>): Val<string[]>;
+  strList(p: Path, d?: Default<string[]>): Val<string[]> | undefined { return this.parent.read(this.path(p), toStrList, d); }
+  link(p: Path): Val<Link> | undefined { return this.parent.link(this.path(p)); }
+  links(p: Path): Val<Link>[] { return this.parent.links(this.path(p)); }
+  each(p: Path): SubReader[] { return this.parent.each(this.path(p)); }
+  at(p: Path): SubReader { return new SubReader(this.parent, this.path(p)); }
+}
+
+export function convertValue<T>(v: Value, convert: Convert<T>, origin: Origin): Val<T> {
+  if (v.kind === 'unknown') {
+    // An undecided condition whose branches all agree is as good as known.
+    if (v.options && v.options.length > 0) {
+      const results = v.options.map(convert);
+      const first = results[0]!;
+      if (first.ok && results.every((r) => r.ok && JSON.stringify(r.value) === JSON.stringify(first.value))) return explicit(first.value, origin);
+    }
+    return unknownVal(origin, v.reason);
+  }
+  const r = convert(v);
+  return r.ok ? explicit(r.value, origin) : unknownVal(origin, r.reason);
+}
+
+export function linkFromValue(v: Value, origin: Origin, graph: ResourceGraph): Val<Link> {
+  if (v.kind === 'ref') return explicit<Link>({ id: v.target }, origin);
+  if (v.kind === 'string') return explicit<Link>({ literal: v.value }, origin);
+  if (v.kind === 'unknown') {
+    // `arn:aws:s3:::${Bucket}` and similar still name their resource.
+    const ids = referencedIds(v).filter((id) => graph.get(id));
+    if (ids.length === 1) return explicit<Link>({ id: ids[0]! }, origin);
+    return unknownVal(origin, v.reason);
+  }
+  return unknownVal(origin, `a ${v.kind} where a reference was expected`);
+}
+
+export const toStr: Convert<string> = (v) => {
+  if (v.kind === 'string') return { ok: true, value: v.value };
+  if (v.kind === 'number' || v.kind === 'boolean') return { ok: true, value: String(v.value) };
+  if (v.kind === 'az') return { ok: true, value: `${v.region ?? ''}#${v.index}` };
+  if (v.kind === 'ref') return { ok: false, reason: `known only after deployment (reference to ${v.target.split('#').pop() ?? v.target})` };
+  return { ok: false, reason: `a ${v.kind} where a string was expected` };
+};
+
+export const toBool: Convert<boolean> = (v) => {
+  if (v.kind === 'boolean') return { ok: true, value: v.value };
+  if (v.kind === 'string') {
+    const s = v.value.toLowerCase();
+    if (s === 'true' || s === 'false') return { ok: true, value: s === 'true' };
+  }
+  return { ok: false, reason: `a ${v.kind} where a boolean was expected` };
+};
+
+export const toNum: Convert<number> = (v) => {
+  if (v.kind === 'number') return { ok: true, value: v.value };
+  if (v.kind === 'string' && v.value.trim() !== '' && !Number.isNaN(Number(v.value))) return { ok: true, value: Number(v.value) };
+  return { ok: false, reason: `a ${v.kind} where a number was expected` };
+};
+
+export const toStrList: Convert<string[]> = (v) => {
+  if (v.kind === 'string') return { ok: true, value: [v.value] };
+  if (v.kind !== 'list') return { ok: false, reason: `a ${v.kind} where a list was expected` };
+  const out: string[] = [];
+  for (const item of v.items) {
+    const r = toStr(item);
+    if (!r.ok) return r;
+    out.push(r.value);
+  }
+  return { ok: true, value: out };
+};

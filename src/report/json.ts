@@ -1,0 +1,121 @@
+/**
+ * The JSON report. Its shape is documented in docs/json-output.md and versioned by
+ * `schemaVersion`: fields are only added within a version, never renamed or removed.
+ */
+import type { Span } from '../core/source.js';
+import type { Rule } from '../engine/rule.js';
+import { docsUrl } from '../engine/rule.js';
+import type { Finding, ScanResult, Severity } from '../engine/types.js';
+import { TOOL_INFORMATION_URI, TOOL_NAME, countResult, safeRegion, sortErrors, sortFindings, sortNotices } from './common.js';
+
+export const JSON_SCHEMA_VERSION = 1;
+
+export interface JsonOptions {
+  /** The tool's version, as `iac-check --version` prints it. */
+  toolVersion?: string;
+}
+
+export interface JsonRegion {
+  file: string;
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface JsonFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  messageId: string;
+  controls: string[];
+  location: JsonRegion & { path: string | null };
+  resource: { address: string; type: string; source: string; constructPath: string | null };
+  fingerprint: string;
+  suppression: { kind: 'inSource' | 'external'; reason: string; location: JsonRegion | null } | null;
+  related: (JsonRegion & { message: string })[];
+}
+
+export interface JsonReport {
+  schemaVersion: typeof JSON_SCHEMA_VERSION;
+  tool: { name: string; version: string; informationUri: string };
+  root: string;
+  stats: {
+    filesDiscovered: number;
+    filesScanned: number;
+    filesSkipped: number;
+    resources: number;
+    durationMs: number;
+    findings: number;
+    bySeverity: Record<Severity, number>;
+    suppressed: number;
+    errors: number;
+    notices: number;
+  };
+  rules: { id: string; title: string; severity: Severity; controls: string[]; helpUri: string }[];
+  findings: JsonFinding[];
+  errors: { file: string; line: number; column: number; kind: string; message: string }[];
+  notices: { ruleId: string; message: string; resource: string | null; location: JsonRegion }[];
+  notes: string[];
+  regions: string[];
+}
+
+function region(span: Span): JsonRegion {
+  return { file: span.file, ...safeRegion(span) };
+}
+
+function finding(f: Finding): JsonFinding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    messageId: f.messageId,
+    controls: [...f.controls],
+    location: { ...region(f.location.span), path: f.location.path ?? null },
+    resource: {
+      address: f.resource.address,
+      type: f.resource.type,
+      source: f.resource.source,
+      constructPath: f.resource.constructPath ?? null,
+    },
+    fingerprint: f.fingerprint,
+    suppression: f.suppression
+      ? { kind: f.suppression.kind, reason: f.suppression.reason, location: f.suppression.span ? region(f.suppression.span) : null }
+      : null,
+    related: f.related.map((r) => ({ ...region(r.span), message: r.message })),
+  };
+}
+
+/** Builds the report object (for callers that embed it); `formatJson` serializes it. */
+export function buildJsonReport(result: ScanResult, rules: readonly Rule[], options: JsonOptions = {}): JsonReport {
+  const c = countResult(result);
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: options.toolVersion ?? 'unknown', informationUri: TOOL_INFORMATION_URI },
+    root: result.root,
+    stats: {
+      filesDiscovered: result.stats.filesDiscovered,
+      filesScanned: result.stats.filesScanned,
+      filesSkipped: result.stats.filesSkipped,
+      resources: result.stats.resources,
+      durationMs: result.stats.durationMs,
+      findings: c.findings,
+      bySeverity: c.bySeverity,
+      suppressed: c.suppressed,
+      errors: c.errors,
+      notices: c.notices,
+    },
+    rules: [...rules]
+      .map((r) => ({ id: r.meta.id, title: r.meta.title, severity: r.meta.severity, controls: [...r.meta.controls], helpUri: docsUrl(r.meta.id) }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    findings: sortFindings(result.findings).map(finding),
+    errors: sortErrors(result.errors).map((e) => ({ file: e.file, line: e.line, column: e.column, kind: e.kind, message: e.message })),
+    notices: sortNotices(result.notices).map((n) => ({ ruleId: n.ruleId, message: n.message, resource: n.resource ?? null, location: region(n.span) })),
+    notes: [...result.notes],
+    regions: [...result.regions],
+  };
+}
+
+export function formatJson(result: ScanResult, rules: readonly Rule[], options: JsonOptions = {}): string {
+  return `${JSON.stringify(buildJsonReport(result, rules, options), null, 2)}\n`;
+}

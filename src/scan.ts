@@ -1,0 +1,199 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import type { InputError } from './core/source.js';
+import { parseTemplate } from '../parsers/cloudformation/index.js';
+import { discover } from './discover.js';
+import type { DiscoveredFile } from './discover.js';
+import type { Config } from './config/config.js';
+import { defaultConfig } from './config/config.js';
+import { buildTemplate } from './graph/cloudformation/build.js';
+import type { GraphPart, Known } from './graph/graph.js';
+import { ResourceGraph } from './graph/graph.js';
+import { buildModel } from './model/build.js';
+import type { CloudModel } from './model/model.js';
+import { runRules } from './engine/engine.js';
+import type { Rule } from './engine/rule.js';
+import type { Notice, ScanResult } from './engine/types.js';
+import { loadRules } from '../rules/index.js';
+
+export interface ScanOptions {
+  /** Folder that reported paths are relative to; default: the current folder when it holds every path. */
+  root?: string;
+  config?: Config;
+  /** Extra exclude globs (added to the configuration's). */
+  exclude?: string[];
+  /** Only these rule ids. */
+  rules?: string[];
+  skipRules?: string[];
+  /** Terraform `--var-file` and `--var`. */
+  varFiles?: string[];
+  vars?: Record<string, string>;
+  /** CDK app source folder, when it is not found from `cdk.json`. */
+  cdkSource?: string;
+  /** Stop after parsing (for the benchmark). */
+  parseOnly?: boolean;
+}
+
+export interface ScanOutput {
+  result: ScanResult;
+  /** The rules that ran, for reporters. */
+  rules: Rule[];
+  model?: CloudModel;
+  graph?: ResourceGraph;
+}
+
+/** Scans paths and returns the findings the CLI prints. Never throws for bad input: errors are in the result. */
+export async function scan(paths: string[], options: ScanOptions = {}): Promise<ScanOutput> {
+  const started = performance.now();
+  const absPaths = (paths.length ? paths : ['.']).map((p) => resolve(p));
+  const root = options.root ? resolve(options.root) : defaultRoot(absPaths);
+  const config = options.config ?? defaultConfig();
+  const errors: InputError[] = [];
+  const notes: string[] = [];
+
+  const found = await discover(absPaths, { root, exclude: [...config.exclude, ...(options.exclude ?? [])] });
+  errors.push(...found.errors);
+  for (const s of found.skipped) notes.push(`skipped ${s}`);
+
+  const graph = new ResourceGraph();
+  const contextFor = contextResolver(config);
+  const terraformFiles: DiscoveredFile[] = [];
+  const assemblies: DiscoveredFile[] = [];
+  let scanned = 0;
+  let skipped = found.skipped.length;
+
+  for (const file of found.files) {
+    if (file.kind === 'terraform' || file.kind === 'terraform-json' || file.kind === 'tfvars') { terraformFiles.push(file); continue; }
+    if (file.kind === 'cdk-assembly') { assemblies.push(file); continue; }
+    let text: string;
+    try {
+      text = await readFile(file.path, 'utf8');
+    } catch (e) {
+      errors.push({ file: file.rel, line: 1, column: 1, kind: 'read', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      continue;
+    }
+    if (file.rel.endsWith('.json') && looksLikePlan(text)) {
+      const { buildTerraformPlan } = await import('./graph/terraform/plan.js');
+      const plan = await buildTerraformPlan({ root, file: file.rel, text, parseOnly: options.parseOnly === true });
+      errors.push(...plan.errors);
+      notes.push(...plan.notes);
+      for (const part of plan.parts) graph.add(part);
+      scanned++;
+      continue;
+    }
+    const parsed = parseTemplate(file.rel, text);
+    if (parsed.kind === 'error') { errors.push(...parsed.errors); continue; }
+    if (parsed.kind === 'not-cloudformation') { skipped++; notes.push(`skipped ${file.rel}: ${parsed.reason}`); continue; }
+    scanned++;
+    if (options.parseOnly) continue;
+    const ctx = contextFor(file.rel);
+    graph.add(buildTemplate({ file: file.rel, document: parsed.document, account: ctx.account, region: ctx.region }));
+  }
+
+  if (terraformFiles.length) {
+    const { buildTerraform } = await import('./graph/terraform/index.js');
+    const tf = await buildTerraform({
+      root,
+      files: terraformFiles.map((f) => ({ path: f.path, rel: f.rel, kind: f.kind as 'terraform' | 'terraform-json' | 'tfvars' })),
+      ...(options.varFiles ? { varFiles: options.varFiles.map((v) => resolve(v)) } : {}),
+      ...(options.vars ? { vars: options.vars } : {}),
+      ...(options.parseOnly ? { parseOnly: true } : {}),
+    });
+    errors.push(...tf.errors);
+    notes.push(...tf.notes);
+    for (const part of tf.parts) graph.add(part);
+    scanned += terraformFiles.length;
+  }
+
+  for (const assembly of assemblies) {
+    const { buildCdkAssembly } = await import('./graph/cdk/index.js');
+    const cdk = await buildCdkAssembly({ root, dir: assembly.path, rel: assembly.rel, ...(options.cdkSource ? { cdkSource: resolve(options.cdkSource) } : {}), parseOnly: options.parseOnly === true });
+    errors.push(...cdk.errors);
+    notes.push(...cdk.notes);
+    for (const part of cdk.parts) graph.add(part);
+    scanned++;
+  }
+
+  const allRules = await loadRules();
+  const rules = selectRules(allRules, config, options);
+  const stats = { filesDiscovered: found.files.length + found.skipped.length, filesScanned: scanned, filesSkipped: skipped, resources: graph.nodes.length, durationMs: 0 };
+  if (options.parseOnly) {
+    stats.durationMs = performance.now() - started;
+    return { result: { root, findings: [], errors, notices: [], notes, stats, regions: [] }, rules, graph };
+  }
+
+  graph.sort();
+  const model = await buildModel(graph);
+  const severityOverrides = Object.fromEntries(Object.entries(config.rules).filter(([, v]) => v !== 'on' && v !== 'off')) as Record<string, 'critical' | 'high' | 'medium' | 'low'>;
+  const engine = runRules(model, rules, {
+    settings: { publicPorts: config.publicPorts, ...(config.logArchiveAccount ? { logArchiveAccount: config.logArchiveAccount } : {}) },
+    severityOverrides,
+    ignores: config.ignore,
+    matchPath: (file, glob) => picomatch(glob, { dot: true })(file),
+  });
+  const notices: Notice[] = [...engine.notices, ...unusedSuppressions(graph, engine.findings, rules)];
+  const regions = [...new Set(graph.nodes.flatMap((n) => (n.context.region.known ? [n.context.region.value] : [])))].sort();
+  stats.durationMs = performance.now() - started;
+  return { result: { root, findings: engine.findings, errors: sortErrors(errors), notices, notes, stats, regions }, rules, model, graph };
+}
+
+/** Suppressions that matched no finding of a rule that ran: worth a notice, so stale ones get removed. */
+function unusedSuppressions(graph: ResourceGraph, findings: ScanResult['findings'], rules: Rule[]): Notice[] {
+  const ran = new Set(rules.map((r) => r.meta.id));
+  const used = new Set(findings.filter((f) => f.suppression?.kind === 'inSource').map((f) => `${f.resource.address}|${f.ruleId}|${f.suppression?.span?.start.line}`));
+  const out: Notice[] = [];
+  for (const n of graph.nodes) {
+    for (const s of n.suppressions) {
+      if (s.reason === '' || !ran.has(s.ruleId)) continue;
+      if (!used.has(`${n.address}|${s.ruleId}|${s.span.start.line}`)) {
+        out.push({ ruleId: s.ruleId, message: `${n.address}: unused suppression of ${s.ruleId} (no such finding)`, span: s.span, resource: n.address });
+      }
+    }
+  }
+  return out;
+}
+
+function selectRules(all: Rule[], config: Config, options: ScanOptions): Rule[] {
+  return all.filter((r) => {
+    const id = r.meta.id;
+    if (options.rules?.length && !options.rules.includes(id)) return false;
+    if (options.skipRules?.includes(id)) return false;
+    return config.rules[id] !== 'off';
+  });
+}
+
+function contextResolver(config: Config): (file: string) => { account: Known<string>; region: Known<string> } {
+  const pick = (map: Record<string, string>, file: string): string | undefined => {
+    for (const [glob, value] of Object.entries(map)) if (picomatch(glob, { dot: true })(file)) return value;
+    return undefined;
+  };
+  return (file) => {
+    const account = pick(config.accounts, file);
+    const region = pick(config.regions, file);
+    return {
+      account: account ? { known: true, value: account } : { known: false, reason: 'no account in the template or the configuration' },
+      region: region ? { known: true, value: region } : { known: false, reason: 'no region in the template or the configuration' },
+    };
+  };
+}
+
+export function defaultRoot(paths: string[]): string {
+  const cwd = process.cwd();
+  if (paths.every((p) => p === cwd || (!relative(cwd, p).startsWith('..') && !isAbsolute(relative(cwd, p))))) return cwd;
+  // Outside the current folder: the deepest folder that holds every path.
+  let common = paths[0]!;
+  for (const p of paths.slice(1)) {
+    while (!(p === common || p.startsWith(common.endsWith(sep) ? common : common + sep))) common = resolve(common, '..');
+  }
+  return common;
+}
+
+function looksLikePlan(text: string): boolean {
+  const head = text.slice(0, 4096);
+  return head.includes('"format_version"') && text.includes('"planned_values"');
+}
+
+function sortErrors(errors: InputError[]): InputError[] {
+  return [...errors].sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
+}
