@@ -5,9 +5,9 @@
  */
 import type { InputError } from '../../src/core/source.js';
 import type { DocNode, ParsedDocument } from '../document.js';
-import { parseDataDocument } from './yaml.js';
+import { binaryOffset, parseDataDocument } from './yaml.js';
 
-export { parseDataDocument, SHORT_FORM_TAGS, MAX_DEPTH, MAX_ALIAS_EXPANSION } from './yaml.js';
+export { parseDataDocument, SHORT_FORM_TAGS, MAX_DEPTH, MAX_ALIAS_EXPANSION, MAX_TEXT_LENGTH } from './yaml.js';
 export type { ParseDataResult } from './yaml.js';
 
 export type TemplateParseResult =
@@ -52,6 +52,7 @@ export function isCloudFormation(doc: ParsedDocument | DocNode): boolean {
  * must be reported rather than the file skipped.
  */
 export function looksLikeCloudFormation(text: string): boolean {
+  if (binaryOffset(text) >= 0) return false;
   if (text.includes('AWSTemplateFormatVersion')) return true;
   const hasResources = /(^|\n)[ \t]*Resources[ \t]*:|["']Resources["'][ \t\r\n]*:/.test(text);
   return hasResources && /\b(AWS|Custom|Alexa)::[A-Za-z0-9]/.test(text);
@@ -63,8 +64,10 @@ export function parseTemplate(file: string, text: string): TemplateParseResult {
   if (!parsed.document) {
     const errors = parsed.errors;
     const first = errors[0];
-    // Binary content and exceeded limits are always reported: the file could not be checked safely.
-    if (errors.some((e) => e.kind === 'binary' || e.kind === 'limit') || looksLikeCloudFormation(text)) {
+    // Binary content is always reported. Syntax errors and exceeded limits (size, nesting,
+    // aliases) only when the text looks like a template: a broken Helm chart or a huge
+    // package-lock.json is not ours to judge.
+    if (errors.some((e) => e.kind === 'binary') || looksLikeCloudFormation(text)) {
       return { kind: 'error', errors };
     }
     const where = first ? ` (${first.line}:${first.column}: ${first.message})` : '';

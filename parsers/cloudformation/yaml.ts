@@ -21,6 +21,11 @@ import type { DocComment, DocEntry, DocMap, DocNode, DocScalar, DocSeq, ParsedDo
 export const MAX_DEPTH = 200;
 /** Maximum number of nodes that aliases may expand to, summed over all aliases of a file. */
 export const MAX_ALIAS_EXPANSION = 100_000;
+/**
+ * Largest text parsed, in characters. CloudFormation accepts templates of at most 1 MB; the
+ * yaml package needs roughly 90 bytes of heap per byte of source, so this bounds memory.
+ */
+export const MAX_TEXT_LENGTH = 4 * 1024 * 1024;
 /** A NUL byte within this many leading characters marks the file as binary. */
 const BINARY_PROBE = 8192;
 
@@ -93,11 +98,33 @@ export function parseDataDocument(file: string, text: string): ParseDataResult {
 
   const nul = binaryOffset(text);
   if (nul >= 0) {
-    // The LineCounter is only fed by the parser; count lines of the prefix directly.
-    const before = text.slice(0, nul);
-    const line = before.split('\n').length;
-    const column = nul - (before.lastIndexOf('\n') + 1) + 1;
+    const { line, column } = offsetPosition(text, nul);
     return { errors: [{ file, line, column, kind: 'binary', message: 'binary file (NUL byte), not YAML or JSON text' }] };
+  }
+
+  if (text.length > MAX_TEXT_LENGTH) {
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+    return {
+      errors: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          kind: 'limit',
+          message: `file too large to parse: ${mb(text.length)} MB, the limit is ${mb(MAX_TEXT_LENGTH)} MB (CloudFormation itself accepts templates up to 1 MB)`,
+        },
+      ],
+    };
+  }
+
+  if (looksLikeJson(file, text)) {
+    // YAML accepts more than JSON (trailing commas, comments, single quotes); hold JSON files
+    // to JSON, as CloudFormation does. The yaml package still parses them below, for positions.
+    const bad = jsonError(text);
+    if (bad) {
+      const p = offsetPosition(text, bad.offset);
+      return { errors: [{ file, line: p.line, column: p.column, kind: 'syntax', message: `invalid JSON: ${bad.message}` }] };
+    }
   }
 
   let doc;
@@ -143,6 +170,59 @@ export function parseDataDocument(file: string, text: string): ParseDataResult {
   }
   if (converter.errors.length > 0) return { errors: converter.errors };
   return { document: { root, comments: converter.finishComments() }, errors: [] };
+}
+
+/** 1-based line and column of an offset, for errors found before the yaml LineCounter runs. */
+function offsetPosition(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** A `.json` file, or a file that is not named YAML and starts with `{`. */
+function looksLikeJson(file: string, text: string): boolean {
+  if (/\.json$/i.test(file)) return true;
+  if (/\.ya?ml$/i.test(file)) return false;
+  return /^\uFEFF?\s*\{/.test(text);
+}
+
+/** Validate strict JSON with the native parser; on failure, where and why. */
+function jsonError(text: string): { offset: number; message: string } | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bom ? text.slice(1) : text;
+  const attempt = (t: string): string | undefined => {
+    try {
+      JSON.parse(t);
+      return undefined;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  };
+  const msg = attempt(body);
+  if (msg === undefined) return undefined;
+  const clean = msg
+    .replace(/ in JSON at position \d+( \(line \d+ column \d+\))?/, '')
+    .replace(/, ".*" is not valid JSON$/s, '');
+  const at = /at position (\d+)/.exec(msg);
+  if (at) return { offset: bom + Number(at[1]), message: clean };
+  if (/Unexpected end of JSON input/.test(msg)) return { offset: text.length, message: 'unexpected end of input' };
+  // V8 names no position for some errors: find the shortest prefix failing the same way.
+  const sameKind = (p: number): boolean => {
+    const m = attempt(body.slice(0, p));
+    return m !== undefined && !/at position|Unexpected end|Unterminated/.test(m);
+  };
+  let lo = 0;
+  let hi = body.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (sameKind(mid)) hi = mid;
+    else lo = mid;
+  }
+  return { offset: bom + Math.max(0, hi - 1), message: clean };
 }
 
 function syntaxMessage(code: string, message: string): string {

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ResourceGraph } from '../graph/graph.js';
 import type { Adapter } from './adapter.js';
 import { linkModel } from './link.js';
+import { PropertyReader } from './read.js';
 import type { CloudModel } from './model.js';
 import { emptyModel } from './model.js';
 import type { ModelResource } from './val.js';
@@ -34,6 +35,7 @@ export function loadAdapters(): Promise<Adapter[]> {
 /** Projects the resource graph into the cloud model: adapters, then links, then a stable order. */
 export async function buildModel(graph: ResourceGraph): Promise<CloudModel> {
   const model = emptyModel();
+  for (const node of graph.nodes) if (node.mode === 'managed') model.resources.push({ resource: new PropertyReader(node, graph, '').info() });
   for (const a of await loadAdapters()) a.adapt(graph, model);
   for (const list of Object.values(model) as ModelResource[][]) {
     list.sort((a, b) => compare(a.resource.span.file, b.resource.span.file) || compare(a.resource.address, b.resource.address));

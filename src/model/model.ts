@@ -16,6 +16,8 @@ import type { ModelResource } from './val.js';
 
 /** The framework-neutral cloud model every rule reads. Each list is sorted by file, then address. */
 export interface CloudModel {
+  /** Every resource of the scan, of any type, modelled or not (for suppressions and inventory). */
+  resources: ModelResource[];
   buckets: Bucket[];
   securityGroups: SecurityGroup[];
   vpcs: Vpc[];
@@ -51,7 +53,7 @@ export type ModelKey = keyof CloudModel;
 
 export function emptyModel(): CloudModel {
   return {
-    buckets: [], securityGroups: [], vpcs: [], subnets: [], natGateways: [], volumes: [], instances: [],
+    resources: [], buckets: [], securityGroups: [], vpcs: [], subnets: [], natGateways: [], volumes: [], instances: [],
     launchTemplates: [], ebsEncryptionByDefault: [], loadBalancers: [], listeners: [], targetGroups: [],
     distributions: [], dbInstances: [], dbClusters: [], dbSubnetGroups: [], globalClusters: [], dynamoTables: [],
     fileSystems: [], queues: [], topics: [], cacheClusters: [], cacheSubnetGroups: [], trails: [], backupPlans: [],
@@ -63,7 +65,8 @@ export function emptyModel(): CloudModel {
 export class ModelIndex {
   private readonly byId = new Map<string, ModelResource>();
   constructor(model: CloudModel) {
-    for (const list of Object.values(model) as ModelResource[][]) {
+    for (const [key, list] of Object.entries(model) as [ModelKey, ModelResource[]][]) {
+      if (key === 'resources') continue;
       for (const r of list) this.byId.set(r.resource.id, r);
     }
   }

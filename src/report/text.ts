@@ -58,6 +58,15 @@ function palette(color: boolean): Palette {
   };
 }
 
+/**
+ * Scanned files name the resources and values that messages quote; a control character in them
+ * (an ANSI escape in a logical id, say) must not reach the terminal. Shown as `\xNN` instead.
+ */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
@@ -66,7 +75,7 @@ function resourceLine(f: Finding): string {
   let text = `${f.resource.address} (${f.resource.type})`;
   if (f.resource.constructPath) text += ` · construct ${f.resource.constructPath}`;
   if (f.location.path) text += ` · ${f.location.path}`;
-  return text;
+  return clean(text);
 }
 
 export function formatText(result: ScanResult, options: TextOptions): string {
@@ -77,7 +86,7 @@ export function formatText(result: ScanResult, options: TextOptions): string {
 
   const errors = sortErrors(result.errors);
   if (errors.length > 0) {
-    for (const e of errors) lines.push(`${formatPosition(e)}  ${p.error('error')}  ${e.message}`);
+    for (const e of errors) lines.push(`${clean(formatPosition(e))}  ${p.error('error')}  ${clean(e.message)}`);
     lines.push('');
   }
 
@@ -92,20 +101,21 @@ export function formatText(result: ScanResult, options: TextOptions): string {
   // Columns are aligned over the whole report, so files read alike.
   const posWidth = Math.max(0, ...findings.map((f) => `${f.location.span.start.line}:${f.location.span.start.column}`.length));
   const sevWidth = Math.max(0, ...findings.map((f) => f.severity.length));
-  const msgWidth = Math.max(0, ...findings.map((f) => f.message.length));
+  const msgWidth = Math.max(0, ...findings.map((f) => clean(f.message).length));
   const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
 
   for (const [file, list] of byFile) {
-    lines.push(p.underline(file));
+    lines.push(p.underline(clean(file)));
     for (const f of list) {
       const pos = `${f.location.span.start.line}:${f.location.span.start.column}`.padEnd(posWidth);
       const sev = p.severity[f.severity](f.severity.padEnd(sevWidth));
-      const msg = f.message.padEnd(Math.min(msgWidth, 100));
+      const msg = clean(f.message).padEnd(Math.min(msgWidth, 100));
       lines.push(`  ${p.dim(pos)}  ${sev}  ${msg}  ${p.dim(f.ruleId)}`.trimEnd());
       lines.push(`${indent}${p.dim(resourceLine(f))}`);
       if (verbose) {
         for (const r of f.related) {
-          lines.push(`${indent}${p.dim(`related: ${formatPosition({ file: r.span.file, line: r.span.start.line, column: r.span.start.column })} ${r.message}`)}`);
+          const where = formatPosition({ file: r.span.file, line: r.span.start.line, column: r.span.start.column });
+          lines.push(`${indent}${p.dim(clean(`related: ${where} ${r.message}`))}`);
         }
       }
     }
@@ -117,14 +127,14 @@ export function formatText(result: ScanResult, options: TextOptions): string {
     for (const n of sortNotices(result.notices)) {
       const pos = formatPosition({ file: n.span.file, line: n.span.start.line, column: n.span.start.column });
       const res = n.resource ? ` (${n.resource})` : '';
-      lines.push(`  ${pos}  ${n.message}${res}  ${p.dim(n.ruleId)}`);
+      lines.push(`  ${clean(pos)}  ${clean(n.message + res)}  ${p.dim(n.ruleId)}`);
     }
     lines.push('');
   }
 
   if (verbose && result.notes.length > 0) {
     lines.push(p.bold('Notes:'));
-    for (const note of result.notes) lines.push(`  ${note}`);
+    for (const note of result.notes) lines.push(`  ${clean(note)}`);
     lines.push('');
   }
 

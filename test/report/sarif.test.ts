@@ -153,7 +153,7 @@ describe('formatSarif: structure for GitHub code scanning', () => {
       message: { text: 'Replica: MultiAZ is a parameter without default; cannot decide' },
       associatedRule: { id: 'multi-az', index: 0 },
     });
-    expect(run.results!.some((r) => r.message.text.includes('cannot decide'))).toBe(false);
+    expect(run.results!.some((r) => (r.message.text ?? '').includes('cannot decide'))).toBe(false);
     const clean = theRun(log(scanResult({ errors: [], notices: [] })));
     expect(clean.invocations![0]).toEqual({ executionSuccessful: true });
   });
@@ -252,15 +252,33 @@ describe('formatSarif: validation', () => {
       });
       const validation = JSON.parse(readFileSync(output, 'utf8')) as Sarif.Log;
       const results = validation.runs.flatMap((r) => r.results ?? []);
+      // A validator result without `level` is a warning (the SARIF default).
       const errors = results.filter((r) => (r.level ?? 'warning') === 'error');
-      const describe = (r: Sarif.Result) => `${r.ruleId ?? "?"}: ${r.message.text ?? JSON.stringify(r.message.arguments)}`;
+      const describe = (r: Sarif.Result) => `${r.ruleId ?? '?'} ${r.message.id ?? ''}: ${(r.message.arguments ?? []).join(' | ')}`;
       expect(errors.map(describe), `multitool stdout:\n${run.stdout}`).toEqual([]);
       // Warnings are not failures, but they are worth seeing; none are expected either.
-      expect(results.filter((r) => r.level === 'warning').map(describe)).toEqual([]);
+      expect(results.filter((r) => (r.level ?? 'warning') === 'warning').map(describe)).toEqual([]);
       const execution = validation.runs.flatMap((r) => r.invocations ?? []).flatMap((i) => i.toolExecutionNotifications ?? []);
       expect(execution.filter((n) => n.level === 'error').map((n) => n.message.text)).toEqual([]);
     },
   );
+
+  it.skipIf(unavailable !== undefined)('the multitool check can fail (a log GitHub would reject is flagged)', () => {
+    const input = join(tmp, 'bad.sarif');
+    const output = join(tmp, 'bad.validation.sarif');
+    const bad = JSON.parse(cases[0]![1]) as Sarif.Log;
+    delete bad.runs[0]!.tool.driver.rules![0]!.help;
+    bad.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri = '/absolute/db.yaml';
+    writeFileSync(input, JSON.stringify(bad));
+    spawnSync(multitool, ['validate', '--rule-kind', 'Gh;Sarif', '--log', 'ForceOverwrite', '-o', output, input], {
+      env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    const validation = JSON.parse(readFileSync(output, 'utf8')) as Sarif.Log;
+    const errorIds = validation.runs.flatMap((r) => r.results ?? []).filter((r) => r.level === 'error').map((r) => r.ruleId);
+    expect(errorIds).toEqual(expect.arrayContaining(['GH2012', 'SARIF1004']));
+  });
 
   if (unavailable !== undefined) {
     it.skip(`SARIF multitool validator: skipped — ${unavailable}`, () => {});

@@ -91,3 +91,13 @@ describe('formatText', () => {
     expect(out).toContain('1 finding in 1 file (1 critical, 0 high, 0 medium, 0 low) · 1 file scanned · 1 resource · 0 errors · 0 suppressed');
   });
 });
+
+describe('formatText: untrusted text', () => {
+  it('never passes control characters from scanned files to the terminal', () => {
+    const evil = finding({ message: 'Bucket \u001b[2Jx\u0007 is public', resource: { address: 'B\u001b]0;pwn\u0007', type: 'AWS::S3::Bucket', source: 'cloudformation' } });
+    const out = formatText(scanResult({ findings: [evil], errors: [], notices: [] }), { color: false, verbose: true });
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(out).toContain('Bucket \\x1b[2Jx\\x07 is public');
+    expect(out).toContain('B\\x1b]0;pwn\\x07 (AWS::S3::Bucket)');
+  });
+});

@@ -5,6 +5,8 @@ export interface PolicyCondition {
   operator: string;
   key: string;
   values: string[];
+  /** Some values could not be known (a parameter, a variable without default): the key still limits the statement. */
+  unknownValues?: boolean;
 }
 
 export interface Principal {
@@ -13,6 +15,8 @@ export interface Principal {
   aws: string[];
   service: string[];
   federated: string[];
+  /** S3 canonical user ids (rare; bucket policies only). */
+  canonicalUser?: string[];
 }
 
 export interface PolicyStatement {
@@ -32,4 +36,6 @@ export interface PolicyStatement {
 export interface PolicyDocument {
   statements: PolicyStatement[];
   origin: Origin;
+  /** Set when the document (or some statements of it) could not be read: the reason. Rules treat the missing part as unknown. */
+  unknown?: string;
 }

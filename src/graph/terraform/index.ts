@@ -1,0 +1,236 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { posix, relative, resolve, sep } from 'node:path';
+import type { InputError } from '../../core/source.js';
+import type { HclFile } from '../../../parsers/terraform/ast.js';
+import { parseHcl } from '../../../parsers/terraform/hcl.js';
+import { parseTfJson } from '../../../parsers/terraform/json.js';
+import type { Edge, GraphPart, ResourceNode } from '../graph.js';
+import type { Value } from '../value.js';
+import { buildConfig, isLocalSource, moduleSource, type ModuleConfig } from './config.js';
+import { evaluate, type Resolver } from './eval.js';
+import { ModuleInstance, type World } from './instance.js';
+import { str, unk } from './values.js';
+
+export type TerraformFileKind = 'terraform' | 'terraform-json' | 'tfvars';
+
+export interface TerraformInput {
+  /** absolute scan root */
+  root: string;
+  files: { path: string /* absolute */; rel: string; kind: TerraformFileKind }[];
+  /** absolute paths of `--var-file`s, in order */
+  varFiles?: string[];
+  vars?: Record<string, string>;
+  /** Parse only (benchmark): no graph is built. */
+  parseOnly?: boolean;
+}
+
+export interface TerraformResult {
+  parts: GraphPart[];
+  errors: InputError[];
+  notes: string[];
+  /** Milliseconds spent parsing. */
+  parseOnly?: number;
+}
+
+interface Parsed {
+  rel: string;
+  dir: string;
+  kind: TerraformFileKind;
+  file?: HclFile;
+}
+
+function dirOf(rel: string): string {
+  const d = posix.dirname(rel);
+  return d === '.' ? '' : d;
+}
+
+async function parseOne(path: string, rel: string, kind: TerraformFileKind, errors: InputError[]): Promise<HclFile | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    errors.push({ file: rel, line: 1, column: 1, kind: 'read', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+    return undefined;
+  }
+  const json = kind === 'terraform-json' || rel.endsWith('.json');
+  const r = json ? parseTfJson(text, rel, kind === 'tfvars' ? 'tfvars' : 'config') : await parseHcl(text, rel);
+  if (r.error) errors.push(r.error);
+  return r.file;
+}
+
+/** Parses every file (for the parse-only benchmark figure). */
+export async function parseTerraformFiles(input: TerraformInput): Promise<{ files: HclFile[]; errors: InputError[]; ms: number }> {
+  const t0 = performance.now();
+  const errors: InputError[] = [];
+  const files: HclFile[] = [];
+  for (const f of input.files) {
+    const h = await parseOne(f.path, f.rel, f.kind, errors);
+    if (h) files.push(h);
+  }
+  return { files, errors, ms: performance.now() - t0 };
+}
+
+const EMPTY_RESOLVER: Resolver = {
+  variable: (n, s) => unk(`var.${n} cannot be used here`, s),
+  local: (n, s) => unk(`local.${n} cannot be used here`, s),
+  resource: () => undefined,
+  data: (t, n, _a, s) => unk(`data.${t}.${n} cannot be used here`, s),
+  module: (n, _o, s) => unk(`module.${n} cannot be used here`, s),
+  self: (s) => unk('self cannot be used here', s),
+  pathModule: () => '.',
+  pathRoot: () => '.',
+};
+
+/** Builds the resource graph of every Terraform root module among the files. */
+export async function buildTerraform(input: TerraformInput): Promise<TerraformResult> {
+  const errors: InputError[] = [];
+  const notes: string[] = [];
+  const t0 = performance.now();
+  const parsed: Parsed[] = [];
+  for (const f of input.files) {
+    const file = await parseOne(f.path, f.rel, f.kind, errors);
+    parsed.push({ rel: f.rel, dir: dirOf(f.rel), kind: f.kind, ...(file ? { file } : {}) });
+  }
+  const parseMs = performance.now() - t0;
+  if (input.parseOnly) return { parts: [], errors, notes, parseOnly: parseMs };
+
+  // module folders
+  const byDir = new Map<string, HclFile[]>();
+  const tfvarsByDir = new Map<string, Parsed[]>();
+  for (const p of parsed) {
+    if (p.kind === 'tfvars') {
+      const l = tfvarsByDir.get(p.dir) ?? [];
+      l.push(p);
+      tfvarsByDir.set(p.dir, l);
+      continue;
+    }
+    const l = byDir.get(p.dir) ?? [];
+    byDir.set(p.dir, l);
+    if (p.file) l.push(p.file);
+  }
+  const configs = new Map<string, ModuleConfig>();
+  for (const [dir, files] of byDir) configs.set(dir, buildConfig(dir, files));
+
+  // folders used as local module sources are not roots
+  const used = new Set<string>();
+  for (const cfg of configs.values()) {
+    for (const b of cfg.modules) {
+      const s = moduleSource(b);
+      if (!s || !isLocalSource(s.value)) continue;
+      const j = posix.normalize(posix.join(cfg.dir === '' ? '.' : cfg.dir, s.value)).replace(/\/$/, '');
+      if (j !== cfg.dir && !(j === '.' && cfg.dir === '')) used.add(j === '.' ? '' : j);
+    }
+  }
+  const isDownloaded = (d: string) => d.split('/').includes('.terraform');
+  const roots = [...configs.keys()].filter((d) => !used.has(d) && !isDownloaded(d)).sort();
+
+  const world: World = { scanRootRel: (p) => relative(input.root, p).split(sep).join('/'), configs, downloaded: new Map(), errors, notes, errorKeys: new Set(), noteKeys: new Set() };
+
+  // modules that `terraform init` downloaded
+  for (const root of roots) await loadDownloaded(input.root, root, world, configs);
+
+  const parts: GraphPart[] = [];
+  for (const root of roots) {
+    const cfg = configs.get(root)!;
+    const inputs = await rootInputs(input, root, cfg, tfvarsByDir.get(root) ?? [], errors);
+    const inst = new ModuleInstance(world, cfg, root, '', [], [], inputs, new Map());
+    const nodes: ResourceNode[] = [];
+    const edges: Edge[] = [];
+    const stack = [inst];
+    let guard = 0;
+    while (stack.length && guard++ < 100_000) {
+      const m = stack.pop()!;
+      m.nodes(nodes, edges);
+      stack.push(...m.allChildren().reverse());
+    }
+    parts.push({ nodes, edges });
+  }
+  return { parts, errors, notes, parseOnly: parseMs };
+}
+
+async function loadDownloaded(scanRoot: string, root: string, world: World, configs: Map<string, ModuleConfig>): Promise<void> {
+  const manifestAbs = resolve(scanRoot, root, '.terraform/modules/modules.json');
+  let text: string;
+  try {
+    text = await readFile(manifestAbs, 'utf8');
+  } catch {
+    return;
+  }
+  const rel = posix.join(root, '.terraform/modules/modules.json');
+  let data: { Modules?: { Key?: string; Dir?: string; Source?: string }[] };
+  try {
+    data = JSON.parse(text) as typeof data;
+  } catch {
+    world.errors.push({ file: rel, line: 1, column: 1, kind: 'manifest', message: 'modules.json is not valid JSON' });
+    return;
+  }
+  const m = new Map<string, string>();
+  for (const e of data.Modules ?? []) {
+    if (!e.Key || e.Dir === undefined) continue;
+    const dir = posix.normalize(posix.join(root === '' ? '.' : root, e.Dir.replace(/\\/g, '/'))).replace(/\/$/, '');
+    if (dir === '..' || dir.startsWith('../') || posix.isAbsolute(dir)) {
+      world.errors.push({ file: rel, line: 1, column: 1, kind: 'module', message: `module ${e.Key} directory ${e.Dir} is outside the scan root` });
+      continue;
+    }
+    const d = dir === '.' ? '' : dir;
+    m.set(e.Key, d);
+    if (!configs.has(d)) {
+      const files: HclFile[] = [];
+      let names: string[] = [];
+      try {
+        names = (await readdir(resolve(scanRoot, d))).sort();
+      } catch {
+        continue;
+      }
+      for (const n of names) {
+        if (!n.endsWith('.tf') && !n.endsWith('.tf.json')) continue;
+        const r = posix.join(d, n);
+        const h = await parseOne(resolve(scanRoot, r), r, n.endsWith('.json') ? 'terraform-json' : 'terraform', world.errors);
+        if (h) files.push(h);
+      }
+      configs.set(d, buildConfig(d, files));
+    }
+  }
+  world.downloaded.set(root, m);
+}
+
+/** Variable values of a root module: defaults < terraform.tfvars(.json) < *.auto.tfvars(.json) < --var-file < --var. */
+async function rootInputs(input: TerraformInput, root: string, cfg: ModuleConfig, tfvars: Parsed[], errors: InputError[]): Promise<Map<string, () => Value>> {
+  const values = new Map<string, Value>();
+  const apply = (f: HclFile | undefined) => {
+    if (!f) return;
+    for (const it of f.body.items) if (it.kind === 'attribute') values.set(it.name, evaluate(it.expr, { r: EMPTY_RESOLVER }));
+  };
+  const base = (p: Parsed) => posix.basename(p.rel);
+  const order = [
+    ...tfvars.filter((p) => base(p) === 'terraform.tfvars'),
+    ...tfvars.filter((p) => base(p) === 'terraform.tfvars.json'),
+    ...tfvars.filter((p) => /\.auto\.tfvars(\.json)?$/.test(base(p))).sort((a, b) => (base(a) < base(b) ? -1 : 1)),
+  ];
+  for (const p of order) apply(p.file);
+  for (const vf of input.varFiles ?? []) {
+    const rel = relative(input.root, vf).split(sep).join('/');
+    apply(await parseOne(vf, rel, vf.endsWith('.json') ? 'terraform-json' : 'tfvars', errors));
+  }
+  for (const [k, raw] of Object.entries(input.vars ?? {})) {
+    const decl = cfg.variables.get(k);
+    const span = decl?.span ?? { file: '<command line>', start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+    const typeAttr = decl?.body.items.find((i) => i.kind === 'attribute' && i.name === 'type');
+    const typeName = typeAttr && typeAttr.kind === 'attribute' && typeAttr.expr.k === 'var' ? typeAttr.expr.name : 'string';
+    let v: Value = str(raw, span);
+    if (typeName === 'number' && raw.trim() !== '' && !isNaN(Number(raw))) v = { kind: 'number', value: Number(raw), span };
+    else if (typeName === 'bool' && (raw === 'true' || raw === 'false')) v = { kind: 'boolean', value: raw === 'true', span };
+    else if (typeName !== 'string') {
+      const r = await parseHcl(`v = ${raw}\n`, '<command line>');
+      const a = r.file?.body.items[0];
+      if (a && a.kind === 'attribute') v = evaluate(a.expr, { r: EMPTY_RESOLVER });
+    }
+    values.set(k, v);
+  }
+  void root;
+  const out = new Map<string, () => Value>();
+  for (const [k, v] of values) out.set(k, () => v);
+  return out;
+}
+
+export { buildTerraformPlan } from './plan.js';

@@ -1,0 +1,620 @@
+import { posix } from 'node:path';
+import type { InputError, Span } from '../../core/source.js';
+import type { Attribute, Block, Body, Expr } from '../../../parsers/terraform/ast.js';
+import { attributeOf, blocksOf } from '../../../parsers/terraform/ast.js';
+import type { DeployContext, Edge, Known, ResourceNode, Suppression } from '../graph.js';
+import type { MapValue, Value } from '../value.js';
+import { evaluate, iterate, scalarString, type Env, type Resolver } from './eval.js';
+import { azList, list, map, respan, str, unk, within } from './values.js';
+import { isLocalSource, moduleSource, type ModuleConfig } from './config.js';
+
+export interface ProviderCtx {
+  region: () => Known<string>;
+  account: () => Known<string>;
+}
+
+export type Expansion =
+  | { kind: 'single' }
+  | { kind: 'count'; n: number }
+  | { kind: 'each'; entries: [string, Value][] }
+  | { kind: 'unknown'; reason: string };
+
+export interface World {
+  scanRootRel: (absOrRel: string) => string;
+  configs: Map<string, ModuleConfig>;
+  /** root folder → modules.json entries (Key → Dir relative to the scan root) */
+  downloaded: Map<string, Map<string, string>>;
+  errors: InputError[];
+  notes: string[];
+  errorKeys: Set<string>;
+  noteKeys: Set<string>;
+}
+
+const META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection']);
+const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+const MAX_INSTANCES = 10_000;
+const MAX_MODULE_DEPTH = 32;
+const SUPPRESS = /^(?:#|\/\/)\s*iac-check:ignore\s+(\S+)\s*(.*?)\s*$/;
+
+export function instanceSuffix(key: number | string | undefined): string {
+  if (key === undefined) return '';
+  return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+
+/** One instance of a module (the root module, or one `module` block instance) with lazily evaluated variables and locals. */
+export class ModuleInstance implements Resolver {
+  private readonly varCache = new Map<string, Value>();
+  private readonly localCache = new Map<string, Value>();
+  private readonly busy = new Set<string>();
+  private readonly expansions = new Map<string, Expansion>();
+  private readonly children = new Map<string, { exp: Expansion; insts: [number | string | undefined, ModuleInstance][] } | null>();
+  private readonly outputCache = new Map<string, Value>();
+  private readonly providerCache = new Map<string, ProviderCtx>();
+  currentSelf: Value | undefined;
+
+  constructor(
+    readonly world: World,
+    readonly cfg: ModuleConfig,
+    readonly rootDir: string,
+    /** `module.net.` or '' for the root module */
+    readonly prefix: string,
+    /** module names from the root, for modules.json keys */
+    readonly keyPath: string[],
+    readonly ancestors: string[],
+    readonly inputs: Map<string, () => Value>,
+    readonly parentProviders: Map<string, ProviderCtx>,
+  ) {}
+
+  get unit(): string {
+    const base = this.rootDir === '' ? '.' : this.rootDir;
+    return this.prefix ? `${base}/${this.prefix.slice(0, -1)}` : base;
+  }
+
+  idOf(address: string): string {
+    return `${this.rootDir === '' ? '.' : this.rootDir}::${this.prefix}${address}`;
+  }
+
+  env(extra?: Partial<Env>): Env {
+    return { r: this, ...extra };
+  }
+
+  // ---- Resolver ----
+
+  variable(name: string, span: Span): Value {
+    const c = this.varCache.get(name);
+    if (c) return c;
+    const key = `var.${name}`;
+    if (this.busy.has(key)) return unk(`variable "${name}" depends on itself`, span);
+    this.busy.add(key);
+    let v: Value;
+    const input = this.inputs.get(name);
+    const decl = this.cfg.variables.get(name);
+    if (input) v = input();
+    else if (decl) {
+      const def = attributeOf(decl.body, 'default');
+      v = def ? evaluate(def.expr, this.env()) : unk(`variable "${name}" has no value`, decl.span);
+    } else v = unk(`variable "${name}" is not declared`, span);
+    this.busy.delete(key);
+    this.varCache.set(name, v);
+    return v;
+  }
+
+  local(name: string, span: Span): Value {
+    const c = this.localCache.get(name);
+    if (c) return c;
+    const key = `local.${name}`;
+    if (this.busy.has(key)) return unk(`local "${name}" depends on itself`, span);
+    const decl = this.cfg.locals.get(name);
+    if (!decl) return unk(`local "${name}" is not declared`, span);
+    this.busy.add(key);
+    const v = evaluate(decl.expr, this.env());
+    this.busy.delete(key);
+    this.localCache.set(name, v);
+    return v;
+  }
+
+  resource(type: string, name: string, span: Span): Value | undefined {
+    const b = this.cfg.resourceByKey.get(`${type}.${name}`);
+    if (!b) return undefined;
+    return this.instancesValue(b, `${type}.${name}`, span);
+  }
+
+  private instancesValue(b: Block, address: string, span: Span): Value {
+    const exp = this.expansion(b, address);
+    const ref = (k: number | string | undefined): Value => ({ kind: 'ref', target: this.idOf(address + instanceSuffix(k)), span });
+    switch (exp.kind) {
+      case 'single':
+      case 'unknown':
+        return ref(undefined);
+      case 'count': {
+        const items: Value[] = [];
+        for (let i = 0; i < exp.n; i++) items.push(ref(i));
+        return list(items, span);
+      }
+      case 'each':
+        return map(exp.entries.map(([k]) => [k, ref(k)]), span);
+    }
+  }
+
+  data(type: string, name: string, attr: string | undefined, span: Span): Value {
+    const b = this.cfg.dataByKey.get(`${type}.${name}`);
+    if (!b) return unk(`reference to undeclared data source data.${type}.${name}`, span);
+    const p = this.providerFor(b);
+    if (type === 'aws_region' && (attr === 'name' || attr === 'id' || attr === 'region')) {
+      const r = p.region();
+      return r.known ? str(r.value, span) : unk(r.reason, span);
+    }
+    if (type === 'aws_caller_identity' && attr === 'account_id') {
+      const a = p.account();
+      return a.known ? str(a.value, span) : unk(a.reason, span);
+    }
+    if (type === 'aws_availability_zones' && attr === 'names') {
+      const r = p.region();
+      return azList(span, r.known ? r.value : undefined);
+    }
+    const base = this.instancesValue(b, `data.${type}.${name}`, span);
+    if (attr === undefined) return base;
+    if (base.kind === 'ref') return { kind: 'ref', target: base.target, attribute: attr, span };
+    return unk(`data.${type}.${name} has several instances`, span, base);
+  }
+
+  module(name: string, output: string | undefined, span: Span): Value {
+    const ch = this.child(name);
+    if (!ch) return unk(`module "${name}" is not available`, span);
+    if (ch.insts.length === 0 && ch.exp.kind === 'unknown') return unk(ch.exp.reason, span);
+    const whole = (inst: ModuleInstance): Value => map([...inst.cfg.outputs.keys()].map((o) => [o, inst.output(o, span)]), span);
+    if (ch.exp.kind === 'single' || ch.exp.kind === 'unknown') {
+      const inst = ch.insts[0]![1];
+      return output ? inst.output(output, span) : whole(inst);
+    }
+    const per = (inst: ModuleInstance): Value => (output ? map([[output, inst.output(output, span)]], span) : whole(inst));
+    if (ch.exp.kind === 'count') {
+      const l = list(ch.insts.map(([, i]) => per(i)), span);
+      return output ? unk(`module.${name} has count: index it before reading ${output}`, span, l) : l;
+    }
+    const m = map(ch.insts.map(([k, i]) => [String(k), per(i)]), span);
+    return output ? unk(`module.${name} has for_each: index it before reading ${output}`, span, m) : m;
+  }
+
+  self(span: Span): Value {
+    return this.currentSelf ? { ...this.currentSelf, span } as Value : unk('self outside a resource', span);
+  }
+
+  pathModule(): string {
+    return this.cfg.dir === '' ? '.' : this.cfg.dir;
+  }
+
+  pathRoot(): string {
+    return this.rootDir === '' ? '.' : this.rootDir;
+  }
+
+  output(name: string, span: Span): Value {
+    const c = this.outputCache.get(name);
+    if (c) return c;
+    const key = `output.${name}`;
+    const decl = this.cfg.outputs.get(name);
+    if (!decl) return unk(`module has no output "${name}"`, span);
+    if (this.busy.has(key)) return unk(`output "${name}" depends on itself`, span);
+    this.busy.add(key);
+    const a = attributeOf(decl.body, 'value');
+    const v = a ? evaluate(a.expr, this.env()) : unk(`output "${name}" has no value`, decl.span);
+    this.busy.delete(key);
+    this.outputCache.set(name, v);
+    return v;
+  }
+
+  // ---- count / for_each ----
+
+  expansion(b: Block, address: string): Expansion {
+    const c = this.expansions.get(address);
+    if (c) return c;
+    const key = `exp.${address}`;
+    if (this.busy.has(key)) return { kind: 'unknown', reason: `count/for_each of ${address} depends on itself` };
+    this.busy.add(key);
+    const e = this.computeExpansion(b.body, address);
+    this.busy.delete(key);
+    this.expansions.set(address, e);
+    return e;
+  }
+
+  private computeExpansion(body: Body, address: string): Expansion {
+    const count = attributeOf(body, 'count');
+    const each = attributeOf(body, 'for_each');
+    if (count) {
+      const v = evaluate(count.expr, this.env());
+      if (v.kind === 'number' && Number.isInteger(v.value) && v.value >= 0) {
+        if (v.value > MAX_INSTANCES) return { kind: 'unknown', reason: `count of ${address} is ${v.value}, above the limit of ${MAX_INSTANCES}` };
+        return { kind: 'count', n: v.value };
+      }
+      return { kind: 'unknown', reason: v.kind === 'unknown' ? `count of ${address} is not known: ${v.reason}` : `count of ${address} is not a whole number` };
+    }
+    if (each) {
+      const v = evaluate(each.expr, this.env());
+      if (v.kind === 'map') {
+        if (v.entries.size > MAX_INSTANCES) return { kind: 'unknown', reason: `for_each of ${address} has too many entries` };
+        return { kind: 'each', entries: [...v.entries] };
+      }
+      if (v.kind === 'list') {
+        if (v.items.length > MAX_INSTANCES) return { kind: 'unknown', reason: `for_each of ${address} has too many entries` };
+        const entries: [string, Value][] = [];
+        for (const i of v.items) {
+          const s = scalarString(i);
+          if (s === undefined) return { kind: 'unknown', reason: `for_each of ${address} holds values that are not known` };
+          entries.push([s, i]);
+        }
+        return { kind: 'each', entries };
+      }
+      return { kind: 'unknown', reason: v.kind === 'unknown' ? `for_each of ${address} is not known: ${v.reason}` : `for_each of ${address} is not a map or set` };
+    }
+    return { kind: 'single' };
+  }
+
+  instanceEnvs(exp: Expansion): { key: number | string | undefined; env: Env }[] {
+    switch (exp.kind) {
+      case 'single':
+        return [{ key: undefined, env: this.env() }];
+      case 'unknown':
+        return [{ key: undefined, env: this.env({ count: unk(exp.reason, { file: this.cfg.dir, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }), each: { key: unk(exp.reason, nowhere(this.cfg.dir)), value: unk(exp.reason, nowhere(this.cfg.dir)) } }) }];
+      case 'count': {
+        const out: { key: number; env: Env }[] = [];
+        for (let i = 0; i < exp.n; i++) out.push({ key: i, env: this.env({ count: i }) });
+        return out;
+      }
+      case 'each':
+        return exp.entries.map(([k, v]) => ({ key: k, env: this.env({ each: { key: str(k, v.span), value: v } }) }));
+    }
+  }
+
+  // ---- providers ----
+
+  providers(): Map<string, ProviderCtx> {
+    const own = new Map<string, ProviderCtx>(this.parentProviders);
+    for (const p of this.cfg.providers) {
+      const name = p.labels[0];
+      if (!name) continue;
+      const alias = attributeOf(p.body, 'alias');
+      const av = alias ? evaluate(alias.expr, this.env()) : undefined;
+      const key = av && av.kind === 'string' ? `${name}.${av.value}` : name;
+      own.set(key, this.providerCtx(p, key));
+    }
+    return own;
+  }
+
+  private providerMap: Map<string, ProviderCtx> | undefined;
+
+  providerFor(b: Block): ProviderCtx {
+    this.providerMap ??= this.providers();
+    const a = attributeOf(b.body, 'provider');
+    const type = b.labels[0] ?? '';
+    const name = a ? traversalName(a.expr) : type.split('_')[0]!;
+    const p = name ? this.providerMap.get(name) : undefined;
+    if (p) return p;
+    const reason = `no provider "${name ?? '?'}" configuration reaches ${this.unit}`;
+    return { region: () => ({ known: false, reason }), account: () => ({ known: false, reason }) };
+  }
+
+  private providerCtx(p: Block, key: string): ProviderCtx {
+    const c = this.providerCache.get(key);
+    if (c) return c;
+    let region: Known<string> | undefined;
+    let account: Known<string> | undefined;
+    const ctx: ProviderCtx = {
+      region: () => {
+        if (region) return region;
+        const a = attributeOf(p.body, 'region');
+        if (!a) return (region = { known: false, reason: `provider ${key} has no region argument (taken from the environment at deploy time)` });
+        const v = evaluate(a.expr, this.env());
+        region = v.kind === 'string' ? { known: true, value: v.value, span: a.span } : { known: false, reason: `the region of provider ${key} is not known${v.kind === 'unknown' ? `: ${v.reason}` : ''}` };
+        return region;
+      },
+      account: () => {
+        if (account) return account;
+        for (const ar of blocksOf(p.body, 'assume_role')) {
+          const ra = attributeOf(ar.body, 'role_arn');
+          if (!ra) continue;
+          const v = evaluate(ra.expr, this.env());
+          const m = v.kind === 'string' ? /^arn:aws[\w-]*:iam::(\d{12}):/.exec(v.value) : null;
+          if (m) return (account = { known: true, value: m[1]!, span: ra.span });
+          return (account = { known: false, reason: `the assume_role role_arn of provider ${key} is not known` });
+        }
+        const ids = attributeOf(p.body, 'allowed_account_ids');
+        if (ids) {
+          const v = evaluate(ids.expr, this.env());
+          if (v.kind === 'list' && v.items.length === 1) {
+            const s = scalarString(v.items[0]!);
+            if (s) return (account = { known: true, value: s, span: ids.span });
+          }
+        }
+        return (account = { known: false, reason: `provider ${key} uses the credentials of the deploying identity` });
+      },
+    };
+    this.providerCache.set(key, ctx);
+    return ctx;
+  }
+
+  // ---- module calls ----
+
+  child(name: string): { exp: Expansion; insts: [number | string | undefined, ModuleInstance][] } | undefined {
+    if (this.children.has(name)) return this.children.get(name) ?? undefined;
+    this.children.set(name, null);
+    const b = this.cfg.moduleByName.get(name);
+    if (!b) return undefined;
+    const r = this.instantiate(name, b);
+    this.children.set(name, r ?? null);
+    return r;
+  }
+
+  private instantiate(name: string, b: Block): { exp: Expansion; insts: [number | string | undefined, ModuleInstance][] } | undefined {
+    const src = moduleSource(b);
+    const at = { file: b.span.file, line: b.span.start.line, column: b.span.start.column };
+    if (!src) {
+      this.error({ ...at, kind: 'module', message: `module "${name}" has no literal source` });
+      return undefined;
+    }
+    let dir: string | undefined;
+    if (isLocalSource(src.value)) {
+      const joined = posix.normalize(posix.join(this.cfg.dir === '' ? '.' : this.cfg.dir, src.value));
+      if (joined === '..' || joined.startsWith('../') || posix.isAbsolute(joined)) {
+        this.error({ ...at, kind: 'module', message: `module "${name}" source "${src.value}" is outside the scan root` });
+        return undefined;
+      }
+      dir = joined === '.' ? '' : joined.replace(/\/$/, '');
+    } else {
+      const key = [...this.keyPath, name].join('.');
+      dir = this.world.downloaded.get(this.rootDir)?.get(key);
+      if (dir === undefined) {
+        this.note(`module "${name}" (${src.value}) in ${b.span.file}:${b.span.start.line} is not downloaded (run terraform init); its outputs are unknown`);
+        return { exp: { kind: 'unknown', reason: `module "${name}" (${src.value}) is not downloaded` }, insts: [] };
+      }
+    }
+    if (this.ancestors.includes(dir) || dir === this.cfg.dir) {
+      this.error({ ...at, kind: 'module', message: `module "${name}" creates a cycle: ${[...this.ancestors, this.cfg.dir, dir].map((d) => d || '.').join(' -> ')}` });
+      return undefined;
+    }
+    if (this.ancestors.length >= MAX_MODULE_DEPTH) {
+      this.error({ ...at, kind: 'module', message: `module "${name}" nests deeper than ${MAX_MODULE_DEPTH} levels` });
+      return undefined;
+    }
+    const cfg = this.world.configs.get(dir);
+    if (!cfg) {
+      this.error({ ...at, kind: 'module', message: `module "${name}" source "${src.value}" has no Terraform files (${dir || '.'})` });
+      return undefined;
+    }
+    const exp = this.expansion(b, `module.${name}`);
+    const provs = this.childProviders(b);
+    const insts: [number | string | undefined, ModuleInstance][] = [];
+    for (const { key, env } of this.instanceEnvs(exp)) {
+      const inputs = new Map<string, () => Value>();
+      for (const it of b.body.items) {
+        if (it.kind !== 'attribute' || MODULE_META.has(it.name)) continue;
+        let memo: Value | undefined;
+        inputs.set(it.name, () => (memo ??= evaluate(it.expr, env)));
+      }
+      const inst = new ModuleInstance(this.world, cfg, this.rootDir, `${this.prefix}module.${name}${instanceSuffix(key)}.`, [...this.keyPath, name], [...this.ancestors, this.cfg.dir], inputs, provs);
+      insts.push([key, inst]);
+    }
+    return { exp, insts };
+  }
+
+  private childProviders(b: Block): Map<string, ProviderCtx> {
+    this.providerMap ??= this.providers();
+    const a = attributeOf(b.body, 'providers');
+    const out = new Map<string, ProviderCtx>();
+    if (a && a.expr.k === 'object') {
+      for (const it of a.expr.items) {
+        const k = it.key.k === 'lit' ? String(it.key.value) : traversalName(it.key);
+        const v = traversalName(it.value);
+        const p = v ? this.providerMap.get(v) : undefined;
+        if (k && p) out.set(k, p);
+      }
+      return out;
+    }
+    for (const [k, p] of this.providerMap) if (!k.includes('.')) out.set(k, p);
+    return out;
+  }
+
+  allChildren(): ModuleInstance[] {
+    const out: ModuleInstance[] = [];
+    for (const b of this.cfg.modules) {
+      const ch = this.child(b.labels[0]!);
+      if (ch) for (const [, i] of ch.insts) out.push(i);
+    }
+    return out;
+  }
+
+  error(e: InputError): void {
+    const k = `${e.file}:${e.line}:${e.column}:${e.message}`;
+    if (this.world.errorKeys.has(k)) return;
+    this.world.errorKeys.add(k);
+    this.world.errors.push(e);
+  }
+
+  note(n: string): void {
+    if (this.world.noteKeys.has(n)) return;
+    this.world.noteKeys.add(n);
+    this.world.notes.push(n);
+  }
+
+  // ---- resource nodes ----
+
+  /** The nodes (and their edges) of this module instance's resources and data sources. */
+  nodes(out: ResourceNode[], edges: Edge[]): void {
+    for (const b of this.cfg.resources) this.blockNodes(b, 'managed', out, edges);
+    for (const b of this.cfg.data) this.blockNodes(b, 'data', out, edges);
+  }
+
+  private blockNodes(b: Block, mode: 'managed' | 'data', out: ResourceNode[], edges: Edge[]): void {
+    const type = b.labels[0]!;
+    const address = `${mode === 'data' ? 'data.' : ''}${type}.${b.labels[1]!}`;
+    const exp = this.expansion(b, address);
+    const p = this.providerFor(b);
+    const region = p.region();
+    const account = p.account();
+    const context: DeployContext = { unit: this.unit, region, account };
+    const suppressions = this.suppressionsFor(b);
+    for (const { key, env } of this.instanceEnvs(exp)) {
+      const addr = address + instanceSuffix(key);
+      const id = this.idOf(addr);
+      this.currentSelf = { kind: 'ref', target: id, span: b.span };
+      const lifecycle: { prevent?: Value } = {};
+      const properties = this.evalBody(b.body, env, true, lifecycle, 0);
+      this.currentSelf = undefined;
+      const dependsOn: string[] = [];
+      const dep = attributeOf(b.body, 'depends_on');
+      if (dep) {
+        const dv = evaluate(dep.expr, env);
+        for (const t of refIds(dv)) {
+          if (!dependsOn.includes(t)) dependsOn.push(t);
+        }
+      }
+      const node: ResourceNode = {
+        id,
+        address: this.prefix + addr,
+        type,
+        mode,
+        source: 'terraform',
+        file: b.span.file,
+        span: b.span,
+        properties,
+        context,
+        dependsOn,
+        suppressions,
+      };
+      if (lifecycle.prevent) node.deletionPolicy = lifecycle.prevent;
+      out.push(node);
+      collectEdges(id, properties, '', edges, 0);
+      for (const t of dependsOn) edges.push({ from: id, to: t, kind: 'depends-on', path: 'depends_on' });
+    }
+  }
+
+  evalBody(body: Body, env: Env, top: boolean, lifecycle: { prevent?: Value }, depth: number): MapValue {
+    const entries = new Map<string, Value>();
+    const keySpans = new Map<string, Span>();
+    const nested = new Map<string, Value[]>();
+    for (const it of body.items) {
+      if (it.kind === 'attribute') {
+        if (top && META.has(it.name)) continue;
+        entries.set(it.name, this.attrValue(it, env));
+        keySpans.set(it.name, it.nameSpan);
+        continue;
+      }
+      if (top && it.type === 'lifecycle') {
+        const pd = attributeOf(it.body, 'prevent_destroy');
+        if (pd) lifecycle.prevent = evaluate(pd.expr, env);
+        continue;
+      }
+      if (top && (it.type === 'provisioner' || it.type === 'connection')) continue;
+      if (depth > 32) continue;
+      if (it.type === 'dynamic') {
+        const name = it.labels[0];
+        if (!name) continue;
+        if (!keySpans.has(name)) keySpans.set(name, it.typeSpan);
+        const arr = nested.get(name) ?? [];
+        nested.set(name, arr);
+        this.expandDynamic(it, name, env, arr, lifecycle, depth);
+        continue;
+      }
+      if (!keySpans.has(it.type)) keySpans.set(it.type, it.typeSpan);
+      const arr = nested.get(it.type) ?? [];
+      nested.set(it.type, arr);
+      arr.push(this.evalBody(it.body, env, false, lifecycle, depth + 1));
+    }
+    for (const [k, arr] of nested) {
+      if (entries.has(k)) continue;
+      entries.set(k, list(arr, keySpans.get(k) ?? body.span));
+    }
+    return { kind: 'map', entries, keySpans, span: body === undefined ? nowhere('') : spanOfBlockBody(body) };
+  }
+
+  private expandDynamic(b: Block, name: string, env: Env, arr: Value[], lifecycle: { prevent?: Value }, depth: number): void {
+    const fe = attributeOf(b.body, 'for_each');
+    const itAttr = attributeOf(b.body, 'iterator');
+    const iterName = itAttr ? traversalName(itAttr.expr) ?? name : name;
+    const content = blocksOf(b.body, 'content')[0];
+    if (!content) return;
+    const coll = fe ? evaluate(fe.expr, env) : unk('dynamic block without for_each', b.span);
+    const items = iterate(coll);
+    const run = (k: Value, v: Value) => {
+      const scope = new Map(env.scope ?? []);
+      scope.set(iterName, map([['key', k], ['value', v]], b.span));
+      arr.push(this.evalBody(content.body, { ...env, scope }, false, lifecycle, depth + 1));
+    };
+    if (!items) {
+      const u = unk(coll.kind === 'unknown' ? `dynamic "${name}": ${coll.reason}` : `dynamic "${name}" for_each is not a collection`, b.span, coll);
+      run(u, u);
+      return;
+    }
+    for (const [k, v] of items.slice(0, MAX_INSTANCES)) run(k, v);
+  }
+
+  private attrValue(a: Attribute, env: Env): Value {
+    const v = evaluate(a.expr, env);
+    if (v.kind !== 'ref' && !within(v.span, a.span)) return respan(v, a.expr.span);
+    return v;
+  }
+
+  private suppressionsFor(b: Block): Suppression[] {
+    const out: Suppression[] = [];
+    const lines = this.cfg.comments.get(b.span.file);
+    if (!lines || lines.size === 0) return out;
+    this.commentsAbove(lines, b.span.start.line, undefined, out);
+    for (const it of b.body.items) {
+      const path = it.kind === 'attribute' ? it.name : it.type === 'dynamic' ? it.labels[0] ?? it.type : it.type;
+      this.commentsAbove(lines, it.span.start.line, path, out);
+    }
+    return out;
+  }
+
+  private commentsAbove(lines: Map<number, { text: string; span: Span }[]>, line: number, path: string | undefined, out: Suppression[]): void {
+    const take = (l: number) => {
+      for (const c of lines.get(l) ?? []) {
+        const m = SUPPRESS.exec(c.text.trim());
+        if (!m) continue;
+        const s: Suppression = { ruleId: m[1]!, reason: m[2] ?? '', span: c.span };
+        if (path !== undefined) s.path = path;
+        out.push(s);
+      }
+    };
+    // a trailing comment on the line itself
+    for (const c of lines.get(line) ?? []) if (c.span.start.line === line) take(line);
+    for (let l = line - 1; l > 0 && lines.has(l); l--) take(l);
+  }
+}
+
+function spanOfBlockBody(body: Body): Span {
+  return body.span;
+}
+
+function nowhere(file: string): Span {
+  return { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+}
+
+export function traversalName(e: Expr): string | undefined {
+  if (e.k === 'var') return e.name;
+  if (e.k === 'attr') {
+    const b = traversalName(e.obj);
+    return b ? `${b}.${e.name}` : undefined;
+  }
+  if (e.k === 'lit' && typeof e.value === 'string') return e.value;
+  return undefined;
+}
+
+function refIds(v: Value, out: string[] = [], depth = 0): string[] {
+  if (depth > 32) return out;
+  if (v.kind === 'ref') out.push(v.target);
+  else if (v.kind === 'unknown') out.push(...v.refs);
+  else if (v.kind === 'list') for (const i of v.items) refIds(i, out, depth + 1);
+  else if (v.kind === 'map') for (const i of v.entries.values()) refIds(i, out, depth + 1);
+  return out;
+}
+
+function collectEdges(from: string, v: Value, path: string, edges: Edge[], depth: number): void {
+  if (depth > 32) return;
+  switch (v.kind) {
+    case 'ref': edges.push({ from, to: v.target, kind: 'reference', path }); break;
+    case 'unknown': for (const r of new Set(v.refs)) edges.push({ from, to: r, kind: 'reference', path }); break;
+    case 'list': v.items.forEach((i, n) => collectEdges(from, i, path ? `${path}.${n}` : String(n), edges, depth + 1)); break;
+    case 'map': for (const [k, e] of v.entries) collectEdges(from, e, path ? `${path}.${k}` : k, edges, depth + 1); break;
+    default: break;
+  }
+}

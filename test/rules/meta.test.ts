@@ -1,0 +1,70 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRules, ruleFiles } from '../../rules/index.js';
+import { ruleDoc } from '../../src/docs/rule-doc.js';
+import { listControls } from '../../src/report/controls.js';
+import { scanSnippet } from '../helpers/scan-snippet.js';
+
+const rules = await loadRules();
+const controlIds = new Set(listControls().map((c) => c.id));
+const sharedControls = join(process.cwd(), '..', 'shared', 'CONTROLS.md');
+
+describe('rule metadata', () => {
+  it('has rules', () => {
+    expect(rules.length).toBeGreaterThan(5);
+  });
+
+  it('ids are unique and equal their file names', async () => {
+    const files = await ruleFiles();
+    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(rules.length);
+    for (const [file, id] of files) expect(id).toBe(file);
+  });
+
+  for (const rule of rules) {
+    const m = rule.meta;
+    describe(m.id, () => {
+      it('names controls that exist in the checklist', () => {
+        for (const c of m.controls) expect(controlIds.has(c), `control ${c}`).toBe(true);
+        if (existsSync(sharedControls) && m.controls.length) {
+          const text = readFileSync(sharedControls, 'utf8');
+          for (const c of m.controls) expect(text).toContain(`| ${c} |`);
+        }
+      });
+
+      it('has complete metadata', () => {
+        expect(m.title.length).toBeGreaterThan(5);
+        expect(m.rationale.length).toBeGreaterThan(40);
+        expect(m.remediation.length).toBeGreaterThan(20);
+        expect(Object.keys(m.messages).length).toBeGreaterThan(0);
+        expect(m.examples.cloudformation, 'CloudFormation examples').toBeDefined();
+        expect(m.examples.terraform, 'Terraform examples').toBeDefined();
+      });
+
+      it('has a test table', () => {
+        expect(existsSync(join(process.cwd(), 'test', 'rules', `${m.id}.test.ts`))).toBe(true);
+      });
+
+      it('has current generated docs (npm run docs)', () => {
+        const file = join(process.cwd(), 'docs', 'rules', `${m.id}.md`);
+        expect(existsSync(file), `${file} is missing: run npm run docs`).toBe(true);
+        expect(readFileSync(file, 'utf8')).toBe(ruleDoc(rule));
+      });
+
+      for (const kind of ['cloudformation', 'terraform'] as const) {
+        const ex = m.examples[kind];
+        if (!ex) continue;
+        it(`${kind} example fails`, async () => {
+          const { result } = await scanSnippet(kind, ex.fail, { rules: [m.id] });
+          expect(result.errors).toEqual([]);
+          expect(result.findings.filter((f) => f.ruleId === m.id && !f.suppression).length).toBeGreaterThan(0);
+        });
+        it(`${kind} example passes`, async () => {
+          const { result } = await scanSnippet(kind, ex.pass, { rules: [m.id] });
+          expect(result.errors).toEqual([]);
+          expect(result.findings.filter((f) => f.ruleId === m.id && !f.suppression)).toEqual([]);
+        });
+      }
+    });
+  }
+});
