@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { InputError } from './core/source.js';
 import { parseTemplate } from '../parsers/cloudformation/index.js';
@@ -182,8 +183,9 @@ export function defaultRoot(paths: string[]): string {
   const cwd = process.cwd();
   if (paths.every((p) => p === cwd || (!relative(cwd, p).startsWith('..') && !isAbsolute(relative(cwd, p))))) return cwd;
   // Outside the current folder: the deepest folder that holds every path.
-  let common = paths[0]!;
-  for (const p of paths.slice(1)) {
+  const dirs = paths.map((p) => (existsSync(p) && statSync(p).isFile() ? dirname(p) : p));
+  let common = dirs[0]!;
+  for (const p of dirs.slice(1)) {
     while (!(p === common || p.startsWith(common.endsWith(sep) ? common : common + sep))) common = resolve(common, '..');
   }
   return common;

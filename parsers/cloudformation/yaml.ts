@@ -89,7 +89,9 @@ export function binaryOffset(text: string): number {
  * `errors` holds one error per problem (one for a syntax error: the first, since later ones
  * are usually its echoes; one per duplicate key) and `document` is undefined.
  */
-export function parseDataDocument(file: string, text: string): ParseDataResult {
+export function parseDataDocument(file: string, source: string): ParseDataResult {
+  // A byte-order mark is invisible in editors: drop it so first-line columns match them.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const lc = new LineCounter();
   const pos = (offset: number): { line: number; column: number } => {
     const p = lc.linePos(offset);
@@ -226,6 +228,7 @@ function jsonError(text: string): { offset: number; message: string } | undefine
 }
 
 function syntaxMessage(code: string, message: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'invalid YAML/JSON: more than one YAML document (`---`) in the file; a template is a single document (MULTIPLE_DOCS)';
   const m = message.replace(/\s+at line \d+, column \d+[\s\S]*$/, '').trim();
   return `invalid YAML/JSON: ${m} (${code})`;
 }

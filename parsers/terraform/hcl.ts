@@ -30,12 +30,16 @@ export async function parseHcl(text: string, rel: string): Promise<HclParseResul
   if (!tree) return { error: { file: rel, line: 1, column: 1, message: 'the parser returned no tree', kind: 'syntax' } };
   let root: Raw;
   try {
-    root = copyTree(tree.walk());
+    const lines = lineStarts(text);
+    if (tree.rootNode.hasError) {
+      const full = copyTree(tree.walk(), lines, undefined);
+      const err = firstError(full, text, rel);
+      if (err) return { error: err };
+      root = full;
+    } else root = copyTree(tree.walk(), lines, tablesFor(parser));
   } finally {
     tree.delete();
   }
-  const err = firstError(root, text, rel);
-  if (err) return { error: err };
   const conv = new Converter(text, rel);
   const comments: Comment[] = [];
   let body: Body = { items: [], span: conv.span(root) };
@@ -70,36 +74,107 @@ function templateText(e: Expr): string {
   return e.parts.map((p) => (p.k === 'text' ? p.text : '?')).join('');
 }
 
-function copyTree(cur: import('web-tree-sitter').TreeCursor): Raw {
-  const mk = (): Raw => {
-    const s = cur.startPosition;
-    const e = cur.endPosition;
-    return { t: cur.nodeType, named: cur.nodeIsNamed, missing: cur.nodeIsMissing, sr: s.row, sc: s.column, er: e.row, ec: e.column, si: cur.startIndex, ei: cur.endIndex, c: [] };
-  };
-  const root = mk();
-  const stack: Raw[] = [root];
-  if (!cur.gotoFirstChild()) {
-    cur.delete();
-    return root;
+/** Anonymous tokens the converter needs (operators, parentheses); every other anonymous token is skipped. */
+const KEEP_ANON = new Set(['(', ')', '-', '!', '*', '/', '%', '+', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
+/** Named nodes whose children the converter never reads (it takes their text). */
+const NO_DESCEND = new Set([
+  'identifier', 'block_start', 'block_end', 'tuple_start', 'tuple_end', 'object_start', 'object_end', 'quoted_template_start',
+  'quoted_template_end', 'template_literal', 'heredoc_start', 'heredoc_identifier', 'numeric_lit', 'bool_lit', 'null_lit', 'comment',
+  'template_interpolation_start', 'template_interpolation_end', 'template_directive_start', 'template_directive_end', 'strip_marker',
+  'ellipsis', 'legacy_index',
+]);
+
+interface Tables {
+  names: string[];
+  /** 0: skip, 1: keep and descend, 2: keep without children */
+  action: Uint8Array;
+  named: boolean[];
+}
+
+let tables: Tables | undefined;
+function tablesFor(parser: import('web-tree-sitter').Parser): Tables | undefined {
+  if (tables) return tables;
+  const lang = parser.language;
+  if (!lang) return undefined;
+  const n = lang.nodeTypeCount;
+  const names: string[] = [];
+  const named: boolean[] = [];
+  const action = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const name = lang.nodeTypeForId(i) ?? '';
+    const isNamed = lang.nodeTypeIsNamed(i);
+    names.push(name);
+    named.push(isNamed);
+    action[i] = isNamed ? (NO_DESCEND.has(name) ? 2 : 1) : KEEP_ANON.has(name) ? 2 : 0;
   }
-  for (;;) {
-    const n = mk();
-    stack[stack.length - 1]!.c.push(n);
-    if (cur.gotoFirstChild()) {
-      stack.push(n);
-      continue;
-    }
-    while (!cur.gotoNextSibling()) {
-      if (!cur.gotoParent()) {
-        cur.delete();
-        return root;
+  tables = { names, action, named };
+  return tables;
+}
+
+function lineStarts(text: string): number[] {
+  const out = [0];
+  let i = text.indexOf('\n');
+  while (i >= 0) {
+    out.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return out;
+}
+
+function rowOf(lines: number[], idx: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]! <= idx) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Copies the tree into plain objects with one cursor walk. With `t` (no syntax errors), anonymous
+ * punctuation is skipped and leaf-like nodes are not descended into, which keeps large files fast.
+ */
+function copyTree(cur: import('web-tree-sitter').TreeCursor, lines: number[], t: Tables | undefined): Raw {
+  const mk = (type: string, named: boolean, missing: boolean): Raw => {
+    const si = cur.startIndex;
+    const ei = cur.endIndex;
+    const sr = rowOf(lines, si);
+    const er = ei === si ? sr : rowOf(lines, ei);
+    return { t: type, named, missing, sr, sc: si - lines[sr]!, er, ec: ei - lines[er]!, si, ei, c: [] };
+  };
+  const root = t ? mk('config_file', true, false) : mk(cur.nodeType, cur.nodeIsNamed, cur.nodeIsMissing);
+  const stack: Raw[] = [root];
+  try {
+    if (!cur.gotoFirstChild()) return root;
+    for (;;) {
+      let descend = false;
+      let n: Raw | undefined;
+      if (t) {
+        const id = cur.nodeTypeId;
+        const a = t.action[id] ?? 1;
+        if (a !== 0) {
+          n = mk(t.names[id] ?? cur.nodeType, t.named[id] ?? true, false);
+          descend = a === 1;
+        }
+      } else {
+        n = mk(cur.nodeType, cur.nodeIsNamed, cur.nodeIsMissing);
+        descend = true;
       }
-      stack.pop();
-      if (stack.length === 0) {
-        cur.delete();
-        return root;
+      if (n) stack[stack.length - 1]!.c.push(n);
+      if (descend && n && cur.gotoFirstChild()) {
+        stack.push(n);
+        continue;
+      }
+      while (!cur.gotoNextSibling()) {
+        if (!cur.gotoParent()) return root;
+        stack.pop();
+        if (stack.length === 0) return root;
       }
     }
+  } finally {
+    cur.delete();
   }
 }
 

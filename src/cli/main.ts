@@ -51,6 +51,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .description('Checks AWS infrastructure code (CloudFormation, Terraform, CDK) against the AWS Retail Competency architecture controls.')
     .version(VERSION, '--version')
     .exitOverride()
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run iac-check --help for usage)');
 
@@ -148,6 +149,7 @@ async function runScan(paths: string[], flags: ScanFlags, io: Io): Promise<numbe
     quiet: flags.quiet === true,
     toolVersion: VERSION,
     delivery: flags.delivery,
+    knownRuleIds: allRules.map((r) => r.meta.id),
     ...(flags.sarifCategory ? { category: flags.sarifCategory } : {}),
   });
   if (flags.output) await writeFile(flags.output, text);

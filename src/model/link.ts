@@ -22,4 +22,16 @@ export function linkModel(model: CloudModel): void {
   for (const d of model.dbInstances) attach(d.securityGroups, { kind: 'db', id: d.resource.id });
   for (const d of model.dbClusters) attach(d.securityGroups, { kind: 'db', id: d.resource.id });
   for (const c of model.cacheClusters) attach(c.securityGroups, { kind: 'cache', id: c.resource.id });
+
+  // Resources that a CloudFront distribution uses as an origin (`DomainName: !GetAtt Alb.DNSName`).
+  const cloudFrontOrigins = new Set<string>();
+  for (const d of model.distributions) {
+    for (const o of d.origins) {
+      const id = o.target && isKnown(o.target) ? o.target.value.id : undefined;
+      if (id) cloudFrontOrigins.add(id);
+    }
+  }
+  for (const g of model.securityGroups) {
+    for (const a of g.attachments) if (cloudFrontOrigins.has(a.id)) a.cloudFrontFacing = true;
+  }
 }

@@ -1,17 +1,40 @@
 /** The reporters behind `--format`. Reporters format; they decide nothing. */
 import type { Rule } from '../engine/rule.js';
 import type { ScanResult } from '../engine/types.js';
+import { formatChecklist } from './checklist.js';
 import { formatJson } from './json.js';
+import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
 export { formatText, type TextOptions } from './text.js';
 export { formatJson, buildJsonReport, JSON_SCHEMA_VERSION, type JsonReport, type JsonFinding, type JsonOptions } from './json.js';
 export { formatSarif, buildSarif, primaryLocationLineHash, type SarifOptions } from './sarif.js';
+export { formatMarkdown, escapeMarkdown } from './markdown.js';
+export {
+  formatChecklist,
+  assessControls,
+  CONTROL_STATUSES,
+  type ChecklistOptions,
+  type ControlAssessment,
+  type ControlStatus,
+  type Delivery,
+} from './checklist.js';
+export {
+  listControls,
+  findControl,
+  controlApplies,
+  CONTROL_GROUPS,
+  CHECKLIST_NAME,
+  CHECKLIST_VERSION,
+  type Control,
+  type ControlGroup,
+  type StaticCoverage,
+} from './controls.js';
 
-/** Later: 'markdown' | 'checklist' — add the name here, a case in `render`, and the CLI picks it up. */
-export type OutputFormat = 'text' | 'json' | 'sarif';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+/** To add a format: add the name here, a case in `render`, and the CLI picks it up. */
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'markdown' | 'checklist';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'markdown', 'checklist'];
 
 export interface RenderOptions {
   /** The tool's version (JSON `tool.version`, SARIF `driver.version`). */
@@ -24,8 +47,10 @@ export interface RenderOptions {
   quiet?: boolean;
   /** sarif: GitHub code scanning category (`--sarif-category`). */
   category?: string;
-  /** checklist (to come): how the product is delivered; the text, json and sarif reporters ignore it. */
+  /** checklist: how the product is delivered (default `saas`, as the CLI's `--delivery`); the other reporters ignore it. */
   delivery?: 'saas' | 'customer-deployed';
+  /** checklist: ids of every rule iac-check has (run or not), so a skipped rule is told apart from one not written yet. */
+  knownRuleIds?: readonly string[];
 }
 
 export function render(format: OutputFormat, result: ScanResult, rules: readonly Rule[], options: RenderOptions): string {
@@ -38,6 +63,13 @@ export function render(format: OutputFormat, result: ScanResult, rules: readonly
       return formatSarif(result, rules, {
         toolVersion: options.toolVersion,
         ...(options.category !== undefined ? { category: options.category } : {}),
+      });
+    case 'markdown':
+      return formatMarkdown(result, rules);
+    case 'checklist':
+      return formatChecklist(result, rules, {
+        delivery: options.delivery ?? 'saas',
+        ...(options.knownRuleIds !== undefined ? { knownRuleIds: options.knownRuleIds } : {}),
       });
     default: {
       const unknown: never = format;

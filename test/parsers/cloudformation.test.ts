@@ -223,3 +223,27 @@ describe('CloudFormation detection', () => {
     if (r.kind === 'not-cloudformation') expect(r.reason).toMatch(/\w/);
   });
 });
+
+describe('file-level details', () => {
+  it('a byte-order mark does not shift first-line columns', () => {
+    const doc = parseOk('\uFEFFAWSTemplateFormatVersion: "2010-09-09"\r\nResources: # c\r\n');
+    expect(getEntryOf(doc.root, 'AWSTemplateFormatVersion').keySpan.start).toEqual({ line: 1, column: 1 });
+    expect(doc.comments).toMatchObject([{ text: '# c', span: { start: { line: 2, column: 12 } } }]);
+    expect(parseOk('\uFEFF{"a": 1}', 'b.json').root.span.start).toEqual({ line: 1, column: 1 });
+  });
+  it('several YAML documents: an error for a template, skipped otherwise', () => {
+    const r = parseTemplate('m.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\n---\nb: 1\n');
+    expect(r).toMatchObject({ kind: 'error', errors: [{ kind: 'syntax', line: 2, column: 1, message: expect.stringMatching(/more than one YAML document/) }] });
+    expect(parseTemplate('k.yaml', 'kind: A\n---\nkind: B\n').kind).toBe('not-cloudformation');
+  });
+  it('a .template file starting with { is held to JSON', () => {
+    expect(parseTemplate('x.template', '{"AWSTemplateFormatVersion": "2010-09-09",}').kind).toBe('error');
+    expect(parseTemplate('x.template', 'AWSTemplateFormatVersion: "2010-09-09"\n').kind).toBe('template');
+  });
+  it('an alias bomb in a file that is not a template is skipped with the reason', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) bomb.push(`l${i}: &${'a'.repeat(i + 1)} [${Array(9).fill('*' + 'a'.repeat(i)).join(', ')}]`);
+    const r = parseTemplate('values.yaml', bomb.join('\n'));
+    expect(r).toMatchObject({ kind: 'not-cloudformation', reason: expect.stringMatching(/alias/) });
+  });
+});

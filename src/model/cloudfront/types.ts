@@ -1,4 +1,4 @@
-import type { ModelResource, Origin, Val } from '../val.js';
+import type { Link, ModelResource, Origin, Val } from '../val.js';
 
 export interface DistributionOrigin {
   id: Val<string>;
@@ -7,6 +7,8 @@ export interface DistributionOrigin {
   protocolPolicy?: Val<string>;
   /** Custom origins only: the SSL protocols to the origin. */
   sslProtocols?: Val<string[]>;
+  /** The resource the domain name points at (`!GetAtt Alb.DNSName`, `aws_lb.web.dns_name`), when it is in the scan. */
+  target?: Val<Link>;
   origin: Origin;
 }
 

@@ -27,6 +27,8 @@ export interface SecurityGroupAttachment {
   id: string;
   /** For load balancers: whether the attaching resource is internet-facing. */
   internetFacing?: Val<boolean>;
+  /** Set by the model linker when the attaching resource is the origin of a CloudFront distribution. */
+  cloudFrontFacing?: boolean;
 }
 
 export interface SecurityGroup extends ModelResource {

@@ -31,4 +31,6 @@ export interface TargetGroup extends ModelResource {
   protocol: Val<string>;
   port: Val<number>;
   targetType: Val<string>;
+  /** Graph ids of the listeners and listener rules that forward to this group (filled by the adapter from graph references). */
+  usedBy: string[];
 }

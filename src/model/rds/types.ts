@@ -39,5 +39,7 @@ export interface DbSubnetGroup extends ModelResource {
 }
 
 export interface GlobalCluster extends ModelResource {
+  /** `GlobalClusterIdentifier` / `global_cluster_identifier`: secondaries in other stacks name it literally. */
+  identifier?: Val<string>;
   sourceCluster?: Val<Link>;
 }

@@ -1,0 +1,236 @@
+import { defineRule } from '../../src/engine/rule.js';
+import type { Listener } from '../../src/model/elb/types.js';
+import type { Bucket } from '../../src/model/s3/types.js';
+import type { Val } from '../../src/model/val.js';
+import { describeProvenance, isKnown } from '../../src/model/val.js';
+
+/**
+ * Predefined ELB security policies that still accept TLS 1.0 or 1.1 (or SSLv3).
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html
+ */
+export const OLD_TLS_POLICIES: readonly string[] = [
+  'ELBSecurityPolicy-2016-08',
+  'ELBSecurityPolicy-2015-05',
+  'ELBSecurityPolicy-2015-03',
+  'ELBSecurityPolicy-2015-02',
+  'ELBSecurityPolicy-2014-10',
+  'ELBSecurityPolicy-2014-01',
+  'ELBSecurityPolicy-2011-08',
+  'ELBSecurityPolicy-TLS-1-0-2015-04',
+  'ELBSecurityPolicy-TLS-1-1-2017-01',
+  'ELBSecurityPolicy-FS-2018-06',
+  'ELBSecurityPolicy-FS-1-1-2019-08',
+  'ELBSecurityPolicy-TLS13-1-0-2021-06',
+  'ELBSecurityPolicy-TLS13-1-1-2021-06',
+  'ELBSecurityPolicy-TLS13-1-0-PQ-2025-09',
+  'ELBSecurityPolicy-TLS13-1-1-PQ-2025-09',
+  'ELBSample-ELBDefaultCipherPolicy',
+  'ELBSample-OpenSSLDefaultCipherPolicy',
+];
+
+/** CloudFront minimum protocol versions that are TLS 1.2 or later. */
+const CLOUDFRONT_MODERN = /^TLSv1\.[23]/;
+const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS', 'SSL']);
+/** Condition operators that test aws:SecureTransport as a boolean. */
+const SECURE_TRANSPORT_OPERATORS = new Set(['bool', 'boolifexists']);
+
+export default defineRule({
+  meta: {
+    id: 'encryption-in-transit',
+    title: 'Data is encrypted in transit',
+    severity: 'high',
+    controls: ['1.23', '1.26'],
+    rationale:
+      'Card and customer data must not cross a network in plain text: not between the customer and the load balancer or CDN, and ' +
+      '(PCI DSS) not inside the VPC between the load balancer and its targets. TLS 1.0 and 1.1 have known weaknesses and are no ' +
+      'longer accepted by PCI DSS; S3 and ElastiCache accept unencrypted connections unless told otherwise.',
+    remediation:
+      'Redirect HTTP listeners to HTTPS; use a TLS 1.2+ security policy (ELBSecurityPolicy-TLS13-1-2-2021-06) on HTTPS/TLS listeners; ' +
+      'use HTTPS target groups and back ends; set CloudFront viewers to redirect-to-https or https-only with a custom certificate and ' +
+      'TLSv1.2_2021, and origins to https-only; add a bucket policy statement that denies s3:* when aws:SecureTransport is false; ' +
+      'turn on transit encryption on ElastiCache replication groups.',
+    messages: {
+      httpListener: 'Listener {{listener}} serves plain HTTP on port {{port}} and its default action ({{action}}) is not a redirect to HTTPS.',
+      redirectNotHttps: 'Listener {{listener}} serves plain HTTP on port {{port}} and redirects to {{protocol}} ({{how}}), not to HTTPS.',
+      oldTlsPolicy: 'Listener {{listener}} uses the TLS policy {{policy}} ({{how}}), which allows TLS versions older than 1.2.',
+      httpTargetGroup: 'Target group {{group}} receives traffic from its load balancer over {{protocol}}: data travels inside the VPC in plain text.',
+      classicHttpListener: 'Classic load balancer {{listener}} listens on port {{port}} with {{protocol}}: clients connect in plain text.',
+      classicPlainBackend: 'Classic load balancer {{listener}} forwards port {{port}} to its instances over {{protocol}} ({{how}}): data travels inside the VPC in plain text.',
+      cloudfrontAllowAll: 'Distribution {{distribution}} lets viewers use plain HTTP (ViewerProtocolPolicy allow-all): use redirect-to-https or https-only.',
+      cloudfrontOldTls: 'Distribution {{distribution}} accepts viewers down to {{version}} ({{how}}); require TLSv1.2_2021 or later.',
+      cloudfrontOriginHttp: 'Distribution {{distribution}} connects to origin {{origin}} with {{policy}}: CloudFront may fetch it over plain HTTP.',
+      bucketNoSecureTransport: 'Bucket {{bucket}} has no bucket policy statement that denies requests when aws:SecureTransport is false, so it accepts plain HTTP requests.',
+      cacheNoTransitEncryption: 'Replication group {{cache}} does not encrypt in transit ({{how}}): clients and replicas talk in plain text.',
+    },
+    precision: 'high',
+    tags: ['security', 'encryption', 'tls'],
+    examples: {
+      cloudformation: {
+        fail: `Resources:
+  HttpListener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/0123456789abcdef
+      Protocol: HTTP
+      Port: 80
+      DefaultActions:
+        - Type: forward
+          TargetGroupArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef
+`,
+        pass: `Resources:
+  HttpListener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/0123456789abcdef
+      Protocol: HTTP
+      Port: 80
+      DefaultActions:
+        - Type: redirect
+          RedirectConfig:
+            Protocol: HTTPS
+            Port: '443'
+            StatusCode: HTTP_301
+`,
+      },
+      terraform: {
+        fail: `resource "aws_lb_listener" "http" {
+  load_balancer_arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/0123456789abcdef"
+  port              = 80
+  protocol          = "HTTP"
+  default_action {
+    type             = "forward"
+    target_group_arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef"
+  }
+}
+`,
+        pass: `resource "aws_lb_listener" "http" {
+  load_balancer_arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/0123456789abcdef"
+  port              = 80
+  protocol          = "HTTP"
+  default_action {
+    type = "redirect"
+    redirect {
+      port        = "443"
+      protocol    = "HTTPS"
+      status_code = "HTTP_301"
+    }
+  }
+}
+`,
+      },
+    },
+  },
+  check(ctx) {
+    const m = ctx.model;
+    for (const l of m.listeners) {
+      const name = l.resource.address;
+      if (!isKnown(l.protocol)) {
+        ctx.undecidable(l, l.protocol, `the protocol of listener ${name} is unknown: ${l.protocol.reason}`);
+        continue;
+      }
+      const protocol = l.protocol.value;
+      const port = isKnown(l.port) ? String(l.port.value) : '?';
+      if (l.instanceProtocol !== undefined) {
+        classicListener(l, protocol, port);
+        continue;
+      }
+      if (protocol === 'HTTP') httpListener(l, port);
+      else if (TLS_PROTOCOLS.has(protocol)) tlsPolicy(l);
+    }
+
+    for (const tg of m.targetGroups) {
+      if (tg.usedBy.length === 0) continue;
+      if (!isKnown(tg.protocol)) {
+        ctx.undecidable(tg, tg.protocol, `the protocol of target group ${tg.resource.address} is unknown: ${tg.protocol.reason}`);
+        continue;
+      }
+      if (tg.protocol.value === 'HTTP') ctx.report({ messageId: 'httpTargetGroup', at: tg.protocol, resource: tg, data: { group: tg.resource.address, protocol: tg.protocol.value } });
+    }
+
+    for (const d of m.distributions) {
+      const distribution = d.resource.address;
+      for (const v of d.viewerProtocolPolicies) {
+        if (!isKnown(v)) { ctx.undecidable(d, v, `a viewer protocol policy of ${distribution} is unknown: ${v.reason}`); continue; }
+        if (v.value === 'allow-all') ctx.report({ messageId: 'cloudfrontAllowAll', at: v, resource: d, data: { distribution } });
+      }
+      const min = d.minimumProtocolVersion;
+      if (!isKnown(min)) ctx.undecidable(d, min, `the minimum TLS version of ${distribution} is unknown: ${min.reason}`);
+      else if (!CLOUDFRONT_MODERN.test(min.value)) ctx.report({ messageId: 'cloudfrontOldTls', at: min, resource: d, data: { distribution, version: min.value, how: describeProvenance(min) } });
+      for (const o of d.origins) {
+        const p = o.protocolPolicy;
+        if (!p) continue;
+        const origin = isKnown(o.id) ? o.id.value : '?';
+        if (!isKnown(p)) { ctx.undecidable(d, p, `the protocol policy of origin ${origin} of ${distribution} is unknown: ${p.reason}`); continue; }
+        if (p.value === 'http-only' || p.value === 'match-viewer') ctx.report({ messageId: 'cloudfrontOriginHttp', at: p, resource: d, data: { distribution, origin, policy: p.value } });
+      }
+    }
+
+    for (const b of m.buckets) {
+      const verdict = secureTransport(b);
+      if (verdict === true) continue;
+      if (verdict === false) ctx.report({ messageId: 'bucketNoSecureTransport', at: b, resource: b, data: { bucket: b.resource.address } });
+      else ctx.undecidable(b, verdict, `whether a policy of bucket ${b.resource.address} denies insecure transport is unknown`);
+    }
+
+    for (const c of m.cacheClusters) {
+      if (c.kind !== 'replication-group') continue;
+      const t = c.transitEncryption;
+      if (!isKnown(t)) { ctx.undecidable(c, t, `transit encryption of ${c.resource.address} is unknown: ${t.reason}`); continue; }
+      if (!t.value) ctx.report({ messageId: 'cacheNoTransitEncryption', at: t, resource: c, data: { cache: c.resource.address, how: describeProvenance(t) } });
+    }
+
+    function httpListener(l: Listener, port: string): void {
+      const listener = l.resource.address;
+      if (l.defaultActions.length === 0) {
+        ctx.report({ messageId: 'httpListener', at: l.protocol, resource: l, data: { listener, port, action: 'none' } });
+        return;
+      }
+      const last = l.defaultActions[l.defaultActions.length - 1]!;
+      if (!isKnown(last.type)) { ctx.undecidable(l, last.type, `the default action of ${listener} is unknown: ${last.type.reason}`); return; }
+      if (last.type.value !== 'redirect') {
+        ctx.report({ messageId: 'httpListener', at: l.protocol, resource: l, data: { listener, port, action: last.type.value } });
+        return;
+      }
+      const to = last.redirectProtocol;
+      if (to && !isKnown(to)) { ctx.undecidable(l, to, `the redirect protocol of ${listener} is unknown: ${to.reason}`); return; }
+      if (to && to.value === 'HTTPS') return;
+      const at: Val<unknown> = to ?? last.type;
+      ctx.report({ messageId: 'redirectNotHttps', at, resource: l, data: { listener, port, protocol: to ? to.value : 'the same protocol', how: to ? describeProvenance(to) : 'no redirect settings' } });
+    }
+
+    function tlsPolicy(l: Listener): void {
+      const p = l.sslPolicy;
+      if (!isKnown(p)) { ctx.undecidable(l, p, `the TLS policy of ${l.resource.address} is unknown: ${p.reason}`); return; }
+      if (OLD_TLS_POLICIES.includes(p.value)) ctx.report({ messageId: 'oldTlsPolicy', at: p, resource: l, data: { listener: l.resource.address, policy: p.value, how: describeProvenance(p) } });
+    }
+
+    function classicListener(l: Listener, protocol: string, port: string): void {
+      const listener = l.resource.address;
+      if (protocol === 'HTTP') ctx.report({ messageId: 'classicHttpListener', at: l.protocol, resource: l, data: { listener, port, protocol } });
+      else if (TLS_PROTOCOLS.has(protocol)) tlsPolicy(l);
+      const back = l.instanceProtocol!;
+      if (!isKnown(back)) { ctx.undecidable(l, back, `the back-end protocol of ${listener} is unknown: ${back.reason}`); return; }
+      // Plain text to the instances; an HTTP front end is already reported as a whole.
+      if ((back.value === 'HTTP' || back.value === 'TCP') && protocol !== 'HTTP' && protocol !== 'TCP') {
+        ctx.report({ messageId: 'classicPlainBackend', at: back, resource: l, data: { listener, port, protocol: back.value, how: describeProvenance(back) } });
+      }
+    }
+  },
+});
+
+/** true: a statement denies insecure transport; false: none does; an unknown value when one cannot be read. */
+function secureTransport(b: Bucket): true | false | Val<unknown> {
+  let unknown: Val<unknown> | undefined;
+  for (const policy of b.policies) {
+    for (const s of policy.statements) {
+      if (!isKnown(s.effect)) { unknown ??= s.effect; continue; }
+      if (s.effect.value !== 'Deny') continue;
+      if (!isKnown(s.conditions)) { unknown ??= s.conditions; continue; }
+      const denies = s.conditions.value.some((c) =>
+        SECURE_TRANSPORT_OPERATORS.has(c.operator.toLowerCase()) && c.key.toLowerCase() === 'aws:securetransport' && c.values.some((v) => String(v).toLowerCase() === 'false'));
+      if (denies) return true;
+    }
+  }
+  return unknown ?? false;
+}

@@ -1,0 +1,467 @@
+/**
+ * CDK source mapping: from a construct path to the TypeScript line that created it.
+ *
+ * 1. `aws:cdk:creationStack`: the first frame in the app's own code. Frames carry the paths of
+ *    the machine that synthesized; they are matched to files of the scan root by the longest
+ *    path suffix that exists below the app folder (the folder of `cdk.json`), else the root.
+ * 2. Statically: the app's TypeScript is parsed with `@typescript-eslint/typescript-estree`
+ *    (never executed) and every `new X(scope, 'Id', …)` or `helper(scope, 'Id', …)` whose id is
+ *    a string literal or a template literal with static text is an "id site". A construct path
+ *    is resolved top down: the first segment among all sites (preferring those outside
+ *    classes: the app entry), each next segment among the sites inside the class the previous
+ *    site instantiated (and the functions that class calls), until a segment is created by a
+ *    library construct or a helper: everything below it belongs to that line. When the chain
+ *    breaks, the deepest segment with a single site anywhere is used; else unresolved.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { InputError, Span } from '../../core/source.js';
+
+/** Folders never searched for app source. */
+const SKIP_DIRS = new Set(['node_modules', 'cdk.out', '.git', 'dist', 'build', 'coverage']);
+const MAX_SOURCE_FILES = 2000;
+const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+/** Leaf ids that name the L1 resource of the construct above them. */
+const LEAF_IDS = new Set(['Resource', 'Default']);
+
+export interface IdSite {
+  /** The literal id, or for a template literal its static parts. */
+  id: string;
+  pattern?: RegExp;
+  /** Static characters of a template literal (how specific it is). */
+  staticLength: number;
+  /** Name of the instantiated class or called function (`Bucket`, `privateBucket`). */
+  callee: string;
+  isNew: boolean;
+  /** Enclosing class name, else `fn:<name>` of the enclosing top-level function, else `module:<file>`. */
+  owner: string;
+  span: Span;
+}
+
+interface ClassInfo {
+  name: string;
+  superName?: string;
+}
+
+export interface SourceIndexResult {
+  index: SourceIndex;
+  errors: InputError[];
+  notes: string[];
+}
+
+export class SourceIndex {
+  readonly sites: IdSite[] = [];
+  readonly classes = new Map<string, ClassInfo>();
+  /** Owner → function names it calls (for constructs created in helper functions). */
+  readonly calls = new Map<string, Set<string>>();
+  readonly functions = new Set<string>();
+  /** Files parsed (rel to the scan root). */
+  readonly files: string[] = [];
+  /**
+   * `file:line:column` of calls that only pass a construct id through — `super(scope, id)`,
+   * `new Bucket(scope, id)` with `id` a parameter: a creation-stack frame there is not where
+   * the construct was named; the caller's frame is.
+   */
+  readonly passThrough = new Set<string>();
+
+  isPassThrough(span: Span): boolean {
+    return this.passThrough.has(`${span.file}:${span.start.line}:${span.start.column}`);
+  }
+
+  /** The site whose `new`/call starts at this line and column, if any. */
+  siteAt(file: string, line: number, column: number): IdSite | undefined {
+    return this.sites.find((s) => s.span.file === file && s.span.start.line === line && s.span.start.column === column);
+  }
+
+  /** Sites reachable from an owner: its own, its base classes', and those of functions it calls. */
+  private scope(owner: string): Set<string> {
+    const out = new Set<string>();
+    const queue = [owner];
+    while (queue.length && out.size < 200) {
+      const o = queue.shift()!;
+      if (out.has(o)) continue;
+      out.add(o);
+      const cls = this.classes.get(o);
+      if (cls?.superName && this.classes.has(cls.superName)) queue.push(cls.superName);
+      for (const f of this.calls.get(o) ?? []) if (this.functions.has(f)) queue.push(`fn:${f}`);
+    }
+    return out;
+  }
+
+  private matching(id: string, candidates: IdSite[]): IdSite[] {
+    const exact = candidates.filter((s) => !s.pattern && s.id === id);
+    if (exact.length) return exact;
+    const templ = candidates.filter((s) => s.pattern?.test(id));
+    if (templ.length <= 1) return templ;
+    // The most specific template wins when it is the only one that specific.
+    const best = Math.max(...templ.map((s) => s.staticLength));
+    return templ.filter((s) => s.staticLength === best);
+  }
+
+  /** Resolves a construct path (`Prod/Storefront/Assets/Resource`) to a site, or says why not. */
+  resolve(constructPath: string): { site: IdSite } | { reason: string } {
+    const segments = constructPath.split('/').map((s) => s.replace(/\.NestedStack(Resource)?$/, ''));
+    while (segments.length > 1 && LEAF_IDS.has(segments[segments.length - 1]!)) segments.pop();
+    if (!this.sites.length) return { reason: 'no construct ids found in the app source' };
+
+    // Top down through the classes of the app.
+    let found: IdSite | undefined;
+    let foundDepth = -1;
+    let owners: Set<string> | undefined;
+    let chainReason = '';
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
+      let cands: IdSite[];
+      if (!owners) {
+        const all = this.matching(seg, this.sites);
+        const outside = all.filter((s) => !this.classes.has(s.owner));
+        cands = outside.length ? outside : all;
+      } else {
+        const scope = owners;
+        cands = this.matching(seg, this.sites.filter((s) => scope.has(s.owner)));
+      }
+      if (cands.length !== 1) {
+        if (i === 0 && cands.length === 0) {
+          // The top segment may be the stage or app that is not created in the source we see.
+          continue;
+        }
+        chainReason = cands.length ? `the construct id "${seg}" is created at ${cands.length} places (${cands.map(where).join(', ')})` : `no construct with id "${seg}" is created in class ${[...owners ?? []][0] ?? '?'}`;
+        break;
+      }
+      found = cands[0]!;
+      foundDepth = i;
+      if (!found.isNew || !this.classes.has(found.callee)) {
+        // A library construct or a helper function: everything below was made by this line.
+        return { site: found };
+      }
+      owners = this.scope(found.callee);
+    }
+    if (found && foundDepth === segments.length - 1) return { site: found };
+
+    // Fallback: the deepest segment created at exactly one place.
+    for (let i = segments.length - 1; i > foundDepth; i--) {
+      const cands = this.matching(segments[i]!, this.sites);
+      if (cands.length === 1) return { site: cands[0]! };
+      if (cands.length > 1) return { reason: `ambiguous: the construct id "${segments[i]}" is created at ${cands.length} places (${cands.map(where).join(', ')})` };
+    }
+    if (found) return { site: found };
+    return { reason: chainReason || `no construct id of ${constructPath} is created in the app source (${this.files.length} file(s) read)` };
+  }
+}
+
+function where(s: IdSite): string {
+  return `${s.span.file}:${s.span.start.line}`;
+}
+
+function relOf(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
+}
+
+function isInside(root: string, abs: string): boolean {
+  const r = path.relative(root, abs);
+  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+}
+
+async function exists(abs: string): Promise<boolean> {
+  try {
+    return (await fs.stat(abs)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The folder of the `cdk.json` beside or above the assembly, within the scan root. */
+export async function findAppFolder(root: string, assemblyDir: string): Promise<string | undefined> {
+  let dir = path.dirname(assemblyDir);
+  if (await exists(path.join(assemblyDir, 'cdk.json'))) return assemblyDir;
+  for (;;) {
+    if (!isInside(root, dir)) return undefined;
+    if (await exists(path.join(dir, 'cdk.json'))) return dir;
+    if (dir === root) return undefined;
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** The entry file named by `cdk.json`'s `app` command (`npx ts-node --prefer-ts-exts bin/app.ts`). */
+export async function appEntry(appDir: string): Promise<{ entry?: string; note?: string }> {
+  let app: unknown;
+  try {
+    app = (JSON.parse(await fs.readFile(path.join(appDir, 'cdk.json'), 'utf8')) as { app?: unknown }).app;
+  } catch (e) {
+    return { note: `cdk.json not read (${(e as Error).message})` };
+  }
+  if (typeof app !== 'string') return { note: 'cdk.json has no "app" command' };
+  for (const token of app.split(/\s+/)) {
+    const t = token.replace(/^["']|["']$/g, '');
+    if (!/\.(m|c)?[jt]sx?$/.test(t)) continue;
+    for (const c of tsCandidates(path.resolve(appDir, t))) if (await exists(c)) return { entry: c };
+  }
+  return { note: `cdk.json's app command "${app}" names no TypeScript file found in the app folder` };
+}
+
+function tsCandidates(abs: string): string[] {
+  const base = abs.replace(/\.(m|c)?[jt]sx?$/, '');
+  return [`${base}.ts`, `${base}.tsx`, `${base}.mts`, abs, path.join(abs, 'index.ts')];
+}
+
+async function allTsFiles(dir: string, out: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const e of entries) {
+    if (out.length >= MAX_SOURCE_FILES) return;
+    const abs = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await allTsFiles(abs, out);
+    } else if (e.isFile() && /\.(m)?tsx?$/.test(e.name) && !e.name.endsWith('.d.ts')) out.push(abs);
+  }
+}
+
+/**
+ * Reads and indexes the app's TypeScript: the `cdk.json` entry and the files it imports
+ * relative to it (transitively), else every `.ts` below the app folder (or `cdkSource`).
+ */
+export async function indexAppSource(root: string, appDir: string | undefined, cdkSource?: string): Promise<SourceIndexResult> {
+  const index = new SourceIndex();
+  const errors: InputError[] = [];
+  const notes: string[] = [];
+  let files: string[] = [];
+  let followImports = false;
+  if (cdkSource) {
+    if (!isInside(root, cdkSource)) {
+      notes.push(`--cdk-source ${cdkSource} lies outside the scan root; not read`);
+    } else await allTsFiles(cdkSource, files);
+  } else if (appDir) {
+    const { entry, note } = await appEntry(appDir);
+    if (entry) {
+      files = [entry];
+      followImports = true;
+    } else {
+      if (note) notes.push(`${relOf(root, path.join(appDir, 'cdk.json'))}: ${note}; reading every .ts file of the app folder`);
+      await allTsFiles(appDir, files);
+    }
+  }
+  const seen = new Set<string>();
+  const boundary = cdkSource ?? appDir ?? root;
+  for (let i = 0; i < files.length && i < MAX_SOURCE_FILES; i++) {
+    const abs = files[i]!;
+    if (seen.has(abs) || !isInside(root, abs)) continue;
+    seen.add(abs);
+    const rel = relOf(root, abs);
+    let text: string;
+    try {
+      const st = await fs.stat(abs);
+      if (st.size > MAX_SOURCE_BYTES) {
+        notes.push(`${rel}: larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB, not read for construct ids`);
+        continue;
+      }
+      text = await fs.readFile(abs, 'utf8');
+    } catch (e) {
+      errors.push({ file: rel, line: 1, column: 1, kind: 'read', message: `cannot read the CDK app source (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      continue;
+    }
+    const imports = indexFile(index, rel, text, errors);
+    index.files.push(rel);
+    if (!followImports) continue;
+    for (const spec of imports) {
+      if (!spec.startsWith('.')) continue;
+      for (const c of tsCandidates(path.resolve(path.dirname(abs), spec))) {
+        if (isInside(boundary, c) && !c.split(path.sep).includes('node_modules') && (await exists(c))) {
+          files.push(c);
+          break;
+        }
+      }
+    }
+  }
+  return { index, errors, notes };
+}
+
+type Node = TSESTree.Node;
+
+/** Parses one file into the index; returns its import specifiers. Syntax errors become InputErrors. */
+export function indexFile(index: SourceIndex, rel: string, text: string, errors: InputError[]): string[] {
+  let program: TSESTree.Program;
+  try {
+    program = parse(text, { loc: true, range: true, jsx: /\.tsx$/.test(rel), comment: false });
+  } catch (e) {
+    const err = e as { lineNumber?: number; column?: number; location?: { start?: { line?: number; column?: number } }; message?: string };
+    const line = err.location?.start?.line ?? err.lineNumber ?? 1;
+    const column = (err.location?.start?.column ?? err.column ?? 0) + 1;
+    errors.push({ file: rel, line, column, kind: 'syntax', message: `the CDK app source does not parse: ${err.message ?? String(e)}; construct lines from this file are not found` });
+    return [];
+  }
+  const imports: string[] = [];
+  const spanOfNode = (n: Node): Span => ({
+    file: rel,
+    start: { line: n.loc.start.line, column: n.loc.start.column + 1 },
+    end: { line: n.loc.end.line, column: n.loc.end.column + 1 },
+  });
+
+  const visit = (node: Node, owner: string, depth: number): void => {
+    if (depth > 400) return;
+    let nextOwner = owner;
+    switch (node.type) {
+      case 'ImportDeclaration':
+      case 'ExportAllDeclaration':
+      case 'ExportNamedDeclaration':
+        if (node.source && typeof node.source.value === 'string') imports.push(node.source.value);
+        break;
+      case 'ClassDeclaration':
+      case 'ClassExpression':
+        if (node.id) {
+          nextOwner = node.id.name;
+          const superName = calleeName(node.superClass ?? undefined);
+          index.classes.set(node.id.name, superName ? { name: node.id.name, superName } : { name: node.id.name });
+        }
+        break;
+      case 'FunctionDeclaration':
+        if (node.id && !index.classes.has(owner)) {
+          nextOwner = `fn:${node.id.name}`;
+          index.functions.add(node.id.name);
+        }
+        break;
+      case 'VariableDeclarator':
+        // const helper = (scope, id) => …
+        if (node.id.type === 'Identifier' && node.init && (node.init.type === 'ArrowFunctionExpression' || node.init.type === 'FunctionExpression') && !index.classes.has(owner)) {
+          nextOwner = `fn:${node.id.name}`;
+          index.functions.add(node.id.name);
+        }
+        break;
+      case 'NewExpression':
+      case 'CallExpression': {
+        const callee = calleeName(node.callee);
+        if (node.type === 'CallExpression' && node.callee.type === 'Identifier') {
+          const set = index.calls.get(owner) ?? new Set<string>();
+          set.add(node.callee.name);
+          index.calls.set(owner, set);
+        }
+        const idArg = node.arguments[1];
+        if (idArg?.type === 'Identifier' && (node.callee.type === 'Super' || callee)) {
+          index.passThrough.add(`${rel}:${node.loc.start.line}:${node.loc.start.column + 1}`);
+        }
+        if (callee && idArg) {
+          const id = literalId(idArg);
+          if (id) index.sites.push({ ...id, callee, isNew: node.type === 'NewExpression', owner, span: spanOfNode(node) });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    for (const child of children(node)) visit(child, nextOwner, depth + 1);
+  };
+  visit(program, `module:${rel}`, 0);
+  return imports;
+}
+
+function calleeName(n: Node | undefined): string | undefined {
+  if (!n) return undefined;
+  if (n.type === 'Identifier') return n.name;
+  if (n.type === 'MemberExpression' && n.property.type === 'Identifier') return n.property.name;
+  return undefined;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function literalId(n: Node): { id: string; pattern?: RegExp; staticLength: number } | undefined {
+  if (n.type === 'Literal' && typeof n.value === 'string') return { id: n.value, staticLength: n.value.length };
+  if (n.type === 'TemplateLiteral') {
+    const parts = n.quasis.map((q) => q.value.cooked ?? q.value.raw);
+    const staticLength = parts.join('').length;
+    if (n.expressions.length === 0) return { id: parts.join(''), staticLength };
+    if (staticLength === 0) return undefined; // `${x}` alone identifies nothing
+    return { id: parts.join('${…}'), pattern: new RegExp(`^${parts.map(escapeRe).join('(.+?)')}$`), staticLength };
+  }
+  return undefined;
+}
+
+/** Child nodes in source order (the ESTree keys that hold nodes). */
+function children(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent' || key === 'loc' || key === 'range') continue;
+    if (Array.isArray(value)) {
+      for (const v of value) if (v && typeof v === 'object' && typeof (v as { type?: unknown }).type === 'string') out.push(v as Node);
+    } else if (value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') out.push(value as Node);
+  }
+  return out;
+}
+
+/** One frame of a creation stack: `new Foo (/abs/lib/x.ts:12:5)`, `/abs/x.ts:6 (:)`, `at file:///abs/x.js:3:1`. */
+export function parseFrame(line: string): { file: string; line: number; column: number } | undefined {
+  const t = line.trim().replace(/^at\s+/, '');
+  if (t.startsWith('...') || t.startsWith('(')) return undefined;
+  const m = /(?:^|\()((?:file:\/\/)?(?:[A-Za-z]:)?[^():]+?):(\d+)(?::(\d+))?(?:\)|\s|$)/.exec(t);
+  if (!m) return undefined;
+  let file = m[1]!.trim();
+  if (file.startsWith('file://')) {
+    try {
+      file = fileURLToPath(file);
+    } catch {
+      return undefined;
+    }
+  }
+  if (file.startsWith('node:') || file.includes('node_modules') || file.startsWith('internal/')) return undefined;
+  return { file, line: Number(m[2]), column: m[3] ? Number(m[3]) : 1 };
+}
+
+/** Maps creation-stack frames to files of the scan root by the longest existing path suffix. */
+export class FrameMapper {
+  private readonly cache = new Map<string, string | undefined>();
+  constructor(
+    private readonly root: string,
+    private readonly appDir: string | undefined,
+  ) {}
+
+  async map(absPath: string): Promise<string | undefined> {
+    if (this.cache.has(absPath)) return this.cache.get(absPath);
+    const segs = absPath.split(/[\\/]+/).filter((s) => s !== '');
+    let hit: string | undefined;
+    const bases = this.appDir ? [this.appDir, this.root] : [this.root];
+    outer: for (let i = 0; i < segs.length; i++) {
+      const suffix = segs.slice(i);
+      if (suffix.includes('node_modules')) continue;
+      for (const base of bases) {
+        const cand = path.join(base, ...suffix);
+        if (isInside(this.root, cand) && (await exists(cand))) {
+          hit = cand;
+          break outer;
+        }
+      }
+    }
+    this.cache.set(absPath, hit);
+    return hit;
+  }
+
+  /**
+   * The first frame in the app's own code, as a span in the scan root. Frames for which
+   * `skip` holds (a call that only passes the id through) give way to the next app frame.
+   */
+  async firstAppFrame(frames: string[], skip: (span: Span) => boolean = () => false): Promise<{ span: Span } | { reason: string }> {
+    let sawFrame = false;
+    let first: Span | undefined;
+    for (const f of frames) {
+      const frame = parseFrame(f);
+      if (!frame) continue;
+      sawFrame = true;
+      const abs = await this.map(frame.file);
+      if (!abs) continue;
+      const span: Span = { file: relOf(this.root, abs), start: { line: frame.line, column: frame.column }, end: { line: frame.line, column: frame.column } };
+      first ??= span;
+      if (!skip(span)) return { span };
+    }
+    if (first) return { span: first };
+    return { reason: sawFrame ? 'the creation stack names no file found under the scan root' : 'the creation stack holds no frame of the app\'s own code' };
+  }
+}

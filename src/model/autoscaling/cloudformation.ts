@@ -1,0 +1,48 @@
+import type { Adapter } from '../adapter.js';
+import { PropertyReader } from '../read.js';
+import type { PropertyReader as Reader } from '../read.js';
+import type { Val } from '../val.js';
+import { required } from '../ec2/common.js';
+import type { AutoScalingGroup } from './types.js';
+
+// AWS::AutoScaling::AutoScalingGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-autoscaling-autoscalinggroup.html
+const GROUP = 'AWS::AutoScaling::AutoScalingGroup';
+const VPC_ZONE_IDENTIFIER = 'VPCZoneIdentifier';
+const AVAILABILITY_ZONES = 'AvailabilityZones';
+const MIN_SIZE = 'MinSize';
+const MAX_SIZE = 'MaxSize';
+const LAUNCH_TEMPLATE = 'LaunchTemplate';
+const MIXED_INSTANCES_POLICY = 'MixedInstancesPolicy';
+const LAUNCH_TEMPLATE_SPECIFICATION = 'LaunchTemplateSpecification';
+const LAUNCH_TEMPLATE_ID = 'LaunchTemplateId';
+const LAUNCH_TEMPLATE_NAME = 'LaunchTemplateName';
+
+export const adapter: Adapter = {
+  service: 'autoscaling',
+  source: 'cloudformation',
+  adapt(graph, model) {
+    for (const node of graph.ofType(GROUP)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const lt = r.at([LAUNCH_TEMPLATE]);
+      const mixed = r.at([MIXED_INSTANCES_POLICY, LAUNCH_TEMPLATE, LAUNCH_TEMPLATE_SPECIFICATION]);
+      const group: AutoScalingGroup = {
+        resource: r.info(),
+        subnets: r.links([VPC_ZONE_IDENTIFIER]),
+        availabilityZones: stringItems(r, [AVAILABILITY_ZONES]),
+        minSize: required(r.num([MIN_SIZE]), r.origin([MIN_SIZE]), MIN_SIZE),
+        maxSize: required(r.num([MAX_SIZE]), r.origin([MAX_SIZE]), MAX_SIZE),
+      };
+      const template = lt.link([LAUNCH_TEMPLATE_ID]) ?? lt.link([LAUNCH_TEMPLATE_NAME]) ?? mixed.link([LAUNCH_TEMPLATE_ID]) ?? mixed.link([LAUNCH_TEMPLATE_NAME]);
+      if (template) group.launchTemplate = template;
+      model.autoScalingGroups.push(group);
+    }
+  },
+};
+
+/** Each item of a list of strings with its own origin; a list unknown as a whole is one unknown value. */
+export function stringItems(r: Reader, path: (string | number)[]): Val<string>[] {
+  const v = r.value(path);
+  if (v === undefined || v.kind === 'null') return [];
+  if (v.kind === 'list') return v.items.map((_, i) => r.str([...path, i])!);
+  return [r.str(path)!];
+}

@@ -1,0 +1,33 @@
+import type { Adapter } from '../adapter.js';
+import { PropertyReader } from '../read.js';
+import { unknownVal } from '../val.js';
+import type { Trail } from './types.js';
+
+// AWS::CloudTrail::Trail — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html
+// IsLogging is required; IsMultiRegionTrail default false; IncludeGlobalServiceEvents default true;
+// EnableLogFileValidation default false; S3BucketName is the log bucket's name.
+const TRAIL = 'AWS::CloudTrail::Trail';
+const IS_MULTI_REGION = 'IsMultiRegionTrail';
+const IS_LOGGING = 'IsLogging';
+const GLOBAL_EVENTS = 'IncludeGlobalServiceEvents';
+const LOG_FILE_VALIDATION = 'EnableLogFileValidation';
+const S3_BUCKET_NAME = 'S3BucketName';
+
+export const adapter: Adapter = {
+  service: 'cloudtrail',
+  source: 'cloudformation',
+  adapt(graph, model) {
+    for (const node of graph.ofType(TRAIL)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const trail: Trail = {
+        resource: r.info(),
+        multiRegion: r.bool([IS_MULTI_REGION], { value: false, assumed: 'single-region trail (IsMultiRegionTrail false)' }),
+        logging: r.bool([IS_LOGGING]) ?? unknownVal(r.origin([IS_LOGGING]), 'IsLogging is required and missing'),
+        globalServiceEvents: r.bool([GLOBAL_EVENTS], { value: true, assumed: 'global service events included' }),
+        logFileValidation: r.bool([LOG_FILE_VALIDATION], { value: false, assumed: 'log file validation off' }),
+        bucket: r.link([S3_BUCKET_NAME]) ?? unknownVal(r.origin([S3_BUCKET_NAME]), 'S3BucketName is required and missing'),
+      };
+      model.trails.push(trail);
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import type { Adapter } from '../adapter.js';
+import { PropertyReader } from '../read.js';
+import { unknownVal } from '../val.js';
+import type { Trail } from './types.js';
+
+// aws_cloudtrail — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail
+// is_multi_region_trail default false; enable_logging default true; include_global_service_events
+// default true; enable_log_file_validation default false; s3_bucket_name (required).
+const TRAIL = 'aws_cloudtrail';
+const IS_MULTI_REGION = 'is_multi_region_trail';
+const ENABLE_LOGGING = 'enable_logging';
+const GLOBAL_EVENTS = 'include_global_service_events';
+const LOG_FILE_VALIDATION = 'enable_log_file_validation';
+const S3_BUCKET_NAME = 's3_bucket_name';
+
+export const adapter: Adapter = {
+  service: 'cloudtrail',
+  source: 'terraform',
+  adapt(graph, model) {
+    for (const node of graph.ofType(TRAIL)) {
+      if (node.mode !== 'managed') continue;
+      const r = new PropertyReader(node, graph, '');
+      const trail: Trail = {
+        resource: r.info(),
+        multiRegion: r.bool([IS_MULTI_REGION], { value: false, assumed: 'single-region trail (is_multi_region_trail false)' }),
+        logging: r.bool([ENABLE_LOGGING], { value: true, assumed: 'logging on' }),
+        globalServiceEvents: r.bool([GLOBAL_EVENTS], { value: true, assumed: 'global service events included' }),
+        logFileValidation: r.bool([LOG_FILE_VALIDATION], { value: false, assumed: 'log file validation off' }),
+        bucket: r.link([S3_BUCKET_NAME]) ?? unknownVal(r.origin([S3_BUCKET_NAME]), 's3_bucket_name is required and missing'),
+      };
+      model.trails.push(trail);
+    }
+  },
+};

@@ -1,0 +1,51 @@
+import type { Val } from '../val.js';
+import { isKnown } from '../val.js';
+import type { SecurityGroup, SecurityGroupRule } from './types.js';
+import type { Cidr } from './cidr.js';
+import { parseCidr } from './cidr.js';
+
+/**
+ * What a security group rule means, for the rules that judge it: its peer range and the
+ * ports it opens. Framework-neutral; shared by the sg-* rules.
+ */
+
+export type PortRange = { all: true } | { all: false; from: number; to: number; protocol: string };
+
+/** The ports a rule opens, or the value that could not be known. */
+export function portsOf(rule: SecurityGroupRule): { ok: true; ports: PortRange } | { ok: false; at: Val<unknown>; reason: string } {
+  const p = rule.protocol;
+  if (!isKnown(p)) return { ok: false, at: p, reason: `protocol unknown: ${p.reason}` };
+  if (p.value === '-1') return { ok: true, ports: { all: true } };
+  if (p.value !== 'tcp' && p.value !== 'udp') {
+    // ICMP types/codes and other protocols have no ports: judged as one narrow opening.
+    return { ok: true, ports: { all: false, from: -1, to: -1, protocol: p.value } };
+  }
+  if (!isKnown(rule.fromPort)) return { ok: false, at: rule.fromPort, reason: `port unknown: ${rule.fromPort.reason}` };
+  if (!isKnown(rule.toPort)) return { ok: false, at: rule.toPort, reason: `port unknown: ${rule.toPort.reason}` };
+  let from = rule.fromPort.value;
+  let to = rule.toPort.value;
+  if (from === -1 && to === -1) { from = 0; to = 65535; }
+  if (from <= 0 && to >= 65535) return { ok: true, ports: { all: true } };
+  return { ok: true, ports: { all: false, from, to, protocol: p.value } };
+}
+
+export function describePorts(r: PortRange): string {
+  if (r.all) return 'every port and protocol';
+  if (r.from < 0) return `protocol ${r.protocol}`;
+  return r.from === r.to ? `${r.protocol} port ${r.from}` : `${r.protocol} ports ${r.from}-${r.to}`;
+}
+
+/** The CIDR peer of a rule (IPv4 or IPv6), when it has one. */
+export function cidrOf(rule: SecurityGroupRule): Val<string> | undefined {
+  return rule.cidrIpv4 ?? rule.cidrIpv6;
+}
+
+/** Parses a known CIDR value; undefined for an unparseable one (an invalid template). */
+export function parsedCidr(v: Val<string>): Cidr | undefined {
+  return isKnown(v) ? parseCidr(v.value) : undefined;
+}
+
+/** The group's name for messages: its address. */
+export function groupName(g: SecurityGroup): string {
+  return g.resource.address;
+}

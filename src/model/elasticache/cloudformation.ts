@@ -1,0 +1,100 @@
+import type { Adapter } from '../adapter.js';
+import { PropertyReader } from '../read.js';
+import type { Link } from '../val.js';
+import { defaulted, explicit } from '../val.js';
+import { plusPrimary } from './common.js';
+import type { CacheCluster, CacheSubnetGroup } from './types.js';
+
+// AWS::ElastiCache::ReplicationGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html
+const REPLICATION_GROUP = 'AWS::ElastiCache::ReplicationGroup';
+const ENGINE = 'Engine';
+const AT_REST = 'AtRestEncryptionEnabled';
+const TRANSIT = 'TransitEncryptionEnabled';
+const AUTO_FAILOVER = 'AutomaticFailoverEnabled';
+const MULTI_AZ = 'MultiAZEnabled';
+const NUM_CACHE_CLUSTERS = 'NumCacheClusters';
+const REPLICAS_PER_NODE_GROUP = 'ReplicasPerNodeGroup';
+const NODE_GROUP_CONFIGURATION = 'NodeGroupConfiguration';
+const REPLICA_COUNT = 'ReplicaCount';
+const SUBNET_GROUP = 'CacheSubnetGroupName';
+const SECURITY_GROUP_IDS = 'SecurityGroupIds';
+// AWS::ElastiCache::CacheCluster — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-cachecluster.html
+//   no at-rest encryption property; AZMode cross-az spreads Memcached nodes.
+const CACHE_CLUSTER = 'AWS::ElastiCache::CacheCluster';
+const NUM_CACHE_NODES = 'NumCacheNodes';
+const AZ_MODE = 'AZMode';
+const VPC_SECURITY_GROUP_IDS = 'VpcSecurityGroupIds';
+// AWS::ElastiCache::ServerlessCache — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-serverlesscache.html
+//   always encrypted at rest and in transit, replicated across AZs.
+const SERVERLESS = 'AWS::ElastiCache::ServerlessCache';
+// AWS::ElastiCache::SubnetGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-subnetgroup.html
+const SUBNET_GROUP_TYPE = 'AWS::ElastiCache::SubnetGroup';
+const SUBNET_IDS = 'SubnetIds';
+
+const BY_DESIGN = 'ElastiCache Serverless: encrypted and replicated across AZs by design';
+
+export const adapter: Adapter = {
+  service: 'elasticache',
+  source: 'cloudformation',
+  adapt(graph, model) {
+    for (const node of graph.ofType(REPLICATION_GROUP)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const nodeCount = r.num([NUM_CACHE_CLUSTERS])
+        ?? (r.has([REPLICAS_PER_NODE_GROUP]) ? plusPrimary(r.num([REPLICAS_PER_NODE_GROUP])!) : undefined)
+        ?? (r.has([NODE_GROUP_CONFIGURATION, 0, REPLICA_COUNT]) ? plusPrimary(r.num([NODE_GROUP_CONFIGURATION, 0, REPLICA_COUNT])!) : undefined)
+        ?? defaulted(1, r.origin([NUM_CACHE_CLUSTERS]), 'one node (NumCacheClusters not set)');
+      const c: CacheCluster = {
+        resource: r.info(),
+        kind: 'replication-group',
+        engine: r.str([ENGINE], { value: 'redis', assumed: 'redis' }),
+        atRestEncryption: r.bool([AT_REST], { value: false, assumed: 'AtRestEncryptionEnabled false' }),
+        transitEncryption: r.bool([TRANSIT], { value: false, assumed: 'TransitEncryptionEnabled false' }),
+        automaticFailover: r.bool([AUTO_FAILOVER], { value: false, assumed: 'AutomaticFailoverEnabled false' }),
+        multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'MultiAZEnabled false' }),
+        nodeCount,
+        subnetGroup: r.link([SUBNET_GROUP]) ?? defaulted<Link>({}, r.origin([SUBNET_GROUP]), 'the default VPC\'s subnets'),
+        securityGroups: r.links([SECURITY_GROUP_IDS]),
+      };
+      model.cacheClusters.push(c);
+    }
+    for (const node of graph.ofType(CACHE_CLUSTER)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const azMode = r.str([AZ_MODE], { value: 'single-az', assumed: 'AZMode single-az' });
+      const c: CacheCluster = {
+        resource: r.info(),
+        kind: 'cluster',
+        engine: r.str([ENGINE], { value: '', assumed: 'no engine' }),
+        atRestEncryption: defaulted(false, r.origin([]), 'no at-rest encryption (a single cache cluster cannot set it)'),
+        transitEncryption: r.bool([TRANSIT], { value: false, assumed: 'TransitEncryptionEnabled false' }),
+        automaticFailover: defaulted(false, r.origin([]), 'no automatic failover (a single cache cluster)'),
+        multiAz: azMode.provenance === 'unknown' ? azMode : { ...azMode, value: azMode.value === 'cross-az' },
+        nodeCount: r.num([NUM_CACHE_NODES], { value: 1, assumed: 'one node' }),
+        subnetGroup: r.link([SUBNET_GROUP]) ?? defaulted<Link>({}, r.origin([SUBNET_GROUP]), 'the default VPC\'s subnets'),
+        securityGroups: r.links([VPC_SECURITY_GROUP_IDS]),
+      };
+      model.cacheClusters.push(c);
+    }
+    for (const node of graph.ofType(SERVERLESS)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const here = r.origin([]);
+      const c: CacheCluster = {
+        resource: r.info(),
+        kind: 'serverless',
+        engine: r.str([ENGINE], { value: '', assumed: 'no engine' }),
+        atRestEncryption: explicit(true, here),
+        transitEncryption: explicit(true, here),
+        automaticFailover: defaulted(true, here, BY_DESIGN),
+        multiAz: defaulted(true, here, BY_DESIGN),
+        nodeCount: defaulted(2, here, BY_DESIGN),
+        subnetGroup: defaulted<Link>({}, r.origin([SUBNET_IDS]), 'subnets given directly'),
+        securityGroups: r.links([SECURITY_GROUP_IDS]),
+      };
+      model.cacheClusters.push(c);
+    }
+    for (const node of graph.ofType(SUBNET_GROUP_TYPE)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const g: CacheSubnetGroup = { resource: r.info(), subnets: r.links([SUBNET_IDS]) };
+      model.cacheSubnetGroups.push(g);
+    }
+  },
+};

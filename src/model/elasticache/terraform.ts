@@ -1,0 +1,97 @@
+import type { Adapter } from '../adapter.js';
+import { PropertyReader } from '../read.js';
+import type { Link } from '../val.js';
+import { defaulted, explicit } from '../val.js';
+import { plusPrimary } from './common.js';
+import type { CacheCluster, CacheSubnetGroup } from './types.js';
+
+// aws_elasticache_replication_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group
+const REPLICATION_GROUP = 'aws_elasticache_replication_group';
+const ENGINE = 'engine';
+const AT_REST = 'at_rest_encryption_enabled';
+const TRANSIT = 'transit_encryption_enabled';
+const AUTO_FAILOVER = 'automatic_failover_enabled';
+const MULTI_AZ = 'multi_az_enabled';
+const NUM_CACHE_CLUSTERS = 'num_cache_clusters';
+const REPLICAS_PER_NODE_GROUP = 'replicas_per_node_group';
+const SUBNET_GROUP = 'subnet_group_name';
+const SECURITY_GROUP_IDS = 'security_group_ids';
+// aws_elasticache_cluster — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_cluster
+//   a cluster with replication_group_id is a member of a replication group, modelled by the group.
+const CACHE_CLUSTER = 'aws_elasticache_cluster';
+const REPLICATION_GROUP_ID = 'replication_group_id';
+const NUM_CACHE_NODES = 'num_cache_nodes';
+const AZ_MODE = 'az_mode';
+// aws_elasticache_serverless_cache — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_serverless_cache
+const SERVERLESS = 'aws_elasticache_serverless_cache';
+const SUBNET_IDS = 'subnet_ids';
+// aws_elasticache_subnet_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_subnet_group
+const SUBNET_GROUP_TYPE = 'aws_elasticache_subnet_group';
+
+const BY_DESIGN = 'ElastiCache Serverless: encrypted and replicated across AZs by design';
+
+export const adapter: Adapter = {
+  service: 'elasticache',
+  source: 'terraform',
+  adapt(graph, model) {
+    for (const node of graph.ofType(REPLICATION_GROUP)) {
+      const r = new PropertyReader(node, graph, '');
+      const nodeCount = r.num([NUM_CACHE_CLUSTERS])
+        ?? (r.has([REPLICAS_PER_NODE_GROUP]) ? plusPrimary(r.num([REPLICAS_PER_NODE_GROUP])!) : undefined)
+        ?? defaulted(1, r.origin([NUM_CACHE_CLUSTERS]), 'one node (num_cache_clusters not set)');
+      const c: CacheCluster = {
+        resource: r.info(),
+        kind: 'replication-group',
+        engine: r.str([ENGINE], { value: 'redis', assumed: 'redis' }),
+        atRestEncryption: r.bool([AT_REST], { value: false, assumed: 'at_rest_encryption_enabled false' }),
+        transitEncryption: r.bool([TRANSIT], { value: false, assumed: 'transit_encryption_enabled false' }),
+        automaticFailover: r.bool([AUTO_FAILOVER], { value: false, assumed: 'automatic_failover_enabled false' }),
+        multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'multi_az_enabled false' }),
+        nodeCount,
+        subnetGroup: r.link([SUBNET_GROUP]) ?? defaulted<Link>({}, r.origin([SUBNET_GROUP]), 'the default VPC\'s subnets'),
+        securityGroups: r.links([SECURITY_GROUP_IDS]),
+      };
+      model.cacheClusters.push(c);
+    }
+    for (const node of graph.ofType(CACHE_CLUSTER)) {
+      const r = new PropertyReader(node, graph, '');
+      if (r.has([REPLICATION_GROUP_ID])) continue;
+      const azMode = r.str([AZ_MODE], { value: 'single-az', assumed: 'az_mode single-az' });
+      const c: CacheCluster = {
+        resource: r.info(),
+        kind: 'cluster',
+        engine: r.str([ENGINE], { value: '', assumed: 'no engine' }),
+        atRestEncryption: defaulted(false, r.origin([]), 'no at-rest encryption (a single cache cluster cannot set it)'),
+        transitEncryption: r.bool([TRANSIT], { value: false, assumed: 'transit_encryption_enabled false' }),
+        automaticFailover: defaulted(false, r.origin([]), 'no automatic failover (a single cache cluster)'),
+        multiAz: azMode.provenance === 'unknown' ? azMode : { ...azMode, value: azMode.value === 'cross-az' },
+        nodeCount: r.num([NUM_CACHE_NODES], { value: 1, assumed: 'one node' }),
+        subnetGroup: r.link([SUBNET_GROUP]) ?? defaulted<Link>({}, r.origin([SUBNET_GROUP]), 'the default VPC\'s subnets'),
+        securityGroups: r.links([SECURITY_GROUP_IDS]),
+      };
+      model.cacheClusters.push(c);
+    }
+    for (const node of graph.ofType(SERVERLESS)) {
+      const r = new PropertyReader(node, graph, '');
+      const here = r.origin([]);
+      const c: CacheCluster = {
+        resource: r.info(),
+        kind: 'serverless',
+        engine: r.str([ENGINE], { value: '', assumed: 'no engine' }),
+        atRestEncryption: explicit(true, here),
+        transitEncryption: explicit(true, here),
+        automaticFailover: defaulted(true, here, BY_DESIGN),
+        multiAz: defaulted(true, here, BY_DESIGN),
+        nodeCount: defaulted(2, here, BY_DESIGN),
+        subnetGroup: defaulted<Link>({}, r.origin([SUBNET_IDS]), 'subnets given directly'),
+        securityGroups: r.links([SECURITY_GROUP_IDS]),
+      };
+      model.cacheClusters.push(c);
+    }
+    for (const node of graph.ofType(SUBNET_GROUP_TYPE)) {
+      const r = new PropertyReader(node, graph, '');
+      const g: CacheSubnetGroup = { resource: r.info(), subnets: r.links([SUBNET_IDS]) };
+      model.cacheSubnetGroups.push(g);
+    }
+  },
+};

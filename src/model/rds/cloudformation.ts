@@ -1,0 +1,108 @@
+import type { Adapter } from '../adapter.js';
+import { PropertyReader } from '../read.js';
+import type { Link, Val } from '../val.js';
+import { defaulted } from '../val.js';
+import { cfnRetainOnDelete } from './deletion.js';
+import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
+
+// AWS::RDS::DBInstance — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html
+const DB_INSTANCE = 'AWS::RDS::DBInstance';
+const ENGINE = 'Engine';
+const CLUSTER_ID = 'DBClusterIdentifier';
+const STORAGE_ENCRYPTED = 'StorageEncrypted';
+const KMS_KEY = 'KmsKeyId';
+const MULTI_AZ = 'MultiAZ';
+const BACKUP_RETENTION = 'BackupRetentionPeriod';
+const DELETION_PROTECTION = 'DeletionProtection';
+const SUBNET_GROUP = 'DBSubnetGroupName';
+const VPC_SECURITY_GROUPS = 'VPCSecurityGroups';
+const SOURCE_INSTANCE = 'SourceDBInstanceIdentifier';
+const PUBLICLY_ACCESSIBLE = 'PubliclyAccessible';
+// AWS::RDS::DBCluster — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html
+const DB_CLUSTER = 'AWS::RDS::DBCluster';
+const CLUSTER_SECURITY_GROUPS = 'VpcSecurityGroupIds';
+const GLOBAL_CLUSTER_ID = 'GlobalClusterIdentifier';
+const REPLICATION_SOURCE = 'ReplicationSourceIdentifier';
+const AVAILABILITY_ZONES = 'AvailabilityZones';
+// AWS::RDS::DBSubnetGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbsubnetgroup.html
+const DB_SUBNET_GROUP = 'AWS::RDS::DBSubnetGroup';
+const SUBNET_IDS = 'SubnetIds';
+// AWS::RDS::GlobalCluster — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-globalcluster.html
+const GLOBAL_CLUSTER = 'AWS::RDS::GlobalCluster';
+const SOURCE_CLUSTER = 'SourceDBClusterIdentifier';
+
+const RETENTION_DEFAULT = { value: 1, assumed: '1 day (RDS API default)' };
+const NO_KEY = { value: '', assumed: 'no KMS key (the AWS-managed aws/rds key when encrypted)' };
+
+export const adapter: Adapter = {
+  service: 'rds',
+  source: 'cloudformation',
+  adapt(graph, model) {
+    for (const node of graph.ofType(DB_INSTANCE)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const cluster = r.link([CLUSTER_ID]);
+      const subnetGroup = r.link([SUBNET_GROUP]);
+      const db: DbInstance = {
+        resource: r.info(),
+        engine: r.str([ENGINE], { value: '', assumed: 'the engine of the source snapshot or instance' }),
+        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'StorageEncrypted false (unencrypted storage)' }),
+        kmsKey: r.str([KMS_KEY], NO_KEY),
+        multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'MultiAZ false (a single-AZ deployment)' }),
+        backupRetentionDays: r.num([BACKUP_RETENTION], RETENTION_DEFAULT),
+        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'DeletionProtection false' }),
+        subnetGroup: subnetGroup ?? noLink(r, SUBNET_GROUP, 'the default VPC (no DB subnet group)'),
+        securityGroups: r.links([VPC_SECURITY_GROUPS]),
+        // Without a subnet group the instance lands in the default VPC, where RDS makes it public.
+        publiclyAccessible: r.bool([PUBLICLY_ACCESSIBLE], subnetGroup
+          ? { value: false, assumed: 'not publicly accessible (DB subnet group set)' }
+          : { value: true, assumed: 'publicly accessible (default VPC, no DB subnet group)' }),
+        retainOnDelete: cfnRetainOnDelete(node, r, cluster
+          ? { value: false, assumed: 'DeletionPolicy Delete (the data is the cluster\'s)' }
+          : { value: true, assumed: 'DeletionPolicy Snapshot (CloudFormation default for DB instances outside a cluster)' }),
+      };
+      if (cluster) db.cluster = cluster;
+      const source = r.link([SOURCE_INSTANCE]);
+      if (source) db.replicaOf = source;
+      model.dbInstances.push(db);
+    }
+    for (const node of graph.ofType(DB_CLUSTER)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const c: DbCluster = {
+        resource: r.info(),
+        engine: r.str([ENGINE], { value: '', assumed: 'the engine of the source snapshot or cluster' }),
+        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'StorageEncrypted false (unencrypted storage)' }),
+        kmsKey: r.str([KMS_KEY], NO_KEY),
+        backupRetentionDays: r.num([BACKUP_RETENTION], RETENTION_DEFAULT),
+        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'DeletionProtection false' }),
+        subnetGroup: r.link([SUBNET_GROUP]) ?? noLink(r, SUBNET_GROUP, 'the default VPC (no DB subnet group)'),
+        securityGroups: r.links([CLUSTER_SECURITY_GROUPS]),
+        availabilityZones: r.strList([AVAILABILITY_ZONES], { value: [], assumed: 'Availability Zones chosen by RDS' }),
+        retainOnDelete: cfnRetainOnDelete(node, r, { value: true, assumed: 'DeletionPolicy Snapshot (CloudFormation default for DB clusters)' }),
+      };
+      const global = r.link([GLOBAL_CLUSTER_ID]);
+      if (global) c.globalCluster = global;
+      const source = r.link([REPLICATION_SOURCE]);
+      if (source) c.replicaOf = source;
+      model.dbClusters.push(c);
+    }
+    for (const node of graph.ofType(DB_SUBNET_GROUP)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const g: DbSubnetGroup = { resource: r.info(), subnets: r.links([SUBNET_IDS]) };
+      model.dbSubnetGroups.push(g);
+    }
+    for (const node of graph.ofType(GLOBAL_CLUSTER)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const g: GlobalCluster = { resource: r.info() };
+      const id = r.str([GLOBAL_CLUSTER_ID]);
+      if (id) g.identifier = id;
+      const source = r.link([SOURCE_CLUSTER]);
+      if (source) g.sourceCluster = source;
+      model.globalClusters.push(g);
+    }
+  },
+};
+
+/** An absent link property, as a default anchored at the resource. */
+export function noLink(r: PropertyReader, property: string, assumed: string): Val<Link> {
+  return defaulted<Link>({}, r.origin([property]), assumed);
+}

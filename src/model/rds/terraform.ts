@@ -1,0 +1,122 @@
+import type { Adapter } from '../adapter.js';
+import { PropertyReader } from '../read.js';
+import type { Link, Val } from '../val.js';
+import { defaulted } from '../val.js';
+import { tfRetainOnDelete } from './deletion.js';
+import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
+
+// aws_db_instance — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance
+const DB_INSTANCE = 'aws_db_instance';
+const ENGINE = 'engine';
+const STORAGE_ENCRYPTED = 'storage_encrypted';
+const KMS_KEY = 'kms_key_id';
+const MULTI_AZ = 'multi_az';
+// Optional and computed: when unset, the RDS API default (1 day) applies.
+const BACKUP_RETENTION = 'backup_retention_period';
+const DELETION_PROTECTION = 'deletion_protection';
+const SUBNET_GROUP = 'db_subnet_group_name';
+const SECURITY_GROUPS = 'vpc_security_group_ids';
+const REPLICATE_SOURCE = 'replicate_source_db';
+const PUBLICLY_ACCESSIBLE = 'publicly_accessible';
+const SKIP_FINAL_SNAPSHOT = 'skip_final_snapshot';
+// aws_rds_cluster — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster
+const DB_CLUSTER = 'aws_rds_cluster';
+const GLOBAL_CLUSTER_ID = 'global_cluster_identifier';
+const REPLICATION_SOURCE = 'replication_source_identifier';
+const AVAILABILITY_ZONES = 'availability_zones';
+// aws_rds_cluster_instance — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster_instance
+const CLUSTER_INSTANCE = 'aws_rds_cluster_instance';
+const CLUSTER_ID = 'cluster_identifier';
+// aws_db_subnet_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_subnet_group
+const DB_SUBNET_GROUP = 'aws_db_subnet_group';
+const SUBNET_IDS = 'subnet_ids';
+// aws_rds_global_cluster — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster
+const GLOBAL_CLUSTER = 'aws_rds_global_cluster';
+const SOURCE_CLUSTER = 'source_db_cluster_identifier';
+
+const RETENTION_DEFAULT = { value: 1, assumed: '1 day (RDS API default when backup_retention_period is unset)' };
+const NO_KEY = { value: '', assumed: 'no KMS key (the AWS-managed aws/rds key when encrypted)' };
+
+export const adapter: Adapter = {
+  service: 'rds',
+  source: 'terraform',
+  adapt(graph, model) {
+    for (const node of graph.ofType(DB_INSTANCE)) {
+      const r = new PropertyReader(node, graph, '');
+      const db: DbInstance = {
+        resource: r.info(),
+        engine: r.str([ENGINE], { value: '', assumed: 'the engine of the source snapshot or instance' }),
+        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'storage_encrypted false (unencrypted storage)' }),
+        kmsKey: r.str([KMS_KEY], NO_KEY),
+        multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'multi_az false (a single-AZ deployment)' }),
+        backupRetentionDays: r.num([BACKUP_RETENTION], RETENTION_DEFAULT),
+        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'deletion_protection false' }),
+        subnetGroup: r.link([SUBNET_GROUP]) ?? noLink(r, SUBNET_GROUP, 'the default VPC (no DB subnet group)'),
+        securityGroups: r.links([SECURITY_GROUPS]),
+        publiclyAccessible: r.bool([PUBLICLY_ACCESSIBLE], { value: false, assumed: 'publicly_accessible false' }),
+        retainOnDelete: tfRetainOnDelete(node, r, { attribute: SKIP_FINAL_SNAPSHOT }),
+      };
+      const source = r.link([REPLICATE_SOURCE]);
+      if (source) db.replicaOf = source;
+      model.dbInstances.push(db);
+    }
+    for (const node of graph.ofType(CLUSTER_INSTANCE)) {
+      const r = new PropertyReader(node, graph, '');
+      const db: DbInstance = {
+        resource: r.info(),
+        engine: r.str([ENGINE], { value: '', assumed: 'the cluster\'s engine' }),
+        // Storage, backups and deletion protection of a cluster member are the cluster's.
+        storageEncrypted: defaulted(false, r.origin([STORAGE_ENCRYPTED]), 'set on the cluster'),
+        kmsKey: defaulted('', r.origin([KMS_KEY]), 'set on the cluster'),
+        multiAz: defaulted(false, r.origin([MULTI_AZ]), 'given by the cluster\'s instances'),
+        backupRetentionDays: defaulted(1, r.origin([BACKUP_RETENTION]), 'set on the cluster'),
+        deletionProtection: defaulted(false, r.origin([DELETION_PROTECTION]), 'set on the cluster'),
+        subnetGroup: r.link([SUBNET_GROUP]) ?? noLink(r, SUBNET_GROUP, 'the cluster\'s DB subnet group'),
+        securityGroups: [],
+        publiclyAccessible: r.bool([PUBLICLY_ACCESSIBLE], { value: false, assumed: 'publicly_accessible false' }),
+        retainOnDelete: tfRetainOnDelete(node, r),
+      };
+      const cluster = r.link([CLUSTER_ID]);
+      if (cluster) db.cluster = cluster;
+      model.dbInstances.push(db);
+    }
+    for (const node of graph.ofType(DB_CLUSTER)) {
+      const r = new PropertyReader(node, graph, '');
+      const c: DbCluster = {
+        resource: r.info(),
+        engine: r.str([ENGINE], { value: 'aurora', assumed: 'aurora (provider default)' }),
+        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'storage_encrypted false (unencrypted storage)' }),
+        kmsKey: r.str([KMS_KEY], NO_KEY),
+        backupRetentionDays: r.num([BACKUP_RETENTION], { value: 1, assumed: '1 day (provider default)' }),
+        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'deletion_protection false' }),
+        subnetGroup: r.link([SUBNET_GROUP]) ?? noLink(r, SUBNET_GROUP, 'the default VPC (no DB subnet group)'),
+        securityGroups: r.links([SECURITY_GROUPS]),
+        availabilityZones: r.strList([AVAILABILITY_ZONES], { value: [], assumed: 'Availability Zones chosen by RDS' }),
+        retainOnDelete: tfRetainOnDelete(node, r, { attribute: SKIP_FINAL_SNAPSHOT }),
+      };
+      const global = r.link([GLOBAL_CLUSTER_ID]);
+      if (global) c.globalCluster = global;
+      const source = r.link([REPLICATION_SOURCE]);
+      if (source) c.replicaOf = source;
+      model.dbClusters.push(c);
+    }
+    for (const node of graph.ofType(DB_SUBNET_GROUP)) {
+      const r = new PropertyReader(node, graph, '');
+      const g: DbSubnetGroup = { resource: r.info(), subnets: r.links([SUBNET_IDS]) };
+      model.dbSubnetGroups.push(g);
+    }
+    for (const node of graph.ofType(GLOBAL_CLUSTER)) {
+      const r = new PropertyReader(node, graph, '');
+      const g: GlobalCluster = { resource: r.info() };
+      const id = r.str([GLOBAL_CLUSTER_ID]);
+      if (id) g.identifier = id;
+      const source = r.link([SOURCE_CLUSTER]);
+      if (source) g.sourceCluster = source;
+      model.globalClusters.push(g);
+    }
+  },
+};
+
+function noLink(r: PropertyReader, property: string, assumed: string): Val<Link> {
+  return defaulted<Link>({}, r.origin([property]), assumed);
+}

@@ -1,0 +1,141 @@
+import type { ResourceGraph, ResourceNode } from '../../graph/graph.js';
+import type { Adapter } from '../adapter.js';
+import { policyFromProperty } from '../iam/policy.js';
+import type { PolicyDocument } from '../iam/types.js';
+import { PropertyReader } from '../read.js';
+import type { Val } from '../val.js';
+import { defaulted, explicit, unknownVal } from '../val.js';
+import { bucketNodeFor, literalAt, presence, replicationRule, statusIs } from './common.js';
+import type { Bucket, PublicAccessBlock, ReplicationRule } from './types.js';
+
+// AWS::S3::Bucket — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html
+const BUCKET = 'AWS::S3::Bucket';
+const BUCKET_NAME = 'BucketName';
+// AccessControl allowed values: AuthenticatedRead | AwsExecRead | BucketOwnerFullControl | BucketOwnerRead |
+// LogDeliveryWrite | Private | PublicRead | PublicReadWrite — the model keeps the canned ACL spelling (`public-read`).
+const ACCESS_CONTROL = 'AccessControl';
+const CANNED_ACLS: Record<string, string> = {
+  AuthenticatedRead: 'authenticated-read', AwsExecRead: 'aws-exec-read', BucketOwnerFullControl: 'bucket-owner-full-control',
+  BucketOwnerRead: 'bucket-owner-read', LogDeliveryWrite: 'log-delivery-write', Private: 'private', PublicRead: 'public-read',
+  PublicReadWrite: 'public-read-write',
+};
+// …PublicAccessBlockConfiguration — aws-properties-s3-bucket-publicaccessblockconfiguration.html (each flag optional, false when not set)
+const PUBLIC_ACCESS_BLOCK = 'PublicAccessBlockConfiguration';
+const BLOCK_PUBLIC_ACLS = 'BlockPublicAcls';
+const IGNORE_PUBLIC_ACLS = 'IgnorePublicAcls';
+const BLOCK_PUBLIC_POLICY = 'BlockPublicPolicy';
+const RESTRICT_PUBLIC_BUCKETS = 'RestrictPublicBuckets';
+// …OwnershipControls — aws-properties-s3-bucket-ownershipcontrols.html
+const OWNERSHIP_CONTROLS = 'OwnershipControls';
+const RULES = 'Rules';
+const OBJECT_OWNERSHIP = 'ObjectOwnership';
+// …BucketEncryption — aws-properties-s3-bucket-bucketencryption.html
+const BUCKET_ENCRYPTION = 'BucketEncryption';
+const SSE_CONFIGURATION = 'ServerSideEncryptionConfiguration';
+const SSE_BY_DEFAULT = 'ServerSideEncryptionByDefault';
+const SSE_ALGORITHM = 'SSEAlgorithm';
+const KMS_MASTER_KEY_ID = 'KMSMasterKeyID';
+// …VersioningConfiguration — aws-properties-s3-bucket-versioningconfiguration.html (Status: Enabled | Suspended)
+const VERSIONING = 'VersioningConfiguration';
+const STATUS = 'Status';
+// ObjectLockEnabled (boolean) and ObjectLockConfiguration.ObjectLockEnabled ("Enabled")
+const OBJECT_LOCK_ENABLED = 'ObjectLockEnabled';
+const OBJECT_LOCK_CONFIGURATION = 'ObjectLockConfiguration';
+// …ReplicationConfiguration — aws-properties-s3-bucket-replicationconfiguration.html (Rules[].Status, Rules[].Destination.Bucket = bucket ARN)
+const REPLICATION = 'ReplicationConfiguration';
+const DESTINATION = 'Destination';
+const DESTINATION_BUCKET = 'Bucket';
+// …LoggingConfiguration — aws-properties-s3-bucket-loggingconfiguration.html
+const LOGGING = 'LoggingConfiguration';
+
+// AWS::S3::BucketPolicy — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html
+const BUCKET_POLICY = 'AWS::S3::BucketPolicy';
+const POLICY_BUCKET = 'Bucket';
+const POLICY_DOCUMENT = 'PolicyDocument';
+
+const nameOf = (n: ResourceNode): string | undefined => literalAt(n, BUCKET_NAME);
+
+export const adapter: Adapter = {
+  service: 's3',
+  source: 'cloudformation',
+  adapt(graph, model) {
+    const policies = bucketPolicies(graph);
+    for (const node of graph.ofType(BUCKET)) {
+      if (node.source === 'terraform' || node.source === 'terraform-plan') continue;
+      model.buckets.push(readBucket(node, graph, policies.get(node.id) ?? []));
+    }
+  },
+};
+
+function bucketPolicies(graph: ResourceGraph): Map<string, PolicyDocument[]> {
+  const out = new Map<string, PolicyDocument[]>();
+  for (const node of graph.ofType(BUCKET_POLICY)) {
+    const r = new PropertyReader(node, graph, 'Properties');
+    const bucket = bucketNodeFor(r.value([POLICY_BUCKET]), graph, BUCKET, nameOf);
+    const doc = policyFromProperty(r, [POLICY_DOCUMENT]);
+    if (!bucket || !doc) continue;
+    out.set(bucket.id, [...(out.get(bucket.id) ?? []), doc]);
+  }
+  return out;
+}
+
+function readBucket(node: ResourceNode, graph: ResourceGraph, policies: PolicyDocument[]): Bucket {
+  const r = new PropertyReader(node, graph, 'Properties');
+  const pab = r.value([PUBLIC_ACCESS_BLOCK]);
+  let publicAccessBlock: PublicAccessBlock | undefined;
+  let publicAccessBlockOrigin: Val<boolean>;
+  if (pab === undefined || pab.kind === 'null') {
+    publicAccessBlockOrigin = defaulted(false, r.origin([PUBLIC_ACCESS_BLOCK]), 'no public access block declared for the bucket');
+  } else if (pab.kind === 'unknown') {
+    publicAccessBlockOrigin = unknownVal(r.origin([PUBLIC_ACCESS_BLOCK], pab.span), pab.reason);
+    const flag = (): Val<boolean> => unknownVal(r.origin([PUBLIC_ACCESS_BLOCK], pab.span), pab.reason);
+    publicAccessBlock = { blockPublicAcls: flag(), ignorePublicAcls: flag(), blockPublicPolicy: flag(), restrictPublicBuckets: flag() };
+  } else {
+    publicAccessBlockOrigin = explicit(true, r.keyOrigin([PUBLIC_ACCESS_BLOCK]));
+    const flag = (key: string): Val<boolean> => r.bool([PUBLIC_ACCESS_BLOCK, key], { value: false, assumed: `${key} false (not set in the block)` });
+    publicAccessBlock = {
+      blockPublicAcls: flag(BLOCK_PUBLIC_ACLS),
+      ignorePublicAcls: flag(IGNORE_PUBLIC_ACLS),
+      blockPublicPolicy: flag(BLOCK_PUBLIC_POLICY),
+      restrictPublicBuckets: flag(RESTRICT_PUBLIC_BUCKETS),
+    };
+  }
+
+  const sse = [BUCKET_ENCRYPTION, SSE_CONFIGURATION, 0, SSE_BY_DEFAULT];
+  const objectLock = r.has([OBJECT_LOCK_ENABLED]) || !r.has([OBJECT_LOCK_CONFIGURATION, OBJECT_LOCK_ENABLED])
+    ? r.bool([OBJECT_LOCK_ENABLED], { value: false, assumed: 'object lock off' })
+    : r.read([OBJECT_LOCK_CONFIGURATION, OBJECT_LOCK_ENABLED], statusIs('Enabled'))!;
+
+  const replication: ReplicationRule[] = r.each([REPLICATION, RULES]).map((rule) =>
+    replicationRule(
+      rule.parent.read(rule.path([STATUS]), statusIs('Enabled'), { value: false, assumed: 'rule disabled' })!,
+      rule.link([DESTINATION, DESTINATION_BUCKET]),
+      rule.origin(),
+      graph, BUCKET, nameOf,
+    ));
+
+  const bucket: Bucket = {
+    resource: r.info(),
+    name: r.str([BUCKET_NAME]) ?? unknownVal(r.origin([BUCKET_NAME]), 'the name is generated at deployment'),
+    acl: cannedAcl(r.str([ACCESS_CONTROL], { value: 'private', assumed: 'canned ACL "private"' })),
+    // AWS::S3::Bucket has no explicit grants, only the canned ACL.
+    publicGrants: defaulted([], r.origin([ACCESS_CONTROL]), 'no grants'),
+    publicAccessBlockOrigin,
+    objectOwnership: r.str([OWNERSHIP_CONTROLS, RULES, 0, OBJECT_OWNERSHIP], { value: 'BucketOwnerEnforced', assumed: 'ObjectOwnership BucketOwnerEnforced (ACLs disabled) for buckets created since April 2023' }),
+    policies,
+    encryptionAlgorithm: r.str([...sse, SSE_ALGORITHM], { value: 'AES256', assumed: 'SSE-S3 (AES256), applied to new objects since January 2023' }),
+    kmsKey: r.str([...sse, KMS_MASTER_KEY_ID], { value: '', assumed: 'no KMS key' }),
+    versioning: r.read([VERSIONING, STATUS], statusIs('Enabled'), { value: false, assumed: 'versioning off' })!,
+    // CloudFormation cannot turn MFA delete on (only the root user can, through the API).
+    mfaDelete: defaulted(false, r.origin([VERSIONING]), 'MFA delete off'),
+    objectLock,
+    replication,
+    accessLogging: presence(r, [LOGGING], 'access logging off'),
+  };
+  if (publicAccessBlock) bucket.publicAccessBlock = publicAccessBlock;
+  return bucket;
+}
+
+function cannedAcl(v: Val<string>): Val<string> {
+  return v.provenance === 'explicit' && CANNED_ACLS[v.value] ? { ...v, value: CANNED_ACLS[v.value]! } : v;
+}

@@ -1,0 +1,178 @@
+/**
+ * The AWS Retail Competency checklist filled in from a scan, as Markdown: every control with a
+ * status, the findings behind each failing control, and what still needs evidence.
+ * Which rules serve which control is data (controls.ts); this file only maps results onto it.
+ */
+import type { Rule } from '../engine/rule.js';
+import type { Finding, ScanResult, Severity } from '../engine/types.js';
+import { severityRank } from '../engine/types.js';
+import { TOOL_NAME, sortFindings } from './common.js';
+import type { Control } from './controls.js';
+import { CHECKLIST_NAME, CHECKLIST_VERSION, CONTROL_GROUPS, controlApplies, listControls } from './controls.js';
+import { escapeMarkdown, findingLocation, findingResource, row } from './markdown.js';
+
+export type Delivery = 'saas' | 'customer-deployed';
+
+export interface ChecklistOptions {
+  delivery: Delivery;
+  /**
+   * Ids of every rule iac-check has, run or not. With it, a rule that exists but did not run
+   * (`--skip-rules`, `--rules`, turned off in the config) is told apart from a rule not written yet.
+   */
+  knownRuleIds?: readonly string[];
+}
+
+export type ControlStatus = 'fail' | 'not checked' | 'needs evidence' | 'pass' | 'met by code' | 'not applicable';
+/** The order of the status counts in the header. */
+export const CONTROL_STATUSES: readonly ControlStatus[] = ['fail', 'not checked', 'needs evidence', 'pass', 'met by code', 'not applicable'];
+
+export interface ControlAssessment {
+  control: Control;
+  status: ControlStatus;
+  /** Unsuppressed findings of the control's rules, sorted (listed only when the status is `fail`). */
+  findings: Finding[];
+  /** The worst severity among `findings`. */
+  worst?: Severity;
+  /** Suppressed findings of the control's rules. */
+  suppressed: number;
+  /** The control's rules that ran. */
+  ran: string[];
+  /** The control's rules that did not run, though iac-check has them (known only with `knownRuleIds`). */
+  notRun: string[];
+  /** The control's rules that are not in `rules` and not known to exist. */
+  missing: string[];
+  /** Short remarks shown beside the status. */
+  notes: string[];
+}
+
+function worstOf(findings: readonly Finding[]): Severity | undefined {
+  let worst: Severity | undefined;
+  for (const f of findings) if (worst === undefined || severityRank(f.severity) > severityRank(worst)) worst = f.severity;
+  return worst;
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** Every control of the checklist with its status for this scan and delivery model, in checklist order. */
+export function assessControls(result: ScanResult, rules: readonly Rule[], options: ChecklistOptions): ControlAssessment[] {
+  const ranIds = new Set(rules.map((r) => r.meta.id));
+  const known = options.knownRuleIds ? new Set(options.knownRuleIds) : undefined;
+  return listControls().map((control) => {
+    const ids = new Set(control.ruleIds);
+    const mine = result.findings.filter((f) => ids.has(f.ruleId));
+    const findings = sortFindings(mine.filter((f) => !f.suppression));
+    const suppressed = mine.length - findings.length;
+    const ran = control.ruleIds.filter((id) => ranIds.has(id));
+    const absent = control.ruleIds.filter((id) => !ranIds.has(id));
+    const notRun = known ? absent.filter((id) => known.has(id)) : [];
+    const missing = known ? absent.filter((id) => !known.has(id)) : absent;
+    const notes: string[] = [];
+    const base = { control, findings: [] as Finding[], suppressed, ran, notRun, missing, notes };
+
+    if (!controlApplies(control, options.delivery)) {
+      if (findings.length > 0) notes.push(`${plural(findings.length, 'finding')} of its rules not counted`);
+      return { ...base, status: 'not applicable' };
+    }
+    if (control.metByCode) {
+      notes.push('the infrastructure is provisioned from the scanned code');
+      return { ...base, status: 'met by code' };
+    }
+    if (control.static === 'no' || control.ruleIds.length === 0) {
+      notes.push('not decidable from code');
+      return { ...base, status: 'needs evidence' };
+    }
+
+    if (control.static === 'partly') notes.push('evidence is also needed: code covers only part of it');
+    const absentNote = (): void => {
+      if (notRun.length > 0) notes.push(`not run: ${notRun.join(', ')}`);
+      if (missing.length > 0) notes.push(`${known ? 'no rule yet' : 'not run or no rule yet'}: ${missing.join(', ')}`);
+    };
+    if (suppressed > 0) notes.push(`${suppressed} suppressed`);
+
+    if (findings.length > 0) {
+      absentNote();
+      return { ...base, findings, worst: worstOf(findings)!, status: 'fail' };
+    }
+    if (absent.length > 0) {
+      // Passing needs every rule of the control to have run.
+      absentNote();
+      if (ran.length > 0) notes.push(`ran without findings: ${ran.join(', ')}`);
+      return { ...base, status: 'not checked' };
+    }
+    return { ...base, status: 'pass' };
+  });
+}
+
+function statusCell(a: ControlAssessment): string {
+  switch (a.status) {
+    case 'fail':
+      return `**fail**: ${plural(a.findings.length, 'finding')}, worst ${a.worst}`;
+    case 'pass':
+      return 'pass';
+    default:
+      return a.status;
+  }
+}
+
+const DELIVERY_LABEL: Record<Delivery, string> = {
+  saas: 'SaaS (run by the partner)',
+  'customer-deployed': "customer-deployed (installed in the customer's AWS account)",
+};
+
+function groupTitle(group: string): string {
+  return group[0]!.toUpperCase() + group.slice(1);
+}
+
+export function formatChecklist(result: ScanResult, rules: readonly Rule[], options: ChecklistOptions): string {
+  const assessed = assessControls(result, rules, options);
+  const counts = Object.fromEntries(CONTROL_STATUSES.map((s) => [s, 0])) as Record<ControlStatus, number>;
+  for (const a of assessed) counts[a.status]++;
+  const out: string[] = [];
+
+  out.push(`## ${CHECKLIST_NAME}`, '');
+  out.push(`Version ${CHECKLIST_VERSION}, filled in by ${TOOL_NAME} from infrastructure code.`, '');
+  out.push(`Delivery model: **${DELIVERY_LABEL[options.delivery]}**`, '');
+  if (result.errors.length > 0) {
+    out.push(
+      `> **${plural(result.errors.length, 'input file')} could not be read or parsed** and ${result.errors.length === 1 ? 'was' : 'were'} not checked: a control marked pass may still fail there.`,
+      '',
+    );
+  }
+  out.push(row(['status', 'controls']), '| --- | ---: |');
+  for (const s of CONTROL_STATUSES) out.push(row([s, String(counts[s])]));
+  out.push(row(['**total**', `**${assessed.length}**`]), '');
+
+  for (const group of CONTROL_GROUPS) {
+    const list = assessed.filter((a) => a.control.group === group);
+    if (list.length === 0) continue;
+    out.push(`### ${groupTitle(group)}`, '');
+    out.push(row(['control', 'summary', 'status', 'rules', 'notes']), '| --- | --- | --- | --- | --- |');
+    for (const a of list) {
+      const ruleCell = a.control.ruleIds.length > 0 ? a.control.ruleIds.map((id) => `\`${id}\``).join(', ') : '—';
+      out.push(row([a.control.id, escapeMarkdown(a.control.summary), statusCell(a), ruleCell, escapeMarkdown(a.notes.join('; '))]));
+    }
+    out.push('');
+  }
+
+  const failing = assessed.filter((a) => a.status === 'fail');
+  if (failing.length > 0) {
+    out.push('### Findings behind failing controls', '');
+    for (const a of failing) {
+      out.push(`#### ${a.control.id} ${escapeMarkdown(a.control.summary)}`, '');
+      out.push(row(['location', 'severity', 'rule', 'resource', 'message']), '| --- | --- | --- | --- | --- |');
+      for (const f of a.findings) out.push(row([findingLocation(f), f.severity, `\`${f.ruleId}\``, findingResource(f), escapeMarkdown(f.message)]));
+      out.push('');
+    }
+  }
+
+  const evidence = assessed.filter((a) => a.status === 'needs evidence' || (a.control.static === 'partly' && a.status !== 'not applicable'));
+  if (evidence.length > 0) {
+    out.push('### Evidence to gather outside the code', '');
+    out.push(evidence.map((a) => `- [ ] ${a.control.id} ${escapeMarkdown(a.control.summary)}`).join('\n'), '');
+  }
+
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return `${out.join('\n')}\n`;
+}

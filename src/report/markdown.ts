@@ -1,0 +1,193 @@
+/**
+ * The Markdown report, for pull-request comments and CI job summaries (GitHub-flavoured Markdown).
+ * Everything that comes from scanned files (paths, resource names, messages, reasons) goes through
+ * `escapeMarkdown`, so a `|` cannot break a table and a `<script>` or a backtick cannot change the markup.
+ */
+import { formatPosition } from '../core/source.js';
+import type { Rule } from '../engine/rule.js';
+import { docsUrl } from '../engine/rule.js';
+import type { Finding, ScanResult, Severity } from '../engine/types.js';
+import { SEVERITIES, severityRank } from '../engine/types.js';
+import { TOOL_NAME, countResult, sortErrors, sortFindings, sortNotices } from './common.js';
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '|': '&#124;',
+  '`': '&#96;',
+  // No @-mentions of people from scanned content in a pull-request comment.
+  '@': '&#64;',
+  '\\': '\\\\',
+  '*': '\\*',
+  _: '\\_',
+  '[': '\\[',
+  ']': '\\]',
+  '~': '\\~',
+};
+
+/**
+ * Text from a scanned file as inline Markdown that renders as itself, on one line and safe in a table cell:
+ * `|`, `<`, `>`, backticks, `&` and `@` become HTML entities, emphasis and link characters are
+ * backslash-escaped, line breaks become spaces and other control characters are shown as `\xNN`.
+ */
+export function escapeMarkdown(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[&<>|`@\\*_[\]~]|\r\n|[\r\n\t]|[\u0000-\u001f\u007f-\u009f]/g, (ch) => {
+    const entity = ENTITIES[ch];
+    if (entity !== undefined) return entity;
+    if (ch === '\r\n' || ch === '\r' || ch === '\n' || ch === '\t') return ' ';
+    return `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+}
+
+/** `file:line` of a finding, escaped. */
+export function findingLocation(f: Finding): string {
+  return escapeMarkdown(`${f.location.span.file}:${f.location.span.start.line}`);
+}
+
+/** `Address (Type)`, escaped; with the CDK construct path when known. */
+export function findingResource(f: Finding): string {
+  let text = `${f.resource.address} (${f.resource.type})`;
+  if (f.resource.constructPath) text += ` · construct ${f.resource.constructPath}`;
+  return escapeMarkdown(text);
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** One table row; the cells must already be escaped. */
+export function row(cells: readonly string[]): string {
+  return `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
+}
+
+interface RuleGroup {
+  ruleId: string;
+  rule: Rule | undefined;
+  findings: Finding[];
+  worst: Severity;
+}
+
+function worstOf(findings: readonly Finding[]): Severity {
+  let worst: Severity = 'low';
+  for (const f of findings) if (severityRank(f.severity) > severityRank(worst)) worst = f.severity;
+  return worst;
+}
+
+/** Unsuppressed findings grouped by rule: worst severity first, then more findings first, then rule id. */
+function groupByRule(findings: readonly Finding[], rules: readonly Rule[]): RuleGroup[] {
+  const byId = new Map<string, Finding[]>();
+  for (const f of sortFindings(findings)) {
+    const list = byId.get(f.ruleId);
+    if (list) list.push(f);
+    else byId.set(f.ruleId, [f]);
+  }
+  const groups = [...byId].map(([ruleId, list]) => ({
+    ruleId,
+    rule: rules.find((r) => r.meta.id === ruleId),
+    findings: list,
+    worst: worstOf(list),
+  }));
+  return groups.sort(
+    (a, b) =>
+      severityRank(b.worst) - severityRank(a.worst) ||
+      b.findings.length - a.findings.length ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
+
+export function formatMarkdown(result: ScanResult, rules: readonly Rule[]): string {
+  const c = countResult(result);
+  const out: string[] = [];
+
+  out.push(`## ${TOOL_NAME} report`, '');
+  out.push(
+    c.findings === 0
+      ? '**No findings.**'
+      : `**${plural(c.findings, 'finding')}** in ${plural(c.filesWithFindings, 'file')}: ` +
+          SEVERITIES.filter((s) => c.bySeverity[s] > 0)
+            .map((s) => `${c.bySeverity[s]} ${s}`)
+            .join(', ') +
+          '.',
+  );
+  if (c.errors > 0) out.push('', `**${plural(c.errors, 'file')} could not be read or parsed**: ${c.errors === 1 ? 'it was' : 'they were'} not checked (see Input errors).`);
+  out.push('');
+
+  out.push(row(['summary', 'count']), '| --- | ---: |');
+  for (const s of SEVERITIES) out.push(row([s, String(c.bySeverity[s])]));
+  out.push(row(['**findings**', `**${c.findings}**`]));
+  out.push(row(['files scanned', String(result.stats.filesScanned)]));
+  out.push(row(['files with findings', String(c.filesWithFindings)]));
+  out.push(row(['resources', String(result.stats.resources)]));
+  out.push(row(['input errors', String(c.errors)]));
+  out.push(row(['suppressed', String(c.suppressed)]));
+  out.push('');
+
+  const groups = groupByRule(
+    result.findings.filter((f) => !f.suppression),
+    rules,
+  );
+  if (groups.length > 0) {
+    out.push('### Findings', '');
+    for (const g of groups) {
+      const title = g.rule ? escapeMarkdown(g.rule.meta.title) : escapeMarkdown(g.ruleId);
+      out.push(`#### ${title} (\`${escapeCode(g.ruleId)}\`)`, '');
+      const controls = g.rule?.meta.controls ?? [...new Set(g.findings.flatMap((f) => f.controls))];
+      const facts = [
+        `Severity: **${g.worst}**`,
+        `Controls: ${controls.length > 0 ? controls.map(escapeMarkdown).join(', ') : '—'}`,
+        plural(g.findings.length, 'finding'),
+      ];
+      if (g.rule) facts.push(`[rule documentation](${docsUrl(g.ruleId)})`);
+      out.push(facts.join(' · '), '');
+      out.push(row(['location', 'severity', 'resource', 'message']), '| --- | --- | --- | --- |');
+      for (const f of g.findings) out.push(row([findingLocation(f), f.severity, findingResource(f), escapeMarkdown(f.message)]));
+      out.push('');
+    }
+  }
+
+  const errors = sortErrors(result.errors);
+  if (errors.length > 0) {
+    out.push('### Input errors', '');
+    out.push(row(['location', 'kind', 'message']), '| --- | --- | --- |');
+    for (const e of errors) out.push(row([escapeMarkdown(formatPosition(e)), escapeMarkdown(e.kind), escapeMarkdown(e.message)]));
+    out.push('');
+  }
+
+  const suppressed = sortFindings(result.findings.filter((f) => f.suppression));
+  if (suppressed.length > 0) {
+    out.push('<details>', `<summary>${plural(suppressed.length, 'suppressed finding')}</summary>`, '');
+    out.push(row(['location', 'rule', 'resource', 'message', 'reason']), '| --- | --- | --- | --- | --- |');
+    for (const f of suppressed) {
+      const reason = f.suppression!.reason.trim() === '' ? '(no reason given)' : escapeMarkdown(f.suppression!.reason);
+      out.push(row([findingLocation(f), `\`${escapeCode(f.ruleId)}\``, findingResource(f), escapeMarkdown(f.message), reason]));
+    }
+    out.push('', '</details>', '');
+  }
+
+  const notices = sortNotices(result.notices);
+  if (notices.length > 0) {
+    out.push('<details>', `<summary>${plural(notices.length, 'undecidable check')} (not findings)</summary>`, '');
+    out.push(row(['location', 'rule', 'resource', 'what could not be decided']), '| --- | --- | --- | --- |');
+    for (const n of notices) {
+      out.push(
+        row([
+          escapeMarkdown(`${n.span.file}:${n.span.start.line}`),
+          `\`${escapeCode(n.ruleId)}\``,
+          n.resource ? escapeMarkdown(n.resource) : '',
+          escapeMarkdown(n.message),
+        ]),
+      );
+    }
+    out.push('', '</details>', '');
+  }
+
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return `${out.join('\n')}\n`;
+}
+
+/** A rule id inside a code span: ids are `[a-z0-9-]`, but never let one close the span or a table cell. */
+function escapeCode(id: string): string {
+  return id.replace(/[^A-Za-z0-9._:/-]/g, '');
+}

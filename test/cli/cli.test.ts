@@ -1,0 +1,146 @@
+import { mkdtemp, mkdir, rm, writeFile, readFile, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/main.js';
+
+interface Run { code: number; out: string; err: string }
+
+async function run(args: string[], cwd?: string): Promise<Run> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (t) => { out += t; }, err: (t) => { err += t; }, isTTY: false };
+  const before = process.cwd();
+  if (cwd) process.chdir(cwd);
+  try {
+    const code = await main(args, io);
+    return { code, out, err };
+  } finally {
+    if (cwd) process.chdir(before);
+  }
+}
+
+const OPEN_SSH = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Web:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 0.0.0.0/0
+      SecurityGroupEgress:
+        - IpProtocol: tcp
+          FromPort: 443
+          ToPort: 443
+          CidrIp: 10.0.0.0/16
+`;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'iac-check-cli-'));
+  await mkdir(join(dir, 'infra'));
+  await writeFile(join(dir, 'infra', 'web.yaml'), OPEN_SSH);
+  await writeFile(join(dir, 'infra', 'k8s.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('iac-check CLI', () => {
+  it('reports findings in text and exits 1', async () => {
+    const r = await run(['infra', '--rules', 'sg-restricted-ingress'], dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('infra/web.yaml');
+    expect(r.out).toContain('sg-restricted-ingress');
+    expect(r.out).toMatch(/11:\d+/);
+  });
+
+  it('exits 0 when nothing reaches --fail-on', async () => {
+    const r = await run(['infra', '--rules', 'sg-restricted-ingress', '--fail-on', 'critical', '--skip-rules', 'sg-restricted-ingress'], dir);
+    expect(r.code).toBe(0);
+  });
+
+  it('writes JSON and SARIF to a file with -o', async () => {
+    const jsonFile = join(dir, 'out.json');
+    expect((await run(['infra', '-f', 'json', '-o', jsonFile, '--rules', 'sg-restricted-ingress'], dir)).code).toBe(1);
+    const json = JSON.parse(await readFile(jsonFile, 'utf8')) as { findings: { ruleId: string; location: { file: string; startLine: number } }[] };
+    expect(json.findings.map((f) => [f.ruleId, f.location.file, f.location.startLine])).toEqual([['sg-restricted-ingress', 'infra/web.yaml', 11]]);
+    const sarifFile = join(dir, 'out.sarif');
+    await run(['infra', '-f', 'sarif', '-o', sarifFile, '--sarif-category', 'cfn'], dir);
+    const sarif = JSON.parse(await readFile(sarifFile, 'utf8')) as { runs: { automationDetails: { id: string }; results: unknown[] }[] };
+    expect(sarif.runs).toHaveLength(1);
+    expect(sarif.runs[0]!.automationDetails.id).toBe('cfn/');
+    expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
+  });
+
+  it('lists rules, also as JSON', async () => {
+    const text = await run(['rules']);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('sg-restricted-ingress');
+    const json = await run(['rules', '--format', 'json']);
+    const list = JSON.parse(json.out) as { id: string; controls: string[] }[];
+    expect(list.find((r) => r.id === 'sg-restricted-ingress')?.controls).toContain('1.15');
+  });
+
+  it('says what is wrong with a bad option and exits 2', async () => {
+    const r = await run(['--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('xml');
+  });
+
+  it('rejects an unknown rule id', async () => {
+    const r = await run(['infra', '--rules', 'no-such-rule'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('no-such-rule');
+  });
+
+  it('rejects a missing path', async () => {
+    const r = await run(['does-not-exist'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('does-not-exist');
+  });
+
+  it('names the bad key of a configuration file', async () => {
+    await writeFile(join(dir, 'bad.yaml'), 'rules:\n  sg-restricted-ingress: loud\n');
+    const r = await run(['infra', '-c', 'bad.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('rules.sg-restricted-ingress');
+  });
+
+  it('honours configuration: rule off, ignore with reason, severity override', async () => {
+    await writeFile(join(dir, 'off.yaml'), 'rules:\n  sg-restricted-ingress: off\n');
+    expect((await run(['infra', '-c', 'off.yaml', '--rules', 'sg-restricted-ingress'], dir)).code).toBe(0);
+    await writeFile(join(dir, 'ignore.yaml'), 'ignore:\n  - rule: sg-restricted-ingress\n    resource: Web\n    reason: bastion reached through a VPN only\n');
+    const ignored = await run(['infra', '-c', 'ignore.yaml', '--rules', 'sg-restricted-ingress', '-f', 'json'], dir);
+    expect(ignored.code).toBe(0);
+    expect(ignored.out).toContain('bastion reached through a VPN only');
+    await writeFile(join(dir, 'low.yaml'), 'rules:\n  sg-restricted-ingress: low\n');
+    const low = await run(['infra', '-c', 'low.yaml', '--rules', 'sg-restricted-ingress', '--fail-on', 'high'], dir);
+    expect(low.code).toBe(0);
+  });
+
+  it('scans the other files and exits 2 when one does not parse', async () => {
+    const bad = await mkdtemp(join(tmpdir(), 'iac-check-cli-bad-'));
+    try {
+      await writeFile(join(bad, 'web.yaml'), OPEN_SSH);
+      await writeFile(join(bad, 'broken.yaml'), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A:\n    Type: AWS::S3::Bucket\n   Properties: [\n");
+      await symlink(bad, join(bad, 'loop'));
+      const r = await run(['.', '--rules', 'sg-restricted-ingress'], bad);
+      expect(r.code).toBe(2);
+      expect(r.out).toMatch(/broken\.yaml:\d+:\d+/);
+      expect(r.out).toContain('web.yaml');
+      expect(r.out + r.err).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+    } finally {
+      await rm(bad, { recursive: true, force: true });
+    }
+  });
+
+  it('prints skipped files with --verbose', async () => {
+    const r = await run(['infra', '--verbose', '--rules', 'sg-restricted-ingress'], dir);
+    expect(r.out).toContain('k8s.yaml');
+  });
+});

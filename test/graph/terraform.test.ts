@@ -1,0 +1,270 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, buildFiles } from './terraform-helpers.js';
+import { toPlain, type Value } from '../../src/graph/value.js';
+
+const fixtures = join(import.meta.dirname, '../fixtures/terraform');
+const prop = (v: Value | undefined, k: string): Value | undefined => (v && v.kind === 'map' ? v.entries.get(k) : undefined);
+
+async function one(body: string, extra: Record<string, string> = {}) {
+  const r = await buildFiles({ 'main.tf': body, ...extra });
+  return r;
+}
+
+describe('terraform graph: expressions', () => {
+  it('evaluates literals, templates, directives, conditionals, operators and for expressions', async () => {
+    const r = await one(`
+locals {
+  names = ["a", "b", "c"]
+  m     = { x = 1, y = 2 }
+}
+resource "aws_thing" "t" {
+  s    = "v-\${local.names[1]}-%{ if 1 + 2 == 3 }yes%{ else }no%{ endif }"
+  f    = "%{ for n in local.names }\${n},%{ endfor }"
+  c    = length(local.names) > 2 ? "big" : "small"
+  l    = [for n in local.names : upper(n) if n != "b"]
+  o    = { for k, v in local.m : k => v * 10 }
+  j    = join("-", concat(local.names, ["d"]))
+  mg   = merge(local.m, { z = 3 })
+  lk   = lookup(local.m, "q", "dflt")
+  cs   = cidrsubnet("10.0.0.0/16", 8, 2)
+  sp   = split(",", "a,b")
+  fm   = format("%s-%d", "x", 3)
+  fl   = flatten([[1], [2, [3]]])
+  ds   = distinct(["a", "a", "b"])
+  ct   = contains(["a"], "a")
+  ks   = keys({ b = 1, a = 2 })
+  co   = coalesce("", "z")
+  cp   = compact(["", "a"])
+  tr   = try(local.nope.x, "fallback")
+  rp   = replace("a-b", "-", "_")
+  js   = jsondecode("{\\"a\\": [1]}")
+  u    = timestamp()
+  h    = <<EOT
+hello \${local.names[0]}
+EOT
+}`);
+    expect(r.errors).toEqual([]);
+    const p = r.byAddr('aws_thing.t').properties;
+    const plain = toPlain(p) as Record<string, unknown>;
+    expect(plain).toMatchObject({
+      s: 'v-b-yes', f: 'a,b,c,', c: 'big', l: ['A', 'C'], o: { x: 10, y: 20 }, j: 'a-b-c-d', mg: { x: 1, y: 2, z: 3 }, lk: 'dflt',
+      cs: '10.0.2.0/24', sp: ['a', 'b'], fm: 'x-3', fl: [1, 2, 3], ds: ['a', 'b'], ct: true, ks: ['a', 'b'], co: 'z', cp: ['a'],
+      tr: 'fallback', rp: 'a_b', js: { a: [1] }, h: 'hello a\n',
+    });
+    expect(p.entries.get('u')).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('keeps references as refs, and refs inside strings as unknowns with refs', async () => {
+    const r = await one(`
+resource "aws_s3_bucket" "b" {}
+resource "aws_kms_key" "k" {}
+resource "aws_s3_bucket_policy" "p" {
+  bucket = aws_s3_bucket.b.id
+  key    = aws_kms_key.k.arn
+  policy = jsonencode({
+    Statement = [{ Effect = "Deny", Resource = "arn:aws:s3:::\${aws_s3_bucket.b.id}/*" }]
+  })
+  depends_on = [aws_kms_key.k]
+}`);
+    const n = r.byAddr('aws_s3_bucket_policy.p');
+    expect(n.properties.entries.get('bucket')).toMatchObject({ kind: 'ref', target: '.::aws_s3_bucket.b', attribute: 'id' });
+    expect(n.properties.entries.get('key')).toMatchObject({ kind: 'ref', target: '.::aws_kms_key.k', attribute: 'arn' });
+    const pol = n.properties.entries.get('policy')!;
+    expect(pol.kind).toBe('map');
+    const res = prop((prop(pol, 'Statement') as { items: Value[] }).items[0], 'Resource');
+    expect(res).toMatchObject({ kind: 'unknown', refs: ['.::aws_s3_bucket.b'] });
+    expect(n.dependsOn).toEqual(['.::aws_kms_key.k']);
+    expect(r.edges).toContainEqual({ from: n.id, to: '.::aws_s3_bucket.b', kind: 'reference', path: 'bucket' });
+    expect(r.edges).toContainEqual({ from: n.id, to: '.::aws_kms_key.k', kind: 'depends-on', path: 'depends_on' });
+    expect(r.edges.some((e) => e.path === 'policy.Statement.0.Resource')).toBe(true);
+    expect(n.properties.entries.has('depends_on')).toBe(false);
+  });
+
+  it('survives self-referencing locals and huge for expressions', async () => {
+    const r = await one(`
+locals {
+  a = local.b
+  b = local.a
+  big = [for i in range(100000) : i]
+}
+resource "aws_x" "y" {
+  v = local.a
+  w = local.big
+}`);
+    const p = r.byAddr('aws_x.y').properties;
+    expect(p.entries.get('v')).toMatchObject({ kind: 'unknown' });
+    expect(p.entries.get('w')).toMatchObject({ kind: 'unknown' });
+  });
+});
+
+describe('terraform graph: instances', () => {
+  it('expands count and for_each with Terraform addresses, count = 0 gives nothing', async () => {
+    const r = await one(`
+resource "aws_subnet" "private" {
+  count      = 3
+  cidr_block = cidrsubnet("10.0.0.0/16", 8, count.index)
+}
+resource "aws_subnet" "none" {
+  count = 0
+}
+resource "aws_s3_bucket" "each" {
+  for_each = toset(["a", "b"])
+  bucket   = "b-\${each.key}"
+}
+resource "aws_x" "unk" {
+  count = var.n
+}
+variable "n" {}
+resource "aws_y" "uses" {
+  ids = aws_subnet.private[*].id
+  one = aws_subnet.private[1].id
+  u   = aws_x.unk[0].id
+}`);
+    const addrs = r.nodes.map((n) => n.address).sort();
+    expect(addrs).toEqual(['aws_s3_bucket.each["a"]', 'aws_s3_bucket.each["b"]', 'aws_subnet.private[0]', 'aws_subnet.private[1]', 'aws_subnet.private[2]', 'aws_x.unk', 'aws_y.uses']);
+    expect(r.byAddr('aws_subnet.private[2]').properties.entries.get('cidr_block')).toMatchObject({ value: '10.0.2.0/24' });
+    expect(r.byAddr('aws_s3_bucket.each["b"]').id).toBe('.::aws_s3_bucket.each["b"]');
+    const u = r.byAddr('aws_y.uses').properties;
+    expect(toPlain(u)).toBeDefined();
+    expect(u.entries.get('ids')).toMatchObject({ kind: 'list', items: [{ target: '.::aws_subnet.private[0]' }, {}, {}] });
+    expect(u.entries.get('one')).toMatchObject({ kind: 'ref', target: '.::aws_subnet.private[1]', attribute: 'id' });
+    expect(u.entries.get('u')).toMatchObject({ kind: 'ref', target: '.::aws_x.unk', attribute: 'id' });
+  });
+
+  it('expands dynamic blocks and nested blocks, lifecycle becomes deletionPolicy', async () => {
+    const r = await one(`
+variable "ports" { default = [80, 443] }
+resource "aws_security_group" "sg" {
+  dynamic "ingress" {
+    for_each = var.ports
+    content {
+      from_port = ingress.value
+    }
+  }
+  egress {
+    to_port = 0
+  }
+  lifecycle {
+    prevent_destroy = true
+  }
+}`);
+    const n = r.byAddr('aws_security_group.sg');
+    expect(toPlain(n.properties)).toEqual({ ingress: [{ from_port: 80 }, { from_port: 443 }], egress: [{ to_port: 0 }] });
+    expect(n.deletionPolicy).toMatchObject({ kind: 'boolean', value: true });
+  });
+
+  it('applies tfvars precedence: default < terraform.tfvars < auto.tfvars < var files < vars', async () => {
+    const tf = `
+variable "a" { default = "default" }
+variable "b" { default = "default" }
+variable "c" { default = "default" }
+variable "d" { default = "default" }
+resource "aws_x" "x" {
+  a = var.a
+  b = var.b
+  c = var.c
+  d = var.d
+}`;
+    const files = { 'main.tf': tf, 'terraform.tfvars': 'b = "tfvars"\nc = "tfvars"\nd = "tfvars"', 'x.auto.tfvars': 'c = "auto"\nd = "auto"', 'extra.vars': 'd = "file"' };
+    const { writeTree, build: b } = await import('./terraform-helpers.js');
+    const root = writeTree(files);
+    const r = await b(root, { varFiles: [join(root, 'extra.vars')] });
+    expect(toPlain(r.byAddr('aws_x.x').properties)).toEqual({ a: 'default', b: 'tfvars', c: 'auto', d: 'file' });
+    const r2 = await b(root, { varFiles: [join(root, 'extra.vars')], vars: { d: 'cli' } });
+    expect(toPlain(r2.byAddr('aws_x.x').properties)).toMatchObject({ d: 'cli' });
+  });
+});
+
+describe('terraform graph: modules and providers', () => {
+  it('instantiates local modules, nested modules and outputs, with provider context', async () => {
+    const r = await build(join(fixtures, 'modules-app'));
+    expect(r.errors).toEqual([]);
+    const addrs = r.nodes.map((n) => n.address).sort();
+    expect(addrs).toEqual([
+      'aws_instance.web', 'aws_s3_bucket.replica', 'module.net.aws_subnet.private[0]', 'module.net.aws_subnet.private[1]',
+      'module.net.data.aws_availability_zones.available', 'module.net.module.sub.aws_sns_topic.t',
+    ]);
+    const sub = r.byAddr('module.net.aws_subnet.private[1]');
+    expect(sub.id).toBe('.::module.net.aws_subnet.private[1]');
+    expect(sub.file).toBe('modules/net/main.tf');
+    expect(sub.span.start.line).toBe(6);
+    expect(sub.context).toMatchObject({ unit: './module.net', region: { known: true, value: 'eu-west-1' }, account: { known: false } });
+    expect(sub.properties.entries.get('availability_zone')).toMatchObject({ kind: 'az', index: 1, region: 'eu-west-1' });
+    expect(sub.properties.entries.get('cidr_block')).toMatchObject({ value: '10.0.1.0/24' });
+    expect(r.byAddr('aws_instance.web').properties.entries.get('subnet_id')).toMatchObject({ kind: 'ref', target: '.::module.net.aws_subnet.private[1]', attribute: 'id' });
+    const rep = r.byAddr('aws_s3_bucket.replica');
+    expect(rep.context.region).toMatchObject({ known: true, value: 'us-west-2' });
+    expect(rep.context.account).toMatchObject({ known: true, value: '123456789012' });
+    expect(rep.properties.entries.get('bucket')).toMatchObject({ value: 'replica-prod' });
+    expect(r.byAddr('module.net.module.sub.aws_sns_topic.t').properties.entries.get('name')).toMatchObject({ value: 'inner' });
+  });
+
+  it('passes aliased providers to modules and evaluates data.aws_region / caller identity', async () => {
+    const r = await buildFiles({
+      'root/main.tf': `
+provider "aws" { region = "eu-west-1" }
+provider "aws" {
+  alias = "dr"
+  region = "us-east-2"
+  allowed_account_ids = ["222233334444"]
+}
+module "dr" {
+  source    = "../mod"
+  providers = { aws = aws.dr }
+  for_each  = { one = 1 }
+}`,
+      'mod/main.tf': `
+data "aws_region" "current" {}
+data "aws_caller_identity" "me" {}
+resource "aws_s3_bucket" "b" {
+  bucket = "x-\${data.aws_region.current.name}-\${data.aws_caller_identity.me.account_id}"
+}`,
+    });
+    expect(r.errors).toEqual([]);
+    const b = r.byAddr('module.dr["one"].aws_s3_bucket.b');
+    expect(b.id).toBe('root::module.dr["one"].aws_s3_bucket.b');
+    expect(b.context).toMatchObject({ unit: 'root/module.dr["one"]', region: { value: 'us-east-2' }, account: { value: '222233334444' } });
+    expect(b.properties.entries.get('bucket')).toMatchObject({ value: 'x-us-east-2-222233334444' });
+  });
+
+  it('reports a module cycle and a source outside the root without hanging', async () => {
+    const r = await buildFiles({
+      'app/main.tf': 'module "a" {\n  source = "../a"\n}\nmodule "out" {\n  source = "../../elsewhere"\n}\n',
+      'a/main.tf': 'module "b" {\n  source = "../b"\n}\nresource "aws_x" "in_a" {}\n',
+      'b/main.tf': 'module "a" {\n  source = "../a"\n}\n',
+    });
+    const mods = r.errors.filter((e) => e.kind === 'module');
+    expect(mods.some((e) => /cycle/.test(e.message) && e.file === 'b/main.tf' && e.line === 1)).toBe(true);
+    expect(mods.some((e) => /outside the scan root/.test(e.message) && e.file === 'app/main.tf' && e.line === 4)).toBe(true);
+    expect(r.nodes.map((n) => n.address)).toContain('module.a.aws_x.in_a');
+  });
+
+  it('keeps building the module when one file has a syntax error', async () => {
+    const r = await buildFiles({ 'a.tf': 'resource "aws_x" "ok" {}\n', 'b.tf': 'resource "aws_x" "bad" {\n' });
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ file: 'b.tf', kind: 'syntax' });
+    expect(r.nodes.map((n) => n.address)).toEqual(['aws_x.ok']);
+  });
+
+  it('notes remote modules that are not downloaded', async () => {
+    const r = await buildFiles({ 'main.tf': 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\nresource "aws_x" "y" {\n  v = module.vpc.vpc_id\n}\n' });
+    expect(r.notes.some((n) => n.includes('not downloaded'))).toBe(true);
+    expect(r.byAddr('aws_x.y').properties.entries.get('v')).toMatchObject({ kind: 'unknown' });
+  });
+});
+
+describe('terraform graph: suppressions', () => {
+  it('reads ignore comments above resources and attributes', async () => {
+    const r = await one(`
+# iac-check:ignore s3-public-access public website bucket
+resource "aws_s3_bucket" "b" {
+  // iac-check:ignore s3-encryption
+  bucket = "x"
+}`);
+    const s = r.byAddr('aws_s3_bucket.b').suppressions;
+    expect(s).toContainEqual(expect.objectContaining({ ruleId: 's3-public-access', reason: 'public website bucket' }));
+    expect(s).toContainEqual(expect.objectContaining({ ruleId: 's3-encryption', reason: '', path: 'bucket' }));
+    expect(s.find((x) => x.ruleId === 's3-public-access')!.path).toBeUndefined();
+  });
+});

@@ -1,0 +1,422 @@
+import { cfn, ruleTester, tf } from './tester.js';
+
+const PAB = `
+          PublicAccessBlockConfiguration:
+            BlockPublicAcls: true
+            IgnorePublicAcls: true
+            BlockPublicPolicy: true
+            RestrictPublicBuckets: true`;
+
+const TF_PAB = `
+    resource "aws_s3_bucket_public_access_block" "site" {
+      bucket                  = aws_s3_bucket.site.id
+      block_public_acls       = true
+      ignore_public_acls      = true
+      block_public_policy     = true
+      restrict_public_buckets = true
+    }`;
+
+ruleTester('s3-public-access', [
+  // ── CloudFormation ──
+  cfn('public-read canned ACL', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:
+          AccessControl: PublicRead${PAB}
+  `, [{ messageId: 'publicAcl', line: 5, severity: 'high' }]),
+  cfn('public-read-write canned ACL is critical', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:
+          AccessControl: PublicReadWrite${PAB}
+  `, [{ messageId: 'publicAcl', line: 5, severity: 'critical' }]),
+  cfn('authenticated-read canned ACL', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:
+          AccessControl: AuthenticatedRead${PAB}
+  `, [{ messageId: 'authenticatedAcl', line: 5 }]),
+  cfn('a parameter default resolving to PublicRead', `
+    Parameters:
+      Acl:
+        Type: String
+        Default: PublicRead
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:
+          AccessControl: !Ref Acl${PAB}
+  `, [{ messageId: 'publicAcl', line: 9 }]),
+  cfn('Fn::If on a decided condition', `
+    Parameters:
+      Env:
+        Type: String
+        Default: dev
+    Conditions:
+      IsDev: !Equals [!Ref Env, dev]
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:
+          AccessControl: !If [IsDev, PublicRead, Private]${PAB}
+  `, [{ messageId: 'publicAcl', line: 11 }]),
+  cfn('Fn::If on an undecided condition is not a finding', `
+    Parameters:
+      Env:
+        Type: String
+    Conditions:
+      IsDev: !Equals [!Ref Env, dev]
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:
+          AccessControl: !If [IsDev, PublicRead, Private]${PAB}
+  `, []),
+  cfn('private bucket with the whole block', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:
+          AccessControl: Private${PAB}
+  `, []),
+  cfn('no public access block', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:
+          BucketName: site
+  `, [{ messageId: 'noPublicAccessBlock', line: 2, severity: 'medium' }]),
+  cfn('a block flag set to false', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:
+          PublicAccessBlockConfiguration:
+            BlockPublicAcls: true
+            IgnorePublicAcls: true
+            BlockPublicPolicy: false
+            RestrictPublicBuckets: true
+  `, [{ messageId: 'accessBlockFlagOff', line: 8, severity: 'high' }]),
+  cfn('a block flag not set', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:
+          PublicAccessBlockConfiguration:
+            BlockPublicAcls: true
+            IgnorePublicAcls: true
+            BlockPublicPolicy: true
+  `, [{ messageId: 'accessBlockFlagUnset', line: 2 }]),
+  cfn('a block flag from a parameter default false', `
+    Parameters:
+      Block:
+        Type: String
+        Default: 'false'
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:
+          PublicAccessBlockConfiguration:
+            BlockPublicAcls: !Ref Block
+            IgnorePublicAcls: true
+            BlockPublicPolicy: true
+            RestrictPublicBuckets: true
+  `, [{ messageId: 'accessBlockFlagOff', line: 10 }]),
+  cfn('a block flag from a parameter without default is undecidable', `
+    Parameters:
+      Block:
+        Type: String
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:
+          PublicAccessBlockConfiguration:
+            BlockPublicAcls: !Ref Block
+            IgnorePublicAcls: true
+            BlockPublicPolicy: true
+            RestrictPublicBuckets: true
+  `, []),
+  cfn('bucket policy in a separate resource allows "*"', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:${PAB}
+      SitePolicy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref Site
+          PolicyDocument:
+            Statement:
+              - Sid: PublicRead
+                Effect: Allow
+                Principal: '*'
+                Action: s3:GetObject
+                Resource: !Sub '\${Site.Arn}/*'
+  `, [{ messageId: 'publicPolicy', line: 16, severity: 'high' }]),
+  cfn('bucket policy joined by literal name, AWS "*" with write actions', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:
+          BucketName: my-site${PAB}
+      SitePolicy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: my-site
+          PolicyDocument:
+            Statement:
+              Effect: Allow
+              Principal: { AWS: ['*'] }
+              Action: ['s3:GetObject', 's3:PutObject']
+              Resource: arn:aws:s3:::my-site/*
+  `, [{ messageId: 'publicPolicy', line: 17, severity: 'critical' }]),
+  cfn('a negated condition does not limit', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:${PAB}
+      SitePolicy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref Site
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal: '*'
+                Action: s3:GetObject
+                Resource: '*'
+                Condition:
+                  StringNotEquals:
+                    aws:SourceVpce: vpce-1234
+  `, [{ messageId: 'publicPolicy', line: 16 }]),
+  cfn('policy limited to a VPC endpoint from a parameter', `
+    Parameters:
+      Endpoint:
+        Type: String
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:${PAB}
+      SitePolicy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref Site
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal: '*'
+                Action: s3:GetObject
+                Resource: '*'
+                Condition:
+                  StringEquals:
+                    aws:SourceVpce: !Ref Endpoint
+  `, []),
+  cfn('policy limited to the organization, a Deny to "*", a named principal', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:${PAB}
+      SitePolicy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref Site
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal: { AWS: '*' }
+                Action: s3:GetObject
+                Resource: '*'
+                Condition: { StringEquals: { aws:PrincipalOrgID: o-abc123 } }
+              - Effect: Deny
+                Principal: '*'
+                Action: 's3:*'
+                Resource: '*'
+                Condition: { Bool: { aws:SecureTransport: 'false' } }
+              - Effect: Allow
+                Principal: { AWS: arn:aws:iam::111122223333:root }
+                Action: s3:GetObject
+                Resource: '*'
+  `, []),
+  cfn('a principal that is not known is not a finding', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:${PAB}
+      SitePolicy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref Site
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal: { AWS: !Sub 'arn:aws:iam::\${AWS::AccountId}:root' }
+                Action: s3:GetObject
+                Resource: '*'
+  `, []),
+  // ── Terraform ──
+  tf('public-read through a separate ACL resource, no public access block', `
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+
+    resource "aws_s3_bucket_acl" "site" {
+      bucket = aws_s3_bucket.site.id
+      acl    = "public-read"
+    }
+  `, [{ messageId: 'noPublicAccessBlock', line: 1 }, { messageId: 'publicAcl', line: 7 }]),
+  tf('legacy inline ACL from a variable default, public access block as a separate resource', `
+    variable "acl" {
+      default = "public-read-write"
+    }
+
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+      acl    = var.acl
+    }
+${TF_PAB}
+  `, [{ messageId: 'publicAcl', line: 7, severity: 'critical' }]),
+  tf('an ACL from a variable without default is not a finding', `
+    variable "acl" {
+      type = string
+    }
+
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+      acl    = var.acl
+    }
+${TF_PAB}
+  `, []),
+  tf('public access block with a flag off', `
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+
+    resource "aws_s3_bucket_public_access_block" "site" {
+      bucket                  = aws_s3_bucket.site.id
+      block_public_acls       = true
+      ignore_public_acls      = false
+      block_public_policy     = true
+      restrict_public_buckets = true
+    }
+  `, [{ messageId: 'accessBlockFlagOff', line: 8 }]),
+  tf('public access block joined by literal name with a flag missing', `
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+
+    resource "aws_s3_bucket_public_access_block" "site" {
+      bucket                  = "site"
+      block_public_acls       = true
+      ignore_public_acls      = true
+      block_public_policy     = true
+    }
+  `, [{ messageId: 'accessBlockFlagUnset', line: 5 }]),
+  tf('private bucket with the whole block', `
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+${TF_PAB}
+  `, []),
+  tf('a bucket without any public access block', `
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+  `, [{ messageId: 'noPublicAccessBlock', line: 1 }]),
+  tf('jsonencode policy allowing "*"', `
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+${TF_PAB}
+    resource "aws_s3_bucket_policy" "site" {
+      bucket = aws_s3_bucket.site.id
+      policy = jsonencode({
+        Statement = [{
+          Effect    = "Allow"
+          Principal = "*"
+          Action    = "s3:GetObject"
+          Resource  = "\${aws_s3_bucket.site.arn}/*"
+        }]
+      })
+    }
+  `, [{ messageId: 'publicPolicy', line: 15 }]),
+  tf('policy document data source with principals "*"', `
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+${TF_PAB}
+    data "aws_iam_policy_document" "site" {
+      statement {
+        actions   = ["s3:GetObject"]
+        resources = ["\${aws_s3_bucket.site.arn}/*"]
+        principals {
+          type        = "*"
+          identifiers = ["*"]
+        }
+      }
+    }
+
+    resource "aws_s3_bucket_policy" "site" {
+      bucket = aws_s3_bucket.site.id
+      policy = data.aws_iam_policy_document.site.json
+    }
+  `, [{ messageId: 'publicPolicy', line: 14 }]),
+  tf('policy document data source limited to a VPC endpoint', `
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+${TF_PAB}
+    data "aws_iam_policy_document" "site" {
+      statement {
+        actions   = ["s3:GetObject"]
+        resources = ["\${aws_s3_bucket.site.arn}/*"]
+        principals {
+          type        = "AWS"
+          identifiers = ["*"]
+        }
+        condition {
+          test     = "StringEquals"
+          variable = "aws:SourceVpce"
+          values   = ["vpce-0123"]
+        }
+      }
+    }
+
+    resource "aws_s3_bucket_policy" "site" {
+      bucket = aws_s3_bucket.site.id
+      policy = data.aws_iam_policy_document.site.json
+    }
+  `, []),
+  tf('legacy inline JSON policy text', `
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+      policy = <<-EOT
+        {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:*", "Resource": "*"}]}
+      EOT
+    }
+${TF_PAB}
+  `, [{ messageId: 'publicPolicy', line: 3, severity: 'critical' }]),
+  tf('a grant to AllUsers in a separate ACL resource', `
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+${TF_PAB}
+    resource "aws_s3_bucket_acl" "site" {
+      bucket = aws_s3_bucket.site.id
+      access_control_policy {
+        grant {
+          grantee {
+            type = "Group"
+            uri  = "http://acs.amazonaws.com/groups/global/AllUsers"
+          }
+          permission = "READ"
+        }
+        owner {
+          id = "abc"
+        }
+      }
+    }
+  `, [{ messageId: 'publicGrant', line: 15 }]),
+]);

@@ -1,0 +1,213 @@
+import { cfn, ruleTester, tf } from './tester.js';
+
+ruleTester('sg-restricted-ingress', [
+  cfn('SSH from anywhere is critical', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: admin
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 22
+              ToPort: 22
+              CidrIp: 0.0.0.0/0
+  `, [{ messageId: 'adminPort', line: 10, severity: 'critical' }]),
+  cfn('all traffic from ::/0 (protocol -1)', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: all
+          SecurityGroupIngress:
+            - IpProtocol: "-1"
+              CidrIpv6: ::/0
+  `, [{ messageId: 'allTraffic', line: 8, severity: 'critical' }]),
+  cfn('tcp 0-65535 is every port; protocol number 6 is tcp', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: all tcp
+          SecurityGroupIngress:
+            - IpProtocol: "6"
+              FromPort: 0
+              ToPort: 65535
+              CidrIp: 0.0.0.0/0
+  `, [{ messageId: 'allTraffic', line: 10 }]),
+  cfn('a range that includes a database port is critical', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: range
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 3000
+              ToPort: 4000
+              CidrIp: 0.0.0.0/0
+  `, [{ messageId: 'adminPort', line: 10, severity: 'critical' }]),
+  cfn('a CIDR from a parameter default resolves', `
+    Parameters:
+      AdminCidr:
+        Type: String
+        Default: 0.0.0.0/0
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: admin
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 3389
+              ToPort: 3389
+              CidrIp: !Ref AdminCidr
+  `, [{ messageId: 'adminPort', line: 14 }]),
+  cfn('a standalone ingress joined to its group by GetAtt', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: app
+      Ingress:
+        Type: AWS::EC2::SecurityGroupIngress
+        Properties:
+          GroupId: !GetAtt Sg.GroupId
+          IpProtocol: tcp
+          FromPort: 8080
+          ToPort: 8080
+          CidrIp: 0.0.0.0/0
+  `, [{ messageId: 'openPort', line: 13, severity: 'high' }]),
+  cfn('port 443 on a group used by an instance is high', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: web
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 443
+              ToPort: 443
+              CidrIp: 0.0.0.0/0
+      Web:
+        Type: AWS::EC2::Instance
+        Properties:
+          ImageId: ami-12345678
+          SecurityGroupIds: [!Ref Sg]
+  `, [{ messageId: 'openPort', line: 10, severity: 'high' }]),
+  cfn('port 443 on a group of an internal load balancer is high', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: lb
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 443
+              ToPort: 443
+              CidrIp: 0.0.0.0/0
+      Lb:
+        Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+        Properties:
+          Scheme: internal
+          SecurityGroups: [!Ref Sg]
+  `, [{ messageId: 'openPort', line: 10 }]),
+  cfn('ports 80 and 443 on a group used only by an internet-facing load balancer pass', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: lb
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 80
+              ToPort: 80
+              CidrIp: 0.0.0.0/0
+            - IpProtocol: tcp
+              FromPort: 443
+              ToPort: 443
+              CidrIpv6: ::/0
+      Lb:
+        Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+        Properties:
+          SecurityGroups: [!GetAtt Sg.GroupId]
+  `),
+  cfn('configured public port 8443 on an internet-facing load balancer passes', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: lb
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 8443
+              ToPort: 8443
+              CidrIp: 0.0.0.0/0
+      Lb:
+        Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+        Properties:
+          Scheme: internet-facing
+          SecurityGroups: [!Ref Sg]
+  `, [], { config: { publicPorts: [8443] } }),
+  cfn('port 443 on a load balancer that is a CloudFront origin passes', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: lb
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 443
+              ToPort: 443
+              CidrIp: 0.0.0.0/0
+      Lb:
+        Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+        Properties:
+          Scheme: internal
+          SecurityGroups: [!Ref Sg]
+      Cdn:
+        Type: AWS::CloudFront::Distribution
+        Properties:
+          DistributionConfig:
+            Enabled: true
+            Origins:
+              - Id: lb
+                DomainName: !GetAtt Lb.DNSName
+                CustomOriginConfig:
+                  OriginProtocolPolicy: https-only
+            DefaultCacheBehavior:
+              TargetOriginId: lb
+              ViewerProtocolPolicy: redirect-to-https
+  `),
+  cfn('a narrow source range passes', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: admin
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 22
+              ToPort: 22
+              CidrIp: 203.0.113.10/32
+            - IpProtocol: tcp
+              FromPort: 5432
+              ToPort: 5432
+              SourceSecurityGroupId: sg-0123456789abcdef0
+  `),
+  cfn('an unknown CIDR is undecidable, not a finding', `
+    Parameters:
+      AdminCidr:
+        Type: String
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: admin
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 22
+              ToPort: 22
+              CidrIp: !Ref AdminCidr
+  `),
+]);
