@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CorpusKind } from './corpus.js';
@@ -42,6 +42,8 @@ export interface ScaleResult {
   resources?: number;
   parseMs?: number;
   fullMs?: number;
+  parseCpuMs?: number;
+  fullCpuMs?: number;
   peakMiB?: number;
   errors?: number;
   findings?: number;
@@ -139,7 +141,7 @@ async function benchScale(kind: CorpusKind, scale: number, o: BenchOptions, dirs
       try {
         const m = await measureInChild(mode, dir, o.timeoutSec);
         (mode === 'parse' ? parse : full).push(m);
-        log(`  run ${run} ${mode.padEnd(5)} ${(m.ms / 1000).toFixed(2)} s, ${(m.maxRssKiB / 1024).toFixed(0)} MiB, ${m.resources} resources, ${m.errors} errors, ${m.findings} findings`);
+        log(`  run ${run} ${mode.padEnd(5)} ${(m.ms / 1000).toFixed(2)} s (cpu ${(m.cpuMs / 1000).toFixed(2)} s), ${(m.maxRssKiB / 1024).toFixed(0)} MiB, ${m.resources} resources, ${m.errors} errors, ${m.findings} findings`);
       } catch (e) {
         const msg = (e as Error).message;
         log(`  run ${run} ${msg}`);
@@ -151,6 +153,8 @@ async function benchScale(kind: CorpusKind, scale: number, o: BenchOptions, dirs
   }
   r.parseMs = median(parse.map((m) => m.ms));
   r.fullMs = median(full.map((m) => m.ms));
+  r.parseCpuMs = median(parse.map((m) => m.cpuMs));
+  r.fullCpuMs = median(full.map((m) => m.cpuMs));
   const all = [...parse, ...full];
   if (all.length) r.peakMiB = Math.max(...all.map((m) => m.maxRssKiB)) / 1024;
   const last = full[full.length - 1] ?? parse[parse.length - 1];
@@ -171,7 +175,7 @@ const verdict = (ok: boolean | undefined): string => (ok === undefined ? 'not me
 
 export function formatTable(c: CorpusResult): string {
   const title = c.kind === 'cloudformation' ? 'CloudFormation' : 'Terraform';
-  const head = ['scale', 'files', 'resources', 'parse-only s', 'full scan s', 'full/parse', 'resources/s', 'peak MiB', 'errors', 'findings'];
+  const head = ['scale', 'files', 'resources', 'parse-only s', 'full scan s', 'full/parse', 'resources/s', 'peak MiB', 'errors', 'findings', 'cpu parse/full s'];
   const rows = c.scales.map((s) => {
     const res = s.resources ?? s.generatedResources;
     return [
@@ -183,6 +187,7 @@ export function formatTable(c: CorpusResult): string {
       fmt(s.parseMs && s.fullMs !== undefined ? s.fullMs / s.parseMs : undefined),
       s.fullMs ? int(Math.round(res / (s.fullMs / 1000))) : '—',
       fmt(s.peakMiB, 0), int(s.errors), int(s.findings),
+      `${fmt(s.parseCpuMs !== undefined ? s.parseCpuMs / 1000 : undefined)} / ${fmt(s.fullCpuMs !== undefined ? s.fullCpuMs / 1000 : undefined)}`,
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
@@ -198,6 +203,9 @@ export function formatTable(c: CorpusResult): string {
   const peakOk = peaks.length ? peaks.every((p) => p < TARGETS.peakMiB) : undefined;
   out.push(`targets: full ≤ ${TARGETS.fullOverParse}× parse-only: ${verdict(ratioOk)} (${ratios.map((r) => fmt(r)).join(', ') || '—'})`);
   out.push(`         growth ≤ ${TARGETS.growth}×: ${verdict(growth === undefined ? undefined : growth <= TARGETS.growth)} (${fmt(growth)})`);
+  const cpuRatios = c.scales.filter((s) => s.parseCpuMs && s.fullCpuMs !== undefined).map((s) => (s.fullCpuMs as number) / (s.parseCpuMs as number));
+  const cpuGrowth = a?.fullCpuMs && b?.fullCpuMs !== undefined ? b.fullCpuMs / a.fullCpuMs : undefined;
+  out.push(`         (by CPU time: full/parse ${cpuRatios.map((r) => fmt(r)).join(', ') || '—'}, growth ${fmt(cpuGrowth)})`);
   out.push(`         peak < 1 GiB: ${verdict(peakOk)} (max ${fmt(peaks.length ? Math.max(...peaks) : undefined, 0)} MiB)`);
   for (const s of c.scales) {
     if (s.errors) {
@@ -233,8 +241,10 @@ export async function runBench(o: BenchOptions): Promise<CorpusResult[]> {
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   log(`iac-check benchmark: scale ${o.scale} and ${o.scale * 2}, median of ${o.runs} run(s), node ${process.version}`);
+  const load = (): string => `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`;
+  const loadBefore = load();
   const results = await runBench(o);
-  process.stdout.write(`\n${results.map(formatTable).join('\n\n')}\n`);
+  process.stdout.write(`\n${results.map(formatTable).join('\n\n')}\n\nmachine: ${loadBefore} at start, ${load()} at end (wall times are noisy on a busy machine; compare the CPU figures)\n`);
   if (o.json) process.stdout.write(`\n${JSON.stringify(results, null, 2)}\n`);
 }
 

@@ -16,7 +16,7 @@ interface Raw {
   c: Raw[];
 }
 
-const MAX_DEPTH = 400;
+const MAX_DEPTH = 1000;
 
 export interface HclParseResult {
   file?: HclFile;
@@ -81,7 +81,7 @@ const NO_DESCEND = new Set([
   'identifier', 'block_start', 'block_end', 'tuple_start', 'tuple_end', 'object_start', 'object_end', 'quoted_template_start',
   'quoted_template_end', 'template_literal', 'heredoc_start', 'heredoc_identifier', 'numeric_lit', 'bool_lit', 'null_lit', 'comment',
   'template_interpolation_start', 'template_interpolation_end', 'template_directive_start', 'template_directive_end', 'strip_marker',
-  'ellipsis', 'legacy_index',
+  'ellipsis', 'legacy_index', 'string_lit', 'get_attr', 'variable_expr',
 ]);
 
 interface Tables {
@@ -270,7 +270,7 @@ class Converter {
     let body: Body | undefined;
     for (const c of n.c.slice(1)) {
       if (c.t === 'string_lit') {
-        const e = this.template(c, 'quoted', 0);
+        const e = this.stringLit(c);
         labels.push(e.k === 'lit' ? String(e.value) : templateText(e));
         labelSpans.push(this.span(c));
       } else if (c.t === 'identifier') {
@@ -304,7 +304,7 @@ class Converter {
       case 'null_lit':
         return { k: 'lit', value: null, span: this.span(n) };
       case 'string_lit':
-        return this.template(n, 'quoted', d);
+        return this.stringLit(n);
       case 'template_expr':
         return this.expr(n.c[0]!, d);
       case 'quoted_template':
@@ -327,7 +327,7 @@ class Converter {
             }),
         };
       case 'variable_expr':
-        return { k: 'var', name: this.text(n), span: this.span(n) };
+        return { k: 'var', name: this.text(n).trim(), span: this.span(n) };
       case 'function_call': {
         const args = n.c.find((c) => c.t === 'function_arguments');
         return {
@@ -401,13 +401,13 @@ class Converter {
     for (; i < kids.length; i++) {
       const c = kids[i]!;
       const sp = this.spanFrom(first, c);
-      if (c.t === 'get_attr') cur = { k: 'attr', obj: cur, name: this.text(c.c.find((x) => x.t === 'identifier')!), span: sp };
+      if (c.t === 'get_attr') cur = { k: 'attr', obj: cur, name: attrName(this.text(c)), span: sp };
       else if (c.t === 'index') cur = { k: 'index', obj: cur, index: this.index(c, d), span: sp };
       else if (c.t === 'splat') {
         const s = c.c[0]!;
         const path: Traverser[] = [];
         for (const p of s.c) {
-          if (p.t === 'get_attr') path.push({ k: 'attr', name: this.text(p.c.find((x) => x.t === 'identifier')!), span: this.span(p) });
+          if (p.t === 'get_attr') path.push({ k: 'attr', name: attrName(this.text(p)), span: this.span(p) });
           else if (p.t === 'index') path.push({ k: 'index', index: this.index(p, d), span: this.span(p) });
         }
         cur = { k: 'splat', obj: cur, path, span: sp };
@@ -446,6 +446,13 @@ class Converter {
     };
     if (n.t === 'for_object_expr') return { ...base, key: this.expr(exprs[0]!, d), value: this.expr(exprs[1]!, d) };
     return { ...base, value: this.expr(exprs[0]!, d) };
+  }
+
+  /** A quoted string without interpolation (`string_lit`): its value comes from the source text. */
+  stringLit(n: Raw): Expr {
+    const raw = this.src.slice(n.si, n.ei);
+    const inner = raw.startsWith('"') ? raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined) : raw;
+    return { k: 'lit', value: unescape(inner, 'quoted'), span: this.span(n) };
   }
 
   /** Quoted strings and heredocs. A template of only literal text becomes a string literal. */
@@ -494,8 +501,11 @@ class Converter {
     let idx = from;
     let pos = fromPos;
     const pushText = (endIdx: number, endPos: { r: number; c: number }) => {
+      const strip = this.stripNext;
+      this.stripNext = false;
       if (endIdx > idx) {
-        const raw = this.src.slice(idx, endIdx);
+        let raw = this.src.slice(idx, endIdx);
+        if (strip) raw = raw.replace(/^\s+/, '');
         out.push({ k: 'text', text: unescape(raw, mode), span: { file: this.file, start: { line: pos.r + 1, column: pos.c + 1 }, end: { line: endPos.r + 1, column: endPos.c + 1 } } });
       }
     };
@@ -510,6 +520,7 @@ class Converter {
         const dir = k.c[0]!;
         if (dir.t === 'template_if') out.push(this.ifDirective(dir, mode, d));
         else if (dir.t === 'template_for') out.push(this.forDirective(dir, mode, d));
+        this.strip(out, k);
       }
       idx = k.ei;
       pos = { r: k.er, c: k.ec };
@@ -537,7 +548,10 @@ class Converter {
       const prev = out[out.length - 2];
       if (prev && prev.k === 'text') prev.text = prev.text.replace(/\s+$/, '');
     }
+    if (/~\}$/.test(t)) this.stripNext = true;
   }
+
+  private stripNext = false;
 
   private ifDirective(n: Raw, mode: 'quoted' | 'heredoc', d: number): TemplatePart {
     const intro = n.c.find((c) => c.t === 'template_if_intro')!;
@@ -571,6 +585,13 @@ class Converter {
       span: this.span(n),
     };
   }
+}
+
+/** `.name` (possibly with comments or spaces after the dot) → `name`. */
+function attrName(t: string): string {
+  if (t.charCodeAt(0) === 46 && !/[\s/#]/.test(t)) return t.slice(1);
+  const m = /[^\s.][^\s]*$/u.exec(t.replace(/\/\*[\s\S]*?\*\//g, ''));
+  return m ? m[0] : t.slice(1).trim();
 }
 
 function stripIndent(parts: TemplatePart[]): TemplatePart[] {

@@ -8,7 +8,28 @@ const NESTED_IN_BODY = new Set(['lifecycle', 'provisioner', 'connection', 'dynam
 /** Attribute names whose object value is a map, not a nested block. */
 const MAP_ATTRS = new Set(['tags', 'tags_all', 'default_tags', 'variables', 'environment', 'triggers', 'labels', 'parameters', 'options', 'providers']);
 
-interface J { v: unknown; span: Span; entries?: { key: string; keySpan: Span; value: J }[]; items?: J[] }
+/** A JSON value with the span of every value and key. `entries` for objects, `items` for arrays, else `v`. */
+export interface J { v: unknown; span: Span; entries?: { key: string; keySpan: Span; value: J }[]; items?: J[] }
+
+/** Reads JSON keeping positions. */
+export function readJson(text: string, rel: string): { value?: J; error?: InputError } {
+  const p = new JsonReader(text, rel);
+  try {
+    const value = p.value(0);
+    p.ws();
+    if (p.i < text.length) p.fail('unexpected text after the JSON value');
+    return { value };
+  } catch (e) {
+    const pos = (e as { pos?: { line: number; column: number } }).pos ?? { line: 1, column: 1 };
+    return { error: { file: rel, line: pos.line, column: pos.column, message: (e as Error).message, kind: 'syntax' } };
+  }
+}
+
+export function jsonGet(j: J | undefined, key: string): J | undefined {
+  if (!j?.entries) return undefined;
+  for (const e of j.entries) if (e.key === key) return e.value;
+  return undefined;
+}
 
 /** Parses `.tf.json` / `.tfvars.json` into the HCL syntax tree (Terraform's JSON syntax). */
 export function parseTfJson(text: string, rel: string, mode: 'config' | 'tfvars'): { file?: HclFile; error?: InputError } {

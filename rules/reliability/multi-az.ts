@@ -3,7 +3,7 @@ import type { Link, ModelResource, Val } from '../../src/model/val.js';
 import { isFalse, isKnown, isTrue } from '../../src/model/val.js';
 
 function how(v: Val<unknown>): string {
-  if (v.provenance === 'default') return `is not set (default assumed: ${v.assumed})`;
+  if (v.provenance === 'default') return `is not set, so the default applies (${v.assumed})`;
   return v.provenance === 'explicit' && typeof v.value !== 'boolean' ? `is ${JSON.stringify(v.value)}` : 'is false';
 }
 
@@ -84,7 +84,7 @@ export default defineRule({
         continue;
       }
       if (!undecided(c, c.nodeCount, 'node count') && isKnown(c.nodeCount) && c.nodeCount.value < 2) {
-        ctx.report({ messageId: 'cacheOneNode', at: c.nodeCount, resource: c, data: { property: prop(c.nodeCount), count: c.nodeCount.provenance === 'default' ? `not set (default assumed: ${c.nodeCount.assumed})` : `is ${c.nodeCount.value}` } });
+        ctx.report({ messageId: 'cacheOneNode', at: c.nodeCount, resource: c, data: { property: prop(c.nodeCount), count: c.nodeCount.provenance === 'default' ? `is not set, so the default applies (${c.nodeCount.assumed})` : `is ${c.nodeCount.value}` } });
         continue;
       }
       if (!undecided(c, c.automaticFailover, 'automatic failover') && isFalse(c.automaticFailover)) {

@@ -5,7 +5,7 @@ import { isFalse, isTrue } from '../../src/model/val.js';
 
 /** How a value came to be false: written, or the default it assumed. */
 function how(v: Val<unknown>): string {
-  if (v.provenance === 'default') return `is not set (default assumed: ${v.assumed})`;
+  if (v.provenance === 'default') return `is not set, so the default applies (${v.assumed})`;
   return v.provenance === 'explicit' && typeof v.value !== 'boolean' ? `is ${JSON.stringify(v.value)}` : 'is false';
 }
 
@@ -141,7 +141,7 @@ export default defineRule({
     for (const t of m.dynamoTables) {
       if (unknown(t, t.encryptionKey, 'table encryption')) continue;
       if (t.encryptionKey.value === 'owned') {
-        const h = t.encryptionKey.provenance === 'default' ? `is not set (default assumed: ${t.encryptionKey.assumed})` : 'is false';
+        const h = t.encryptionKey.provenance === 'default' ? `is not set, so the default applies (${t.encryptionKey.assumed})` : 'is false';
         ctx.report({ messageId: 'tableOwnedKey', at: t.encryptionKey, resource: t, severity: 'low', data: { property: prop(t.encryptionKey), how: h } });
       }
     }

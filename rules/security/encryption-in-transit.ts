@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/rule.js';
 import type { Listener } from '../../src/model/elb/types.js';
 import type { Bucket } from '../../src/model/s3/types.js';
 import type { Val } from '../../src/model/val.js';
-import { describeProvenance, isKnown } from '../../src/model/val.js';
+import { isKnown } from '../../src/model/val.js';
 
 /**
  * Predefined ELB security policies that still accept TLS 1.0 or 1.1 (or SSLv3).
@@ -53,12 +53,14 @@ export default defineRule({
     messages: {
       httpListener: 'Listener {{listener}} serves plain HTTP on port {{port}} and its default action ({{action}}) is not a redirect to HTTPS.',
       redirectNotHttps: 'Listener {{listener}} serves plain HTTP on port {{port}} and redirects to {{protocol}} ({{how}}), not to HTTPS.',
-      oldTlsPolicy: 'Listener {{listener}} uses the TLS policy {{policy}} ({{how}}), which allows TLS versions older than 1.2.',
+      oldTlsPolicy: 'Listener {{listener}} uses the TLS policy {{policy}}, which allows TLS versions older than 1.2.',
+      defaultTlsPolicy: 'Listener {{listener}} names no TLS policy, so it gets {{assumed}}: name a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.',
       httpTargetGroup: 'Target group {{group}} receives traffic from its load balancer over {{protocol}}: data travels inside the VPC in plain text.',
       classicHttpListener: 'Classic load balancer {{listener}} listens on port {{port}} with {{protocol}}: clients connect in plain text.',
       classicPlainBackend: 'Classic load balancer {{listener}} forwards port {{port}} to its instances over {{protocol}} ({{how}}): data travels inside the VPC in plain text.',
       cloudfrontAllowAll: 'Distribution {{distribution}} lets viewers use plain HTTP (ViewerProtocolPolicy allow-all): use redirect-to-https or https-only.',
-      cloudfrontOldTls: 'Distribution {{distribution}} accepts viewers down to {{version}} ({{how}}); require TLSv1.2_2021 or later.',
+      cloudfrontOldTls: 'Distribution {{distribution}} accepts viewers down to {{version}}; require TLSv1.2_2021 or later.',
+      cloudfrontDefaultTls: 'Distribution {{distribution}} accepts viewers down to {{assumed}}; use a custom certificate with a minimum of TLSv1.2_2021 or later.',
       cloudfrontOriginHttp: 'Distribution {{distribution}} connects to origin {{origin}} with {{policy}}: CloudFront may fetch it over plain HTTP.',
       bucketNoSecureTransport: 'Bucket {{bucket}} has no bucket policy statement that denies requests when aws:SecureTransport is false, so it accepts plain HTTP requests.',
       cacheNoTransitEncryption: 'Replication group {{cache}} does not encrypt in transit ({{how}}): clients and replicas talk in plain text.',
@@ -156,7 +158,10 @@ export default defineRule({
       }
       const min = d.minimumProtocolVersion;
       if (!isKnown(min)) ctx.undecidable(d, min, `the minimum TLS version of ${distribution} is unknown: ${min.reason}`);
-      else if (!CLOUDFRONT_MODERN.test(min.value)) ctx.report({ messageId: 'cloudfrontOldTls', at: min, resource: d, data: { distribution, version: min.value, how: describeProvenance(min) } });
+      else if (!CLOUDFRONT_MODERN.test(min.value)) {
+        if (min.provenance === 'default') ctx.report({ messageId: 'cloudfrontDefaultTls', at: min, resource: d, data: { distribution, assumed: min.assumed } });
+        else ctx.report({ messageId: 'cloudfrontOldTls', at: min, resource: d, data: { distribution, version: min.value } });
+      }
       for (const o of d.origins) {
         const p = o.protocolPolicy;
         if (!p) continue;
@@ -177,7 +182,7 @@ export default defineRule({
       if (c.kind !== 'replication-group') continue;
       const t = c.transitEncryption;
       if (!isKnown(t)) { ctx.undecidable(c, t, `transit encryption of ${c.resource.address} is unknown: ${t.reason}`); continue; }
-      if (!t.value) ctx.report({ messageId: 'cacheNoTransitEncryption', at: t, resource: c, data: { cache: c.resource.address, how: describeProvenance(t) } });
+      if (!t.value) ctx.report({ messageId: 'cacheNoTransitEncryption', at: t, resource: c, data: { cache: c.resource.address, how: how(t) } });
     }
 
     function httpListener(l: Listener, port: string): void {
@@ -196,13 +201,15 @@ export default defineRule({
       if (to && !isKnown(to)) { ctx.undecidable(l, to, `the redirect protocol of ${listener} is unknown: ${to.reason}`); return; }
       if (to && to.value === 'HTTPS') return;
       const at: Val<unknown> = to ?? last.type;
-      ctx.report({ messageId: 'redirectNotHttps', at, resource: l, data: { listener, port, protocol: to ? to.value : 'the same protocol', how: to ? describeProvenance(to) : 'no redirect settings' } });
+      ctx.report({ messageId: 'redirectNotHttps', at, resource: l, data: { listener, port, protocol: to ? to.value : 'the same protocol', how: to ? how(to) : 'no redirect settings' } });
     }
 
     function tlsPolicy(l: Listener): void {
       const p = l.sslPolicy;
       if (!isKnown(p)) { ctx.undecidable(l, p, `the TLS policy of ${l.resource.address} is unknown: ${p.reason}`); return; }
-      if (OLD_TLS_POLICIES.includes(p.value)) ctx.report({ messageId: 'oldTlsPolicy', at: p, resource: l, data: { listener: l.resource.address, policy: p.value, how: describeProvenance(p) } });
+      if (!OLD_TLS_POLICIES.includes(p.value)) return;
+      if (p.provenance === 'default') ctx.report({ messageId: 'defaultTlsPolicy', at: p, resource: l, data: { listener: l.resource.address, assumed: p.assumed } });
+      else ctx.report({ messageId: 'oldTlsPolicy', at: p, resource: l, data: { listener: l.resource.address, policy: p.value } });
     }
 
     function classicListener(l: Listener, protocol: string, port: string): void {
@@ -213,7 +220,7 @@ export default defineRule({
       if (!isKnown(back)) { ctx.undecidable(l, back, `the back-end protocol of ${listener} is unknown: ${back.reason}`); return; }
       // Plain text to the instances; an HTTP front end is already reported as a whole.
       if ((back.value === 'HTTP' || back.value === 'TCP') && protocol !== 'HTTP' && protocol !== 'TCP') {
-        ctx.report({ messageId: 'classicPlainBackend', at: back, resource: l, data: { listener, port, protocol: back.value, how: describeProvenance(back) } });
+        ctx.report({ messageId: 'classicPlainBackend', at: back, resource: l, data: { listener, port, protocol: back.value, how: how(back) } });
       }
     }
   },
@@ -233,4 +240,11 @@ function secureTransport(b: Bucket): true | false | Val<unknown> {
     }
   }
   return unknown ?? false;
+}
+
+/** How a value was arrived at, for messages: the default assumed, when it was not written. */
+function how(v: Val<unknown>): string {
+  if (v.provenance === 'default') return `not set; assumed ${v.assumed}`;
+  if (v.provenance === 'unknown') return `unknown: ${v.reason}`;
+  return 'set explicitly';
 }

@@ -19,7 +19,7 @@ export default defineRule({
       'set allowAllOutbound: false and add the rules you need.',
     messages: {
       allTraffic: 'Security group {{group}} allows {{ports}} out to {{cidr}}: it can reach any host on the internet.',
-      implicitAllTraffic: 'Security group {{group}} declares no egress rule, so it keeps {{assumed}}: it can reach any host on the internet.',
+      implicitAllTraffic: 'Security group {{group}} declares no egress rule, so it has {{assumed}}: it can reach any host on the internet.',
     },
     precision: 'very-high',
     tags: ['security', 'network', 'security-group'],

@@ -98,6 +98,18 @@ resource "aws_x" "y" {
   });
 });
 
+describe('terraform graph: bounds', () => {
+  it('does not overflow the stack on long chains of locals and deep nesting', async () => {
+    const chain = Array.from({ length: 3000 }, (_, i) => `  l${i} = local.l${i + 1}`).join('\n');
+    const deep = '['.repeat(250) + '1' + ']'.repeat(250);
+    const r = await one(`locals {\n${chain}\n  l3000 = ${deep}\n}\nresource "aws_x" "y" {\n  v = local.l0\n  w = [for a in range(10000) : [for b in range(10000) : b]]\n}\n`);
+    expect(r.errors.map((e) => e.message)).toEqual([]);
+    const v = r.byAddr('aws_x.y').properties.entries.get('v')!;
+    expect(v.kind).toBe('unknown');
+    expect(r.byAddr('aws_x.y').properties.entries.get('w')!.kind).toBe('unknown');
+  });
+});
+
 describe('terraform graph: instances', () => {
   it('expands count and for_each with Terraform addresses, count = 0 gives nothing', async () => {
     const r = await one(`
@@ -251,6 +263,60 @@ resource "aws_s3_bucket" "b" {
     const r = await buildFiles({ 'main.tf': 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\nresource "aws_x" "y" {\n  v = module.vpc.vpc_id\n}\n' });
     expect(r.notes.some((n) => n.includes('not downloaded'))).toBe(true);
     expect(r.byAddr('aws_x.y').properties.entries.get('v')).toMatchObject({ kind: 'unknown' });
+  });
+});
+
+describe('terraform graph: more modules', () => {
+  it('expands module count and reads outputs by index; passes nested inputs', async () => {
+    const r = await buildFiles({
+      'main.tf': `
+module "app" {
+  count  = 2
+  source = "./app"
+  name   = "app-\${count.index}"
+}
+resource "aws_x" "use" {
+  first = module.app[0].name_out
+  all   = module.app[*].name_out
+}`,
+      'app/main.tf': `
+variable "name" {}
+resource "aws_s3_bucket" "b" { bucket = var.name }
+output "name_out" { value = aws_s3_bucket.b.bucket }`,
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.byAddr('module.app[1].aws_s3_bucket.b').properties.entries.get('bucket')).toMatchObject({ value: 'app-1' });
+    const use = r.byAddr('aws_x.use').properties;
+    expect(use.entries.get('first')).toMatchObject({ kind: 'ref', target: '.::module.app[0].aws_s3_bucket.b', attribute: 'bucket' });
+    expect(use.entries.get('all')).toMatchObject({ kind: 'list', items: [{ kind: 'ref' }, { kind: 'ref' }] });
+  });
+
+  it('finds modules downloaded by terraform init through modules.json', async () => {
+    const r = await buildFiles({
+      'live/main.tf': 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n  cidr = "10.1.0.0/16"\n}\n',
+      'live/.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'vpc', Source: 'registry.terraform.io/terraform-aws-modules/vpc/aws', Dir: '.terraform/modules/vpc' }] }),
+      'live/.terraform/modules/vpc/main.tf': 'variable "cidr" {}\nresource "aws_vpc" "this" {\n  cidr_block = var.cidr\n}\n',
+    });
+    expect(r.errors).toEqual([]);
+    const vpc = r.byAddr('module.vpc.aws_vpc.this');
+    expect(vpc.file).toBe('live/.terraform/modules/vpc/main.tf');
+    expect(vpc.properties.entries.get('cidr_block')).toMatchObject({ value: '10.1.0.0/16' });
+  });
+
+  it('reads .tf.json and .tfvars.json', async () => {
+    const r = await buildFiles({
+      'main.tf.json': JSON.stringify({ variable: { env: {} }, resource: { aws_s3_bucket: { b: { bucket: '${var.env}-b', versioning: { enabled: true }, tags: { a: 'b' } } } } }),
+      'terraform.tfvars.json': JSON.stringify({ env: 'qa' }),
+    });
+    expect(r.errors).toEqual([]);
+    const b = r.byAddr('aws_s3_bucket.b');
+    expect(toPlain(b.properties)).toEqual({ bucket: 'qa-b', versioning: [{ enabled: true }], tags: { a: 'b' } });
+    expect(b.span.file).toBe('main.tf.json');
+  });
+
+  it('honours template strip markers', async () => {
+    const r = await one('resource "aws_x" "y" {\n  v = "a  \${~ "b" ~}  c"\n}\n');
+    expect(r.byAddr('aws_x.y').properties.entries.get('v')).toMatchObject({ value: 'abc' });
   });
 });
 

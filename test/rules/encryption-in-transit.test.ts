@@ -81,7 +81,7 @@ ruleTester('encryption-in-transit', [
           DefaultActions:
             - Type: forward
               TargetGroupArn: ${TG_ARN}
-  `, [{ messageId: 'oldTlsPolicy', line: 8 }, { messageId: 'oldTlsPolicy', line: 13 }]),
+  `, [{ messageId: 'oldTlsPolicy', line: 8 }, { messageId: 'defaultTlsPolicy', line: 13 }]),
   cfn('a listener protocol from an unresolved parameter is undecidable', `
     Parameters:
       Proto:
@@ -204,7 +204,7 @@ ruleTester('encryption-in-transit', [
             DefaultCacheBehavior:
               TargetOriginId: app
               ViewerProtocolPolicy: allow-all
-  `, [{ messageId: 'cloudfrontOldTls', line: 2 }, { messageId: 'cloudfrontOriginHttp', line: 11 }, { messageId: 'cloudfrontAllowAll', line: 14 }]),
+  `, [{ messageId: 'cloudfrontDefaultTls', line: 2 }, { messageId: 'cloudfrontOriginHttp', line: 11 }, { messageId: 'cloudfrontAllowAll', line: 14 }]),
   cfn('CloudFront: a custom certificate with TLSv1.1_2016 and a match-viewer origin in a cache behavior', `
     Resources:
       Cdn:
@@ -229,6 +229,24 @@ ruleTester('encryption-in-transit', [
               SslSupportMethod: sni-only
               MinimumProtocolVersion: TLSv1.1_2016
   `, [{ messageId: 'cloudfrontOriginHttp', line: 11 }, { messageId: 'cloudfrontAllowAll', line: 18 }, { messageId: 'cloudfrontOldTls', line: 22 }]),
+  cfn('CloudFront: a custom certificate without MinimumProtocolVersion (default TLSv1)', `
+    Resources:
+      Cdn:
+        Type: AWS::CloudFront::Distribution
+        Properties:
+          DistributionConfig:
+            Enabled: true
+            Origins:
+              - Id: site
+                DomainName: site.s3.amazonaws.com
+                S3OriginConfig: {}
+            DefaultCacheBehavior:
+              TargetOriginId: site
+              ViewerProtocolPolicy: redirect-to-https
+            ViewerCertificate:
+              AcmCertificateArn: ${CERT}
+              SslSupportMethod: sni-only
+  `, [{ messageId: 'cloudfrontDefaultTls', line: 2 }]),
   cfn('CloudFront: custom certificate, TLSv1.2_2021, redirect-to-https, https-only origin passes', `
     Resources:
       Cdn:
@@ -310,4 +328,259 @@ ruleTester('encryption-in-transit', [
           NumCacheClusters: 2
           TransitEncryptionEnabled: true
   `),
+  // Terraform
+  tf('an HTTP listener that forwards (protocol defaults to HTTP)', `
+    resource "aws_lb" "web" {
+      subnets = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+    }
+
+    resource "aws_lb_listener" "http" {
+      load_balancer_arn = aws_lb.web.arn
+      port              = 80
+      default_action {
+        type             = "forward"
+        target_group_arn = "${TG_ARN}"
+      }
+    }
+  `, [{ messageId: 'httpListener', line: 5 }]),
+  tf('a redirect without a protocol keeps HTTP', `
+    resource "aws_lb_listener" "http" {
+      load_balancer_arn = "${LB_ARN}"
+      port              = 80
+      protocol          = "HTTP"
+      default_action {
+        type = "redirect"
+        redirect {
+          host        = "www.example.com"
+          status_code = "HTTP_301"
+        }
+      }
+    }
+  `, [{ messageId: 'redirectNotHttps', line: 8 }]),
+  tf('HTTPS listeners: an old policy and no policy (default ELBSecurityPolicy-2016-08)', `
+    resource "aws_lb_listener" "old" {
+      load_balancer_arn = "${LB_ARN}"
+      port              = 443
+      protocol          = "HTTPS"
+      ssl_policy        = "ELBSecurityPolicy-FS-2018-06"
+      certificate_arn   = "${CERT}"
+      default_action {
+        type = "fixed-response"
+        fixed_response {
+          content_type = "text/plain"
+          status_code  = "404"
+        }
+      }
+    }
+
+    resource "aws_alb_listener" "unset" {
+      load_balancer_arn = "${LB_ARN}"
+      port              = 443
+      protocol          = "HTTPS"
+      certificate_arn   = "${CERT}"
+      default_action {
+        type             = "forward"
+        target_group_arn = "${TG_ARN}"
+      }
+    }
+  `, [{ messageId: 'oldTlsPolicy', line: 5 }, { messageId: 'defaultTlsPolicy', line: 16 }]),
+  tf('an HTTPS redirect and a TLS 1.2 policy pass', `
+    resource "aws_lb_listener" "http" {
+      load_balancer_arn = "${LB_ARN}"
+      port              = 80
+      protocol          = "HTTP"
+      default_action {
+        type = "redirect"
+        redirect {
+          port        = "443"
+          protocol    = "HTTPS"
+          status_code = "HTTP_301"
+        }
+      }
+    }
+
+    resource "aws_lb_listener" "https" {
+      load_balancer_arn = "${LB_ARN}"
+      port              = 443
+      protocol          = "HTTPS"
+      ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+      certificate_arn   = "${CERT}"
+      default_action {
+        type             = "forward"
+        target_group_arn = aws_lb_target_group.app.arn
+      }
+    }
+
+    resource "aws_lb_target_group" "app" {
+      port     = 8443
+      protocol = "HTTPS"
+      vpc_id   = "vpc-0123456789abcdef0"
+    }
+  `),
+  tf('an HTTP target group behind a listener rule', `
+    resource "aws_lb_target_group" "app" {
+      port     = 8080
+      protocol = "HTTP"
+      vpc_id   = "vpc-0123456789abcdef0"
+    }
+
+    resource "aws_lb_listener_rule" "api" {
+      listener_arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/0123456789abcdef/0123456789abcdef"
+      action {
+        type             = "forward"
+        target_group_arn = aws_lb_target_group.app.arn
+      }
+      condition {
+        path_pattern {
+          values = ["/api/*"]
+        }
+      }
+    }
+  `, [{ messageId: 'httpTargetGroup', line: 3 }]),
+  tf('a classic ELB: HTTP front end, and HTTPS to HTTP instances', `
+    resource "aws_elb" "web" {
+      subnets = ["subnet-0123456789abcdef0"]
+      listener {
+        lb_port           = 80
+        lb_protocol       = "http"
+        instance_port     = 80
+        instance_protocol = "http"
+      }
+      listener {
+        lb_port            = 443
+        lb_protocol        = "https"
+        instance_port      = 80
+        instance_protocol  = "http"
+        ssl_certificate_id = "${CERT}"
+      }
+    }
+
+    resource "aws_load_balancer_policy" "tls12" {
+      load_balancer_name = aws_elb.web.name
+      policy_name        = "tls12"
+      policy_type_name   = "SSLNegotiationPolicyType"
+      policy_attribute {
+        name  = "Reference-Security-Policy"
+        value = "ELBSecurityPolicy-TLS-1-2-2017-01"
+      }
+    }
+
+    resource "aws_load_balancer_listener_policy" "web_443" {
+      load_balancer_name = aws_elb.web.name
+      load_balancer_port = 443
+      policy_names       = [aws_load_balancer_policy.tls12.policy_name]
+    }
+  `, [{ messageId: 'classicHttpListener', line: 5 }, { messageId: 'classicPlainBackend', line: 13 }]),
+  tf('a classic ELB HTTPS listener without a policy gets the old default', `
+    resource "aws_elb" "web" {
+      subnets = ["subnet-0123456789abcdef0"]
+      listener {
+        lb_port            = 443
+        lb_protocol        = "https"
+        instance_port      = 443
+        instance_protocol  = "https"
+        ssl_certificate_id = "${CERT}"
+      }
+    }
+  `, [{ messageId: 'defaultTlsPolicy', line: 4 }]),
+  tf('CloudFront: allow-all, the default certificate, a match-viewer origin', `
+    resource "aws_cloudfront_distribution" "cdn" {
+      enabled = true
+      origin {
+        origin_id   = "app"
+        domain_name = "app.example.com"
+        custom_origin_config {
+          http_port              = 80
+          https_port             = 443
+          origin_protocol_policy = "match-viewer"
+          origin_ssl_protocols   = ["TLSv1.2"]
+        }
+      }
+      default_cache_behavior {
+        target_origin_id       = "app"
+        viewer_protocol_policy = "allow-all"
+        allowed_methods        = ["GET", "HEAD"]
+        cached_methods         = ["GET", "HEAD"]
+      }
+      viewer_certificate {
+        cloudfront_default_certificate = true
+      }
+      restrictions {
+        geo_restriction {
+          restriction_type = "none"
+        }
+      }
+    }
+  `, [{ messageId: 'cloudfrontOriginHttp', line: 9 }, { messageId: 'cloudfrontAllowAll', line: 15 }, { messageId: 'cloudfrontDefaultTls', line: 20 }]),
+  tf('CloudFront: custom certificate with TLSv1.2_2021 and https-only passes', `
+    resource "aws_cloudfront_distribution" "cdn" {
+      enabled = true
+      origin {
+        origin_id   = "app"
+        domain_name = "app.example.com"
+        custom_origin_config {
+          http_port              = 80
+          https_port             = 443
+          origin_protocol_policy = "https-only"
+          origin_ssl_protocols   = ["TLSv1.2"]
+        }
+      }
+      default_cache_behavior {
+        target_origin_id       = "app"
+        viewer_protocol_policy = "redirect-to-https"
+        allowed_methods        = ["GET", "HEAD"]
+        cached_methods         = ["GET", "HEAD"]
+      }
+      viewer_certificate {
+        acm_certificate_arn      = "${CERT}"
+        ssl_support_method       = "sni-only"
+        minimum_protocol_version = "TLSv1.2_2021"
+      }
+      restrictions {
+        geo_restriction {
+          restriction_type = "none"
+        }
+      }
+    }
+  `),
+  tf('a bucket without a secure-transport policy', `
+    resource "aws_s3_bucket" "data" {
+      bucket = "retail-data"
+    }
+  `, [{ messageId: 'bucketNoSecureTransport', line: 1 }]),
+  tf('a bucket whose separate policy denies insecure transport passes', `
+    resource "aws_s3_bucket" "data" {
+      bucket = "retail-data"
+    }
+
+    resource "aws_s3_bucket_policy" "data" {
+      bucket = aws_s3_bucket.data.id
+      policy = jsonencode({
+        Version = "2012-10-17"
+        Statement = [{
+          Effect    = "Deny"
+          Principal = "*"
+          Action    = "s3:*"
+          Resource  = [aws_s3_bucket.data.arn, "\${aws_s3_bucket.data.arn}/*"]
+          Condition = { Bool = { "aws:SecureTransport" = "false" } }
+        }]
+      })
+    }
+  `),
+  tf('a replication group without transit encryption, and one with it', `
+    resource "aws_elasticache_replication_group" "plain" {
+      replication_group_id = "plain"
+      description          = "sessions"
+      node_type            = "cache.t3.micro"
+      num_cache_clusters   = 2
+    }
+
+    resource "aws_elasticache_replication_group" "tls" {
+      replication_group_id       = "tls"
+      description                = "sessions"
+      node_type                  = "cache.t3.micro"
+      num_cache_clusters         = 2
+      transit_encryption_enabled = true
+    }
+  `, [{ messageId: 'cacheNoTransitEncryption', line: 1 }]),
 ]);

@@ -256,6 +256,42 @@ ruleTester('s3-public-access', [
                 Action: s3:GetObject
                 Resource: '*'
   `, []),
+  cfn('Allow with NotPrincipal, and an IfExists condition, are public', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:${PAB}
+      SitePolicy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref Site
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                NotPrincipal: { AWS: arn:aws:iam::111122223333:root }
+                Action: s3:GetObject
+                Resource: '*'
+              - Effect: Allow
+                Principal: '*'
+                Action: s3:GetObject
+                Resource: '*'
+                Condition: { StringEqualsIfExists: { aws:SourceVpce: vpce-1 } }
+  `, [{ messageId: 'publicPolicy', line: 16 }, { messageId: 'publicPolicy', line: 20 }]),
+  cfn('a whole public access block behind an undecided condition is not a finding', `
+    Parameters:
+      Env:
+        Type: String
+    Conditions:
+      IsProd: !Equals [!Ref Env, prod]
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:
+          PublicAccessBlockConfiguration: !If
+            - IsProd
+            - { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true }
+            - !Ref AWS::NoValue
+  `, []),
   // ── Terraform ──
   tf('public-read through a separate ACL resource, no public access block', `
     resource "aws_s3_bucket" "site" {
@@ -418,5 +454,5 @@ ${TF_PAB}
         }
       }
     }
-  `, [{ messageId: 'publicGrant', line: 15 }]),
+  `, [{ messageId: 'publicGrant', line: 16 }]),
 ]);

@@ -28,6 +28,23 @@ ruleTester('sg-internal-scope', [
             - IpProtocol: "-1"
               CidrIp: 10.0.1.0/24
   `, [{ messageId: 'allPorts', line: 8 }]),
+  cfn('all ports from the VPC range through GetAtt Vpc.CidrBlock', `
+    Resources:
+      Vpc:
+        Type: AWS::EC2::VPC
+        Properties:
+          CidrBlock: 10.0.0.0/16
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: app
+          VpcId: !Ref Vpc
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 0
+              ToPort: 65535
+              CidrIp: !GetAtt Vpc.CidrBlock
+  `, [{ messageId: 'allPorts', line: 15 }]),
   cfn('a wide private range with the VPC unknown', `
     Resources:
       Sg:
@@ -111,5 +128,67 @@ ruleTester('sg-internal-scope', [
               FromPort: 5432
               ToPort: 5432
               CidrIp: 10.0.0.0/8
+  `),
+  tf('10.0.0.0/8 into a 10.0.0.0/16 VPC', `
+    resource "aws_vpc" "main" {
+      cidr_block = "10.0.0.0/16"
+    }
+
+    resource "aws_security_group" "db" {
+      vpc_id = aws_vpc.main.id
+      ingress {
+        from_port   = 5432
+        to_port     = 5432
+        protocol    = "tcp"
+        cidr_blocks = ["10.0.0.0/8"]
+      }
+    }
+  `, [{ messageId: 'widerThanVpc', line: 11 }]),
+  tf('all ports from the VPC range (aws_security_group_rule)', `
+    resource "aws_vpc" "main" {
+      cidr_block = "10.0.0.0/16"
+    }
+
+    resource "aws_security_group" "app" {
+      vpc_id = aws_vpc.main.id
+    }
+
+    resource "aws_security_group_rule" "all" {
+      type              = "ingress"
+      security_group_id = aws_security_group.app.id
+      from_port         = 0
+      to_port           = 0
+      protocol          = "-1"
+      cidr_blocks       = [aws_vpc.main.cidr_block]
+    }
+  `, [{ messageId: 'allPorts', line: 15 }]),
+  tf('a wide range with a VPC outside the scan', `
+    resource "aws_vpc_security_group_ingress_rule" "db" {
+      security_group_id = "sg-0123456789abcdef0"
+      ip_protocol       = "tcp"
+      from_port         = 6379
+      to_port           = 6379
+      cidr_ipv4         = "10.0.0.0/12"
+    }
+  `, [{ messageId: 'broadRange', line: 6 }]),
+  tf('a subnet range and a second VPC block pass', `
+    resource "aws_vpc" "main" {
+      cidr_block = "10.0.0.0/16"
+    }
+
+    resource "aws_vpc_ipv4_cidr_block_association" "extra" {
+      vpc_id     = aws_vpc.main.id
+      cidr_block = "10.1.0.0/16"
+    }
+
+    resource "aws_security_group" "db" {
+      vpc_id = aws_vpc.main.id
+      ingress {
+        from_port   = 5432
+        to_port     = 5432
+        protocol    = "tcp"
+        cidr_blocks = ["10.0.1.0/24", "10.1.0.0/16"]
+      }
+    }
   `),
 ]);

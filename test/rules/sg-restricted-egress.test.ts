@@ -98,4 +98,56 @@ ruleTester('sg-restricted-egress', [
             - IpProtocol: "-1"
               CidrIp: !Ref Dest
   `),
+  tf('an egress block allowing everything to 0.0.0.0/0', `
+    resource "aws_security_group" "app" {
+      name = "app"
+      egress {
+        from_port   = 0
+        to_port     = 0
+        protocol    = "-1"
+        cidr_blocks = ["0.0.0.0/0"]
+      }
+    }
+  `, [{ messageId: 'allTraffic', line: 7 }]),
+  tf('aws_vpc_security_group_egress_rule to ::/0 and aws_security_group_rule with protocol all', `
+    resource "aws_security_group" "app" {
+      name = "app"
+    }
+
+    resource "aws_vpc_security_group_egress_rule" "v6" {
+      security_group_id = aws_security_group.app.id
+      ip_protocol       = "-1"
+      cidr_ipv6         = "::/0"
+    }
+
+    resource "aws_security_group_rule" "out" {
+      type              = "egress"
+      security_group_id = aws_security_group.app.id
+      from_port         = 0
+      to_port           = 65535
+      protocol          = "all"
+      cidr_blocks       = ["0.0.0.0/0"]
+    }
+  `, [{ messageId: 'allTraffic', line: 8 }, { messageId: 'allTraffic', line: 17 }]),
+  tf('no egress block means no egress in Terraform', `
+    resource "aws_security_group" "app" {
+      name = "app"
+      ingress {
+        from_port       = 443
+        to_port         = 443
+        protocol        = "tcp"
+        security_groups = ["sg-0123456789abcdef0"]
+      }
+    }
+  `),
+  tf('egress to HTTPS only passes', `
+    resource "aws_security_group" "app" {
+      egress {
+        from_port   = 443
+        to_port     = 443
+        protocol    = "tcp"
+        cidr_blocks = ["0.0.0.0/0"]
+      }
+    }
+  `),
 ]);

@@ -210,4 +210,166 @@ ruleTester('sg-restricted-ingress', [
               ToPort: 22
               CidrIp: !Ref AdminCidr
   `),
+  tf('SSH from a variable defaulting to 0.0.0.0/0, one finding per CIDR', `
+    variable "admin_cidr" {
+      default = "0.0.0.0/0"
+    }
+
+    resource "aws_security_group" "admin" {
+      name = "admin"
+      ingress {
+        from_port   = 22
+        to_port     = 22
+        protocol    = "tcp"
+        cidr_blocks = ["10.0.0.0/8", var.admin_cidr]
+      }
+    }
+  `, [{ messageId: 'adminPort', line: 2, severity: 'critical' }]), // the graph anchors a variable's value at its default
+  tf('all traffic from ::/0 (protocol -1)', `
+    resource "aws_security_group" "open" {
+      ingress {
+        from_port        = 0
+        to_port          = 0
+        protocol         = "-1"
+        ipv6_cidr_blocks = ["::/0"]
+      }
+    }
+  `, [{ messageId: 'allTraffic', line: 6, severity: 'critical' }]),
+  tf('aws_security_group_rule joined to its group', `
+    resource "aws_security_group" "app" {
+      name = "app"
+    }
+
+    resource "aws_security_group_rule" "app_8080" {
+      type              = "ingress"
+      security_group_id = aws_security_group.app.id
+      from_port         = 8080
+      to_port           = 8080
+      protocol          = "tcp"
+      cidr_blocks       = ["0.0.0.0/0"]
+    }
+  `, [{ messageId: 'openPort', line: 11, severity: 'high' }]),
+  tf('aws_vpc_security_group_ingress_rule with all protocols', `
+    resource "aws_security_group" "app" {
+      name = "app"
+    }
+
+    resource "aws_vpc_security_group_ingress_rule" "all" {
+      security_group_id = aws_security_group.app.id
+      ip_protocol       = "-1"
+      cidr_ipv4         = "0.0.0.0/0"
+    }
+  `, [{ messageId: 'allTraffic', line: 8 }]),
+  tf('a rule for a group outside the scan is still checked', `
+    resource "aws_vpc_security_group_ingress_rule" "db" {
+      security_group_id = "sg-0123456789abcdef0"
+      ip_protocol       = "tcp"
+      from_port         = 5432
+      to_port           = 5432
+      cidr_ipv4         = "0.0.0.0/0"
+    }
+  `, [{ messageId: 'adminPort', line: 6 }]),
+  tf('HTTPS on a group used only by an internet-facing load balancer passes', `
+    resource "aws_security_group" "lb" {
+      ingress {
+        from_port   = 443
+        to_port     = 443
+        protocol    = "tcp"
+        cidr_blocks = ["0.0.0.0/0"]
+      }
+    }
+
+    resource "aws_lb" "web" {
+      security_groups = [aws_security_group.lb.id]
+      subnets         = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+    }
+  `),
+  tf('HTTPS on a group of an internal load balancer is high', `
+    resource "aws_security_group" "lb" {
+      ingress {
+        from_port   = 443
+        to_port     = 443
+        protocol    = "tcp"
+        cidr_blocks = ["0.0.0.0/0"]
+      }
+    }
+
+    resource "aws_lb" "web" {
+      internal        = true
+      security_groups = [aws_security_group.lb.id]
+    }
+  `, [{ messageId: 'openPort', line: 6 }]),
+  tf('an unknown CIDR variable is undecidable; self and group references pass', `
+    variable "admin_cidr" {
+      type = string
+    }
+
+    resource "aws_security_group" "admin" {
+      ingress {
+        from_port   = 22
+        to_port     = 22
+        protocol    = "tcp"
+        cidr_blocks = [var.admin_cidr]
+      }
+      ingress {
+        from_port       = 5432
+        to_port         = 5432
+        protocol        = "tcp"
+        self            = true
+        security_groups = ["sg-0123456789abcdef0"]
+      }
+    }
+  `),
+  tf('HTTPS on an internal load balancer that is a CloudFront origin passes', `
+    resource "aws_security_group" "lb" {
+      ingress {
+        from_port   = 443
+        to_port     = 443
+        protocol    = "tcp"
+        cidr_blocks = ["0.0.0.0/0"]
+      }
+    }
+
+    resource "aws_lb" "web" {
+      internal        = true
+      security_groups = [aws_security_group.lb.id]
+    }
+
+    resource "aws_cloudfront_distribution" "cdn" {
+      enabled = true
+      origin {
+        origin_id   = "lb"
+        domain_name = aws_lb.web.dns_name
+        custom_origin_config {
+          http_port              = 80
+          https_port             = 443
+          origin_protocol_policy = "https-only"
+          origin_ssl_protocols   = ["TLSv1.2"]
+        }
+      }
+      default_cache_behavior {
+        target_origin_id       = "lb"
+        viewer_protocol_policy = "redirect-to-https"
+      }
+    }
+  `),
+  tf('HTTPS on a load balancer whose scheme is unknown is undecidable', `
+    variable "internal" {
+      type = bool
+    }
+
+    resource "aws_security_group" "lb" {
+      ingress {
+        from_port   = 443
+        to_port     = 443
+        protocol    = "tcp"
+        cidr_blocks = ["0.0.0.0/0"]
+      }
+    }
+
+    resource "aws_lb" "web" {
+      internal        = var.internal
+      security_groups = [aws_security_group.lb.id]
+    }
+  `),
 ]);

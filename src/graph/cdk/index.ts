@@ -102,7 +102,6 @@ export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkRe
       notes.push(`${rel}: stack ${job.unit} has no resources (${parsed.reason})`);
       continue;
     }
-    if (input.parseOnly) continue;
     const document = parsed.document;
     const resources = get(document.root, 'Resources');
 
@@ -112,7 +111,7 @@ export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkRe
       for (const r of resources.entries) {
         if (scalar(get(r.value, 'Type')) !== 'AWS::CloudFormation::Stack') continue;
         const meta = get(r.value, 'Metadata');
-        const resPath = scalar(get(meta, PATH_METADATA)) ?? pathFromMetadata(job.stack.metadata, r.key, job.scopePath, []);
+        const resPath = scalar(get(meta, PATH_METADATA)) ?? pathFromMetadata(job.stack.metadata, r.key, job.scopePath, []) ?? pathFromTree(assembly, r.key, job.scopePath, []);
         const scope = resPath ? nestedStackPath(resPath) : undefined;
         if (scope) nestedScopes.push(scope);
         const url = get(get(r.value, 'Properties'), 'TemplateURL');
@@ -140,6 +139,7 @@ export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkRe
       }
     }
 
+    if (input.parseOnly) continue;
     const constructs = await constructsOf(document, job, nestedScopes, assembly, frames, sourceIndex, notes, rel);
     let prefix = `${input.rel}/${job.unit}`;
     for (let n = 2; usedPrefixes.has(prefix); n++) prefix = `${input.rel}/${job.unit}#${n}`;

@@ -58,6 +58,8 @@ export class SourceIndex {
   /** Owner → function names it calls (for constructs created in helper functions). */
   readonly calls = new Map<string, Set<string>>();
   readonly functions = new Set<string>();
+  /** Names imported from the app's own modules (relative imports): constructs of the app, not of a library. */
+  readonly appImports = new Set<string>();
   /** Files parsed (rel to the scan root). */
   readonly files: string[] = [];
   /**
@@ -103,7 +105,11 @@ export class SourceIndex {
 
   /** Resolves a construct path (`Prod/Storefront/Assets/Resource`) to a site, or says why not. */
   resolve(constructPath: string): { site: IdSite } | { reason: string } {
-    const segments = constructPath.split('/').map((s) => s.replace(/\.NestedStack(Resource)?$/, ''));
+    // `Data.NestedStack/Data.NestedStackResource` is the resource of the nested stack `Data`.
+    const segments = constructPath
+      .split('/')
+      .filter((s) => !s.endsWith('.NestedStackResource'))
+      .map((s) => s.replace(/\.NestedStack$/, ''));
     while (segments.length > 1 && LEAF_IDS.has(segments[segments.length - 1]!)) segments.pop();
     if (!this.sites.length) return { reason: 'no construct ids found in the app source' };
 
@@ -112,6 +118,7 @@ export class SourceIndex {
     let foundDepth = -1;
     let owners: Set<string> | undefined;
     let chainReason = '';
+    let unreadClass = false;
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i]!;
       let cands: IdSite[];
@@ -133,6 +140,12 @@ export class SourceIndex {
       }
       found = cands[0]!;
       foundDepth = i;
+      if (found.isNew && !this.classes.has(found.callee) && this.appImports.has(found.callee) && i < segments.length - 1) {
+        // The app's own construct class whose source we could not read: its children are unknown.
+        chainReason = `the source of class ${found.callee} (imported by ${found.span.file}) was not read or does not parse`;
+        unreadClass = true;
+        break;
+      }
       if (!found.isNew || !this.classes.has(found.callee)) {
         // A library construct or a helper function: everything below was made by this line.
         return { site: found };
@@ -147,7 +160,7 @@ export class SourceIndex {
       if (cands.length === 1) return { site: cands[0]! };
       if (cands.length > 1) return { reason: `ambiguous: the construct id "${segments[i]}" is created at ${cands.length} places (${cands.map(where).join(', ')})` };
     }
-    if (found) return { site: found };
+    if (found && !unreadClass) return { site: found };
     return { reason: chainReason || `no construct id of ${constructPath} is created in the app source (${this.files.length} file(s) read)` };
   }
 }
@@ -296,7 +309,7 @@ export function indexFile(index: SourceIndex, rel: string, text: string, errors:
     const err = e as { lineNumber?: number; column?: number; location?: { start?: { line?: number; column?: number } }; message?: string };
     const line = err.location?.start?.line ?? err.lineNumber ?? 1;
     const column = (err.location?.start?.column ?? err.column ?? 0) + 1;
-    errors.push({ file: rel, line, column, kind: 'syntax', message: `the CDK app source does not parse: ${err.message ?? String(e)}; construct lines from this file are not found` });
+    errors.push({ file: rel, line, column, kind: 'syntax', message: `the CDK app source does not parse (${(err.message ?? String(e)).replace(/\.$/, '')}); construct lines from this file are not found` });
     return [];
   }
   const imports: string[] = [];
@@ -313,7 +326,12 @@ export function indexFile(index: SourceIndex, rel: string, text: string, errors:
       case 'ImportDeclaration':
       case 'ExportAllDeclaration':
       case 'ExportNamedDeclaration':
-        if (node.source && typeof node.source.value === 'string') imports.push(node.source.value);
+        if (node.source && typeof node.source.value === 'string') {
+          imports.push(node.source.value);
+          if (node.type === 'ImportDeclaration' && node.source.value.startsWith('.')) {
+            for (const spec of node.specifiers) index.appImports.add(spec.local.name);
+          }
+        }
         break;
       case 'ClassDeclaration':
       case 'ClassExpression':

@@ -27,9 +27,31 @@ export interface Env {
 
 export const LIMITS = { depth: 200, items: 10_000, stringLength: 1_000_000 };
 
+/** Iterations of `for` expressions and directives left for this build: a bound on total work, whatever the input. */
+export const budget = { steps: 5_000_000, chain: 0 };
+export function resetBudget(steps = 5_000_000): void {
+  budget.steps = steps;
+  budget.chain = 0;
+}
+/** Maximum nesting of variable → local → output → … evaluations (each starts a new expression). */
+export const MAX_CHAIN = 400;
+
+/** Evaluation frames active across all nested evaluations (locals, variables, outputs, modules). */
+let frames = 0;
+const MAX_FRAMES = 1500;
+
 /** Evaluates an HCL expression to a Value; never throws, never hangs. */
 export function evaluate(e: Expr, env: Env, depth = 0): Value {
-  if (depth > LIMITS.depth) return unk('expression nested too deeply to evaluate', e.span);
+  if (depth > LIMITS.depth || frames >= MAX_FRAMES) return unk('expression nested too deeply to evaluate', e.span);
+  frames++;
+  try {
+    return evaluateInner(e, env, depth);
+  } finally {
+    frames--;
+  }
+}
+
+function evaluateInner(e: Expr, env: Env, depth: number): Value {
   const d = depth + 1;
   switch (e.k) {
     case 'lit':
@@ -125,7 +147,8 @@ function template(parts: TemplatePart[], env: Env, d: number, span: Span): Value
           bad.push(coll);
           continue;
         }
-        if (items.length > LIMITS.items) {
+        budget.steps -= items.length;
+        if (items.length > LIMITS.items || budget.steps < 0) {
           bad.push(unk('template for directive over too many items', p.span));
           continue;
         }
@@ -164,6 +187,8 @@ function forExpr(e: Extract<Expr, { k: 'for' }>, env: Env, d: number): Value {
   const items = iterate(coll);
   if (!items) return unk(coll.kind === 'unknown' ? coll.reason : 'a for expression over a value that is not a collection', e.span, coll);
   if (items.length > LIMITS.items) return unk(`a for expression over ${items.length} items (limit ${LIMITS.items})`, e.span);
+  budget.steps -= items.length;
+  if (budget.steps < 0) return unk('evaluation budget exhausted (too many for-expression iterations)', e.span);
   const outList: Value[] = [];
   const outMap = new Map<string, Value>();
   const groups = new Map<string, Value[]>();
@@ -191,6 +216,7 @@ function forExpr(e: Extract<Expr, { k: 'for' }>, env: Env, d: number): Value {
       } else outMap.set(ks, val);
     } else outList.push(val);
   }
+  if (budget.steps < 0) return unk('evaluation budget exhausted (too many for-expression iterations)', e.span);
   if (!e.key) return list(outList, e.span);
   if (e.group) for (const [k, g] of groups) outMap.set(k, list(g, e.span));
   return { kind: 'map', entries: outMap, keySpans, span: e.span };

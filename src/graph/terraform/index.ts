@@ -7,7 +7,7 @@ import { parseTfJson } from '../../../parsers/terraform/json.js';
 import type { Edge, GraphPart, ResourceNode } from '../graph.js';
 import type { Value } from '../value.js';
 import { buildConfig, isLocalSource, moduleSource, type ModuleConfig } from './config.js';
-import { evaluate, type Resolver } from './eval.js';
+import { evaluate, resetBudget, type Resolver } from './eval.js';
 import { ModuleInstance, type World } from './instance.js';
 import { str, unk } from './values.js';
 
@@ -93,6 +93,7 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   }
   const parseMs = performance.now() - t0;
   if (input.parseOnly) return { parts: [], errors, notes, parseOnly: parseMs };
+  resetBudget();
 
   // module folders
   const byDir = new Map<string, HclFile[]>();

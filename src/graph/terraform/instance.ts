@@ -1,10 +1,22 @@
 import { posix } from 'node:path';
 import type { InputError, Span } from '../../core/source.js';
-import type { Attribute, Block, Body, Expr } from '../../../parsers/terraform/ast.js';
+import type { Attribute, Block, Body } from '../../../parsers/terraform/ast.js';
 import { attributeOf, blocksOf } from '../../../parsers/terraform/ast.js';
 import type { DeployContext, Edge, Known, ResourceNode, Suppression } from '../graph.js';
 import type { MapValue, Value } from '../value.js';
-import { evaluate, iterate, scalarString, type Env, type Resolver } from './eval.js';
+import { budget, evaluate as evaluateExpr, iterate, MAX_CHAIN, scalarString, type Env, type Resolver } from './eval.js';
+import type { Expr } from '../../../parsers/terraform/ast.js';
+
+/** Evaluates one expression, bounding chains of references across variables, locals and outputs (no stack overflow). */
+function evaluate(e: Expr, env: Env): Value {
+  if (budget.chain >= MAX_CHAIN) return unk('references chained too deeply to evaluate', e.span);
+  budget.chain++;
+  try {
+    return evaluateExpr(e, env);
+  } finally {
+    budget.chain--;
+  }
+}
 import { azList, list, map, respan, str, unk, within } from './values.js';
 import { isLocalSource, moduleSource, type ModuleConfig } from './config.js';
 
@@ -576,7 +588,7 @@ export class ModuleInstance implements Resolver {
       }
     };
     // a trailing comment on the line itself
-    for (const c of lines.get(line) ?? []) if (c.span.start.line === line) take(line);
+    take(line);
     for (let l = line - 1; l > 0 && lines.has(l); l--) take(l);
   }
 }

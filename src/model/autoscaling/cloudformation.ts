@@ -1,7 +1,6 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import type { PropertyReader as Reader } from '../read.js';
-import type { Val } from '../val.js';
+import { stringItems } from './common.js';
 import { required } from '../ec2/common.js';
 import type { AutoScalingGroup } from './types.js';
 
@@ -38,11 +37,3 @@ export const adapter: Adapter = {
     }
   },
 };
-
-/** Each item of a list of strings with its own origin; a list unknown as a whole is one unknown value. */
-export function stringItems(r: Reader, path: (string | number)[]): Val<string>[] {
-  const v = r.value(path);
-  if (v === undefined || v.kind === 'null') return [];
-  if (v.kind === 'list') return v.items.map((_, i) => r.str([...path, i])!);
-  return [r.str(path)!];
-}

@@ -22,7 +22,7 @@ const REPLICAS = 'Replicas';
 const REGION = 'Region';
 
 type KeyKind = 'owned' | 'aws-managed' | 'customer';
-const OWNED = 'an AWS-owned key (SSESpecification.SSEEnabled not set)';
+const OWNED = 'encryption with an AWS-owned key';
 const NO_KEY = { value: '', assumed: 'no customer KMS key' };
 const RETAIN = { value: false, assumed: 'DeletionPolicy Delete (CloudFormation default)' };
 
@@ -38,7 +38,7 @@ export const adapter: Adapter = {
         encryptionKey: keyKind(r.bool([SSE, SSE_ENABLED]), r.has([SSE, KMS_KEY]) ? kmsKey : undefined, r.origin([SSE, SSE_ENABLED])),
         kmsKey,
         pointInTimeRecovery: r.bool([PITR, PITR_ENABLED], { value: false, assumed: 'point-in-time recovery off' }),
-        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'DeletionProtectionEnabled false' }),
+        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
         replicaRegions: [],
         global: false,
         retainOnDelete: cfnRetainOnDelete(node, r, RETAIN),

@@ -49,10 +49,10 @@ export const adapter: Adapter = {
         : unknownVal(r.origin([]), `region of ${node.address}: ${node.context.region.reason}`);
       const table: DynamoTable = {
         resource: r.info(),
-        encryptionKey: keyKind(r.bool([SSE, 0, SSE_ENABLED]), r.has([SSE, 0, KMS_KEY]) ? kmsKey : undefined, r.origin([SSE, 0, SSE_ENABLED]), 'an AWS-owned key (server_side_encryption not enabled)'),
+        encryptionKey: keyKind(r.bool([SSE, 0, SSE_ENABLED]), r.has([SSE, 0, KMS_KEY]) ? kmsKey : undefined, r.origin([SSE, 0, SSE_ENABLED]), 'encryption with an AWS-owned key'),
         kmsKey,
         pointInTimeRecovery: r.bool([PITR, 0, PITR_ENABLED], { value: false, assumed: 'point-in-time recovery off' }),
-        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'deletion_protection_enabled false' }),
+        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
         replicaRegions: global ? [own, ...replicas, ...more] : [],
         global,
         retainOnDelete: tfRetainOnDelete(node, r),

@@ -4,7 +4,7 @@ import type { SubReader } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
 import type { BlockDevice, Instance, LaunchTemplate, NatGateway, SecurityGroup, SecurityGroupRule, Subnet, Volume, Vpc } from './types.js';
-import { addToGroup, makeRule, normaliseProtocol, required } from './common.js';
+import { addToGroup, followAttribute, makeRule, normaliseProtocol, required } from './common.js';
 import type { RuleCore, RulePeer } from './common.js';
 
 // AWS::EC2::SecurityGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroup.html
@@ -89,7 +89,7 @@ export const adapter: Adapter = {
       if (!r.has([EGRESS])) {
         // No SecurityGroupEgress: AWS keeps the VPC default rule, all protocols to 0.0.0.0/0.
         const at = r.origin([EGRESS]);
-        const assumed = 'the VPC default egress rule (all protocols to 0.0.0.0/0) that AWS keeps when the template declares no SecurityGroupEgress';
+        const assumed = 'the VPC default egress rule (all protocols to 0.0.0.0/0), which AWS keeps when a template declares no SecurityGroupEgress';
         group.egress.push(makeRule(
           { direction: 'egress', protocol: defaulted('-1', at, assumed), fromPort: defaulted(0, at, assumed), toPort: defaulted(65535, at, assumed), origin: at },
           { cidrIpv4: defaulted('0.0.0.0/0', at, assumed) },
@@ -193,15 +193,15 @@ function ruleOf(e: SubReader, direction: 'ingress' | 'egress'): SecurityGroupRul
   const core: RuleCore = {
     direction,
     protocol,
-    fromPort: e.num([FROM_PORT], portDefault(allPorts ? 0 : 0)),
+    fromPort: e.num([FROM_PORT], portDefault(0)),
     toPort: e.num([TO_PORT], portDefault(65535)),
     origin,
   };
   const description = e.str([DESCRIPTION]);
   if (description) core.description = description;
   const peer: RulePeer = {};
-  const v4 = e.str([CIDR_IP]);
-  const v6 = e.str([CIDR_IPV6]);
+  const v4 = followAttribute(e, [CIDR_IP]) ?? e.str([CIDR_IP]);
+  const v6 = followAttribute(e, [CIDR_IPV6]) ?? e.str([CIDR_IPV6]);
   const peerGroup = direction === 'ingress' ? e.link([SOURCE_GROUP_ID]) ?? e.link([SOURCE_GROUP_NAME]) : e.link([DEST_GROUP_ID]);
   const prefixList = direction === 'ingress' ? e.str([SOURCE_PREFIX_LIST]) : e.str([DEST_PREFIX_LIST]);
   if (v4) peer.cidrIpv4 = v4;

@@ -1,6 +1,7 @@
 import type { Link, Origin, Val } from '../val.js';
 import { explicit, unknownVal } from '../val.js';
-import type { PropertyReader, SubReader } from '../read.js';
+import { PropertyReader } from '../read.js';
+import type { SubReader } from '../read.js';
 import type { SecurityGroup, SecurityGroupRule } from './types.js';
 
 /**
@@ -63,9 +64,25 @@ export function makeRule(core: RuleCore, peer: RulePeer, implicit = false): Secu
 export function eachString(r: PropertyReader | SubReader, path: readonly (string | number)[]): Val<string>[] {
   const v = r.value(path);
   if (v === undefined || v.kind === 'null') return [];
-  if (v.kind === 'list') return v.items.map((_, i) => r.str([...path, i])!).filter((x) => x !== undefined);
-  const one = r.str(path);
+  if (v.kind === 'list') return v.items.map((_, i) => followAttribute(r, [...path, i]) ?? r.str([...path, i])!).filter((x) => x !== undefined);
+  const one = followAttribute(r, path) ?? r.str(path);
   return one ? [one] : [];
+}
+
+/**
+ * A reference to another resource's attribute that the template itself sets (`aws_vpc.main.cidr_block`):
+ * the value written there, with its origin. Undefined for anything else.
+ */
+export function followAttribute(r: PropertyReader | SubReader, path: readonly (string | number)[]): Val<string> | undefined {
+  const v = r.value(path);
+  if (v?.kind !== 'ref' || !v.attribute) return undefined;
+  const parent = r instanceof PropertyReader ? r : r.parent;
+  const target = parent.graph.get(v.target);
+  if (!target || !target.properties.entries.has(v.attribute)) return undefined;
+  const found = new PropertyReader(target, parent.graph, '').str([v.attribute]);
+  const here = r.str(path);
+  // The value written on the other resource, pointed at where this rule uses it.
+  return found?.provenance === 'explicit' && here ? explicit(found.value, here.origin) : undefined;
 }
 
 /** Adds a standalone rule to the group it names, or to a stand-in group when the group is not in the scan. */
@@ -84,4 +101,9 @@ export function addToGroup(groups: Map<string, SecurityGroup>, outside: Security
 
 export function explicitLink(id: string, origin: Origin): Val<Link> {
   return explicit<Link>({ id }, origin);
+}
+
+/** Terraform resources only (data sources have the same type names). */
+export function managed<T extends { mode: string }>(nodes: T[]): T[] {
+  return nodes.filter((n) => n.mode === 'managed');
 }

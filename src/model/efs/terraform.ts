@@ -57,7 +57,7 @@ export const adapter: Adapter = {
       const r = new PropertyReader(node, graph, '');
       const fs: FileSystem = {
         resource: r.info(),
-        encrypted: r.bool([ENCRYPTED], { value: false, assumed: 'encrypted false (unencrypted file system)' }),
+        encrypted: r.bool([ENCRYPTED], { value: false, assumed: 'false: an unencrypted file system' }),
         kmsKey: r.str([KMS_KEY], { value: '', assumed: 'no KMS key (the AWS-managed aws/elasticfilesystem key when encrypted)' }),
         oneZone: r.str([AZ_NAME]) ?? defaulted<string | null>(null, r.origin([AZ_NAME]), 'Regional (Multi-AZ) storage, no availability_zone_name'),
         replicationRegions: replications.get(node.id) ?? [],

@@ -38,15 +38,15 @@ export const adapter: Adapter = {
       const r = new PropertyReader(node, graph, '');
       const nodeCount = r.num([NUM_CACHE_CLUSTERS])
         ?? (r.has([REPLICAS_PER_NODE_GROUP]) ? plusPrimary(r.num([REPLICAS_PER_NODE_GROUP])!) : undefined)
-        ?? defaulted(1, r.origin([NUM_CACHE_CLUSTERS]), 'one node (num_cache_clusters not set)');
+        ?? defaulted(1, r.origin([NUM_CACHE_CLUSTERS]), 'one node');
       const c: CacheCluster = {
         resource: r.info(),
         kind: 'replication-group',
         engine: r.str([ENGINE], { value: 'redis', assumed: 'redis' }),
-        atRestEncryption: r.bool([AT_REST], { value: false, assumed: 'at_rest_encryption_enabled false' }),
-        transitEncryption: r.bool([TRANSIT], { value: false, assumed: 'transit_encryption_enabled false' }),
-        automaticFailover: r.bool([AUTO_FAILOVER], { value: false, assumed: 'automatic_failover_enabled false' }),
-        multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'multi_az_enabled false' }),
+        atRestEncryption: r.bool([AT_REST], { value: false, assumed: 'false: no at-rest encryption' }),
+        transitEncryption: r.bool([TRANSIT], { value: false, assumed: 'false: no in-transit encryption' }),
+        automaticFailover: r.bool([AUTO_FAILOVER], { value: false, assumed: 'false: no automatic failover' }),
+        multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'false: not Multi-AZ' }),
         nodeCount,
         subnetGroup: r.link([SUBNET_GROUP]) ?? defaulted<Link>({}, r.origin([SUBNET_GROUP]), 'the default VPC\'s subnets'),
         securityGroups: r.links([SECURITY_GROUP_IDS]),
@@ -56,13 +56,13 @@ export const adapter: Adapter = {
     for (const node of graph.ofType(CACHE_CLUSTER)) {
       const r = new PropertyReader(node, graph, '');
       if (r.has([REPLICATION_GROUP_ID])) continue;
-      const azMode = r.str([AZ_MODE], { value: 'single-az', assumed: 'az_mode single-az' });
+      const azMode = r.str([AZ_MODE], { value: 'single-az', assumed: 'single-az: every node in one AZ' });
       const c: CacheCluster = {
         resource: r.info(),
         kind: 'cluster',
         engine: r.str([ENGINE], { value: '', assumed: 'no engine' }),
         atRestEncryption: defaulted(false, r.origin([]), 'no at-rest encryption (a single cache cluster cannot set it)'),
-        transitEncryption: r.bool([TRANSIT], { value: false, assumed: 'transit_encryption_enabled false' }),
+        transitEncryption: r.bool([TRANSIT], { value: false, assumed: 'false: no in-transit encryption' }),
         automaticFailover: defaulted(false, r.origin([]), 'no automatic failover (a single cache cluster)'),
         multiAz: azMode.provenance === 'unknown' ? azMode : { ...azMode, value: azMode.value === 'cross-az' },
         nodeCount: r.num([NUM_CACHE_NODES], { value: 1, assumed: 'one node' }),

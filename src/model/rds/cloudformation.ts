@@ -9,6 +9,7 @@ import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './type
 const DB_INSTANCE = 'AWS::RDS::DBInstance';
 const ENGINE = 'Engine';
 const CLUSTER_ID = 'DBClusterIdentifier';
+const INSTANCE_ID = 'DBInstanceIdentifier';
 const STORAGE_ENCRYPTED = 'StorageEncrypted';
 const KMS_KEY = 'KmsKeyId';
 const MULTI_AZ = 'MultiAZ';
@@ -45,11 +46,11 @@ export const adapter: Adapter = {
       const db: DbInstance = {
         resource: r.info(),
         engine: r.str([ENGINE], { value: '', assumed: 'the engine of the source snapshot or instance' }),
-        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'StorageEncrypted false (unencrypted storage)' }),
+        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'false: unencrypted storage' }),
         kmsKey: r.str([KMS_KEY], NO_KEY),
-        multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'MultiAZ false (a single-AZ deployment)' }),
+        multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'false: a single-AZ deployment' }),
         backupRetentionDays: r.num([BACKUP_RETENTION], RETENTION_DEFAULT),
-        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'DeletionProtection false' }),
+        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
         subnetGroup: subnetGroup ?? noLink(r, SUBNET_GROUP, 'the default VPC (no DB subnet group)'),
         securityGroups: r.links([VPC_SECURITY_GROUPS]),
         // Without a subnet group the instance lands in the default VPC, where RDS makes it public.
@@ -61,6 +62,8 @@ export const adapter: Adapter = {
           : { value: true, assumed: 'DeletionPolicy Snapshot (CloudFormation default for DB instances outside a cluster)' }),
       };
       if (cluster) db.cluster = cluster;
+      const identifier = r.str([INSTANCE_ID]);
+      if (identifier) db.identifier = identifier;
       const source = r.link([SOURCE_INSTANCE]);
       if (source) db.replicaOf = source;
       model.dbInstances.push(db);
@@ -70,15 +73,17 @@ export const adapter: Adapter = {
       const c: DbCluster = {
         resource: r.info(),
         engine: r.str([ENGINE], { value: '', assumed: 'the engine of the source snapshot or cluster' }),
-        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'StorageEncrypted false (unencrypted storage)' }),
+        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'false: unencrypted storage' }),
         kmsKey: r.str([KMS_KEY], NO_KEY),
         backupRetentionDays: r.num([BACKUP_RETENTION], RETENTION_DEFAULT),
-        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'DeletionProtection false' }),
+        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
         subnetGroup: r.link([SUBNET_GROUP]) ?? noLink(r, SUBNET_GROUP, 'the default VPC (no DB subnet group)'),
         securityGroups: r.links([CLUSTER_SECURITY_GROUPS]),
         availabilityZones: r.strList([AVAILABILITY_ZONES], { value: [], assumed: 'Availability Zones chosen by RDS' }),
         retainOnDelete: cfnRetainOnDelete(node, r, { value: true, assumed: 'DeletionPolicy Snapshot (CloudFormation default for DB clusters)' }),
       };
+      const identifier = r.str([CLUSTER_ID]);
+      if (identifier) c.identifier = identifier;
       const global = r.link([GLOBAL_CLUSTER_ID]);
       if (global) c.globalCluster = global;
       const source = r.link([REPLICATION_SOURCE]);

@@ -8,6 +8,7 @@ import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './type
 // aws_db_instance — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance
 const DB_INSTANCE = 'aws_db_instance';
 const ENGINE = 'engine';
+const IDENTIFIER = 'identifier';
 const STORAGE_ENCRYPTED = 'storage_encrypted';
 const KMS_KEY = 'kms_key_id';
 const MULTI_AZ = 'multi_az';
@@ -46,16 +47,18 @@ export const adapter: Adapter = {
       const db: DbInstance = {
         resource: r.info(),
         engine: r.str([ENGINE], { value: '', assumed: 'the engine of the source snapshot or instance' }),
-        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'storage_encrypted false (unencrypted storage)' }),
+        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'false: unencrypted storage' }),
         kmsKey: r.str([KMS_KEY], NO_KEY),
-        multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'multi_az false (a single-AZ deployment)' }),
+        multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'false: a single-AZ deployment' }),
         backupRetentionDays: r.num([BACKUP_RETENTION], RETENTION_DEFAULT),
-        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'deletion_protection false' }),
+        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
         subnetGroup: r.link([SUBNET_GROUP]) ?? noLink(r, SUBNET_GROUP, 'the default VPC (no DB subnet group)'),
         securityGroups: r.links([SECURITY_GROUPS]),
-        publiclyAccessible: r.bool([PUBLICLY_ACCESSIBLE], { value: false, assumed: 'publicly_accessible false' }),
+        publiclyAccessible: r.bool([PUBLICLY_ACCESSIBLE], { value: false, assumed: 'false: not publicly accessible' }),
         retainOnDelete: tfRetainOnDelete(node, r, { attribute: SKIP_FINAL_SNAPSHOT }),
       };
+      const identifier = r.str([IDENTIFIER]);
+      if (identifier) db.identifier = identifier;
       const source = r.link([REPLICATE_SOURCE]);
       if (source) db.replicaOf = source;
       model.dbInstances.push(db);
@@ -73,7 +76,7 @@ export const adapter: Adapter = {
         deletionProtection: defaulted(false, r.origin([DELETION_PROTECTION]), 'set on the cluster'),
         subnetGroup: r.link([SUBNET_GROUP]) ?? noLink(r, SUBNET_GROUP, 'the cluster\'s DB subnet group'),
         securityGroups: [],
-        publiclyAccessible: r.bool([PUBLICLY_ACCESSIBLE], { value: false, assumed: 'publicly_accessible false' }),
+        publiclyAccessible: r.bool([PUBLICLY_ACCESSIBLE], { value: false, assumed: 'false: not publicly accessible' }),
         retainOnDelete: tfRetainOnDelete(node, r),
       };
       const cluster = r.link([CLUSTER_ID]);
@@ -85,15 +88,17 @@ export const adapter: Adapter = {
       const c: DbCluster = {
         resource: r.info(),
         engine: r.str([ENGINE], { value: 'aurora', assumed: 'aurora (provider default)' }),
-        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'storage_encrypted false (unencrypted storage)' }),
+        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'false: unencrypted storage' }),
         kmsKey: r.str([KMS_KEY], NO_KEY),
         backupRetentionDays: r.num([BACKUP_RETENTION], { value: 1, assumed: '1 day (provider default)' }),
-        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'deletion_protection false' }),
+        deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
         subnetGroup: r.link([SUBNET_GROUP]) ?? noLink(r, SUBNET_GROUP, 'the default VPC (no DB subnet group)'),
         securityGroups: r.links([SECURITY_GROUPS]),
         availabilityZones: r.strList([AVAILABILITY_ZONES], { value: [], assumed: 'Availability Zones chosen by RDS' }),
         retainOnDelete: tfRetainOnDelete(node, r, { attribute: SKIP_FINAL_SNAPSHOT }),
       };
+      const identifier = r.str([CLUSTER_ID]);
+      if (identifier) c.identifier = identifier;
       const global = r.link([GLOBAL_CLUSTER_ID]);
       if (global) c.globalCluster = global;
       const source = r.link([REPLICATION_SOURCE]);

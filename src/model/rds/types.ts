@@ -1,6 +1,8 @@
 import type { Link, ModelResource, Val } from '../val.js';
 
 export interface DbInstance extends ModelResource {
+  /** `DBInstanceIdentifier` / `identifier`, when written: replicas in other stacks name their source by it. */
+  identifier?: Val<string>;
   engine: Val<string>;
   /** The Aurora cluster this instance belongs to, when any: then storage, backups and Multi-AZ are the cluster's. */
   cluster?: Val<Link>;
@@ -19,6 +21,8 @@ export interface DbInstance extends ModelResource {
 }
 
 export interface DbCluster extends ModelResource {
+  /** `DBClusterIdentifier` / `cluster_identifier`, when written. */
+  identifier?: Val<string>;
   engine: Val<string>;
   storageEncrypted: Val<boolean>;
   kmsKey: Val<string>;

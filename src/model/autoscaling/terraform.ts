@@ -1,0 +1,41 @@
+import type { Adapter } from '../adapter.js';
+import { PropertyReader } from '../read.js';
+import { managed, required } from '../ec2/common.js';
+import type { AutoScalingGroup } from './types.js';
+import { stringItems } from './common.js';
+
+// aws_autoscaling_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/autoscaling_group
+const GROUP = 'aws_autoscaling_group';
+const VPC_ZONE_IDENTIFIER = 'vpc_zone_identifier';
+const AVAILABILITY_ZONES = 'availability_zones';
+const MIN_SIZE = 'min_size';
+const MAX_SIZE = 'max_size';
+const LAUNCH_TEMPLATE = 'launch_template';
+const MIXED_INSTANCES_POLICY = 'mixed_instances_policy';
+const LAUNCH_TEMPLATE_SPECIFICATION = 'launch_template_specification';
+const ID = 'id';
+const NAME = 'name';
+const LAUNCH_TEMPLATE_ID = 'launch_template_id';
+const LAUNCH_TEMPLATE_NAME = 'launch_template_name';
+
+export const adapter: Adapter = {
+  service: 'autoscaling',
+  source: 'terraform',
+  adapt(graph, model) {
+    for (const node of managed(graph.ofType(GROUP))) {
+      const r = new PropertyReader(node, graph, '');
+      const group: AutoScalingGroup = {
+        resource: r.info(),
+        subnets: r.links([VPC_ZONE_IDENTIFIER]),
+        availabilityZones: stringItems(r, [AVAILABILITY_ZONES]),
+        minSize: required(r.num([MIN_SIZE]), r.origin([MIN_SIZE]), MIN_SIZE),
+        maxSize: required(r.num([MAX_SIZE]), r.origin([MAX_SIZE]), MAX_SIZE),
+      };
+      const lt = r.each([LAUNCH_TEMPLATE])[0];
+      const spec = r.each([MIXED_INSTANCES_POLICY])[0]?.each([LAUNCH_TEMPLATE])[0]?.each([LAUNCH_TEMPLATE_SPECIFICATION])[0];
+      const template = (lt ? lt.link([ID]) ?? lt.link([NAME]) : undefined) ?? (spec ? spec.link([LAUNCH_TEMPLATE_ID]) ?? spec.link([LAUNCH_TEMPLATE_NAME]) : undefined);
+      if (template) group.launchTemplate = template;
+      model.autoScalingGroups.push(group);
+    }
+  },
+};

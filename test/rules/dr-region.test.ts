@@ -1,0 +1,408 @@
+import { cfn, ruleTester, tf } from './tester.js';
+
+const EAST = { config: { regions: { 'template.yaml': 'us-east-1', 'west.yaml': 'us-west-2' } } };
+const PROVIDERS = `
+    provider "aws" {
+      region = "us-east-1"
+    }
+
+    provider "aws" {
+      alias  = "west"
+      region = "us-west-2"
+    }
+`;
+
+ruleTester('dr-region', [
+  // ── CloudFormation ──
+  cfn('EFS without replication', `
+    Resources:
+      Files:
+        Type: AWS::EFS::FileSystem
+        Properties:
+          Encrypted: true
+  `, [{ messageId: 'noCopy', line: 2 }]),
+  cfn('EFS replicated to an explicit region while its own region is unknown', `
+    Resources:
+      Files:
+        Type: AWS::EFS::FileSystem
+        Properties:
+          ReplicationConfiguration:
+            Destinations:
+              - Region: us-west-2
+  `),
+  cfn('EFS replicated into its own region', `
+    Resources:
+      Files:
+        Type: AWS::EFS::FileSystem
+        Properties:
+          ReplicationConfiguration:
+            Destinations:
+              - Region: us-east-1
+  `, [{ messageId: 'copySameRegion', line: 7 }], EAST),
+  cfn('DynamoDB table without replicas, global table in one region', `
+    Resources:
+      Table:
+        Type: AWS::DynamoDB::Table
+        Properties:
+          BillingMode: PAY_PER_REQUEST
+      Global:
+        Type: AWS::DynamoDB::GlobalTable
+        Properties:
+          Replicas:
+            - Region: !Ref AWS::Region
+  `, [{ messageId: 'noCopy', line: 2 }, { messageId: 'copySameRegion', line: 10 }], EAST),
+  cfn('DynamoDB global table in two regions; a replica of unknown region is accepted', `
+    Resources:
+      Global:
+        Type: AWS::DynamoDB::GlobalTable
+        Properties:
+          Replicas:
+            - Region: us-east-1
+            - Region: eu-west-1
+      Unsure:
+        Type: AWS::DynamoDB::GlobalTable
+        Properties:
+          Replicas:
+            - Region: !Ref AWS::Region
+  `),
+  cfn('RDS instance without any copy', `
+    Resources:
+      Db:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: postgres
+  `, [{ messageId: 'noCopy', line: 2 }]),
+  cfn('RDS instance backed up with a copy to a vault of another region', `
+    Resources:
+      Db:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: postgres
+      Vault:
+        Type: AWS::Backup::BackupVault
+        Properties:
+          BackupVaultName: main
+      Plan:
+        Type: AWS::Backup::BackupPlan
+        Properties:
+          BackupPlan:
+            BackupPlanName: daily
+            BackupPlanRule:
+              - RuleName: daily
+                TargetBackupVault: !Ref Vault
+                CopyActions:
+                  - DestinationBackupVaultArn: arn:aws:backup:us-west-2:111122223333:backup-vault:dr
+      Selection:
+        Type: AWS::Backup::BackupSelection
+        Properties:
+          BackupPlanId: !Ref Plan
+          BackupSelection:
+            SelectionName: db
+            IamRoleArn: arn:aws:iam::111122223333:role/backup
+            Resources:
+              - !Sub arn:aws:rds:us-east-1:111122223333:db:\${Db}
+  `),
+  cfn('backup copy to a vault of the same template stays in the region', `
+    Resources:
+      Files:
+        Type: AWS::EFS::FileSystem
+      Vault:
+        Type: AWS::Backup::BackupVault
+        Properties:
+          BackupVaultName: main
+      Copy:
+        Type: AWS::Backup::BackupVault
+        Properties:
+          BackupVaultName: copy
+      Plan:
+        Type: AWS::Backup::BackupPlan
+        Properties:
+          BackupPlan:
+            BackupPlanName: daily
+            BackupPlanRule:
+              - RuleName: daily
+                TargetBackupVault: !Ref Vault
+                CopyActions:
+                  - DestinationBackupVaultArn: !GetAtt Copy.BackupVaultArn
+      Selection:
+        Type: AWS::Backup::BackupSelection
+        Properties:
+          BackupPlanId: !Ref Plan
+          BackupSelection:
+            SelectionName: all
+            IamRoleArn: arn:aws:iam::111122223333:role/backup
+            ListOfTags:
+              - ConditionType: STRINGEQUALS
+                ConditionKey: backup
+                ConditionValue: 'true'
+  `, [{ messageId: 'copySameRegion', line: 21 }]),
+  cfn('Aurora cluster that replicates from another region, and a global cluster member', `
+    Resources:
+      Replica:
+        Type: AWS::RDS::DBCluster
+        Properties:
+          Engine: aurora-mysql
+          ReplicationSourceIdentifier: arn:aws:rds:eu-west-1:111122223333:cluster:primary
+      Global:
+        Type: AWS::RDS::GlobalCluster
+        Properties:
+          GlobalClusterIdentifier: shop
+          SourceDBClusterIdentifier: !Ref Primary
+      Primary:
+        Type: AWS::RDS::DBCluster
+        Properties:
+          Engine: aurora-mysql
+  `),
+  cfn('Aurora global cluster member with a secondary in another template and region', `
+    Resources:
+      Primary:
+        Type: AWS::RDS::DBCluster
+        Properties:
+          Engine: aurora-mysql
+          GlobalClusterIdentifier: shop
+      Lonely:
+        Type: AWS::RDS::DBCluster
+        Properties:
+          Engine: aurora-mysql
+  `, [{ messageId: 'noCopy', line: 7 }], {
+    ...EAST,
+    files: {
+      'west.yaml': 'Resources:\n  Secondary:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-mysql\n      GlobalClusterIdentifier: shop\n',
+      'global.yaml': 'Resources:\n  Global:\n    Type: AWS::RDS::GlobalCluster\n    Properties:\n      GlobalClusterIdentifier: shop\n      SourceDBClusterIdentifier: arn:aws:rds:us-east-1:111122223333:cluster:primary\n',
+    },
+  }),
+  cfn('RDS instance copied by a cross-region read replica in another template', `
+    Resources:
+      Db:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: postgres
+          DBInstanceIdentifier: shop
+  `, [], {
+    ...EAST,
+    files: { 'west.yaml': 'Resources:\n  Replica:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      SourceDBInstanceIdentifier: arn:aws:rds:us-east-1:111122223333:db:shop\n' },
+  }),
+  cfn('S3 bucket replicated to a bucket of the same template', `
+    Resources:
+      Data:
+        Type: AWS::S3::Bucket
+        Properties:
+          VersioningConfiguration: { Status: Enabled }
+          ReplicationConfiguration:
+            Role: arn:aws:iam::111122223333:role/replication
+            Rules:
+              - Status: Enabled
+                Destination:
+                  Bucket: !GetAtt Copy.Arn
+      Copy:
+        Type: AWS::S3::Bucket
+        Properties:
+          VersioningConfiguration: { Status: Enabled }
+  `, [{ messageId: 'copySameRegion', line: 11 }]),
+  cfn('CloudTrail log bucket is not judged; a bucket without replication is', `
+    Resources:
+      Logs:
+        Type: AWS::S3::Bucket
+      Data:
+        Type: AWS::S3::Bucket
+      Trail:
+        Type: AWS::CloudTrail::Trail
+        Properties:
+          IsLogging: true
+          S3BucketName: !Ref Logs
+  `, [{ messageId: 'noCopy', line: 4 }]),
+  cfn('S3 bucket replicated to a bucket named by ARN (region unknown: accepted)', `
+    Resources:
+      Data:
+        Type: AWS::S3::Bucket
+        Properties:
+          VersioningConfiguration: { Status: Enabled }
+          ReplicationConfiguration:
+            Role: arn:aws:iam::111122223333:role/replication
+            Rules:
+              - Status: Enabled
+                Destination:
+                  Bucket: arn:aws:s3:::data-replica-west
+  `),
+
+  // ── Terraform ──
+  tf('EFS without replication', PROVIDERS + `
+    resource "aws_efs_file_system" "files" {
+      encrypted = true
+    }
+  `, [{ messageId: 'noCopy', line: 10 }]),
+  tf('EFS replicated to another region', PROVIDERS + `
+    resource "aws_efs_file_system" "files" {
+      encrypted = true
+    }
+
+    resource "aws_efs_replication_configuration" "dr" {
+      source_file_system_id = aws_efs_file_system.files.id
+
+      destination {
+        region = "eu-west-1"
+      }
+    }
+  `),
+  tf('EFS replicated into its own region', PROVIDERS + `
+    resource "aws_efs_file_system" "files" {
+      encrypted = true
+    }
+
+    resource "aws_efs_replication_configuration" "dr" {
+      source_file_system_id = aws_efs_file_system.files.id
+
+      destination {
+        region = "us-east-1"
+      }
+    }
+  `, [{ messageId: 'copySameRegion', line: 18 }]),
+  tf('DynamoDB table without replicas', PROVIDERS + `
+    resource "aws_dynamodb_table" "t" {
+      name     = "t"
+      hash_key = "id"
+    }
+  `, [{ messageId: 'noCopy', line: 10 }]),
+  tf('DynamoDB replica block and a separate replica resource in another region', PROVIDERS + `
+    resource "aws_dynamodb_table" "a" {
+      name     = "a"
+      hash_key = "id"
+
+      replica {
+        region_name = "us-west-2"
+      }
+    }
+
+    resource "aws_dynamodb_table" "b" {
+      name     = "b"
+      hash_key = "id"
+    }
+
+    resource "aws_dynamodb_table_replica" "b_west" {
+      provider         = aws.west
+      global_table_arn = aws_dynamodb_table.b.arn
+    }
+  `),
+  tf('RDS instance without copy; another with a cross-region read replica', PROVIDERS + `
+    resource "aws_db_instance" "alone" {
+      engine = "postgres"
+    }
+
+    resource "aws_db_instance" "source" {
+      engine = "postgres"
+    }
+
+    resource "aws_db_instance" "west" {
+      provider            = aws.west
+      replicate_source_db = aws_db_instance.source.arn
+    }
+  `, [{ messageId: 'noCopy', line: 10 }]),
+  tf('Aurora global database across two providers', PROVIDERS + `
+    resource "aws_rds_global_cluster" "g" {
+      global_cluster_identifier = "shop"
+      engine                    = "aurora-postgresql"
+    }
+
+    resource "aws_rds_cluster" "primary" {
+      engine                    = "aurora-postgresql"
+      global_cluster_identifier = aws_rds_global_cluster.g.id
+    }
+
+    resource "aws_rds_cluster" "secondary" {
+      provider                  = aws.west
+      engine                    = "aurora-postgresql"
+      global_cluster_identifier = aws_rds_global_cluster.g.id
+    }
+  `),
+  tf('backup plan copying to a vault under the west provider, selecting the database', PROVIDERS + `
+    resource "aws_db_instance" "db" {
+      engine = "postgres"
+    }
+
+    resource "aws_backup_vault" "main" {
+      name = "main"
+    }
+
+    resource "aws_backup_vault" "dr" {
+      provider = aws.west
+      name     = "dr"
+    }
+
+    resource "aws_backup_plan" "p" {
+      name = "p"
+
+      rule {
+        rule_name         = "daily"
+        target_vault_name = aws_backup_vault.main.name
+
+        copy_action {
+          destination_vault_arn = aws_backup_vault.dr.arn
+        }
+      }
+    }
+
+    resource "aws_backup_selection" "s" {
+      name         = "s"
+      iam_role_arn = "arn:aws:iam::111122223333:role/backup"
+      plan_id      = aws_backup_plan.p.id
+      resources    = [aws_db_instance.db.arn]
+    }
+  `),
+  tf('backup plan copying within the region', PROVIDERS + `
+    resource "aws_db_instance" "db" {
+      engine = "postgres"
+    }
+
+    resource "aws_backup_vault" "main" {
+      name = "main"
+    }
+
+    resource "aws_backup_plan" "p" {
+      name = "p"
+
+      rule {
+        rule_name         = "daily"
+        target_vault_name = aws_backup_vault.main.name
+
+        copy_action {
+          destination_vault_arn = "arn:aws:backup:us-east-1:111122223333:backup-vault:copy"
+        }
+      }
+    }
+
+    resource "aws_backup_selection" "s" {
+      name         = "s"
+      iam_role_arn = "arn:aws:iam::111122223333:role/backup"
+      plan_id      = aws_backup_plan.p.id
+      resources    = ["*"]
+    }
+  `, [{ messageId: 'copySameRegion', line: 26 }]),
+  tf('S3 bucket replicated to a bucket under the west provider', PROVIDERS + `
+    resource "aws_s3_bucket" "data" {
+      bucket = "data"
+    }
+
+    resource "aws_s3_bucket" "replica" {
+      provider = aws.west
+      bucket   = "data-replica"
+    }
+
+    resource "aws_s3_bucket_replication_configuration" "r" {
+      bucket = aws_s3_bucket.data.id
+      role   = "arn:aws:iam::111122223333:role/replication"
+
+      rule {
+        status = "Enabled"
+
+        destination {
+          bucket = aws_s3_bucket.replica.arn
+        }
+      }
+    }
+  `),
+  tf('S3 bucket without replication', PROVIDERS + `
+    resource "aws_s3_bucket" "data" {
+      bucket = "data"
+    }
+  `, [{ messageId: 'noCopy', line: 10 }]),
+]);

@@ -1,0 +1,390 @@
+import { cfn, ruleTester, tf } from './tester.js';
+
+const TF_PROVIDER = `
+    provider "aws" {
+      region = "us-east-1"
+    }
+`;
+
+ruleTester('encryption-at-rest', [
+  // ── CloudFormation ──
+  cfn('RDS instance without StorageEncrypted (default false)', `
+    Resources:
+      Db:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: mysql
+  `, [{ messageId: 'dbUnencrypted', line: 2 }]),
+  cfn('RDS instance with StorageEncrypted false', `
+    Resources:
+      Db:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: mysql
+          StorageEncrypted: false
+  `, [{ messageId: 'dbUnencrypted', line: 6, column: 25 }]),
+  cfn('RDS instance encrypted through a parameter default', `
+    Parameters:
+      Encrypt: { Type: String, Default: 'true' }
+    Resources:
+      Db:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: mysql
+          StorageEncrypted: !Ref Encrypt
+  `),
+  cfn('RDS instance unencrypted through a parameter default', `
+    Parameters:
+      Encrypt: { Type: String, Default: 'false' }
+    Resources:
+      Db:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: mysql
+          StorageEncrypted: !Ref Encrypt
+  `, [{ messageId: 'dbUnencrypted', line: 8 }]),
+  cfn('RDS instance with an unknown setting is undecidable, not a finding', `
+    Parameters:
+      Encrypt: { Type: String }
+    Resources:
+      Db:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: mysql
+          StorageEncrypted: !Ref Encrypt
+  `),
+  cfn('Aurora cluster unencrypted; its instance is judged through the cluster', `
+    Resources:
+      Cluster:
+        Type: AWS::RDS::DBCluster
+        Properties:
+          Engine: aurora-postgresql
+      Writer:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: aurora-postgresql
+          DBClusterIdentifier: !Ref Cluster
+  `, [{ messageId: 'dbUnencrypted', line: 2 }]),
+  cfn('Aurora cluster encrypted with a customer key', `
+    Resources:
+      Key:
+        Type: AWS::KMS::Key
+        Properties:
+          EnableKeyRotation: true
+      Cluster:
+        Type: AWS::RDS::DBCluster
+        Properties:
+          Engine: aurora-postgresql
+          StorageEncrypted: true
+          KmsKeyId: !Ref Key
+      Writer:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: aurora-postgresql
+          DBClusterIdentifier: !Ref Cluster
+  `),
+  cfn('read replica inherits encryption from its source', `
+    Resources:
+      Source:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: mysql
+          StorageEncrypted: true
+      Replica:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          SourceDBInstanceIdentifier: !Ref Source
+  `),
+  cfn('EFS without Encrypted, and explicitly false', `
+    Resources:
+      Files:
+        Type: AWS::EFS::FileSystem
+        Properties:
+          PerformanceMode: generalPurpose
+      More:
+        Type: AWS::EFS::FileSystem
+        Properties:
+          Encrypted: false
+  `, [{ messageId: 'fileSystemUnencrypted', line: 2 }, { messageId: 'fileSystemUnencrypted', line: 9 }]),
+  cfn('ElastiCache replication group without at-rest encryption', `
+    Resources:
+      Cache:
+        Type: AWS::ElastiCache::ReplicationGroup
+        Properties:
+          ReplicationGroupDescription: sessions
+          Engine: redis
+          AtRestEncryptionEnabled: false
+      Serverless:
+        Type: AWS::ElastiCache::ServerlessCache
+        Properties:
+          Engine: redis
+          ServerlessCacheName: s
+  `, [{ messageId: 'cacheUnencrypted', line: 7 }]),
+  cfn('ElastiCache replication group encrypted', `
+    Resources:
+      Cache:
+        Type: AWS::ElastiCache::ReplicationGroup
+        Properties:
+          ReplicationGroupDescription: sessions
+          AtRestEncryptionEnabled: true
+  `),
+  cfn('SQS with SSE-SQS explicitly off and no key; default and KMS queues pass', `
+    Resources:
+      Off:
+        Type: AWS::SQS::Queue
+        Properties:
+          SqsManagedSseEnabled: false
+      Default:
+        Type: AWS::SQS::Queue
+      Kms:
+        Type: AWS::SQS::Queue
+        Properties:
+          KmsMasterKeyId: alias/aws/sqs
+  `, [{ messageId: 'queueUnencrypted', line: 5, severity: 'medium' }]),
+  cfn('SNS topic without KmsMasterKeyId', `
+    Resources:
+      Topic:
+        Type: AWS::SNS::Topic
+        Properties:
+          TopicName: orders
+  `, [{ messageId: 'topicUnencrypted', line: 2, severity: 'medium' }]),
+  cfn('SNS topic with a key reference', `
+    Resources:
+      Key:
+        Type: AWS::KMS::Key
+      Topic:
+        Type: AWS::SNS::Topic
+        Properties:
+          KmsMasterKeyId: !Ref Key
+  `),
+  cfn('DynamoDB table relying on the AWS-owned key (low)', `
+    Resources:
+      Table:
+        Type: AWS::DynamoDB::Table
+        Properties:
+          BillingMode: PAY_PER_REQUEST
+      Off:
+        Type: AWS::DynamoDB::Table
+        Properties:
+          SSESpecification:
+            SSEEnabled: false
+  `, [{ messageId: 'tableOwnedKey', line: 2, severity: 'low' }, { messageId: 'tableOwnedKey', line: 10, severity: 'low' }]),
+  cfn('DynamoDB tables with the AWS-managed and a customer key', `
+    Resources:
+      Managed:
+        Type: AWS::DynamoDB::Table
+        Properties:
+          SSESpecification:
+            SSEEnabled: true
+      Customer:
+        Type: AWS::DynamoDB::Table
+        Properties:
+          SSESpecification:
+            SSEEnabled: true
+            SSEType: KMS
+            KMSMasterKeyId: arn:aws:kms:us-east-1:111122223333:key/abc
+  `),
+  cfn('Backup vault without a customer key (low)', `
+    Resources:
+      Vault:
+        Type: AWS::Backup::BackupVault
+        Properties:
+          BackupVaultName: main
+  `, [{ messageId: 'vaultServiceKey', line: 2, severity: 'low' }]),
+  cfn('Backup vault with a customer key', `
+    Resources:
+      Vault:
+        Type: AWS::Backup::BackupVault
+        Properties:
+          BackupVaultName: main
+          EncryptionKeyArn: arn:aws:kms:us-east-1:111122223333:key/abc
+  `),
+  cfn('EBS volume unencrypted, instance block device unencrypted', `
+    Resources:
+      Disk:
+        Type: AWS::EC2::Volume
+        Properties:
+          AvailabilityZone: us-east-1a
+          Size: 10
+      Server:
+        Type: AWS::EC2::Instance
+        Properties:
+          ImageId: ami-12345678
+          BlockDeviceMappings:
+            - DeviceName: /dev/xvda
+              Ebs:
+                VolumeSize: 20
+                Encrypted: false
+  `, [{ messageId: 'volumeUnencrypted', line: 2 }, { messageId: 'blockDeviceUnencrypted', line: 15 }]),
+  cfn('EBS volume and launch template encrypted', `
+    Resources:
+      Disk:
+        Type: AWS::EC2::Volume
+        Properties:
+          AvailabilityZone: us-east-1a
+          Size: 10
+          Encrypted: true
+      Template:
+        Type: AWS::EC2::LaunchTemplate
+        Properties:
+          LaunchTemplateData:
+            BlockDeviceMappings:
+              - DeviceName: /dev/xvda
+                Ebs:
+                  Encrypted: true
+  `),
+  cfn('S3 bucket with the SSE-S3 default is not reported', `
+    Resources:
+      Bucket:
+        Type: AWS::S3::Bucket
+  `),
+
+  // ── Terraform ──
+  tf('aws_db_instance without storage_encrypted', `
+    resource "aws_db_instance" "db" {
+      engine         = "postgres"
+      instance_class = "db.t3.micro"
+    }
+  `, [{ messageId: 'dbUnencrypted', line: 1 }]),
+  tf('aws_db_instance unencrypted through a variable', `
+    variable "encrypt" {
+      default = false
+    }
+
+    resource "aws_db_instance" "db" {
+      engine            = "postgres"
+      storage_encrypted = var.encrypt
+    }
+  `, [{ messageId: 'dbUnencrypted', line: 7 }]),
+  tf('aws_db_instance with an unknown variable', `
+    variable "encrypt" {
+      type = bool
+    }
+
+    resource "aws_db_instance" "db" {
+      engine            = "postgres"
+      storage_encrypted = var.encrypt
+    }
+  `),
+  tf('aws_rds_cluster unencrypted with its instance', `
+    resource "aws_rds_cluster" "main" {
+      engine            = "aurora-mysql"
+      storage_encrypted = false
+    }
+
+    resource "aws_rds_cluster_instance" "one" {
+      cluster_identifier = aws_rds_cluster.main.id
+      instance_class     = "db.r6g.large"
+    }
+  `, [{ messageId: 'dbUnencrypted', line: 3 }]),
+  tf('aws_rds_cluster encrypted with a key', `
+    resource "aws_kms_key" "k" {
+      enable_key_rotation = true
+    }
+
+    resource "aws_rds_cluster" "main" {
+      engine            = "aurora-mysql"
+      storage_encrypted = true
+      kms_key_id        = aws_kms_key.k.arn
+    }
+  `),
+  tf('aws_efs_file_system unencrypted', `
+    resource "aws_efs_file_system" "files" {
+      creation_token = "files"
+    }
+  `, [{ messageId: 'fileSystemUnencrypted', line: 1 }]),
+  tf('ElastiCache replication group at rest off', `
+    resource "aws_elasticache_replication_group" "cache" {
+      replication_group_id       = "cache"
+      description                = "sessions"
+      at_rest_encryption_enabled = false
+    }
+  `, [{ messageId: 'cacheUnencrypted', line: 4 }]),
+  tf('SQS with SSE-SQS off, SNS without key', `
+    resource "aws_sqs_queue" "q" {
+      sqs_managed_sse_enabled = false
+    }
+
+    resource "aws_sns_topic" "t" {
+      name = "t"
+    }
+  `, [{ messageId: 'queueUnencrypted', line: 2 }, { messageId: 'topicUnencrypted', line: 5 }]),
+  tf('SQS default, SNS and SQS with KMS keys, encrypted cache and EFS', `
+    resource "aws_kms_key" "k" {
+      enable_key_rotation = true
+    }
+
+    resource "aws_sqs_queue" "default" {}
+
+    resource "aws_sqs_queue" "kms" {
+      kms_master_key_id = aws_kms_key.k.arn
+    }
+
+    resource "aws_sns_topic" "t" {
+      kms_master_key_id = "alias/aws/sns"
+    }
+
+    resource "aws_elasticache_replication_group" "cache" {
+      replication_group_id       = "cache"
+      description                = "sessions"
+      at_rest_encryption_enabled = true
+    }
+
+    resource "aws_efs_file_system" "files" {
+      encrypted = true
+    }
+  `),
+  tf('DynamoDB without server_side_encryption (low)', `
+    resource "aws_dynamodb_table" "t" {
+      name     = "t"
+      hash_key = "id"
+    }
+  `, [{ messageId: 'tableOwnedKey', line: 1, severity: 'low' }]),
+  tf('DynamoDB with a customer key, vault with a key', `
+    resource "aws_dynamodb_table" "t" {
+      name     = "t"
+      hash_key = "id"
+
+      server_side_encryption {
+        enabled     = true
+        kms_key_arn = "arn:aws:kms:us-east-1:111122223333:key/abc"
+      }
+    }
+
+    resource "aws_backup_vault" "v" {
+      name        = "v"
+      kms_key_arn = "arn:aws:kms:us-east-1:111122223333:key/abc"
+    }
+  `),
+  tf('Backup vault without a key (low)', `
+    resource "aws_backup_vault" "v" {
+      name = "v"
+    }
+  `, [{ messageId: 'vaultServiceKey', line: 1, severity: 'low' }]),
+  tf('EBS volume unencrypted', `
+    resource "aws_ebs_volume" "disk" {
+      availability_zone = "us-east-1a"
+      size              = 10
+    }
+  `, [{ messageId: 'volumeUnencrypted', line: 1 }]),
+  tf('EBS volume unencrypted but encryption by default is on', `
+    resource "aws_ebs_encryption_by_default" "on" {
+      enabled = true
+    }
+
+    resource "aws_ebs_volume" "disk" {
+      availability_zone = "us-east-1a"
+      size              = 10
+    }
+  `),
+  tf('instance root block device unencrypted', TF_PROVIDER + `
+    resource "aws_instance" "web" {
+      ami           = "ami-12345678"
+      instance_type = "t3.micro"
+
+      root_block_device {
+        encrypted = false
+      }
+    }
+  `, [{ messageId: 'blockDeviceUnencrypted', line: 10 }]),
+]);

@@ -1,0 +1,332 @@
+import { cfn, ruleTester, tf } from './tester.js';
+
+const SUBNETS = `
+      SubnetA:
+        Type: AWS::EC2::Subnet
+        Properties:
+          VpcId: vpc-123
+          CidrBlock: 10.0.0.0/24
+          AvailabilityZone: !Select [0, !GetAZs '']
+      SubnetB:
+        Type: AWS::EC2::Subnet
+        Properties:
+          VpcId: vpc-123
+          CidrBlock: 10.0.1.0/24
+          AvailabilityZone: !Select [1, !GetAZs '']
+      SubnetA2:
+        Type: AWS::EC2::Subnet
+        Properties:
+          VpcId: vpc-123
+          CidrBlock: 10.0.2.0/24
+          AvailabilityZone: !Select [0, !GetAZs '']`;
+
+ruleTester('multi-az', [
+  // ── CloudFormation ──
+  cfn('RDS instance without MultiAZ (default false)', `
+    Resources:
+      Db:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: postgres
+  `, [{ messageId: 'dbSingleAz', line: 2 }]),
+  cfn('RDS instance with MultiAZ false from a parameter default', `
+    Parameters:
+      MultiAz: { Type: String, Default: 'false' }
+    Resources:
+      Db:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: postgres
+          MultiAZ: !Ref MultiAz
+  `, [{ messageId: 'dbSingleAz', line: 8 }]),
+  cfn('RDS instance Multi-AZ, its same-region read replica and an unknown setting', `
+    Parameters:
+      MultiAz: { Type: String }
+    Resources:
+      Db:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: postgres
+          MultiAZ: true
+      Replica:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          SourceDBInstanceIdentifier: !Ref Db
+      Other:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: postgres
+          MultiAZ: !Ref MultiAz
+  `),
+  cfn('Aurora cluster with one instance', `
+    Resources:
+      Cluster:
+        Type: AWS::RDS::DBCluster
+        Properties:
+          Engine: aurora-mysql
+      Writer:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: aurora-mysql
+          DBClusterIdentifier: !Ref Cluster
+  `, [{ messageId: 'clusterOneInstance', line: 2 }]),
+  cfn('Aurora cluster with two instances', `
+    Resources:
+      Cluster:
+        Type: AWS::RDS::DBCluster
+        Properties:
+          Engine: aurora-mysql
+      Writer:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: aurora-mysql
+          DBClusterIdentifier: !Ref Cluster
+      Reader:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          Engine: aurora-mysql
+          DBClusterIdentifier: !Ref Cluster
+  `),
+  cfn('ElastiCache replication group with one node (default)', `
+    Resources:
+      Cache:
+        Type: AWS::ElastiCache::ReplicationGroup
+        Properties:
+          ReplicationGroupDescription: sessions
+  `, [{ messageId: 'cacheOneNode', line: 2 }]),
+  cfn('ElastiCache replication group without failover and Multi-AZ', `
+    Resources:
+      Cache:
+        Type: AWS::ElastiCache::ReplicationGroup
+        Properties:
+          ReplicationGroupDescription: sessions
+          NumCacheClusters: 2
+          AutomaticFailoverEnabled: false
+  `, [{ messageId: 'cacheNoFailover', line: 7 }, { messageId: 'cacheNoMultiAz', line: 2 }]),
+  cfn('Memcached cluster in a single AZ', `
+    Resources:
+      Memcached:
+        Type: AWS::ElastiCache::CacheCluster
+        Properties:
+          Engine: memcached
+          CacheNodeType: cache.t3.micro
+          NumCacheNodes: 2
+  `, [{ messageId: 'cacheClusterSingleAz', line: 2 }]),
+  cfn('ElastiCache replicated across AZs, cross-AZ memcached and serverless', `
+    Resources:
+      Cache:
+        Type: AWS::ElastiCache::ReplicationGroup
+        Properties:
+          ReplicationGroupDescription: sessions
+          ReplicasPerNodeGroup: 1
+          AutomaticFailoverEnabled: true
+          MultiAZEnabled: true
+      Memcached:
+        Type: AWS::ElastiCache::CacheCluster
+        Properties:
+          Engine: memcached
+          CacheNodeType: cache.t3.micro
+          NumCacheNodes: 2
+          AZMode: cross-az
+      Serverless:
+        Type: AWS::ElastiCache::ServerlessCache
+        Properties:
+          Engine: valkey
+          ServerlessCacheName: s
+  `),
+  cfn('EFS One Zone', `
+    Resources:
+      Files:
+        Type: AWS::EFS::FileSystem
+        Properties:
+          Encrypted: true
+          AvailabilityZoneName: us-east-1a
+  `, [{ messageId: 'fileSystemOneZone', line: 6 }]),
+  cfn('DB and cache subnet groups in one AZ', `
+    Resources:${SUBNETS}
+      DbSubnets:
+        Type: AWS::RDS::DBSubnetGroup
+        Properties:
+          DBSubnetGroupDescription: db
+          SubnetIds: [!Ref SubnetA, !Ref SubnetA2]
+      CacheSubnets:
+        Type: AWS::ElastiCache::SubnetGroup
+        Properties:
+          Description: cache
+          SubnetIds:
+            - !Ref SubnetA
+  `, [{ messageId: 'subnetsOneAz', line: 24 }, { messageId: 'subnetsOneAz', line: 30 }]),
+  cfn('load balancer and auto scaling group in one AZ', `
+    Resources:${SUBNETS}
+      Lb:
+        Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+        Properties:
+          Subnets: [!Ref SubnetA, !Ref SubnetA2]
+      Asg:
+        Type: AWS::AutoScaling::AutoScalingGroup
+        Properties:
+          MinSize: '2'
+          MaxSize: '4'
+          VPCZoneIdentifier: [!Ref SubnetA]
+  `, [{ messageId: 'subnetsOneAz', line: 23 }, { messageId: 'subnetsOneAz', line: 29 }]),
+  cfn('subnets in two AZs; a subnet with an unknown AZ is undecidable', `
+    Parameters:
+      Az: { Type: String }
+    Resources:${SUBNETS}
+      SubnetX:
+        Type: AWS::EC2::Subnet
+        Properties:
+          VpcId: vpc-123
+          CidrBlock: 10.0.3.0/24
+          AvailabilityZone: !Ref Az
+      DbSubnets:
+        Type: AWS::RDS::DBSubnetGroup
+        Properties:
+          DBSubnetGroupDescription: db
+          SubnetIds: [!Ref SubnetA, !Ref SubnetB]
+      Lb:
+        Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+        Properties:
+          Subnets: [!Ref SubnetA, !Ref SubnetX]
+  `),
+
+  // ── Terraform ──
+  tf('aws_db_instance without multi_az', `
+    resource "aws_db_instance" "db" {
+      engine = "postgres"
+    }
+  `, [{ messageId: 'dbSingleAz', line: 1 }]),
+  tf('aws_db_instance multi_az false from a variable', `
+    variable "multi_az" {
+      default = false
+    }
+
+    resource "aws_db_instance" "db" {
+      engine   = "postgres"
+      multi_az = var.multi_az
+    }
+  `, [{ messageId: 'dbSingleAz', line: 7 }]),
+  tf('aws_db_instance Multi-AZ and its replica', `
+    resource "aws_db_instance" "db" {
+      engine   = "postgres"
+      multi_az = true
+    }
+
+    resource "aws_db_instance" "replica" {
+      replicate_source_db = aws_db_instance.db.identifier
+    }
+  `),
+  tf('aws_rds_cluster with one aws_rds_cluster_instance', `
+    resource "aws_rds_cluster" "main" {
+      engine = "aurora-postgresql"
+    }
+
+    resource "aws_rds_cluster_instance" "one" {
+      cluster_identifier = aws_rds_cluster.main.id
+      instance_class     = "db.r6g.large"
+    }
+  `, [{ messageId: 'clusterOneInstance', line: 1 }]),
+  tf('aws_rds_cluster with two instances through count', `
+    resource "aws_rds_cluster" "main" {
+      engine = "aurora-postgresql"
+    }
+
+    resource "aws_rds_cluster_instance" "node" {
+      count              = 2
+      cluster_identifier = aws_rds_cluster.main.id
+      instance_class     = "db.r6g.large"
+    }
+  `),
+  tf('ElastiCache replication group without failover', `
+    resource "aws_elasticache_replication_group" "cache" {
+      replication_group_id = "cache"
+      description          = "sessions"
+      num_cache_clusters   = 2
+      multi_az_enabled     = true
+    }
+  `, [{ messageId: 'cacheNoFailover', line: 1 }]),
+  tf('ElastiCache single node cluster, and one-node replication group', `
+    resource "aws_elasticache_cluster" "redis" {
+      cluster_id = "redis"
+      engine     = "redis"
+    }
+
+    resource "aws_elasticache_replication_group" "cache" {
+      replication_group_id       = "cache"
+      description                = "sessions"
+      num_cache_clusters         = 1
+      automatic_failover_enabled = false
+    }
+  `, [{ messageId: 'cacheClusterSingleAz', line: 1 }, { messageId: 'cacheOneNode', line: 9 }]),
+  tf('ElastiCache Multi-AZ with failover', `
+    resource "aws_elasticache_replication_group" "cache" {
+      replication_group_id       = "cache"
+      description                = "sessions"
+      num_cache_clusters         = 2
+      automatic_failover_enabled = true
+      multi_az_enabled           = true
+    }
+  `),
+  tf('EFS One Zone', `
+    resource "aws_efs_file_system" "files" {
+      availability_zone_name = "us-east-1a"
+    }
+  `, [{ messageId: 'fileSystemOneZone', line: 2 }]),
+  tf('DB subnet group over count subnets in one AZ and in two', `
+    data "aws_availability_zones" "azs" {}
+
+    resource "aws_subnet" "one" {
+      count             = 2
+      vpc_id            = "vpc-123"
+      cidr_block        = cidrsubnet("10.0.0.0/16", 8, count.index)
+      availability_zone = data.aws_availability_zones.azs.names[0]
+    }
+
+    resource "aws_subnet" "two" {
+      count             = 2
+      vpc_id            = "vpc-123"
+      cidr_block        = cidrsubnet("10.1.0.0/16", 8, count.index)
+      availability_zone = data.aws_availability_zones.azs.names[count.index]
+    }
+
+    resource "aws_db_subnet_group" "bad" {
+      subnet_ids = aws_subnet.one[*].id
+    }
+
+    resource "aws_db_subnet_group" "good" {
+      subnet_ids = aws_subnet.two[*].id
+    }
+  `, [{ messageId: 'subnetsOneAz', line: 18 }]),
+  tf('load balancer subnets with unknown AZs are undecidable', `
+    variable "subnets" {
+      type = list(string)
+    }
+
+    resource "aws_lb" "web" {
+      subnets = var.subnets
+    }
+  `),
+  tf('load balancer and auto scaling group on subnets of one AZ', `
+    resource "aws_subnet" "a" {
+      vpc_id            = "vpc-123"
+      cidr_block        = "10.0.0.0/24"
+      availability_zone = "us-east-1a"
+    }
+
+    resource "aws_subnet" "b" {
+      vpc_id            = "vpc-123"
+      cidr_block        = "10.0.1.0/24"
+      availability_zone = "us-east-1a"
+    }
+
+    resource "aws_lb" "web" {
+      subnets = [aws_subnet.a.id, aws_subnet.b.id]
+    }
+
+    resource "aws_autoscaling_group" "web" {
+      min_size            = 2
+      max_size            = 4
+      vpc_zone_identifier = [aws_subnet.a.id]
+    }
+  `, [{ messageId: 'subnetsOneAz', line: 14 }, { messageId: 'subnetsOneAz', line: 20 }]),
+]);
