@@ -76,6 +76,7 @@ export class ResourceGraph {
   readonly nodes: ResourceNode[] = [];
   readonly edges: Edge[] = [];
   private readonly byId = new Map<string, ResourceNode>();
+  private byType: Map<string, ResourceNode[]> | undefined;
 
   add(part: GraphPart): void {
     for (const n of part.nodes) {
@@ -83,19 +84,32 @@ export class ResourceGraph {
       this.byId.set(n.id, n);
       this.nodes.push(n);
     }
-    this.edges.push(...part.edges);
+    for (const e of part.edges) this.edges.push(e);
+    this.byType = undefined;
   }
 
   get(id: string): ResourceNode | undefined {
     return this.byId.get(id);
   }
 
+  /** Nodes of the given types, in graph order. */
   ofType(...types: string[]): ResourceNode[] {
-    return this.nodes.filter((n) => types.includes(n.type));
+    if (!this.byType) {
+      this.byType = new Map();
+      for (const n of this.nodes) {
+        const list = this.byType.get(n.type);
+        if (list) list.push(n);
+        else this.byType.set(n.type, [n]);
+      }
+    }
+    if (types.length === 1) return (this.byType.get(types[0]!) ?? []).slice();
+    const wanted = new Set(types);
+    return this.nodes.filter((n) => wanted.has(n.type));
   }
 
   /** Sorts nodes by file and address so that every later stage is deterministic. */
   sort(): void {
+    this.byType = undefined;
     this.nodes.sort((a, b) => (a.file === b.file ? cmp(a.address, b.address) : cmp(a.file, b.file)));
   }
 }

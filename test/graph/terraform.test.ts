@@ -183,6 +183,9 @@ resource "aws_x" "x" {
     const root = writeTree(files);
     const r = await b(root, { varFiles: [join(root, 'extra.vars')] });
     expect(toPlain(r.byAddr('aws_x.x').properties)).toEqual({ a: 'default', b: 'tfvars', c: 'auto', d: 'file' });
+    // values that come from variables point at the attribute that uses them
+    expect(r.byAddr('aws_x.x').properties.entries.get('d')!.span).toMatchObject({ file: 'main.tf', start: { line: 10, column: 7 } });
+    expect(r.notes).toEqual([]);
     const r2 = await b(root, { varFiles: [join(root, 'extra.vars')], vars: { d: 'cli' } });
     expect(toPlain(r2.byAddr('aws_x.x').properties)).toMatchObject({ d: 'cli' });
   });

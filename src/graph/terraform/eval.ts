@@ -28,8 +28,8 @@ export interface Env {
 export const LIMITS = { depth: 200, items: 10_000, stringLength: 1_000_000 };
 
 /** Iterations of `for` expressions and directives left for this build: a bound on total work, whatever the input. */
-export const budget = { steps: 5_000_000, chain: 0 };
-export function resetBudget(steps = 5_000_000): void {
+export const budget = { steps: 1_000_000, chain: 0 };
+export function resetBudget(steps = 1_000_000): void {
   budget.steps = steps;
   budget.chain = 0;
 }
@@ -193,11 +193,12 @@ function forExpr(e: Extract<Expr, { k: 'for' }>, env: Env, d: number): Value {
   const outMap = new Map<string, Value>();
   const groups = new Map<string, Value[]>();
   const keySpans = new Map<string, Span>();
+  const scope = new Map(env.scope ?? []);
+  const inner: Env = { ...env, scope };
   for (const [k, v] of items) {
-    const scope = new Map(env.scope ?? []);
+    if (budget.steps < 0) break;
     if (e.keyVar) scope.set(e.keyVar, k);
     scope.set(e.valVar, v);
-    const inner: Env = { ...env, scope };
     if (e.cond) {
       const c = evaluate(e.cond, inner, d);
       if (c.kind !== 'boolean') return unk('a for expression condition is not known', e.span, c);

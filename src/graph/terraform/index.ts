@@ -130,6 +130,16 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   // modules that `terraform init` downloaded
   for (const root of roots) await loadDownloaded(input.root, root, world, configs);
 
+  const rootSet = new Set(roots);
+  const passed = new Set((input.varFiles ?? []).map((v) => relative(input.root, v).split(sep).join('/')));
+  for (const [dir, list] of tfvarsByDir) {
+    for (const p of list) {
+      const b = posix.basename(p.rel);
+      const auto = b === 'terraform.tfvars' || b === 'terraform.tfvars.json' || /\.auto\.tfvars(\.json)?$/.test(b);
+      if ((!auto || !rootSet.has(dir)) && !passed.has(p.rel)) notes.push(`${p.rel} is not loaded automatically (pass it with --var-file)`);
+    }
+  }
+
   const parts: GraphPart[] = [];
   for (const root of roots) {
     const cfg = configs.get(root)!;
