@@ -198,10 +198,24 @@ function describeError(n: Raw, root: Raw, text: string, file: string): InputErro
     if (n.t === 'quoted_template_end') return { ...at, message: 'unterminated string: missing closing \'"\'' };
     if (n.t === 'block_end' || n.t === 'object_end') return { ...at, message: "missing '}'" };
     if (n.t === 'tuple_end') return { ...at, message: "missing ']'" };
-    return { ...at, message: `missing ${n.named ? n.t.replace(/_/g, ' ') : `'${n.t}'`}` };
+    if (n.t === ')' || n.t === '_function_call_end') return { ...at, message: "missing ')'" };
+    const next = /^\s*(\S{1,30})/.exec(text.slice(n.si));
+    const open = next ? undefined : unclosed(text);
+    if (open) {
+      const before = text.slice(0, open.offset);
+      return { ...at, message: `missing '${open.close}' for the '${open.char}' opened at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}` };
+    }
+    return { ...at, message: next ? `unexpected '${next[1]}': expected an expression` : 'unexpected end of file: expected an expression' };
   }
   const raw = text.slice(n.si, n.ei);
   if (/^<<-?/.test(raw) || n.c.some((c) => c.t === 'heredoc_start')) return { ...at, message: 'unterminated heredoc' };
+  const open = unclosed(raw);
+  if (open && n.ei >= text.trimEnd().length) {
+    const before = text.slice(0, n.si + open.offset);
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return { ...at, message: `missing '${open.close}' for the '${open.char}' opened at line ${line}, column ${column}` };
+  }
   let leaf: Raw | undefined = n;
   while (leaf && leaf.c.length) leaf = leaf.c[0];
   const tok = leaf ? text.slice(leaf.si, leaf.ei) : '';
@@ -211,6 +225,23 @@ function describeError(n: Raw, root: Raw, text: string, file: string): InputErro
     return { ...at, message: `unexpected '${shown.replace(/\n/g, '\\n')}'` };
   }
   return { ...at, message: 'syntax error' };
+}
+
+/** The innermost bracket left open in a piece of source (quoted strings and comments skipped). */
+function unclosed(src: string): { char: string; close: string; offset: number } | undefined {
+  const pairs: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
+  const stack: { char: string; offset: number }[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '"') {
+      for (i++; i < src.length && src[i] !== '"' && src[i] !== '\n'; i++) if (src[i] === '\\') i++;
+    } else if (c === '#' || (c === '/' && src[i + 1] === '/')) {
+      while (i < src.length && src[i] !== '\n') i++;
+    } else if (pairs[c]) stack.push({ char: c, offset: i });
+    else if (c === '}' || c === ']' || c === ')') stack.pop();
+  }
+  const top = stack[stack.length - 1];
+  return top ? { ...top, close: pairs[top.char]! } : undefined;
 }
 
 function findHeredocOpener(root: Raw, before: number, text: string): { name: string; line: number } | undefined {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTerraformPlan, isPlanJson } from '../../src/graph/terraform/plan.js';
 import { toPlain } from '../../src/graph/value.js';
-import { writeTree } from './terraform-helpers.js';
+import { writeTree } from '../fixtures/terraform/helpers.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/terraform');
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, buildFiles } from './terraform-helpers.js';
+import { build, buildFiles } from '../fixtures/terraform/helpers.js';
 import { toPlain, type Value } from '../../src/graph/value.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/terraform');
@@ -79,6 +79,54 @@ resource "aws_s3_bucket_policy" "p" {
     expect(r.edges).toContainEqual({ from: n.id, to: '.::aws_kms_key.k', kind: 'depends-on', path: 'depends_on' });
     expect(r.edges.some((e) => e.path === 'policy.Statement.0.Resource')).toBe(true);
     expect(n.properties.entries.has('depends_on')).toBe(false);
+  });
+
+  it('evaluates AZ lookups, self, path.module, each.value and keeps unknowns unknown', async () => {
+    const r = await one(`
+provider "aws" { region = "eu-central-1" }
+data "aws_availability_zones" "az" {}
+variable "flag" {}
+resource "aws_s3_bucket" "b" {}
+resource "aws_subnet" "s" {
+  count = 2
+  a     = element(data.aws_availability_zones.az.names, count.index)
+  b     = slice(data.aws_availability_zones.az.names, 0, 2)
+  c     = var.flag ? "x" : "y"
+  d     = upper(aws_s3_bucket.b.id)
+  e     = path.module
+  f     = self.id
+}
+resource "aws_x" "m" {
+  for_each = { one = { size = 1 } }
+  size     = each.value.size
+  key      = each.key
+}`);
+    const s1 = r.byAddr('aws_subnet.s[1]').properties;
+    expect(s1.entries.get('a')).toMatchObject({ kind: 'az', index: 1, region: 'eu-central-1' });
+    expect(s1.entries.get('b')).toMatchObject({ kind: 'list', items: [{ kind: 'az', index: 0 }, { kind: 'az', index: 1 }] });
+    expect(s1.entries.get('c')).toMatchObject({ kind: 'unknown', options: [{ value: 'x' }, { value: 'y' }] });
+    expect(s1.entries.get('d')).toMatchObject({ kind: 'unknown', refs: ['.::aws_s3_bucket.b'] });
+    expect(s1.entries.get('e')).toMatchObject({ value: '.' });
+    expect(s1.entries.get('f')).toMatchObject({ kind: 'ref', target: '.::aws_subnet.s[1]', attribute: 'id' });
+    expect(toPlain(r.byAddr('aws_x.m["one"]').properties)).toEqual({ size: 1, key: 'one' });
+  });
+
+  it('keeps a heredoc JSON policy with references structured', async () => {
+    const r = await one(`
+resource "aws_s3_bucket" "b" {}
+resource "aws_s3_bucket_policy" "p" {
+  policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [{ "Effect": "Deny", "Resource": ["\${aws_s3_bucket.b.arn}", "\${aws_s3_bucket.b.arn}/*"] }]
+}
+EOF
+}`);
+    const pol = r.byAddr('aws_s3_bucket_policy.p').properties.entries.get('policy')!;
+    expect(pol.kind).toBe('map');
+    const st = (prop(pol, 'Statement') as { items: Value[] }).items[0];
+    expect(prop(st, 'Effect')).toMatchObject({ value: 'Deny' });
+    expect(prop(st, 'Resource')).toMatchObject({ kind: 'list', items: [{ kind: 'ref', target: '.::aws_s3_bucket.b', attribute: 'arn' }, { kind: 'unknown', refs: ['.::aws_s3_bucket.b'] }] });
   });
 
   it('survives self-referencing locals and huge for expressions', async () => {
@@ -179,11 +227,11 @@ resource "aws_x" "x" {
   d = var.d
 }`;
     const files = { 'main.tf': tf, 'terraform.tfvars': 'b = "tfvars"\nc = "tfvars"\nd = "tfvars"', 'x.auto.tfvars': 'c = "auto"\nd = "auto"', 'extra.vars': 'd = "file"' };
-    const { writeTree, build: b } = await import('./terraform-helpers.js');
+    const { writeTree, build: b } = await import('../fixtures/terraform/helpers.js');
     const root = writeTree(files);
     const r = await b(root, { varFiles: [join(root, 'extra.vars')] });
     expect(toPlain(r.byAddr('aws_x.x').properties)).toEqual({ a: 'default', b: 'tfvars', c: 'auto', d: 'file' });
-    // values that come from variables point at the attribute that uses them
+    // an attribute whose whole value comes from a variable is anchored at the attribute
     expect(r.byAddr('aws_x.x').properties.entries.get('d')!.span).toMatchObject({ file: 'main.tf', start: { line: 10, column: 7 } });
     expect(r.notes).toEqual([]);
     const r2 = await b(root, { varFiles: [join(root, 'extra.vars')], vars: { d: 'cli' } });

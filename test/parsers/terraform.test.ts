@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildTerraform } from '../../src/graph/terraform/index.js';
 import { parseHcl } from '../../parsers/terraform/hcl.js';
 import { parseTfJson } from '../../parsers/terraform/json.js';
 import { attributeOf, blocksOf } from '../../parsers/terraform/ast.js';
@@ -36,6 +40,15 @@ describe('terraform HCL parser', () => {
     expect(r.error!.message).toContain("unexpected '}'");
   });
 
+  it('names the bracket left open and unexpected tokens', async () => {
+    const a = await parseHcl('resource "a" "b" {\n  tags = {\n    a = 1\n}\n', 'o.tf');
+    expect(a.error?.message).toBe("missing '}' for the '{' opened at line 1, column 18");
+    const b = await parseHcl('resource "a" "b" {\n  x = 1\n  y = = 2\n}\n', 'e.tf');
+    expect(b.error).toMatchObject({ line: 3, column: 7, message: "unexpected '=': expected an expression" });
+    const c = await parseHcl('x = "abc\ny = 2\n', 's.tf');
+    expect(c.error?.message).toMatch(/unterminated string/);
+  });
+
   it('reports an unterminated heredoc', async () => {
     const r = await parseHcl('a = <<EOT\nhello\n', 'h.tf');
     expect(r.error?.message).toMatch(/unterminated heredoc/);
@@ -56,7 +69,7 @@ describe('terraform HCL parser', () => {
     expect(r.error).toMatchObject({ line: 3, column: 3 });
   });
 
-  it('parses a 10 MB file without crashing', async () => {
+  it('parses and builds a 10 MB .tf file without crashing', async () => {
     const one = 'resource "aws_s3_bucket" "b%" {\n  bucket = "name-%"\n  tags = { Name = "x", Env = "prod" }\n  versioning {\n    enabled = true\n  }\n}\n';
     const parts: string[] = [];
     let size = 0;
@@ -65,10 +78,18 @@ describe('terraform HCL parser', () => {
       parts.push(s);
       size += s.length;
     }
-    const t0 = Date.now();
-    const r = await parseHcl(parts.join(''), 'big.tf');
-    expect(r.error).toBeUndefined();
-    expect(r.file!.body.items.length).toBe(parts.length);
-    expect(Date.now() - t0).toBeLessThan(60_000);
+    const dir = mkdtempSync(join(tmpdir(), 'iac-tf-big-'));
+    try {
+      writeFileSync(join(dir, 'big.tf'), parts.join(''));
+      const t0 = Date.now();
+      const r = await buildTerraform({ root: dir, files: [{ path: join(dir, 'big.tf'), rel: 'big.tf', kind: 'terraform' }] });
+      expect(r.errors).toEqual([]);
+      const nodes = r.parts.flatMap((p) => p.nodes);
+      expect(nodes.length).toBe(parts.length);
+      expect(nodes[nodes.length - 1]!.span.start.line).toBe((parts.length - 1) * 7 + 1);
+      expect(Date.now() - t0).toBeLessThan(90_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

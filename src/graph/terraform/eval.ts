@@ -121,6 +121,9 @@ export function scalarString(v: Value): string | undefined {
 function template(parts: TemplatePart[], env: Env, d: number, span: Span): Value {
   const out: string[] = [];
   const bad: Value[] = [];
+  /** Values that are not known, interpolated at placeholders (for JSON documents written as templates). */
+  const holes: Value[] = [];
+  let structural = true;
   let size = 0;
   const run = (ps: TemplatePart[], depth: number): void => {
     if (depth > LIMITS.depth) {
@@ -133,23 +136,34 @@ function template(parts: TemplatePart[], env: Env, d: number, span: Span): Value
         const v = evaluate(p.expr, env, depth);
         const s = scalarString(v);
         if (s === undefined) {
-          if (v.kind === 'null') bad.push(unk('null in a template', p.span));
-          else bad.push(v);
+          if (v.kind === 'null') {
+            bad.push(unk('null in a template', p.span));
+            structural = false;
+          } else {
+            bad.push(v);
+            holes.push(v);
+            out.push(`__iac_value_${holes.length - 1}__`);
+            if (v.kind !== 'ref' && v.kind !== 'unknown' && v.kind !== 'az') structural = false;
+          }
         } else out.push(s);
       } else if (p.k === 'if') {
         const c = evaluate(p.cond, env, depth);
-        if (c.kind !== 'boolean') bad.push(c);
-        else run(c.value ? p.then : p.else, depth + 1);
+        if (c.kind !== 'boolean') {
+          bad.push(c);
+          structural = false;
+        } else run(c.value ? p.then : p.else, depth + 1);
       } else {
         const coll = evaluate(p.coll, env, depth);
         const items = iterate(coll);
         if (!items) {
           bad.push(coll);
+          structural = false;
           continue;
         }
         budget.steps -= items.length;
         if (items.length > LIMITS.items || budget.steps < 0) {
           bad.push(unk('template for directive over too many items', p.span));
+          structural = false;
           continue;
         }
         for (const [k, v] of items) {
@@ -171,8 +185,50 @@ function template(parts: TemplatePart[], env: Env, d: number, span: Span): Value
     }
   };
   run(parts, d);
+  if (bad.length && structural && holes.length === bad.length) {
+    const doc = jsonTemplate(out.join(''), holes, span);
+    if (doc) return doc;
+  }
   if (bad.length) return unk(bad.length === 1 && bad[0]!.kind === 'unknown' ? bad[0]!.reason : 'the template interpolates a value that is not known', span, ...bad);
   return str(out.join(''), span);
+}
+
+const HOLE = /__iac_value_(\d+)__/g;
+
+/**
+ * A JSON document written as a template (a heredoc policy with `${aws_s3_bucket.b.arn}` inside): when the text
+ * parses as a JSON object or array with the unknown values at placeholders, the document is kept structured, as
+ * `jsonencode()` is, so that adapters can read it. Strings that are exactly one value become that value; strings
+ * that contain some become unknown with their refs.
+ */
+function jsonTemplate(text: string, holes: Value[], span: Span): Value | undefined {
+  const t = text.trimStart();
+  if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const conv = (x: unknown, depth: number): Value => {
+    if (depth > 64) return unk('nested too deeply', span);
+    if (typeof x === 'string') {
+      const whole = /^__iac_value_(\d+)__$/.exec(x);
+      if (whole) return holes[Number(whole[1])] ?? unk('value not known', span);
+      if (x.includes('__iac_value_')) {
+        const used = [...x.matchAll(HOLE)].map((m) => holes[Number(m[1])]);
+        return unk('the string interpolates a value that is not known', span, ...used);
+      }
+      return str(x, span);
+    }
+    if (typeof x === 'number') return num(x, span);
+    if (typeof x === 'boolean') return bool(x, span);
+    if (x === null) return nul(span);
+    if (Array.isArray(x)) return list(x.map((i) => conv(i, depth + 1)), span);
+    const entries: [string, Value][] = Object.entries(x as Record<string, unknown>).map(([k, v]) => [k, conv(v, depth + 1)]);
+    return map(entries, span);
+  };
+  return conv(parsed, 0);
 }
 
 /** [key, value] pairs of a list (index keys) or map. */

@@ -212,6 +212,40 @@ const fns: Record<string, Fn> = {
     }
     return map(entries, span);
   },
+  sensitive: ([x], span) => x ?? unk('sensitive() without argument', span),
+  nonsensitive: ([x], span) => x ?? unk('nonsensitive() without argument', span),
+  one: ([l], span) => {
+    if (!l || l.kind !== 'list') return unk('one() of a value that is not a known list', span, l);
+    if (l.items.length === 0) return nul(span);
+    return l.items.length === 1 ? l.items[0]! : unk('one() of a list with several items', span);
+  },
+  coalescelist: (args, span) => {
+    for (const a of args) {
+      if (a.kind !== 'list') return unk('coalescelist() of a value that is not a known list', span, ...args);
+      if (a.items.length) return a;
+    }
+    return unk('coalescelist() with only empty lists', span);
+  },
+  startswith: ([s, p], span) => (s?.kind === 'string' && p?.kind === 'string' ? bool(s.value.startsWith(p.value), span) : unk('startswith() of a value that is not known', span, s, p)),
+  endswith: ([s, p], span) => (s?.kind === 'string' && p?.kind === 'string' ? bool(s.value.endsWith(p.value), span) : unk('endswith() of a value that is not known', span, s, p)),
+  trimprefix: ([s, p], span) => (s?.kind === 'string' && p?.kind === 'string' ? str(s.value.startsWith(p.value) ? s.value.slice(p.value.length) : s.value, span) : unk('trimprefix() of a value that is not known', span, s, p)),
+  trimsuffix: ([s, p], span) => (s?.kind === 'string' && p?.kind === 'string' ? str(p.value && s.value.endsWith(p.value) ? s.value.slice(0, -p.value.length) : s.value, span) : unk('trimsuffix() of a value that is not known', span, s, p)),
+  min: (args, span) => numeric('min', args, span, (ns) => Math.min(...ns)),
+  max: (args, span) => numeric('max', args, span, (ns) => Math.max(...ns)),
+  abs: (args, span) => numeric('abs', args, span, (ns) => Math.abs(ns[0]!)),
+  ceil: (args, span) => numeric('ceil', args, span, (ns) => Math.ceil(ns[0]!)),
+  floor: (args, span) => numeric('floor', args, span, (ns) => Math.floor(ns[0]!)),
+  alltrue: ([l], span) => (l?.kind === 'list' && l.items.every((i) => i.kind === 'boolean' || (i.kind === 'string' && (i.value === 'true' || i.value === 'false'))) ? bool(l.items.every((i) => (i.kind === 'boolean' ? i.value : i.kind === 'string' && i.value === 'true')), span) : unk('alltrue() of a value that is not known', span, l)),
+  anytrue: ([l], span) => (l?.kind === 'list' && l.items.every((i) => i.kind === 'boolean' || (i.kind === 'string' && (i.value === 'true' || i.value === 'false'))) ? bool(l.items.some((i) => (i.kind === 'boolean' ? i.value : i.kind === 'string' && i.value === 'true')), span) : unk('anytrue() of a value that is not known', span, l)),
+  reverse: ([l], span) => (l?.kind === 'list' ? list([...l.items].reverse(), span) : unk('reverse() of a value that is not known', span, l)),
+  substr: ([s, o, n], span) => {
+    const off = o ? toNumber(o) : undefined;
+    const len = n ? toNumber(n) : undefined;
+    if (s?.kind !== 'string' || off === undefined || len === undefined) return unk('substr() of a value that is not known', span, s, o, n);
+    const chars = [...s.value];
+    const start = off < 0 ? chars.length + off : off;
+    return str(chars.slice(start, len < 0 ? undefined : start + len).join(''), span);
+  },
   range: (args, span) => {
     const ns = args.map(toNumber);
     if (ns.some((n) => n === undefined)) return unk('range() of a value that is not known', span, ...args);
@@ -224,6 +258,12 @@ const fns: Record<string, Fn> = {
     return list(out, span);
   },
 };
+
+function numeric(name: string, args: Value[], span: Span, f: (ns: number[]) => number): Value {
+  const ns = args.map(toNumber);
+  if (ns.length === 0 || ns.some((n) => n === undefined)) return unk(`${name}() of a value that is not a known number`, span, ...args);
+  return num(f(ns as number[]), span);
+}
 
 function distinctList(itemsIn: Value[], span: Span): Value {
   const out: Value[] = [];

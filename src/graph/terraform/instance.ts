@@ -559,9 +559,15 @@ export class ModuleInstance implements Resolver {
     for (const [k, v] of items.slice(0, MAX_INSTANCES)) run(k, v);
   }
 
-  /** Values that flowed in from elsewhere (variables, locals, module outputs) are anchored at the attribute that uses them. */
+  /**
+   * An attribute whose whole value comes from elsewhere (`x = var.y`, `x = local.z`, a module input) is
+   * anchored at the attribute's expression; values written inside the expression keep their own span, and
+   * an element that comes from a variable inside a literal list keeps the span where that value is written.
+   */
   private attrValue(a: Attribute, env: Env): Value {
-    return anchorIn(evaluate(a.expr, env), a.span, a.expr.span, 0);
+    const v = evaluate(a.expr, env);
+    if (v.kind !== 'ref' && !within(v.span, a.span)) return respan(v, a.expr.span);
+    return v;
   }
 
   private suppressionsFor(b: Block): Suppression[] {
@@ -590,31 +596,6 @@ export class ModuleInstance implements Resolver {
     take(line);
     for (let l = line - 1; l > 0 && lines.has(l); l--) take(l);
   }
-}
-
-function anchorIn(v: Value, outer: Span, at: Span, depth: number): Value {
-  if (!within(v.span, outer)) return respan(v, at);
-  if (depth > 32) return v;
-  if (v.kind === 'list') {
-    let changed = false;
-    const items = v.items.map((i) => {
-      const n = anchorIn(i, outer, at, depth + 1);
-      if (n !== i) changed = true;
-      return n;
-    });
-    return changed ? { ...v, items } : v;
-  }
-  if (v.kind === 'map') {
-    let changed = false;
-    const entries = new Map<string, Value>();
-    for (const [k, e] of v.entries) {
-      const n = anchorIn(e, outer, at, depth + 1);
-      if (n !== e) changed = true;
-      entries.set(k, n);
-    }
-    return changed ? { ...v, entries } : v;
-  }
-  return v;
 }
 
 function spanOfBlockBody(body: Body): Span {
