@@ -1,19 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { InputError } from './core/source.js';
 import { parseTemplate } from '../parsers/cloudformation/index.js';
 import { discover } from './discover.js';
 import type { DiscoveredFile } from './discover.js';
 import type { Config } from './config/config.js';
-import { defaultConfig } from './config/config.js';
+import { ConfigError, defaultConfig, loadConfig } from './config/config.js';
 import { buildTemplate } from './graph/cloudformation/build.js';
 import type { GraphPart, Known } from './graph/graph.js';
 import { ResourceGraph } from './graph/graph.js';
 import { buildModel } from './model/build.js';
 import type { CloudModel } from './model/model.js';
 import { runRules } from './engine/engine.js';
+import type { IgnoreEntry } from './engine/engine.js';
 import type { Rule } from './engine/rule.js';
 import type { Notice, ScanResult } from './engine/types.js';
 import { loadRules } from '../rules/index.js';
@@ -58,7 +59,8 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   for (const s of found.skipped) notes.push(`skipped ${s}`);
 
   const graph = new ResourceGraph();
-  const contextFor = contextResolver(config);
+  const nested = await nestedConfigs(root, found.files, errors);
+  const contextFor = contextResolver(config, nested);
   const terraformFiles: DiscoveredFile[] = [];
   const assemblies: DiscoveredFile[] = [];
   let scanned = 0;
@@ -130,7 +132,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const engine = runRules(model, rules, {
     settings: { publicPorts: config.publicPorts, ...(config.logArchiveAccount ? { logArchiveAccount: config.logArchiveAccount } : {}) },
     severityOverrides,
-    ignores: config.ignore,
+    ignores: [...config.ignore, ...nestedIgnores(nested)],
     matchPath: (file, glob) => picomatch(glob, { dot: true })(file),
   });
   const notices: Notice[] = [...engine.notices, ...unusedSuppressions(graph, engine.findings, rules)];
@@ -164,14 +166,59 @@ function selectRules(all: Rule[], config: Config, options: ScanOptions): Rule[] 
   });
 }
 
-function contextResolver(config: Config): (file: string) => { account: Known<string>; region: Known<string> } {
+const CONFIG_FILE = '.iac-check.yaml';
+
+/**
+ * `.iac-check.yaml` files in folders below the root, by folder (relative, '' for the root).
+ * Each applies its `accounts`, `regions` and `ignore` entries to its own folder, with globs
+ * relative to that folder, so a sample or a team's folder carries its own deployment facts.
+ */
+async function nestedConfigs(root: string, files: DiscoveredFile[], errors: InputError[]): Promise<Map<string, Config>> {
+  const found = new Map<string, Config>();
+  const checked = new Set<string>();
+  for (const f of files) {
+    let dir = f.kind === 'cdk-assembly' ? f.rel : posix.dirname(f.rel);
+    while (!checked.has(dir)) {
+      checked.add(dir);
+      const file = join(root, dir, CONFIG_FILE);
+      if (dir !== '.' && dir !== '' && existsSync(file)) {
+        try {
+          found.set(dir, await loadConfig(file));
+        } catch (e) {
+          errors.push({ file: posix.join(dir, CONFIG_FILE), line: 1, column: 1, kind: 'config', message: e instanceof ConfigError ? e.message.replace(/^[^:]*: /, '') : String(e) });
+        }
+      }
+      if (dir === '.' || dir === '') break;
+      dir = posix.dirname(dir);
+    }
+  }
+  return found;
+}
+
+/** The nearest folder configuration of a file, and the file's path relative to that folder. */
+function nearestConfig(nested: Map<string, Config>, file: string): { config: Config; rel: string } | undefined {
+  let dir = posix.dirname(file);
+  while (dir !== '.' && dir !== '') {
+    const config = nested.get(dir);
+    if (config) return { config, rel: posix.relative(dir, file) };
+    dir = posix.dirname(dir);
+  }
+  return undefined;
+}
+
+function nestedIgnores(nested: Map<string, Config>): IgnoreEntry[] {
+  return [...nested].flatMap(([dir, c]) => c.ignore.map((i) => ({ ...i, path: posix.join(dir, i.path ?? '**') })));
+}
+
+function contextResolver(config: Config, nested: Map<string, Config>): (file: string) => { account: Known<string>; region: Known<string> } {
   const pick = (map: Record<string, string>, file: string): string | undefined => {
     for (const [glob, value] of Object.entries(map)) if (picomatch(glob, { dot: true })(file)) return value;
     return undefined;
   };
   return (file) => {
-    const account = pick(config.accounts, file);
-    const region = pick(config.regions, file);
+    const near = nearestConfig(nested, file);
+    const account = (near && pick(near.config.accounts, near.rel)) ?? pick(config.accounts, file);
+    const region = (near && pick(near.config.regions, near.rel)) ?? pick(config.regions, file);
     return {
       account: account ? { known: true, value: account } : { known: false, reason: 'no account in the template or the configuration' },
       region: region ? { known: true, value: region } : { known: false, reason: 'no region in the template or the configuration' },

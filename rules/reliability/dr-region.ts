@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { ModelIndex } from '../../src/model/model.js';
+import { findBucket } from '../../src/model/s3/query.js';
 import type { Link, ModelResource, Val } from '../../src/model/val.js';
 import { isFalse, isKnown, isTrue } from '../../src/model/val.js';
 
@@ -129,7 +130,10 @@ export default defineRule({
     // S3 buckets, except replication destinations and CloudTrail log buckets.
     const skipBuckets = new Set<string>();
     for (const b of m.buckets) for (const r of b.replication) if (isKnown(r.destination) && r.destination.value.id) skipBuckets.add(r.destination.value.id);
-    for (const t of m.trails) if (isKnown(t.bucket) && t.bucket.value.id) skipBuckets.add(t.bucket.value.id);
+    for (const t of m.trails) {
+      const logBucket = isKnown(t.bucket) ? findBucket(m, t.bucket.value, t.resource) : undefined;
+      if (logBucket) skipBuckets.add(logBucket.resource.id);
+    }
     for (const b of m.buckets) {
       if (skipBuckets.has(b.resource.id)) continue;
       const copies = b.replication

@@ -119,7 +119,7 @@ export default defineRule({
       }
       if (zones.size < 2) {
         const at = links[0] ?? extraZones[0]!;
-        ctx.report({ messageId: 'subnetsOneAz', at, resource, data: { what, count: zones.size, zones: [...zones].join(', ') } });
+        ctx.report({ messageId: 'subnetsOneAz', at, resource, data: { what, count: zones.size, zones: [...zones].map(describeZone).join(', ') } });
       }
     };
     for (const lb of m.loadBalancers) checkSubnets(lb, 'Load balancer', lb.subnets);
@@ -128,3 +128,10 @@ export default defineRule({
     for (const g of m.cacheSubnetGroups) checkSubnets(g, 'Cache subnet group', g.subnets);
   },
 });
+
+/** A symbolic zone (`<region>#<index>`, from `Fn::GetAZs` or `aws_availability_zones`) in words. */
+function describeZone(zone: string): string {
+  const m = /^(.*)#(\d+)$/.exec(zone);
+  if (!m) return zone;
+  return `zone index ${m[2]} of ${m[1] ? m[1] : "the stack's region"}`;
+}

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import type { Bucket } from '../../src/model/s3/types.js';
+import { findBucket } from '../../src/model/s3/query.js';
 import { isKnown, isTrue } from '../../src/model/val.js';
 
 export default defineRule({
@@ -74,13 +74,11 @@ resource "aws_cloudtrail" "main" {
     },
   },
   check(ctx) {
-    const byId = new Map(ctx.model.buckets.map((b) => [b.resource.id, b]));
     const seen = new Set<string>();
     for (const t of ctx.model.trails) {
       if (!isKnown(t.bucket)) continue; // nothing to resolve; cloudtrail-bucket-separate-account says so
       const link = t.bucket.value;
-      let bucket: Bucket | undefined = link.id ? byId.get(link.id) : undefined;
-      if (!bucket && link.literal !== undefined) bucket = ctx.model.buckets.find((b) => isKnown(b.name) && b.name.value === link.literal);
+      const bucket = findBucket(ctx.model, link, t.resource);
       if (!bucket || seen.has(bucket.resource.id)) continue; // not in the scan: not applicable
       seen.add(bucket.resource.id);
       if (isTrue(bucket.versioning) || isTrue(bucket.mfaDelete) || isTrue(bucket.objectLock)) continue;

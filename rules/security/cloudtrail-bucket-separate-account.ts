@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import type { Bucket } from '../../src/model/s3/types.js';
+import { findBucket } from '../../src/model/s3/query.js';
 import { isKnown } from '../../src/model/val.js';
 
 export default defineRule({
@@ -61,7 +61,6 @@ resource "aws_cloudtrail" "main" {
     },
   },
   check(ctx) {
-    const byId = new Map(ctx.model.buckets.map((b) => [b.resource.id, b]));
     for (const t of ctx.model.trails) {
       const link = t.bucket;
       if (!isKnown(link)) {
@@ -69,9 +68,8 @@ resource "aws_cloudtrail" "main" {
         continue;
       }
       const trail = t.resource.address;
-      let bucket: Bucket | undefined = link.value.id ? byId.get(link.value.id) : undefined;
+      const bucket = findBucket(ctx.model, link.value, t.resource);
       const literal = link.value.literal;
-      if (!bucket && literal !== undefined) bucket = ctx.model.buckets.find((b) => isKnown(b.name) && b.name.value === literal);
       const tAccount = t.resource.context.account;
 
       if (!bucket) {
@@ -93,7 +91,8 @@ resource "aws_cloudtrail" "main" {
         if (tAccount.value === bAccount.value) ctx.report({ messageId: 'sameAccount', at: link, resource: t, data: { trail, bucket: name, account: tAccount.value } });
         continue;
       }
-      if (bucket.resource.context.unit === t.resource.context.unit) {
+      // One account known and the other not (a provider that assumes a role elsewhere): cannot be decided.
+      if (bucket.resource.context.unit === t.resource.context.unit && !tAccount.known && !bAccount.known) {
         const unit = t.resource.source === 'cloudformation' || t.resource.source === 'cdk' ? 'template' : 'module';
         ctx.report({ messageId: 'sameUnit', at: link, resource: t, data: { trail, bucket: name, unit } });
         continue;

@@ -143,4 +143,27 @@ describe('iac-check CLI', () => {
     const r = await run(['infra', '--verbose', '--rules', 'sg-restricted-ingress'], dir);
     expect(r.out).toContain('k8s.yaml');
   });
+
+  it('applies a folder\'s own .iac-check.yaml (accounts and ignores) to the files below it', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'iac-check-cli-nested-'));
+    try {
+      const trail = "  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      IsLogging: true\n      S3BucketName: org-trail-logs\n";
+      const bucket = "  Logs:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: org-trail-logs\n";
+      for (const team of ['a', 'b', 'c']) await mkdir(join(base, team));
+      await writeFile(join(base, 'a', 'stack.yaml'), 'Resources:\n' + trail + bucket);
+      await writeFile(join(base, 'b', 'stack.yaml'), 'Resources:\n' + trail + bucket);
+      await writeFile(join(base, 'b', '.iac-check.yaml'), 'ignore:\n  - rule: cloudtrail-bucket-separate-account\n    reason: sandbox account, no audit data\n');
+      await writeFile(join(base, 'c', 'trail.yaml'), 'Resources:\n' + trail);
+      await writeFile(join(base, 'c', 'archive.yaml'), 'Resources:\n' + bucket);
+      await writeFile(join(base, 'c', '.iac-check.yaml'), "accounts:\n  archive.yaml: '222222222222'\n  '**': '111111111111'\n");
+      const r = await run(['.', '-f', 'json', '--rules', 'cloudtrail-bucket-separate-account'], base);
+      const json = JSON.parse(r.out) as { findings: { location: { file: string }; suppression?: { reason: string } }[] };
+      expect(json.findings.map((f) => [f.location.file, f.suppression?.reason ?? null])).toEqual([
+        ['a/stack.yaml', null],
+        ['b/stack.yaml', 'sandbox account, no audit data'],
+      ]);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
 });

@@ -140,6 +140,29 @@ ruleTester('cloudtrail-bucket-separate-account', [
       s3_bucket_name = aws_s3_bucket.logs.id
     }
   `, []),
+  tf('only the bucket\'s provider names an account: undecidable, not a finding', `
+    provider "aws" {
+      region = "us-east-1"
+    }
+
+    provider "aws" {
+      alias  = "archive"
+      region = "us-east-1"
+      assume_role {
+        role_arn = "arn:aws:iam::${ARCHIVE_ACCOUNT}:role/deploy"
+      }
+    }
+
+    resource "aws_s3_bucket" "logs" {
+      provider = aws.archive
+      bucket   = "trail-logs"
+    }
+
+    resource "aws_cloudtrail" "main" {
+      name           = "main"
+      s3_bucket_name = aws_s3_bucket.logs.id
+    }
+  `, []),
   tf('a literal name outside the scan', `
     resource "aws_cloudtrail" "main" {
       name           = "main"

@@ -405,4 +405,16 @@ ruleTester('dr-region', [
       bucket = "data"
     }
   `, [{ messageId: 'noCopy', line: 10 }]),
+  cfn('CloudTrail log bucket named by its literal name is not judged', `
+    Resources:
+      TrailLogs:
+        Type: AWS::S3::Bucket
+        Properties:
+          BucketName: org-trail-logs
+      Trail:
+        Type: AWS::CloudTrail::Trail
+        Properties:
+          IsLogging: true
+          S3BucketName: org-trail-logs
+  `),
 ]);
