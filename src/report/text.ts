@@ -158,5 +158,7 @@ function summary(result: ScanResult, p: Palette): string {
     c.errors > 0 ? p.error(plural(c.errors, 'error')) : plural(c.errors, 'error'),
     `${c.suppressed} suppressed`,
   ];
+  // A solution spread over regions (DR, CDK stages) is worth saying: reviewers check that the copies are where they think.
+  if (result.regions.length > 1) parts.push(`${result.regions.length} regions: ${result.regions.join(', ')}`);
   return parts.join(' · ');
 }

@@ -79,6 +79,13 @@ describe('formatText', () => {
     expect(out).toBe('No findings · 4 files scanned · 17 resources · 0 errors · 1 suppressed\n');
   });
 
+  it('names the regions when the scan spans more than one', () => {
+    const one = formatText(scanResult({ findings: [], errors: [], notices: [] }), { color: false, verbose: false });
+    expect(one).not.toContain('regions:');
+    const two = formatText(scanResult({ findings: [], errors: [], notices: [], regions: ['us-east-1', 'us-west-2'] }), { color: false, verbose: false });
+    expect(two.trimEnd().endsWith('· 2 regions: us-east-1, us-west-2')).toBe(true);
+  });
+
   it('uses singular words for one', () => {
     const out = formatText(
       scanResult({
