@@ -356,7 +356,7 @@ ruleTester('encryption-in-transit', [
         }
       }
     }
-  `, [{ messageId: 'redirectNotHttps', line: 8 }]),
+  `, [{ messageId: 'redirectNotHttps', line: 7 }]),
   tf('HTTPS listeners: an old policy and no policy (default ELBSecurityPolicy-2016-08)', `
     resource "aws_lb_listener" "old" {
       load_balancer_arn = "${LB_ARN}"
@@ -482,7 +482,7 @@ ruleTester('encryption-in-transit', [
         ssl_certificate_id = "${CERT}"
       }
     }
-  `, [{ messageId: 'defaultTlsPolicy', line: 4 }]),
+  `, [{ messageId: 'defaultTlsPolicy', line: 3 }]),
   tf('CloudFront: allow-all, the default certificate, a match-viewer origin', `
     resource "aws_cloudfront_distribution" "cdn" {
       enabled = true

@@ -398,7 +398,7 @@ ${TF_PAB}
       bucket = aws_s3_bucket.site.id
       policy = data.aws_iam_policy_document.site.json
     }
-  `, [{ messageId: 'publicPolicy', line: 14 }]),
+  `, [{ messageId: 'publicPolicy', line: 13 }]),
   tf('policy document data source limited to a VPC endpoint', `
     resource "aws_s3_bucket" "site" {
       bucket = "site"
@@ -454,5 +454,5 @@ ${TF_PAB}
         }
       }
     }
-  `, [{ messageId: 'publicGrant', line: 16 }]),
+  `, [{ messageId: 'publicGrant', line: 15 }]),
 ]);

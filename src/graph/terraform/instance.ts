@@ -499,7 +499,8 @@ export class ModuleInstance implements Resolver {
     }
   }
 
-  evalBody(body: Body, env: Env, top: boolean, lifecycle: { prevent?: Value }, depth: number): MapValue {
+  /** Evaluates a block body; a nested block's map spans the whole block (`statement {` … `}`), so findings on it point at its header. */
+  evalBody(body: Body, env: Env, top: boolean, lifecycle: { prevent?: Value }, depth: number, blockSpan?: Span): MapValue {
     const entries = new Map<string, Value>();
     const keySpans = new Map<string, Span>();
     const nested = new Map<string, Value[]>();
@@ -529,13 +530,13 @@ export class ModuleInstance implements Resolver {
       if (!keySpans.has(it.type)) keySpans.set(it.type, it.typeSpan);
       const arr = nested.get(it.type) ?? [];
       nested.set(it.type, arr);
-      arr.push(this.evalBody(it.body, env, false, lifecycle, depth + 1));
+      arr.push(this.evalBody(it.body, env, false, lifecycle, depth + 1, it.span));
     }
     for (const [k, arr] of nested) {
       if (entries.has(k)) continue;
       entries.set(k, list(arr, keySpans.get(k) ?? body.span));
     }
-    return { kind: 'map', entries, keySpans, span: body === undefined ? nowhere('') : spanOfBlockBody(body) };
+    return { kind: 'map', entries, keySpans, span: blockSpan ?? (body === undefined ? nowhere('') : spanOfBlockBody(body)) };
   }
 
   private expandDynamic(b: Block, name: string, env: Env, arr: Value[], lifecycle: { prevent?: Value }, depth: number): void {
@@ -549,7 +550,7 @@ export class ModuleInstance implements Resolver {
     const run = (k: Value, v: Value) => {
       const scope = new Map(env.scope ?? []);
       scope.set(iterName, map([['key', k], ['value', v]], b.span));
-      arr.push(this.evalBody(content.body, { ...env, scope }, false, lifecycle, depth + 1));
+      arr.push(this.evalBody(content.body, { ...env, scope }, false, lifecycle, depth + 1, b.span));
     };
     if (!items) {
       const u = unk(coll.kind === 'unknown' ? `dynamic "${name}": ${coll.reason}` : `dynamic "${name}" for_each is not a collection`, b.span, coll);
