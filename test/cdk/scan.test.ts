@@ -66,6 +66,15 @@ describe('iac-check samples/cdk', () => {
     out = await scan([path.join(REPO, 'samples/cdk')], { root: REPO });
   });
 
+  it('passes a parent stack\'s references into its nested stack\'s parameters', () => {
+    const group = out.model!.dbSubnetGroups.find((g) => g.resource.construct?.path.startsWith('Prod/Storefront/Data/'));
+    expect(group).toBeDefined();
+    const subnets = group!.subnets.map((l) => (l.provenance === 'unknown' ? undefined : out.graph!.get(l.value.id ?? '')?.address));
+    expect(subnets.length).toBe(2);
+    for (const address of subnets) expect(address).toMatch(/Subnet/);
+    expect(out.result.notices.filter((n) => n.ruleId === 'multi-az')).toEqual([]);
+  });
+
   it('reads every stack and nested stack with its account and region, without errors', () => {
     expect(out.result.errors).toEqual([]);
     const units = new Map<string, string>();

@@ -12,6 +12,7 @@ import { get } from '../../../parsers/document.js';
 import type { CdkAssembly, CdkStack, MetadataEntry } from '../../../parsers/cdk/manifest.js';
 import { ASSET_PATH_METADATA, PATH_METADATA, creationStackOf, logicalIdsOf, nestedStackPath, nestedTemplatePath, readAssembly } from '../../../parsers/cdk/manifest.js';
 import { buildTemplate } from '../cloudformation/build.js';
+import type { Value } from '../value.js';
 import type { ConstructInfo, GraphPart } from '../graph.js';
 import type { SourceIndex } from './source.js';
 import { FrameMapper, findAppFolder, indexAppSource } from './source.js';
@@ -48,6 +49,9 @@ interface TemplateJob {
   depth: number;
   /** Where the template was named, for errors about it. */
   namedAt: { file: string; line: number; column: number };
+  /** For a nested stack: the logical id of its stack resource in the parent, and the values the parent passes. */
+  parentKey?: string;
+  parameters?: Record<string, Value>;
 }
 
 export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkResult> {
@@ -107,6 +111,7 @@ export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkRe
 
     // Nested stacks: their own templates, scoped to their construct path.
     const nestedScopes: string[] = [];
+    const childJobs: TemplateJob[] = [];
     if (resources?.kind === 'map') {
       for (const r of resources.entries) {
         if (scalar(get(r.value, 'Type')) !== 'AWS::CloudFormation::Stack') continue;
@@ -135,7 +140,9 @@ export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkRe
           stackName: `${job.stackName}-${r.key}`,
           depth: job.depth + 1,
           namedAt: { file: rel, line: r.keySpan.start.line, column: r.keySpan.start.column },
+          parentKey: r.key,
         });
+        childJobs.push(jobs[jobs.length - 1]!);
       }
     }
 
@@ -144,19 +151,25 @@ export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkRe
     let prefix = `${input.rel}/${job.unit}`;
     for (let n = 2; usedPrefixes.has(prefix); n++) prefix = `${input.rel}/${job.unit}#${n}`;
     usedPrefixes.add(prefix);
-    parts.push(
-      buildTemplate({
-        file: rel,
-        document,
-        account: job.stack.account,
-        region: job.stack.region,
-        unit: job.unit,
-        stackName: job.stackName,
-        idPrefix: prefix,
-        source: 'cdk',
-        constructs,
-      }),
-    );
+    const part = buildTemplate({
+      file: rel,
+      document,
+      account: job.stack.account,
+      region: job.stack.region,
+      unit: job.unit,
+      stackName: job.stackName,
+      idPrefix: prefix,
+      source: 'cdk',
+      constructs,
+      ...(job.parameters ? { parameterValues: job.parameters } : {}),
+    });
+    parts.push(part);
+    // A nested stack's parameters are what its parent passes (often references to the parent's subnets or VPC).
+    for (const child of childJobs) {
+      const stackNode = part.nodes.find((n) => n.address === child.parentKey);
+      const passed = stackNode?.properties.entries.get('Parameters');
+      if (passed?.kind === 'map') child.parameters = Object.fromEntries(passed.entries);
+    }
   }
   return { parts, errors, notes };
 }

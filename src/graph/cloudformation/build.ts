@@ -2,7 +2,7 @@ import type { Span } from '../../core/source.js';
 import type { DocComment, DocMap, DocNode, ParsedDocument } from '../../../parsers/document.js';
 import { get, getEntry } from '../../../parsers/document.js';
 import type { ConstructInfo, Edge, GraphPart, Known, ResourceNode, Suppression } from '../graph.js';
-import type { MapValue } from '../value.js';
+import type { MapValue, Value } from '../value.js';
 import { TemplateEvaluator } from './evaluate.js';
 
 export interface TemplateInput {
@@ -15,7 +15,8 @@ export interface TemplateInput {
   stackName?: string;
   /** Prefix that keeps graph ids unique when one template is read for several stacks. */
   idPrefix?: string;
-  parameterValues?: Record<string, string>;
+  /** Parameter values given from outside: strings from the configuration, or what a parent stack passes. */
+  parameterValues?: Record<string, string | Value>;
   source?: 'cloudformation' | 'cdk';
   /** For CDK: construct information per logical id. */
   constructs?: Map<string, ConstructInfo>;

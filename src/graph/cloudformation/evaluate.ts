@@ -25,8 +25,8 @@ export interface TemplateScope {
   account: Known<string>;
   region: Known<string>;
   stackName: string;
-  /** Parameter values given from outside (configuration), overriding defaults. */
-  parameterValues?: Record<string, string>;
+  /** Parameter values given from outside (configuration, or a parent stack), overriding defaults. */
+  parameterValues?: Record<string, string | Value>;
 }
 
 /** Marks a property removed by `AWS::NoValue`. */
@@ -230,7 +230,9 @@ export class TemplateEvaluator {
   }
 
   private parameter(name: string, param: DocNode, span: Span): Value {
-    const given = this.scope.parameterValues?.[name];
+    const passed = this.scope.parameterValues?.[name];
+    if (passed !== undefined && typeof passed !== 'string') return respan(passed, span);
+    const given = passed;
     const defaultNode = get(param, 'Default');
     const type = get(param, 'Type');
     const typeName = type?.kind === 'scalar' ? String(type.value) : '';
