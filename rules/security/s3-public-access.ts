@@ -20,11 +20,12 @@ const PUBLIC_ACLS: Record<string, { who: string; severity: 'critical' | 'high' }
 };
 const AUTHENTICATED_ACL = 'authenticated-read';
 
+// The settings as the S3 console names them; the property's own spelling is in the finding's path.
 const FLAG_NAMES: Record<keyof NonNullable<Bucket['publicAccessBlock']>, string> = {
-  blockPublicAcls: 'BlockPublicAcls (block_public_acls)',
-  ignorePublicAcls: 'IgnorePublicAcls (ignore_public_acls)',
-  blockPublicPolicy: 'BlockPublicPolicy (block_public_policy)',
-  restrictPublicBuckets: 'RestrictPublicBuckets (restrict_public_buckets)',
+  blockPublicAcls: 'Block public ACLs',
+  ignorePublicAcls: 'Ignore public ACLs',
+  blockPublicPolicy: 'Block public policy',
+  restrictPublicBuckets: 'Restrict public buckets',
 };
 
 const WRITE_ACTION = /^(\*|s3:\*|s3:put.*|s3:delete.*|s3:.*\*)$/i;
@@ -53,8 +54,8 @@ export default defineRule({
       publicPolicy: 'Statement {{statement}} of the policy of bucket {{bucket}} allows {{actions}} to {{principal}} without a condition that limits who can use it (aws:SourceVpce, aws:PrincipalOrgID, aws:SourceArn …).',
       noPublicAccessBlock:
         'Bucket {{bucket}} declares no public access block. AWS turns it on for buckets created since April 2023, but a template cannot show when the bucket was created or whether the account changed it: declare the block with all four settings true.',
-      accessBlockFlagOff: '{{flag}} is set to false in the public access block of bucket {{bucket}}.',
-      accessBlockFlagUnset: '{{flag}} is not set in the public access block of bucket {{bucket}} ({{assumed}}).',
+      accessBlockFlagOff: 'The "{{flag}}" setting is off in the public access block of bucket {{bucket}}.',
+      accessBlockFlagUnset: 'The "{{flag}}" setting is not set in the public access block of bucket {{bucket}} ({{assumed}}).',
     },
     precision: 'high',
     tags: ['security', 's3', 'public-access'],
