@@ -21,13 +21,15 @@ export default defineRule({
       'A solution must keep working when one Availability Zone fails (checklist 2.8). An RDS instance without Multi-AZ, an ' +
       'Aurora cluster with a single instance, an ElastiCache replication group without automatic failover and Multi-AZ, a ' +
       'single-node or single-AZ cache cluster and an EFS One Zone file system all stop, or lose data, with their zone. Load ' +
-      'balancers, auto scaling groups and DB and cache subnet groups need subnets in at least two zones. Read replicas and ' +
+      'balancers, auto scaling groups and DB and cache subnet groups need subnets in at least two zones, and a VPC whose ' +
+      'subnets span several zones needs a NAT gateway in more than one of them. Read replicas and ' +
       'the instances of an Aurora cluster are judged through their source and cluster. Aurora clusters are judged by the ' +
       'instances declared in the scan. A subnet whose zone cannot be known is reported as undecidable, never as a finding.',
     remediation:
       'Set MultiAZ / multi_az on RDS instances; add a second instance to Aurora clusters; enable automatic failover and ' +
       'Multi-AZ with at least one replica on ElastiCache replication groups (or use ElastiCache Serverless); use Regional ' +
-      'EFS storage; place load balancers, auto scaling groups and subnet groups in subnets of two or more Availability Zones.',
+      'EFS storage; place load balancers, auto scaling groups and subnet groups in subnets of two or more Availability Zones; ' +
+      'put one NAT gateway in each Availability Zone and route each private subnet to the one in its zone.',
     messages: {
       dbSingleAz: 'RDS DB instance runs in a single Availability Zone: `{{property}}` {{how}}.',
       clusterOneInstance: 'Aurora DB cluster has {{count}} DB instance(s) in the scan: with fewer than two, an AZ failure stops the database until a new instance is created.',
@@ -37,6 +39,7 @@ export default defineRule({
       cacheClusterSingleAz: 'ElastiCache cache cluster has {{count}} node(s) in a single Availability Zone (`{{property}}` {{how}}).',
       fileSystemOneZone: 'EFS file system uses One Zone storage in {{zone}}: its data is lost with that Availability Zone.',
       subnetsOneAz: '{{what}} has subnets in {{count}} Availability Zone ({{zones}}); at least two are needed.',
+      natOneAz: 'VPC {{vpc}} has NAT gateways in only one Availability Zone ({{zone}}) while its subnets span {{count}} ({{zones}}): when that zone fails, the private subnets of the others lose their route to the internet.',
     },
     precision: 'high',
     tags: ['reliability', 'availability'],
@@ -122,6 +125,34 @@ export default defineRule({
         ctx.report({ messageId: 'subnetsOneAz', at, resource, data: { what, count: zones.size, zones: [...zones].map(describeZone).join(', ') } });
       }
     };
+    // NAT gateways: a VPC whose subnets span two or more zones but whose NAT gateways all sit in one.
+    const vpcKey = (v: Val<Link>): string | undefined => (isKnown(v) ? v.value.id ?? (v.value.literal ? `literal:${v.value.literal}` : undefined) : undefined);
+    const nats = new Map<string, { first: ModelResource & { subnet: Val<Link> }; zones: Set<string> }>();
+    for (const n of m.natGateways) {
+      const s = isKnown(n.subnet) && n.subnet.value.id ? subnets.get(n.subnet.value.id) : undefined;
+      const key = s ? vpcKey(s.vpc) : undefined;
+      // A NAT gateway whose subnet, zone or VPC cannot be known leaves its VPC undecided.
+      if (!s || !key || !isKnown(s.availabilityZone)) {
+        ctx.undecidable(n, n.subnet, 'the Availability Zone of the NAT gateway is unknown');
+        if (key) nats.set(key, { first: n, zones: new Set(['?']) });
+        continue;
+      }
+      const entry = nats.get(key) ?? { first: n, zones: new Set<string>() };
+      entry.zones.add(s.availabilityZone.value);
+      nats.set(key, entry);
+    }
+    for (const [key, { first, zones: natZones }] of nats) {
+      if (natZones.size !== 1 || natZones.has('?')) continue;
+      const ofVpc = m.subnets.filter((s) => vpcKey(s.vpc) === key);
+      if (ofVpc.some((s) => !isKnown(s.availabilityZone))) continue;
+      const vpcZones = new Set(ofVpc.map((s) => s.availabilityZone.value as string));
+      if (vpcZones.size < 2) continue;
+      const vpc = m.vpcs.find((v) => v.resource.id === key)?.resource.address ?? key.replace(/^literal:/, '');
+      ctx.report({ messageId: 'natOneAz', at: first.subnet, resource: first, data: {
+        vpc, zone: describeZone([...natZones][0]!), count: vpcZones.size, zones: [...vpcZones].map(describeZone).join(', '),
+      } });
+    }
+
     for (const lb of m.loadBalancers) checkSubnets(lb, 'Load balancer', lb.subnets);
     for (const g of m.autoScalingGroups) checkSubnets(g, 'Auto Scaling group', g.subnets, g.subnets.length === 0 ? g.availabilityZones : []);
     for (const g of m.dbSubnetGroups) checkSubnets(g, 'DB subnet group', g.subnets);

@@ -63,6 +63,7 @@ export default defineRule({
       cloudfrontDefaultTls: 'Distribution {{distribution}} accepts viewers down to {{assumed}}; use a custom certificate with a minimum of TLSv1.2_2021 or later.',
       cloudfrontOriginHttp: 'Distribution {{distribution}} connects to origin {{origin}} with {{policy}}: CloudFront may fetch it over plain HTTP.',
       bucketNoSecureTransport: 'Bucket {{bucket}} has no bucket policy statement that denies requests when aws:SecureTransport is false, so it accepts plain HTTP requests.',
+      bucketSecureTransportPartial: 'The statement of bucket {{bucket}} that denies requests when aws:SecureTransport is false {{limit}}, so other requests still work over plain HTTP: deny s3:* to every principal ("*").',
       cacheNoTransitEncryption: 'Replication group {{cache}} does not encrypt in transit ({{how}}): clients and replicas talk in plain text.',
     },
     precision: 'high',
@@ -175,6 +176,7 @@ export default defineRule({
       const verdict = secureTransport(b);
       if (verdict === true) continue;
       if (verdict === false) ctx.report({ messageId: 'bucketNoSecureTransport', at: b, resource: b, data: { bucket: b.resource.address } });
+      else if ('partial' in verdict) ctx.report({ messageId: 'bucketSecureTransportPartial', at: verdict.partial, resource: b, data: { bucket: b.resource.address, limit: verdict.limit } });
       else ctx.undecidable(b, verdict, `whether a policy of bucket ${b.resource.address} denies insecure transport is unknown`);
     }
 
@@ -226,9 +228,13 @@ export default defineRule({
   },
 });
 
-/** true: a statement denies insecure transport; false: none does; an unknown value when one cannot be read. */
-function secureTransport(b: Bucket): true | false | Val<unknown> {
+/**
+ * true: a statement denies insecure transport for every principal and every S3 action; false: none does;
+ * `partial`: the only such statements leave out some principals or actions; an unknown value when one cannot be read.
+ */
+function secureTransport(b: Bucket): true | false | Val<unknown> | { partial: Val<unknown>; limit: string } {
   let unknown: Val<unknown> | undefined;
+  let partial: { partial: Val<unknown>; limit: string } | undefined;
   for (const policy of b.policies) {
     for (const s of policy.statements) {
       if (!isKnown(s.effect)) { unknown ??= s.effect; continue; }
@@ -236,10 +242,21 @@ function secureTransport(b: Bucket): true | false | Val<unknown> {
       if (!isKnown(s.conditions)) { unknown ??= s.conditions; continue; }
       const denies = s.conditions.value.some((c) =>
         SECURE_TRANSPORT_OPERATORS.has(c.operator.toLowerCase()) && c.key.toLowerCase() === 'aws:securetransport' && c.values.some((v) => String(v).toLowerCase() === 'false'));
-      if (denies) return true;
+      if (!denies) continue;
+      // Who it denies: every principal, or only some (a Deny for one role leaves everyone else on HTTP).
+      if (s.notPrincipal) { partial ??= { partial: s.notPrincipal, limit: 'leaves out the principals of its NotPrincipal' }; continue; }
+      if (s.principal) {
+        if (!isKnown(s.principal)) { unknown ??= s.principal; continue; }
+        if (!s.principal.value.anyone) { partial ??= { partial: s.principal, limit: 'applies only to some principals' }; continue; }
+      }
+      // What it denies: every S3 action (`s3:*`, `*`, or a NotAction list), or only some.
+      if (s.notActions) return true;
+      if (!isKnown(s.actions)) { unknown ??= s.actions; continue; }
+      if (s.actions.value.some((a) => a === '*' || a.toLowerCase() === 's3:*')) return true;
+      partial ??= { partial: s.actions, limit: `covers only ${s.actions.value.join(', ')}` };
     }
   }
-  return unknown ?? false;
+  return unknown ?? partial ?? false;
 }
 
 /** How a value was arrived at, for messages: the default assumed, when it was not written. */

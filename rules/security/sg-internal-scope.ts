@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/rule.js';
 import type { Cidr } from '../../src/model/ec2/cidr.js';
 import { cidrContains, hostBits, isAnyAddress, isPrivate, parseCidr } from '../../src/model/ec2/cidr.js';
 import type { SecurityGroup, Vpc } from '../../src/model/ec2/types.js';
-import { cidrOf, describePorts, groupName, parsedCidr, portsOf } from '../../src/model/ec2/sg-rule.js';
+import { cidrOf, describePorts, groupName, parsedCidr, portsOf, ruleOwner } from '../../src/model/ec2/sg-rule.js';
 import type { Val } from '../../src/model/val.js';
 import { isKnown } from '../../src/model/val.js';
 
@@ -103,7 +103,7 @@ resource "aws_security_group" "db" {
         const cidr = cidrOf(rule);
         if (!cidr) continue;
         if (!isKnown(cidr)) {
-          ctx.undecidable(group, cidr, `source range of an ingress rule of ${groupName(group)} is unknown: ${cidr.reason}`);
+          ctx.undecidable(ruleOwner(group, rule), cidr, `source range of an ingress rule of ${groupName(group)} is unknown: ${cidr.reason}`);
           continue;
         }
         const range = parsedCidr(cidr);
@@ -111,23 +111,23 @@ resource "aws_security_group" "db" {
         if (!range || isAnyAddress(range)) continue;
         const ports = portsOf(rule);
         if (!ports.ok) {
-          ctx.undecidable(group, ports.at, `an ingress rule of ${groupName(group)} from ${cidr.value}: ${ports.reason}`);
+          ctx.undecidable(ruleOwner(group, rule), ports.at, `an ingress rule of ${groupName(group)} from ${cidr.value}: ${ports.reason}`);
           continue;
         }
         const data = { group: groupName(group), cidr: cidr.value, ports: describePorts(ports.ports) };
         if (ports.ports.all) {
-          ctx.report({ messageId: 'allPorts', at: cidr, resource: group, data });
+          ctx.report({ messageId: 'allPorts', at: cidr, resource: ruleOwner(group, rule), data });
           continue;
         }
         if (!isPrivate(range)) continue;
         const vpcRanges = rangesOf(group, vpcs);
         if (vpcRanges === 'unknown-vpc') {
           const limit = WIDEST_UNKNOWN_VPC[range.version];
-          if (range.prefix < limit) ctx.report({ messageId: 'broadRange', at: cidr, resource: group, data: { ...data, limit } });
+          if (range.prefix < limit) ctx.report({ messageId: 'broadRange', at: cidr, resource: ruleOwner(group, rule), data: { ...data, limit } });
           continue;
         }
         if (!Array.isArray(vpcRanges)) {
-          ctx.undecidable(group, vpcRanges, `the range of the VPC of ${groupName(group)} is unknown`);
+          ctx.undecidable(ruleOwner(group, rule), vpcRanges, `the range of the VPC of ${groupName(group)} is unknown`);
           continue;
         }
         const same = vpcRanges.filter((v) => v.cidr.version === range.version);
@@ -136,7 +136,7 @@ resource "aws_security_group" "db" {
         const inside = same.filter((v) => cidrContains(range, v.cidr));
         const covered = inside.reduce((n, v) => n + (1n << BigInt(hostBits(v.cidr))), 0n);
         if (inside.length > 0 && covered < 1n << BigInt(hostBits(range))) {
-          ctx.report({ messageId: 'widerThanVpc', at: cidr, resource: group, data: { ...data, vpc: same.map((v) => v.text).join(', ') } });
+          ctx.report({ messageId: 'widerThanVpc', at: cidr, resource: ruleOwner(group, rule), data: { ...data, vpc: same.map((v) => v.text).join(', ') } });
         }
       }
     }

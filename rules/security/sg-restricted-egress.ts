@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { isAnyAddress } from '../../src/model/ec2/cidr.js';
-import { cidrOf, describePorts, groupName, parsedCidr, portsOf } from '../../src/model/ec2/sg-rule.js';
+import { cidrOf, describePorts, groupName, parsedCidr, portsOf, ruleOwner } from '../../src/model/ec2/sg-rule.js';
 import { isKnown } from '../../src/model/val.js';
 
 export default defineRule({
@@ -12,14 +12,14 @@ export default defineRule({
     rationale:
       'An egress rule that allows every port and protocol to 0.0.0.0/0 or ::/0 lets a compromised resource reach any host on the ' +
       'internet: command-and-control servers, data exfiltration endpoints. A CloudFormation security group that declares no egress ' +
-      'keeps the VPC default rule, which allows exactly that.',
+      'keeps the default egress rule AWS gives every new group, which allows exactly that.',
     remediation:
       'Declare the egress each group needs: the ports and destinations (security groups, prefix lists, VPC endpoints, a proxy) its ' +
       'workload talks to. In CloudFormation, declaring any SecurityGroupEgress entry removes the default allow-all rule; with the CDK, ' +
       'set allowAllOutbound: false and add the rules you need.',
     messages: {
       allTraffic: 'Security group {{group}} allows {{ports}} out to {{cidr}}: it can reach any host on the internet.',
-      implicitAllTraffic: 'Security group {{group}} declares no egress rule, so it has {{assumed}}: it can reach any host on the internet.',
+      implicitAllTraffic: 'Security group {{group}} declares no egress rule of its own, so it keeps {{assumed}}: it can reach any host on the internet.',
     },
     precision: 'very-high',
     tags: ['security', 'network', 'security-group'],
@@ -73,22 +73,22 @@ export default defineRule({
         const cidr = cidrOf(rule);
         if (!cidr) continue;
         if (!isKnown(cidr)) {
-          ctx.undecidable(group, cidr, `destination range of an egress rule of ${groupName(group)} is unknown: ${cidr.reason}`);
+          ctx.undecidable(ruleOwner(group, rule), cidr, `destination range of an egress rule of ${groupName(group)} is unknown: ${cidr.reason}`);
           continue;
         }
         const range = parsedCidr(cidr);
         if (!range || !isAnyAddress(range)) continue;
         const ports = portsOf(rule);
         if (!ports.ok) {
-          ctx.undecidable(group, ports.at, `an egress rule of ${groupName(group)} to ${cidr.value}: ${ports.reason}`);
+          ctx.undecidable(ruleOwner(group, rule), ports.at, `an egress rule of ${groupName(group)} to ${cidr.value}: ${ports.reason}`);
           continue;
         }
         if (!ports.ports.all) continue;
         if (rule.implicit) {
-          const assumed = cidr.provenance === 'default' ? cidr.assumed : 'the VPC default egress rule (all protocols to 0.0.0.0/0)';
-          ctx.report({ messageId: 'implicitAllTraffic', at: group, resource: group, data: { group: groupName(group), assumed } });
+          const assumed = cidr.provenance === 'default' ? cidr.assumed : 'the default egress rule of a new security group (all protocols to 0.0.0.0/0)';
+          ctx.report({ messageId: 'implicitAllTraffic', at: group, resource: ruleOwner(group, rule), data: { group: groupName(group), assumed } });
         } else {
-          ctx.report({ messageId: 'allTraffic', at: cidr, resource: group, data: { group: groupName(group), cidr: cidr.value, ports: describePorts(ports.ports) } });
+          ctx.report({ messageId: 'allTraffic', at: cidr, resource: ruleOwner(group, rule), data: { group: groupName(group), cidr: cidr.value, ports: describePorts(ports.ports) } });
         }
       }
     }

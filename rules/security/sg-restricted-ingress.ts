@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { SecurityGroup } from '../../src/model/ec2/types.js';
 import { isAnyAddress } from '../../src/model/ec2/cidr.js';
-import { cidrOf, describePorts, groupName, parsedCidr, portsOf } from '../../src/model/ec2/sg-rule.js';
+import { cidrOf, describePorts, groupName, parsedCidr, portsOf, ruleOwner } from '../../src/model/ec2/sg-rule.js';
 import type { Val } from '../../src/model/val.js';
 import { isKnown } from '../../src/model/val.js';
 
@@ -90,27 +90,27 @@ export default defineRule({
         const cidr = cidrOf(rule);
         if (!cidr) continue;
         if (!isKnown(cidr)) {
-          ctx.undecidable(group, cidr, `source range of an ingress rule of ${groupName(group)} is unknown: ${cidr.reason}`);
+          ctx.undecidable(ruleOwner(group, rule), cidr, `source range of an ingress rule of ${groupName(group)} is unknown: ${cidr.reason}`);
           continue;
         }
         const range = parsedCidr(cidr);
         if (!range || !isAnyAddress(range)) continue;
         const ports = portsOf(rule);
         if (!ports.ok) {
-          ctx.undecidable(group, ports.at, `an ingress rule of ${groupName(group)} from ${cidr.value}: ${ports.reason}`);
+          ctx.undecidable(ruleOwner(group, rule), ports.at, `an ingress rule of ${groupName(group)} from ${cidr.value}: ${ports.reason}`);
           continue;
         }
         const p = ports.ports;
         const data = { group: groupName(group), cidr: cidr.value, ports: describePorts(p) };
         if (p.all) {
-          ctx.report({ messageId: 'allTraffic', at: cidr, resource: group, data, severity: 'critical' });
+          ctx.report({ messageId: 'allTraffic', at: cidr, resource: ruleOwner(group, rule), data, severity: 'critical' });
           continue;
         }
         if (p.from >= 0) {
           const admin = [...ADMIN_PORTS].filter(([port]) => port >= p.from && port <= p.to);
           if (admin.length > 0) {
             const service = admin.slice(0, 3).map(([port, name]) => `${name} ${port}`).join(', ') + (admin.length > 3 ? ' …' : '');
-            ctx.report({ messageId: 'adminPort', at: cidr, resource: group, data: { ...data, service }, severity: 'critical' });
+            ctx.report({ messageId: 'adminPort', at: cidr, resource: ruleOwner(group, rule), data: { ...data, service }, severity: 'critical' });
             continue;
           }
           const publicPorts = ctx.settings.publicPorts;
@@ -119,12 +119,12 @@ export default defineRule({
             const facing = publicFacing(group);
             if (facing === true) continue;
             if (facing !== false) {
-              ctx.undecidable(group, facing, `whether ${groupName(group)} is used only by internet-facing load balancers is unknown`);
+              ctx.undecidable(ruleOwner(group, rule), facing, `whether ${groupName(group)} is used only by internet-facing load balancers is unknown`);
               continue;
             }
           }
         }
-        ctx.report({ messageId: 'openPort', at: cidr, resource: group, data, severity: 'high' });
+        ctx.report({ messageId: 'openPort', at: cidr, resource: ruleOwner(group, rule), data, severity: 'high' });
       }
     }
   },

@@ -237,6 +237,85 @@ resource "aws_x" "x" {
     const r2 = await b(root, { varFiles: [join(root, 'extra.vars')], vars: { d: 'cli' } });
     expect(toPlain(r2.byAddr('aws_x.x').properties)).toMatchObject({ d: 'cli' });
   });
+
+  it('anchors values written in .tfvars at the .tf attribute that uses them, whole or as an element', async () => {
+    const tf = `
+variable "cidr" { type = string }
+variable "cidrs" { type = list(string) }
+variable "tags" { type = map(string) }
+locals {
+  office = "198.51.100.0/24"
+}
+resource "aws_x" "x" {
+  one   = [var.cidr, local.office]
+  all   = var.cidrs
+  tags  = merge(var.tags, { Team = "web" })
+}`;
+    const r = await buildFiles({ 'main.tf': tf, 'terraform.tfvars': 'cidr  = "0.0.0.0/0"\ncidrs = ["10.0.0.0/8"]\ntags  = { Env = "prod" }\n' });
+    const p = r.byAddr('aws_x.x').properties.entries;
+    const at = (v: Value | undefined) => v && { file: v.span.file, line: v.span.start.line, column: v.span.start.column };
+    const one = p.get('one')!;
+    expect(one.kind === 'list' && one.items.map(at)).toEqual([
+      { file: 'main.tf', line: 9, column: 11 }, // var.cidr, from terraform.tfvars: the attribute
+      { file: 'main.tf', line: 6, column: 12 }, // local.office keeps the .tf line where it is written
+    ]);
+    const all = p.get('all')!;
+    expect(all.kind === 'list' && all.items.map(at)).toEqual([{ file: 'main.tf', line: 10, column: 11 }]);
+    const tags = p.get('tags')!;
+    expect(tags.kind === 'map' && [...tags.entries.values()].map(at)).toEqual([
+      { file: 'main.tf', line: 11, column: 11 },
+      { file: 'main.tf', line: 11, column: 36 },
+    ]);
+    expect(tags.kind === 'map' && tags.keySpans.get('Env')!.file).toBe('main.tf');
+  });
+
+  it('anchors a reference that arrives through a module output or a local at the attribute that uses it', async () => {
+    const r = await buildFiles({
+      'main.tf': `
+locals {
+  key = aws_kms_key.k.arn
+}
+resource "aws_kms_key" "k" {}
+module "logs" {
+  source = "./logs"
+}
+resource "aws_cloudtrail" "t" {
+  s3_bucket_name = module.logs.bucket
+  kms_key_id     = local.key
+}`,
+      'logs/main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "logs"\n}\noutput "bucket" {\n  value = aws_s3_bucket.b.bucket\n}\n',
+    });
+    const p = r.byAddr('aws_cloudtrail.t').properties.entries;
+    expect(p.get('s3_bucket_name')).toMatchObject({ kind: 'ref', target: '.::module.logs.aws_s3_bucket.b', span: { file: 'main.tf', start: { line: 10, column: 20 } } });
+    expect(p.get('kms_key_id')).toMatchObject({ kind: 'ref', target: '.::aws_kms_key.k', span: { file: 'main.tf', start: { line: 11, column: 20 } } });
+  });
+
+  it('reads --var values of collection and object types as HCL, and of string/any/untyped variables as text', async () => {
+    const tf = `
+variable "cidrs" { type = list(string) }
+variable "tags" { type = map(string) }
+variable "obj" {
+  type = object({ port = number })
+}
+variable "s" { type = string }
+variable "a" { type = any }
+variable "u" {}
+resource "aws_x" "x" {
+  cidrs = var.cidrs
+  tags  = var.tags
+  port  = var.obj.port
+  s     = var.s
+  a     = var.a
+  u     = var.u
+}`;
+    const r = await buildFiles({ 'main.tf': tf }, {
+      vars: { cidrs: '["0.0.0.0/0", "10.0.0.0/8"]', tags: '{ Env = "prod" }', obj: '{ port = 22 }', s: '["x"]', a: '[1]', u: '{}' },
+    });
+    expect(r.errors).toEqual([]);
+    expect(toPlain(r.byAddr('aws_x.x').properties)).toEqual({
+      cidrs: ['0.0.0.0/0', '10.0.0.0/8'], tags: { Env: 'prod' }, port: 22, s: '["x"]', a: '[1]', u: '{}',
+    });
+  });
 });
 
 describe('terraform graph: modules and providers', () => {

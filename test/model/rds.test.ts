@@ -86,3 +86,63 @@ describe('rds adapters', () => {
     expect(tfDb.backupRetentionDays).toMatchObject({ provenance: 'explicit', value: 7 });
   });
 });
+
+// Regression (parity with the CloudFormation restores): a Terraform database restored from a snapshot,
+// a point in time or a replication source, without storage_encrypted, has the encryption of its source:
+// unknown, so encryption-at-rest says it could not decide instead of reporting unencrypted storage.
+describe('rds terraform adapter: restored databases', () => {
+  const TF = `
+    resource "aws_db_instance" "restored" {
+      identifier          = "orders"
+      instance_class      = "db.t3.micro"
+      snapshot_identifier = "orders-final-2024"
+    }
+    resource "aws_db_instance" "replica" {
+      identifier          = "orders-replica"
+      instance_class      = "db.t3.micro"
+      replicate_source_db = "arn:aws:rds:us-east-1:111122223333:db:orders"
+    }
+    resource "aws_db_instance" "plain" {
+      identifier        = "plain"
+      engine            = "postgres"
+      instance_class    = "db.t3.micro"
+      allocated_storage = 20
+    }
+    resource "aws_db_instance" "restored_off" {
+      identifier          = "orders-off"
+      instance_class      = "db.t3.micro"
+      snapshot_identifier = "orders-final-2024"
+      storage_encrypted   = false
+    }
+    resource "aws_rds_cluster" "pitr" {
+      cluster_identifier = "pitr"
+      engine             = "aurora-postgresql"
+      restore_to_point_in_time {
+        source_cluster_identifier  = "orders"
+        use_latest_restorable_time = true
+      }
+    }
+  `;
+
+  it('reads storage encryption as unknown when the database is restored and storage_encrypted is not set', async () => {
+    const { model } = await scanSnippet('terraform', TF);
+    const enc = (a: string) => {
+      const v = [...model!.dbInstances, ...model!.dbClusters].find((d) => d.resource.address === a)!.storageEncrypted;
+      return [v.provenance, v.value];
+    };
+    expect(enc('aws_db_instance.restored')).toEqual(['unknown', undefined]);
+    expect(enc('aws_db_instance.replica')).toEqual(['unknown', undefined]);
+    expect(enc('aws_rds_cluster.pitr')).toEqual(['unknown', undefined]);
+    expect(enc('aws_db_instance.plain')).toEqual(['default', false]);
+    expect(enc('aws_db_instance.restored_off')).toEqual(['explicit', false]);
+  });
+
+  it('gives notices for the restored ones and findings for the others', async () => {
+    const { result } = await scanSnippet('terraform', TF, { rules: ['encryption-at-rest'] });
+    expect(result.findings.map((f) => [f.resource.address, f.location.span.start.line])).toEqual([
+      ['aws_db_instance.plain', 11],
+      ['aws_db_instance.restored_off', 21],
+    ]);
+    expect(result.notices.map((n) => n.resource).sort()).toEqual(['aws_db_instance.replica', 'aws_db_instance.restored', 'aws_rds_cluster.pitr']);
+  });
+});

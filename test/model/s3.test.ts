@@ -187,4 +187,56 @@ describe('s3 adapters', () => {
     expect(replica.versioning).toMatchObject({ provenance: 'default', value: false, assumed: 'versioning off' });
     expect(replica.acl).toMatchObject({ provenance: 'default', value: 'private' });
   });
+  it('follows the documents an aws_iam_policy_document merges in, and keeps an unknown one unknown', async () => {
+    const { model } = await scanSnippet('terraform', `
+      variable "extra_policy" {
+        type = string
+      }
+      resource "aws_s3_bucket" "a" {
+        bucket = "a"
+      }
+      resource "aws_s3_bucket" "b" {
+        bucket = "b"
+      }
+      data "aws_iam_policy_document" "base" {
+        statement {
+          sid       = "Shared"
+          actions   = ["s3:GetObject"]
+          resources = ["*"]
+        }
+        statement {
+          sid       = "Replaced"
+          actions   = ["s3:PutObject"]
+          resources = ["*"]
+        }
+      }
+      data "aws_iam_policy_document" "a" {
+        source_policy_documents = [data.aws_iam_policy_document.base.json]
+        statement {
+          sid       = "Replaced"
+          actions   = ["s3:ListBucket"]
+          resources = ["*"]
+        }
+      }
+      data "aws_iam_policy_document" "b" {
+        source_policy_documents = [var.extra_policy]
+      }
+      resource "aws_s3_bucket_policy" "a" {
+        bucket = aws_s3_bucket.a.id
+        policy = data.aws_iam_policy_document.a.json
+      }
+      resource "aws_s3_bucket_policy" "b" {
+        bucket = aws_s3_bucket.b.id
+        policy = data.aws_iam_policy_document.b.json
+      }
+    `);
+    const a = model!.buckets.find((x) => x.resource.address === 'aws_s3_bucket.a')!;
+    expect(a.policies).toHaveLength(1);
+    expect(a.policies[0]!.unknown).toBeUndefined();
+    expect(a.policies[0]!.statements.map((st) => [st.sid, st.actions.value])).toEqual([['Shared', ['s3:GetObject']], ['Replaced', ['s3:ListBucket']]]);
+    // the merged statement keeps its own line (line 11: the first statement block of "base")
+    expect(a.policies[0]!.statements[0]!.origin.span.start.line).toBe(11);
+    const b = model!.buckets.find((x) => x.resource.address === 'aws_s3_bucket.b')!;
+    expect(b.policies[0]!.unknown).toMatch(/source_policy_documents of data\.aws_iam_policy_document\.b/);
+  });
 });

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { dedent, scanFiles } from '../helpers/scan-snippet.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
 const TF_PROVIDER = `
@@ -43,6 +45,32 @@ ruleTester('encryption-at-rest', [
           Engine: mysql
           StorageEncrypted: !Ref Encrypt
   `, [{ messageId: 'dbUnencrypted', line: 8 }]),
+  // Regression: a restored database takes the encryption of its snapshot; absent StorageEncrypted is not "false".
+  cfn('RDS instance restored from a snapshot without StorageEncrypted is undecidable', `
+    Resources:
+      Db:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          DBSnapshotIdentifier: arn:aws:rds:us-east-1:111122223333:snapshot:orders-2024
+          DBInstanceClass: db.t3.micro
+  `),
+  cfn('Aurora cluster restored from a cluster snapshot without StorageEncrypted is undecidable', `
+    Resources:
+      Cluster:
+        Type: AWS::RDS::DBCluster
+        Properties:
+          Engine: aurora-mysql
+          SnapshotIdentifier: arn:aws:rds:us-east-1:111122223333:cluster-snapshot:orders-2024
+  `),
+  cfn('RDS instance restored from a snapshot with StorageEncrypted false still fails', `
+    Resources:
+      Db:
+        Type: AWS::RDS::DBInstance
+        Properties:
+          DBSnapshotIdentifier: orders-2024
+          DBInstanceClass: db.t3.micro
+          StorageEncrypted: false
+  `, [{ messageId: 'dbUnencrypted', line: 7 }]),
   cfn('RDS instance with an unknown setting is undecidable, not a finding', `
     Parameters:
       Encrypt: { Type: String }
@@ -388,3 +416,33 @@ ruleTester('encryption-at-rest', [
     }
   `, [{ messageId: 'blockDeviceUnencrypted', line: 10 }]),
 ]);
+
+describe('encryption-at-rest: CloudFormation restores and messages', () => {
+  it('says it could not decide the encryption of a database restored from a snapshot', async () => {
+    const { result } = await scanFiles({ 'template.yaml': dedent(`
+      Resources:
+        Db:
+          Type: AWS::RDS::DBInstance
+          Properties:
+            DBSnapshotIdentifier: orders-2024
+            DBInstanceClass: db.t3.micro
+    `) }, { rules: ['encryption-at-rest'] });
+    expect(result.findings).toEqual([]);
+    expect(result.notices.map((n) => n.message)).toEqual([
+      'Db: could not decide (storage encryption is unknown: StorageEncrypted is not set and DBSnapshotIdentifier is: the encryption is that of the snapshot or source it is restored from)',
+    ]);
+  });
+  // Regression: the Backup vault message named the default twice ("the AWS Backup service key (no EncryptionKeyArn)").
+  it('names the Backup vault default once', async () => {
+    const { result } = await scanFiles({ 'template.yaml': dedent(`
+      Resources:
+        Vault:
+          Type: AWS::Backup::BackupVault
+          Properties:
+            BackupVaultName: main
+    `) }, { rules: ['encryption-at-rest'] });
+    expect(result.findings.map((f) => f.message)).toEqual([
+      'Backup vault encrypts recovery points with the AWS Backup service key (`EncryptionKeyArn` is not set, so the default applies (the AWS Backup service key)), not a customer managed key.',
+    ]);
+  });
+});

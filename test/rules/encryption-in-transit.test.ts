@@ -306,6 +306,58 @@ ruleTester('encryption-in-transit', [
                   Bool:
                     aws:SecureTransport: 'false'
   `),
+  // Regression: a secure-transport Deny that names one principal or a few actions leaves the rest on HTTP.
+  cfn('a secure-transport deny for s3:GetObject only is partial', `
+    Resources:
+      Data:
+        Type: AWS::S3::Bucket
+      Policy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref Data
+          PolicyDocument:
+            Statement:
+              - Effect: Deny
+                Principal: '*'
+                Action: s3:GetObject
+                Resource: !Sub '\${Data.Arn}/*'
+                Condition: {Bool: {aws:SecureTransport: 'false'}}
+  `, [{ messageId: 'bucketSecureTransportPartial', line: 12 }]),
+  cfn('a secure-transport deny for one role only is partial', `
+    Resources:
+      Data:
+        Type: AWS::S3::Bucket
+      Policy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref Data
+          PolicyDocument:
+            Statement:
+              - Effect: Deny
+                Principal: {AWS: 'arn:aws:iam::111122223333:role/app'}
+                Action: 's3:*'
+                Resource: [!GetAtt Data.Arn, !Sub '\${Data.Arn}/*']
+                Condition: {Bool: {aws:SecureTransport: 'false'}}
+  `, [{ messageId: 'bucketSecureTransportPartial', line: 11 }]),
+  cfn('a secure-transport deny in BoolIfExists with a list value, AWS "*" and a Sub variable map passes', `
+    Resources:
+      Data:
+        Type: AWS::S3::Bucket
+      Policy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref Data
+          PolicyDocument:
+            Statement:
+              - Effect: Deny
+                Principal: {AWS: '*'}
+                Action: ['s3:*']
+                Resource:
+                  - !Sub ['arn:\${AWS::Partition}:s3:::\${Name}/*', {Name: !Ref Data}]
+                Condition:
+                  BoolIfExists:
+                    aws:SecureTransport: [false]
+  `),
   // ElastiCache
   cfn('a replication group without transit encryption (default off)', `
     Resources:
@@ -567,6 +619,79 @@ ruleTester('encryption-in-transit', [
       })
     }
   `),
+  tf('a bucket whose deny-insecure statement comes from a source_policy_documents document passes', `
+    resource "aws_s3_bucket" "data" {
+      bucket = "data"
+    }
+
+    data "aws_iam_policy_document" "tls_only" {
+      statement {
+        sid       = "DenyInsecure"
+        effect    = "Deny"
+        actions   = ["s3:*"]
+        resources = [aws_s3_bucket.data.arn, "\${aws_s3_bucket.data.arn}/*"]
+        principals {
+          type        = "*"
+          identifiers = ["*"]
+        }
+        condition {
+          test     = "Bool"
+          variable = "aws:SecureTransport"
+          values   = ["false"]
+        }
+      }
+    }
+
+    data "aws_iam_policy_document" "data" {
+      source_policy_documents = [data.aws_iam_policy_document.tls_only.json]
+      statement {
+        sid       = "ReadFromApp"
+        actions   = ["s3:GetObject"]
+        resources = ["\${aws_s3_bucket.data.arn}/*"]
+        principals {
+          type        = "AWS"
+          identifiers = ["arn:aws:iam::123456789012:role/app"]
+        }
+      }
+    }
+
+    resource "aws_s3_bucket_policy" "data" {
+      bucket = aws_s3_bucket.data.id
+      policy = data.aws_iam_policy_document.data.json
+    }
+  `),
+  tf('an override_policy_documents statement with the same sid replaces the deny-insecure statement', `
+    resource "aws_s3_bucket" "data" {
+      bucket = "data"
+    }
+
+    data "aws_iam_policy_document" "data" {
+      statement {
+        sid       = "Transport"
+        effect    = "Deny"
+        actions   = ["s3:*"]
+        resources = ["\${aws_s3_bucket.data.arn}/*"]
+        principals {
+          type        = "*"
+          identifiers = ["*"]
+        }
+        condition {
+          test     = "Bool"
+          variable = "aws:SecureTransport"
+          values   = ["false"]
+        }
+      }
+      override_policy_documents = [jsonencode({
+        Version   = "2012-10-17"
+        Statement = [{ Sid = "Transport", Effect = "Allow", Principal = { AWS = "arn:aws:iam::123456789012:root" }, Action = "s3:GetObject", Resource = "*" }]
+      })]
+    }
+
+    resource "aws_s3_bucket_policy" "data" {
+      bucket = aws_s3_bucket.data.id
+      policy = data.aws_iam_policy_document.data.json
+    }
+  `, [{ messageId: 'bucketNoSecureTransport', line: 1 }]),
   tf('a replication group without transit encryption, and one with it', `
     resource "aws_elasticache_replication_group" "plain" {
       replication_group_id = "plain"

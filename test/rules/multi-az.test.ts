@@ -190,6 +190,52 @@ ruleTester('multi-az', [
           Subnets: [!Ref SubnetA, !Ref SubnetX]
   `),
 
+  // NAT gateways (CONTROLS 2.8: one NAT gateway per AZ)
+  cfn('one NAT gateway for subnets in two zones', `
+    Resources:${SUBNETS}
+      Nat:
+        Type: AWS::EC2::NatGateway
+        Properties:
+          AllocationId: eipalloc-123
+          SubnetId: !Ref SubnetA
+  `, [{ messageId: 'natOneAz', line: 24 }]),
+  cfn('two NAT gateways in the same zone', `
+    Resources:${SUBNETS}
+      NatA:
+        Type: AWS::EC2::NatGateway
+        Properties:
+          AllocationId: eipalloc-123
+          SubnetId: !Ref SubnetA
+      NatA2:
+        Type: AWS::EC2::NatGateway
+        Properties:
+          AllocationId: eipalloc-456
+          SubnetId: !Ref SubnetA2
+  `, [{ messageId: 'natOneAz', line: 24 }]),
+  cfn('one NAT gateway per zone', `
+    Resources:${SUBNETS}
+      NatA:
+        Type: AWS::EC2::NatGateway
+        Properties:
+          AllocationId: eipalloc-123
+          SubnetId: !Ref SubnetA
+      NatB:
+        Type: AWS::EC2::NatGateway
+        Properties:
+          AllocationId: eipalloc-456
+          SubnetId: !GetAtt SubnetB.SubnetId
+  `),
+  cfn('a NAT gateway in a subnet from a parameter is undecidable', `
+    Parameters:
+      PublicSubnet:
+        Type: AWS::EC2::Subnet::Id
+    Resources:${SUBNETS}
+      Nat:
+        Type: AWS::EC2::NatGateway
+        Properties:
+          AllocationId: eipalloc-123
+          SubnetId: !Ref PublicSubnet
+  `),
   // ── Terraform ──
   tf('aws_db_instance without multi_az', `
     resource "aws_db_instance" "db" {

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { dedent, scanFiles } from '../helpers/scan-snippet.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
 const PAB = `
@@ -456,3 +458,37 @@ ${TF_PAB}
     }
   `, [{ messageId: 'publicGrant', line: 15 }]),
 ]);
+
+// Regression: a principal written as a resource's ARN (`!GetAtt AppRole.Arn`) names that role and is never "*":
+// the statement is decided (not public), rather than reported as undecidable.
+describe('s3-public-access: a principal given as a GetAtt of an ARN (CloudFormation)', () => {
+  it('is a named principal, neither a finding nor a notice', async () => {
+    const { result } = await scanFiles({ 'template.yaml': dedent(`
+      Resources:
+        AppRole:
+          Type: AWS::IAM::Role
+          Properties:
+            AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}]}
+        Data:
+          Type: AWS::S3::Bucket
+          Properties:
+            PublicAccessBlockConfiguration: {BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true}
+        DataPolicy:
+          Type: AWS::S3::BucketPolicy
+          Properties:
+            Bucket: !Ref Data
+            PolicyDocument:
+              Statement:
+                - Effect: Allow
+                  Principal: {AWS: [!GetAtt AppRole.Arn, '*']}
+                  Action: s3:GetObject
+                  Resource: !Sub '\${Data.Arn}/*'
+                - Effect: Allow
+                  Principal: {AWS: !GetAtt AppRole.Arn}
+                  Action: [s3:GetObject, s3:PutObject]
+                  Resource: !Sub '\${Data.Arn}/*'
+    `) }, { rules: ['s3-public-access'] });
+    expect(result.findings.map((f) => [f.messageId, f.location.span.start.line])).toEqual([['publicPolicy', 16]]);
+    expect(result.notices).toEqual([]);
+  });
+});

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { dedent, scanFiles } from '../helpers/scan-snippet.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
 ruleTester('sg-restricted-egress', [
@@ -151,3 +153,33 @@ ruleTester('sg-restricted-egress', [
     }
   `),
 ]);
+
+// Regression: the implicit rule is the group's own default egress rule (not "the VPC default"), and a group whose
+// egress is declared only as separate AWS::EC2::SecurityGroupEgress resources keeps it: the message says why.
+describe('sg-restricted-egress: the implicit egress message (CloudFormation)', () => {
+  it('explains that separate egress resources do not remove the default rule', async () => {
+    const { result } = await scanFiles({ 'template.yaml': dedent(`
+      Resources:
+        LbSg:
+          Type: AWS::EC2::SecurityGroup
+          Properties:
+            GroupDescription: lb
+        LbToApp:
+          Type: AWS::EC2::SecurityGroupEgress
+          Properties:
+            GroupId: !Ref LbSg
+            IpProtocol: tcp
+            FromPort: 8080
+            ToPort: 8080
+            DestinationSecurityGroupId: !Ref AppSg
+        AppSg:
+          Type: AWS::EC2::SecurityGroup
+          Properties:
+            GroupDescription: app
+    `) }, { rules: ['sg-restricted-egress'] });
+    expect(result.findings.map((f) => [f.resource.address, f.location.span.start.line, f.message])).toEqual([
+      ['LbSg', 2, 'Security group LbSg declares no egress rule of its own, so it keeps the default egress rule of a new security group (all protocols to 0.0.0.0/0), which AWS removes only when the group lists SecurityGroupEgress (separate AWS::EC2::SecurityGroupEgress resources add rules beside it): it can reach any host on the internet.'],
+      ['AppSg', 14, 'Security group AppSg declares no egress rule of its own, so it keeps the default egress rule of a new security group (all protocols to 0.0.0.0/0), which AWS removes only when the group lists SecurityGroupEgress: it can reach any host on the internet.'],
+    ]);
+  });
+});

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { dedent, scanFiles } from '../helpers/scan-snippet.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
 ruleTester('sg-restricted-ingress', [
@@ -78,6 +80,29 @@ ruleTester('sg-restricted-ingress', [
           ToPort: 8080
           CidrIp: 0.0.0.0/0
   `, [{ messageId: 'openPort', line: 13, severity: 'high' }]),
+  cfn('two standalone ingress resources of one group are two findings', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: app
+      DbIngress:
+        Type: AWS::EC2::SecurityGroupIngress
+        Properties:
+          GroupId: !Ref Sg
+          IpProtocol: tcp
+          FromPort: 5432
+          ToPort: 5432
+          CidrIp: 0.0.0.0/0
+      DnsIngress:
+        Type: AWS::EC2::SecurityGroupIngress
+        Properties:
+          GroupId: !Ref Sg
+          IpProtocol: udp
+          FromPort: 53
+          ToPort: 53
+          CidrIp: 0.0.0.0/0
+  `, [{ messageId: 'adminPort', line: 13, severity: 'critical' }, { messageId: 'openPort', line: 21, severity: 'high' }]),
   cfn('port 443 on a group used by an instance is high', `
     Resources:
       Sg:
@@ -373,3 +398,68 @@ ruleTester('sg-restricted-ingress', [
     }
   `),
 ]);
+
+// Regression: a standalone AWS::EC2::SecurityGroupIngress is its own resource. Its findings carry its
+// logical id (so two such rules of one group do not share a fingerprint) and honour its Metadata suppression.
+describe('sg-restricted-ingress: standalone rule resources (CloudFormation)', () => {
+  const template = dedent(`
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: app
+          SecurityGroupEgress: [{IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/16}]
+      ApiIngress:
+        Type: AWS::EC2::SecurityGroupIngress
+        Metadata:
+          iac-check:
+            ignore:
+              - id: sg-restricted-ingress
+                reason: public API served by the instance itself
+        Properties:
+          GroupId: !Ref Sg
+          IpProtocol: tcp
+          FromPort: 8443
+          ToPort: 8443
+          CidrIp: 0.0.0.0/0
+      MetricsIngress:
+        Type: AWS::EC2::SecurityGroupIngress
+        Properties:
+          GroupId: !Ref Sg
+          IpProtocol: tcp
+          FromPort: 9100
+          ToPort: 9100
+          CidrIp: 0.0.0.0/0
+  `);
+  it('reports each rule on its own resource, with distinct fingerprints and its own suppression', async () => {
+    const { result } = await scanFiles({ 'template.yaml': template }, { rules: ['sg-restricted-ingress'] });
+    expect(result.errors).toEqual([]);
+    const got = result.findings.map((f) => ({ address: f.resource.address, type: f.resource.type, line: f.location.span.start.line, suppressed: f.suppression !== undefined && f.suppression !== null }));
+    expect(got).toEqual([
+      { address: 'ApiIngress', type: 'AWS::EC2::SecurityGroupIngress', line: 19, suppressed: true },
+      { address: 'MetricsIngress', type: 'AWS::EC2::SecurityGroupIngress', line: 27, suppressed: false },
+    ]);
+    expect(new Set(result.findings.map((f) => f.fingerprint)).size).toBe(2);
+    expect(result.notices.filter((n) => n.message.includes('unused suppression'))).toEqual([]);
+  });
+});
+
+// Regression: tcp 0-65535 is every tcp port, not "every port and protocol" (UDP and ICMP stay closed).
+describe('sg-restricted-ingress: the message names the protocol of an all-ports rule (CloudFormation)', () => {
+  it('says "every tcp port" for tcp 0-65535 and "every port and protocol" for -1', async () => {
+    const { result } = await scanFiles({ 'template.yaml': dedent(`
+      Resources:
+        Sg:
+          Type: AWS::EC2::SecurityGroup
+          Properties:
+            GroupDescription: wide
+            SecurityGroupIngress:
+              - {IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIp: 0.0.0.0/0}
+              - {IpProtocol: '-1', CidrIpv6: ::/0}
+    `) }, { rules: ['sg-restricted-ingress'] });
+    expect(result.findings.map((f) => f.message)).toEqual([
+      'Security group Sg allows every tcp port from 0.0.0.0/0: everything behind it is reachable from the internet.',
+      'Security group Sg allows every port and protocol from ::/0: everything behind it is reachable from the internet.',
+    ]);
+  });
+});

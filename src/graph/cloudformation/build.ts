@@ -68,7 +68,8 @@ export function buildTemplate(input: TemplateInput): GraphPart {
     const propsNode = get(decl, 'Properties');
     let properties: MapValue = { kind: 'map', entries: new Map(), keySpans: new Map(), span: decl.span };
     if (propsNode) {
-      const v = evaluator.evaluate(propsNode);
+      const cond = get(decl, 'Condition');
+      const v = evaluator.evaluate(propsNode, cond?.kind === 'scalar' ? String(cond.value) : undefined);
       if (v.kind === 'map') properties = v;
       for (const r of evaluator.refs) edges.push({ from: id, to: r.target, kind: r.kind, path: 'Properties' });
     }

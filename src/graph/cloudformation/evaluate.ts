@@ -40,20 +40,44 @@ type Evaluated = Value | typeof NO_VALUE;
  */
 export class TemplateEvaluator {
   private readonly conditionCache = new Map<string, boolean | undefined>();
+  /** While a resource with an undecided `Condition` is evaluated: that condition holds, or the resource would not exist. */
+  private assumed: { name: string; cache: Map<string, boolean | undefined> } | undefined;
   private readonly conditionsInProgress = new Set<string>();
   /** References met during the last `evaluate` call. */
   refs: FoundRef[] = [];
 
   constructor(private readonly scope: TemplateScope) {}
 
-  evaluate(node: DocNode): Value {
+  evaluate(node: DocNode, resourceCondition?: string): Value {
     this.refs = [];
-    const v = this.eval(node, 0);
-    return v === NO_VALUE ? unknown('removed by AWS::NoValue', node.span) : v;
+    this.assumed = resourceCondition && this.condition(resourceCondition) === undefined ? { name: resourceCondition, cache: new Map() } : undefined;
+    try {
+      const v = this.eval(node, 0);
+      return v === NO_VALUE ? unknown('removed by AWS::NoValue', node.span) : v;
+    } finally {
+      this.assumed = undefined;
+    }
   }
 
   /** Decides a named condition: true, false, or undefined when it depends on something unknown. */
   condition(name: string): boolean | undefined {
+    if (this.assumed) {
+      // Conditions derived under the assumption are remembered only for this resource.
+      if (name === this.assumed.name) return true;
+      const assumption = this.assumed;
+      if (assumption.cache.has(name)) return assumption.cache.get(name);
+      this.assumed = undefined;
+      const plain = this.condition(name);
+      this.assumed = assumption;
+      if (plain !== undefined) return plain;
+      const def = get(this.scope.conditions, name);
+      if (!def || this.conditionsInProgress.has(name)) return undefined;
+      this.conditionsInProgress.add(name);
+      const result = this.decide(def, 0);
+      this.conditionsInProgress.delete(name);
+      assumption.cache.set(name, result);
+      return result;
+    }
     if (this.conditionCache.has(name)) return this.conditionCache.get(name);
     if (this.conditionsInProgress.has(name)) return undefined;
     const def = get(this.scope.conditions, name);
@@ -192,8 +216,12 @@ export class TemplateEvaluator {
         const decided = this.condition(String(cond.value));
         if (decided === true) return this.eval(whenTrue, depth + 1);
         if (decided === false) return this.eval(whenFalse, depth + 1);
-        const options = [this.eval(whenTrue, depth + 1), this.eval(whenFalse, depth + 1)].filter((o): o is Value => o !== NO_VALUE);
-        return unknown(`depends on condition ${String(cond.value)}`, span, options.flatMap((o) => referencedIds(o)), options);
+        const branches = [this.eval(whenTrue, depth + 1), this.eval(whenFalse, depth + 1)];
+        const options = branches.filter((o): o is Value => o !== NO_VALUE);
+        const refs = options.flatMap((o) => referencedIds(o));
+        // A branch that removes the property leaves it absent or set: neither can be assumed.
+        if (options.length < branches.length) return unknown(`depends on condition ${String(cond.value)} (one branch leaves the property out)`, span, refs);
+        return unknown(`depends on condition ${String(cond.value)}`, span, refs, options);
       }
       case 'Fn::Base64':
         return this.eval(arg, depth + 1);

@@ -227,7 +227,10 @@ async function rootInputs(input: TerraformInput, root: string, cfg: ModuleConfig
     const decl = cfg.variables.get(k);
     const span = decl?.span ?? { file: '<command line>', start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
     const typeAttr = decl?.body.items.find((i) => i.kind === 'attribute' && i.name === 'type');
-    const typeName = typeAttr && typeAttr.kind === 'attribute' && typeAttr.expr.k === 'var' ? typeAttr.expr.name : 'string';
+    // Terraform reads a -var value as a literal string for `string`, `any` or no type, and as an
+    // HCL expression for collection and structural types (`list(string)`, `map(...)`, `object({...})` …).
+    const typeExpr = typeAttr && typeAttr.kind === 'attribute' ? typeAttr.expr : undefined;
+    const typeName = !typeExpr ? 'string' : typeExpr.k === 'var' ? (typeExpr.name === 'any' ? 'string' : typeExpr.name) : typeExpr.k === 'call' ? 'complex' : 'string';
     let v: Value = str(raw, span);
     if (typeName === 'number' && raw.trim() !== '' && !isNaN(Number(raw))) v = { kind: 'number', value: Number(raw), span };
     else if (typeName === 'bool' && (raw === 'true' || raw === 'false')) v = { kind: 'boolean', value: raw === 'true', span };

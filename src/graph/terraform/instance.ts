@@ -561,14 +561,17 @@ export class ModuleInstance implements Resolver {
   }
 
   /**
-   * An attribute whose whole value comes from elsewhere (`x = var.y`, `x = local.z`, a module input) is
-   * anchored at the attribute's expression; values written inside the expression keep their own span, and
-   * an element that comes from a variable inside a literal list keeps the span where that value is written.
+   * An attribute whose whole value comes from elsewhere (`x = var.y`, `x = local.z`, a module input, a
+   * reference that arrives through a module output or a local) is anchored at the attribute's expression; values written inside the expression keep their own span, and
+   * an element that comes from a variable inside a literal list keeps the span where that value is written
+   * when that is a `.tf` file (a local, a module argument). A part whose value was written outside the
+   * configuration — a `.tfvars` file, `--var-file`, `--var` — is anchored at the attribute too, so that
+   * `x = [var.y]` and `x = var.y` both point at the `.tf` line that uses the value.
    */
   private attrValue(a: Attribute, env: Env): Value {
     const v = evaluate(a.expr, env);
-    if (v.kind !== 'ref' && !within(v.span, a.span)) return respan(v, a.expr.span);
-    return v;
+    if (!within(v.span, a.span)) return respan(v, a.expr.span);
+    return anchorOutsideConfig(v, a.expr.span);
   }
 
   private suppressionsFor(b: Block): Suppression[] {
@@ -576,11 +579,39 @@ export class ModuleInstance implements Resolver {
     const lines = this.cfg.comments.get(b.span.file);
     if (!lines || lines.size === 0) return out;
     this.commentsAbove(lines, b.span.start.line, undefined, out);
-    for (const it of b.body.items) {
-      const path = it.kind === 'attribute' ? it.name : it.type === 'dynamic' ? it.labels[0] ?? it.type : it.type;
-      this.commentsAbove(lines, it.span.start.line, path, out);
-    }
+    this.bodySuppressions(lines, b.body, '', undefined, out);
     return out;
+  }
+
+  /**
+   * Comments above the attributes and nested blocks of a body, at any depth. A nested block's path is
+   * indexed as its value is (`ingress[1]`, `ingress[1].cidr_blocks`); where the index is not known from
+   * the source (a `dynamic` block, or a block after a `dynamic` one of the same type), the comment covers
+   * every block of that type (`ingress`). `fixed` gives every item of the body that path.
+   */
+  private bodySuppressions(lines: Map<number, { text: string; span: Span }[]>, body: Body, prefix: string, fixed: string | undefined, out: Suppression[]): void {
+    const seen = new Map<string, number>();
+    const dynamicTypes = new Set<string>();
+    for (const it of body.items) {
+      if (it.kind === 'attribute') {
+        this.commentsAbove(lines, it.span.start.line, fixed ?? prefix + it.name, out);
+        continue;
+      }
+      if (it.type === 'dynamic') {
+        const type = it.labels[0] ?? it.type;
+        dynamicTypes.add(type);
+        const path = fixed ?? prefix + type;
+        this.commentsAbove(lines, it.span.start.line, path, out);
+        for (const content of blocksOf(it.body, 'content')) this.bodySuppressions(lines, content.body, '', path, out);
+        continue;
+      }
+      const i = seen.get(it.type) ?? 0;
+      seen.set(it.type, i + 1);
+      const indexed = fixed === undefined && !dynamicTypes.has(it.type);
+      const path = fixed ?? (indexed ? `${prefix}${it.type}[${i}]` : prefix + it.type);
+      this.commentsAbove(lines, it.span.start.line, path, out);
+      this.bodySuppressions(lines, it.body, `${path}.`, indexed ? undefined : path, out);
+    }
   }
 
   private commentsAbove(lines: Map<number, { text: string; span: Span }[]>, line: number, path: string | undefined, out: Suppression[]): void {
@@ -597,6 +628,40 @@ export class ModuleInstance implements Resolver {
     take(line);
     for (let l = line - 1; l > 0 && lines.has(l); l--) take(l);
   }
+}
+
+/** Whether a span lies in a configuration file (`.tf`, `.tf.json`), not in variable values (`.tfvars`, the command line). */
+function inConfig(span: Span): boolean {
+  return span.file.endsWith('.tf') || span.file.endsWith('.tf.json');
+}
+
+/** `v` with every part that was written outside the configuration re-anchored at `span`. */
+function anchorOutsideConfig(v: Value, span: Span, depth = 0): Value {
+  if (depth > 64) return v;
+  if (!inConfig(v.span) && v.kind !== 'ref') return respan(v, span);
+  if (v.kind === 'list') {
+    let changed = false;
+    const items = v.items.map((i) => {
+      const r = anchorOutsideConfig(i, span, depth + 1);
+      if (r !== i) changed = true;
+      return r;
+    });
+    return changed ? { ...v, items } : v;
+  }
+  if (v.kind === 'map') {
+    let changed = false;
+    const entries = new Map<string, Value>();
+    const keySpans = new Map(v.keySpans);
+    for (const [k, e] of v.entries) {
+      const r = anchorOutsideConfig(e, span, depth + 1);
+      if (r !== e) changed = true;
+      entries.set(k, r);
+      const ks = keySpans.get(k);
+      if (ks && !inConfig(ks)) { keySpans.set(k, span); changed = true; }
+    }
+    return changed ? { ...v, entries, keySpans } : v;
+  }
+  return v;
 }
 
 function spanOfBlockBody(body: Body): Span {

@@ -44,7 +44,7 @@ export const adapter: Adapter = {
     }
     for (const node of graph.ofType(VAULT)) {
       const r = new PropertyReader(node, graph, 'Properties');
-      const vault: BackupVault = { resource: r.info(), kmsKey: r.str([ENCRYPTION_KEY], { value: '', assumed: 'the AWS Backup service key (no EncryptionKeyArn)' }) };
+      const vault: BackupVault = { resource: r.info(), kmsKey: r.str([ENCRYPTION_KEY], { value: '', assumed: 'the AWS Backup service key' }) };
       model.backupVaults.push(vault);
     }
   },

@@ -42,7 +42,7 @@ export const adapter: Adapter = {
     }
     for (const node of graph.ofType(VAULT)) {
       const r = new PropertyReader(node, graph, '');
-      const vault: BackupVault = { resource: r.info(), kmsKey: r.str([KMS_KEY], { value: '', assumed: 'the AWS Backup service key (no kms_key_arn)' }) };
+      const vault: BackupVault = { resource: r.info(), kmsKey: r.str([KMS_KEY], { value: '', assumed: 'the AWS Backup service key' }) };
       model.backupVaults.push(vault);
     }
   },

@@ -68,6 +68,9 @@ const NI_GROUPS = 'Groups';
 const VOLUME = 'AWS::EC2::Volume';
 const NAT_GATEWAY = 'AWS::EC2::NatGateway';
 
+const IMPLICIT_EGRESS = 'the default egress rule of a new security group (all protocols to 0.0.0.0/0), which AWS removes only when the group lists SecurityGroupEgress';
+const IMPLICIT_EGRESS_STANDALONE = `${IMPLICIT_EGRESS} (separate AWS::EC2::SecurityGroupEgress resources add rules beside it)`;
+
 const EBS_DEFAULT = { value: false, assumed: 'false (EBS volumes are unencrypted unless the account turns on EBS encryption by default)' };
 const NO_KMS = { value: '', assumed: 'the AWS managed key aws/ebs when encrypted' };
 
@@ -87,9 +90,9 @@ export const adapter: Adapter = {
         attachments: [],
       };
       if (!r.has([EGRESS])) {
-        // No SecurityGroupEgress: AWS keeps the VPC default rule, all protocols to 0.0.0.0/0.
+        // No SecurityGroupEgress: AWS keeps the default egress rule of a new group, all protocols to 0.0.0.0/0.
         const at = r.origin([EGRESS]);
-        const assumed = 'the VPC default egress rule (all protocols to 0.0.0.0/0), which AWS keeps when a template declares no SecurityGroupEgress';
+        const assumed = IMPLICIT_EGRESS;
         group.egress.push(makeRule(
           { direction: 'egress', protocol: defaulted('-1', at, assumed), fromPort: defaulted(0, at, assumed), toPort: defaulted(65535, at, assumed), origin: at },
           { cidrIpv4: defaulted('0.0.0.0/0', at, assumed) },
@@ -104,6 +107,7 @@ export const adapter: Adapter = {
       const r = new PropertyReader(node, graph, 'Properties');
       const direction = node.type === SG_INGRESS ? 'ingress' : 'egress';
       const rule = ruleOf(r.at([]), direction);
+      rule.resource = r.info();
       const groupLink = r.link([GROUP_ID]) ?? r.link([GROUP_NAME]);
       addToGroup(groups, outside, groupLink, [rule], () => ({
         resource: r.info(),
@@ -113,6 +117,12 @@ export const adapter: Adapter = {
       }));
     }
     model.securityGroups.push(...outside);
+    // Standalone egress rules do not remove the default rule: say so where a group has both.
+    for (const group of groups.values()) {
+      const implicit = group.egress.find((e) => e.implicit);
+      if (!implicit?.cidrIpv4 || implicit.cidrIpv4.provenance !== 'default') continue;
+      if (group.egress.some((e) => e.resource !== undefined)) implicit.cidrIpv4 = { ...implicit.cidrIpv4, assumed: IMPLICIT_EGRESS_STANDALONE };
+    }
 
     for (const node of graph.ofType(VPC)) {
       const r = new PropertyReader(node, graph, 'Properties');

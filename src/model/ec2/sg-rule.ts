@@ -1,4 +1,4 @@
-import type { Val } from '../val.js';
+import type { ModelResource, Val } from '../val.js';
 import { isKnown } from '../val.js';
 import type { SecurityGroup, SecurityGroupRule } from './types.js';
 import type { Cidr } from './cidr.js';
@@ -9,13 +9,14 @@ import { parseCidr } from './cidr.js';
  * ports it opens. Framework-neutral; shared by the sg-* rules.
  */
 
-export type PortRange = { all: true } | { all: false; from: number; to: number; protocol: string };
+/** `all` with protocol `-1` is every protocol; with `tcp`/`udp` it is every port of that protocol. */
+export type PortRange = { all: true; protocol: string } | { all: false; from: number; to: number; protocol: string };
 
 /** The ports a rule opens, or the value that could not be known. */
 export function portsOf(rule: SecurityGroupRule): { ok: true; ports: PortRange } | { ok: false; at: Val<unknown>; reason: string } {
   const p = rule.protocol;
   if (!isKnown(p)) return { ok: false, at: p, reason: `protocol unknown: ${p.reason}` };
-  if (p.value === '-1') return { ok: true, ports: { all: true } };
+  if (p.value === '-1') return { ok: true, ports: { all: true, protocol: '-1' } };
   if (p.value !== 'tcp' && p.value !== 'udp') {
     // ICMP types/codes and other protocols have no ports: judged as one narrow opening.
     return { ok: true, ports: { all: false, from: -1, to: -1, protocol: p.value } };
@@ -25,12 +26,12 @@ export function portsOf(rule: SecurityGroupRule): { ok: true; ports: PortRange }
   let from = rule.fromPort.value;
   let to = rule.toPort.value;
   if (from === -1 && to === -1) { from = 0; to = 65535; }
-  if (from <= 0 && to >= 65535) return { ok: true, ports: { all: true } };
+  if (from <= 0 && to >= 65535) return { ok: true, ports: { all: true, protocol: p.value } };
   return { ok: true, ports: { all: false, from, to, protocol: p.value } };
 }
 
 export function describePorts(r: PortRange): string {
-  if (r.all) return 'every port and protocol';
+  if (r.all) return r.protocol === '-1' ? 'every port and protocol' : `every ${r.protocol} port`;
   if (r.from < 0) return `protocol ${r.protocol}`;
   return r.from === r.to ? `${r.protocol} port ${r.from}` : `${r.protocol} ports ${r.from}-${r.to}`;
 }
@@ -48,4 +49,12 @@ export function parsedCidr(v: Val<string>): Cidr | undefined {
 /** The group's name for messages: its address. */
 export function groupName(g: SecurityGroup): string {
   return g.resource.address;
+}
+
+/**
+ * The resource a finding about a rule belongs to: the standalone rule resource when the rule is one
+ * (so that two such rules of a group keep distinct fingerprints and their own suppressions), else the group.
+ */
+export function ruleOwner(group: SecurityGroup, rule: SecurityGroupRule): ModelResource {
+  return rule.resource ? { resource: rule.resource } : group;
 }

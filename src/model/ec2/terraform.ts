@@ -108,6 +108,8 @@ export const adapter: Adapter = {
       if (type?.provenance !== 'explicit' || (type.value !== 'ingress' && type.value !== 'egress')) continue;
       const groupLink = r.link([SECURITY_GROUP_ID]);
       const rules = blockRules(r.at([]), type.value, groupLink?.provenance === 'explicit' ? groupLink.value.id : undefined, SOURCE_SECURITY_GROUP_ID);
+      // Findings about a standalone rule belong to it (its address, fingerprint and suppressions), as in CloudFormation.
+      for (const rule of rules) rule.resource = r.info();
       addToGroup(groups, outside, groupLink, rules, standIn(r, groupLink));
     }
     for (const node of managed(graph.ofType(VPC_SG_INGRESS, VPC_SG_EGRESS))) {
@@ -133,7 +135,9 @@ export const adapter: Adapter = {
       if (ref) peer.peerGroup = ref;
       if (pl) peer.prefixList = pl;
       const groupLink = r.link([SECURITY_GROUP_ID]);
-      addToGroup(groups, outside, groupLink, [makeRule(core, peer)], standIn(r, groupLink));
+      const rule = makeRule(core, peer);
+      rule.resource = r.info();
+      addToGroup(groups, outside, groupLink, [rule], standIn(r, groupLink));
     }
     model.securityGroups.push(...outside);
 

@@ -1,4 +1,4 @@
-import type { Link, ModelResource, Origin, Val } from '../val.js';
+import type { Link, ModelResource, Origin, ResourceInfo, Val } from '../val.js';
 
 export interface SecurityGroupRule {
   direction: 'ingress' | 'egress';
@@ -16,6 +16,11 @@ export interface SecurityGroupRule {
   origin: Origin;
   /** True for the allow-all egress AWS adds when a CloudFormation group declares none. */
   implicit: boolean;
+  /**
+   * The standalone rule resource that declares this rule (`AWS::EC2::SecurityGroupIngress` …), when it is
+   * not written inside the group: findings about the rule belong to it (address, fingerprint, suppressions).
+   */
+  resource?: ResourceInfo;
 }
 
 export type AttachmentKind =

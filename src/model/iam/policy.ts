@@ -156,6 +156,8 @@ const toPrincipal: Conv<Principal> = (v) => {
     for (const item of items) {
       if (item.kind === 'string') list.push(item.value);
       else if (item.kind === 'unknown') unknownReason ??= item.reason;
+      // The ARN of a resource (`!GetAtt Role.Arn`, `aws_iam_role.app.arn`) names that resource, never "*".
+      else if (item.kind === 'ref' && item.attribute && /arn$/i.test(item.attribute)) list.push(`arn of ${item.target}`);
       else if (item.kind === 'ref') unknownReason ??= 'a principal known only after deployment';
       else unknownReason ??= `a ${item.kind} where a principal was expected`;
     }

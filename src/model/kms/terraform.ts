@@ -1,5 +1,5 @@
 import type { Adapter } from '../adapter.js';
-import { policyFromProperty } from '../iam/policy.js';
+import { terraformPolicyFromProperty } from '../iam/terraform.js';
 import { PropertyReader } from '../read.js';
 import type { KmsKey } from './types.js';
 
@@ -25,7 +25,7 @@ export const adapter: Adapter = {
         rotation: r.bool([ENABLE_KEY_ROTATION], { value: false, assumed: 'automatic rotation off' }),
         keySpec: r.str([specKey], { value: 'SYMMETRIC_DEFAULT', assumed: 'key spec SYMMETRIC_DEFAULT' }),
       };
-      const policy = policyFromProperty(r, [POLICY]);
+      const policy = terraformPolicyFromProperty(r, [POLICY]);
       if (policy) key.policy = policy;
       model.kmsKeys.push(key);
     }

@@ -1,7 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Link, Val } from '../val.js';
-import { defaulted } from '../val.js';
+import { defaulted, unknownVal } from '../val.js';
 import { cfnRetainOnDelete } from './deletion.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
 
@@ -18,6 +18,10 @@ const DELETION_PROTECTION = 'DeletionProtection';
 const SUBNET_GROUP = 'DBSubnetGroupName';
 const VPC_SECURITY_GROUPS = 'VPCSecurityGroups';
 const SOURCE_INSTANCE = 'SourceDBInstanceIdentifier';
+const DB_SNAPSHOT = 'DBSnapshotIdentifier';
+const DB_CLUSTER_SNAPSHOT = 'DBClusterSnapshotIdentifier';
+const SOURCE_DBI_RESOURCE = 'SourceDbiResourceId';
+const SOURCE_AUTOMATED_BACKUPS = 'SourceDBInstanceAutomatedBackupsArn';
 const PUBLICLY_ACCESSIBLE = 'PubliclyAccessible';
 // AWS::RDS::DBCluster — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html
 const DB_CLUSTER = 'AWS::RDS::DBCluster';
@@ -31,6 +35,8 @@ const SUBNET_IDS = 'SubnetIds';
 // AWS::RDS::GlobalCluster — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-globalcluster.html
 const GLOBAL_CLUSTER = 'AWS::RDS::GlobalCluster';
 const SOURCE_CLUSTER = 'SourceDBClusterIdentifier';
+// DBCluster restores: SnapshotIdentifier, and SourceDBClusterIdentifier (point-in-time restore) on the cluster itself.
+const CLUSTER_SNAPSHOT = 'SnapshotIdentifier';
 
 const RETENTION_DEFAULT = { value: 1, assumed: '1 day (RDS API default)' };
 const NO_KEY = { value: '', assumed: 'no KMS key (the AWS-managed aws/rds key when encrypted)' };
@@ -46,7 +52,7 @@ export const adapter: Adapter = {
       const db: DbInstance = {
         resource: r.info(),
         engine: r.str([ENGINE], { value: '', assumed: 'the engine of the source snapshot or instance' }),
-        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'false: unencrypted storage' }),
+        storageEncrypted: r.bool([STORAGE_ENCRYPTED]) ?? restoredEncryption(r, [DB_SNAPSHOT, DB_CLUSTER_SNAPSHOT, SOURCE_DBI_RESOURCE, SOURCE_AUTOMATED_BACKUPS]),
         kmsKey: r.str([KMS_KEY], NO_KEY),
         multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'false: a single-AZ deployment' }),
         backupRetentionDays: r.num([BACKUP_RETENTION], RETENTION_DEFAULT),
@@ -73,7 +79,7 @@ export const adapter: Adapter = {
       const c: DbCluster = {
         resource: r.info(),
         engine: r.str([ENGINE], { value: '', assumed: 'the engine of the source snapshot or cluster' }),
-        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'false: unencrypted storage' }),
+        storageEncrypted: r.bool([STORAGE_ENCRYPTED]) ?? restoredEncryption(r, [CLUSTER_SNAPSHOT, SOURCE_CLUSTER]),
         kmsKey: r.str([KMS_KEY], NO_KEY),
         backupRetentionDays: r.num([BACKUP_RETENTION], RETENTION_DEFAULT),
         deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
@@ -106,6 +112,16 @@ export const adapter: Adapter = {
     }
   },
 };
+
+/**
+ * `StorageEncrypted` when it is absent: a database restored from a snapshot or a source takes the
+ * encryption of what it is restored from (unknown here), else the RDS default, unencrypted.
+ */
+function restoredEncryption(r: PropertyReader, restoreProperties: string[]): Val<boolean> {
+  const from = restoreProperties.find((p) => r.has([p]));
+  if (from) return unknownVal(r.origin([STORAGE_ENCRYPTED]), `${STORAGE_ENCRYPTED} is not set and ${from} is: the encryption is that of the snapshot or source it is restored from`);
+  return defaulted(false, r.origin([STORAGE_ENCRYPTED]), 'false: unencrypted storage');
+}
 
 /** An absent link property, as a default anchored at the resource. */
 export function noLink(r: PropertyReader, property: string, assumed: string): Val<Link> {

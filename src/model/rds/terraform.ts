@@ -1,7 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Link, Val } from '../val.js';
-import { defaulted } from '../val.js';
+import { defaulted, unknownVal } from '../val.js';
 import { tfRetainOnDelete } from './deletion.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
 
@@ -20,6 +20,10 @@ const SECURITY_GROUPS = 'vpc_security_group_ids';
 const REPLICATE_SOURCE = 'replicate_source_db';
 const PUBLICLY_ACCESSIBLE = 'publicly_accessible';
 const SKIP_FINAL_SNAPSHOT = 'skip_final_snapshot';
+// Restores: a database made from a snapshot, a point in time or a source takes that source's encryption
+// when `storage_encrypted` is not set (and for a cross-region read replica the provider ignores it).
+const SNAPSHOT = 'snapshot_identifier';
+const RESTORE_PIT = 'restore_to_point_in_time';
 // aws_rds_cluster — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster
 const DB_CLUSTER = 'aws_rds_cluster';
 const GLOBAL_CLUSTER_ID = 'global_cluster_identifier';
@@ -47,7 +51,7 @@ export const adapter: Adapter = {
       const db: DbInstance = {
         resource: r.info(),
         engine: r.str([ENGINE], { value: '', assumed: 'the engine of the source snapshot or instance' }),
-        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'false: unencrypted storage' }),
+        storageEncrypted: r.bool([STORAGE_ENCRYPTED]) ?? restoredEncryption(r, [SNAPSHOT, RESTORE_PIT, REPLICATE_SOURCE]),
         kmsKey: r.str([KMS_KEY], NO_KEY),
         multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'false: a single-AZ deployment' }),
         backupRetentionDays: r.num([BACKUP_RETENTION], RETENTION_DEFAULT),
@@ -88,7 +92,7 @@ export const adapter: Adapter = {
       const c: DbCluster = {
         resource: r.info(),
         engine: r.str([ENGINE], { value: 'aurora', assumed: 'aurora (provider default)' }),
-        storageEncrypted: r.bool([STORAGE_ENCRYPTED], { value: false, assumed: 'false: unencrypted storage' }),
+        storageEncrypted: r.bool([STORAGE_ENCRYPTED]) ?? restoredEncryption(r, [SNAPSHOT, RESTORE_PIT]),
         kmsKey: r.str([KMS_KEY], NO_KEY),
         backupRetentionDays: r.num([BACKUP_RETENTION], { value: 1, assumed: '1 day (provider default)' }),
         deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
@@ -124,4 +128,14 @@ export const adapter: Adapter = {
 
 function noLink(r: PropertyReader, property: string, assumed: string): Val<Link> {
   return defaulted<Link>({}, r.origin([property]), assumed);
+}
+
+/**
+ * `storage_encrypted` when it is absent: a database restored from a snapshot, a point in time or a
+ * replication source takes the encryption of what it is made from (unknown here), else the default, false.
+ */
+function restoredEncryption(r: PropertyReader, restoreProperties: string[]): Val<boolean> {
+  const from = restoreProperties.find((p) => r.has([p]));
+  if (from) return unknownVal(r.origin([STORAGE_ENCRYPTED]), `${STORAGE_ENCRYPTED} is not set and ${from} is: the encryption is that of the snapshot or source it is restored from`);
+  return defaulted(false, r.origin([STORAGE_ENCRYPTED]), 'false: unencrypted storage');
 }

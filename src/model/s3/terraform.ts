@@ -1,6 +1,6 @@
 import type { ResourceGraph, ResourceNode } from '../../graph/graph.js';
 import type { Adapter } from '../adapter.js';
-import { policyFromProperty } from '../iam/policy.js';
+import { terraformPolicyFromProperty } from '../iam/terraform.js';
 import type { PolicyDocument } from '../iam/types.js';
 import type { Path, SubReader } from '../read.js';
 import { PropertyReader } from '../read.js';
@@ -130,10 +130,10 @@ function readBucket(node: ResourceNode, graph: ResourceGraph, parts: Parts): Buc
 
   // Policies: inline `policy` and aws_s3_bucket_policy resources.
   const policies: PolicyDocument[] = [];
-  const inline = policyFromProperty(r, [POLICY]);
+  const inline = terraformPolicyFromProperty(r, [POLICY]);
   if (inline) policies.push(inline);
   for (const p of parts.get(BUCKET_POLICY) ?? []) {
-    const doc = policyFromProperty(p, [POLICY]);
+    const doc = terraformPolicyFromProperty(p, [POLICY]);
     if (doc) policies.push(doc);
   }
 
