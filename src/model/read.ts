@@ -130,10 +130,27 @@ export class PropertyReader {
   read<T>(path: Path, convert: Convert<T>, dflt?: Default<T>): Val<T> | undefined {
     const v = this.value(path);
     if (v === undefined || v.kind === 'null') {
-      return dflt ? defaulted(dflt.value, this.origin(path, v?.span), dflt.assumed) : undefined;
+      return dflt ? defaulted(dflt.value, this.origin(path, v?.span ?? this.enclosingSpan(path)), dflt.assumed) : undefined;
     }
     const origin = this.origin(path, v.span);
     return convertValue(v, convert, origin);
+  }
+
+  /**
+   * Where an absent property would go: the key of its nearest enclosing object that is
+   * written (`PublicAccessBlockConfiguration:`, `versioning {`), else the resource's head.
+   */
+  private enclosingSpan(path: Path): Span | undefined {
+    for (let n = path.length - 1; n > 0; n--) {
+      const parentPath = path.slice(0, n);
+      const enclosing = this.value(parentPath);
+      if (!enclosing || enclosing.kind !== 'map') continue;
+      const grand = this.value(parentPath.slice(0, -1));
+      const last = parentPath[parentPath.length - 1];
+      const key = grand?.kind === 'map' && typeof last === 'string' ? grand.keySpans.get(last) : undefined;
+      return key ?? headOf(enclosing.span);
+    }
+    return undefined;
   }
 
   private dotted(path: Path): string {

@@ -246,7 +246,7 @@ ruleTester('encryption-in-transit', [
             ViewerCertificate:
               AcmCertificateArn: ${CERT}
               SslSupportMethod: sni-only
-  `, [{ messageId: 'cloudfrontDefaultTls', line: 2 }]),
+  `, [{ messageId: 'cloudfrontDefaultTls', line: 14 }]),
   cfn('CloudFront: custom certificate, TLSv1.2_2021, redirect-to-https, https-only origin passes', `
     Resources:
       Cdn:

@@ -111,7 +111,7 @@ ruleTester('s3-public-access', [
             BlockPublicAcls: true
             IgnorePublicAcls: true
             BlockPublicPolicy: true
-  `, [{ messageId: 'accessBlockFlagUnset', line: 2 }]),
+  `, [{ messageId: 'accessBlockFlagUnset', line: 5 }]),
   cfn('a block flag from a parameter default false', `
     Parameters:
       Block:
