@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/rule.js';
 import type { Listener } from '../../src/model/elb/types.js';
 import type { Bucket } from '../../src/model/s3/types.js';
 import type { Val } from '../../src/model/val.js';
-import { isKnown } from '../../src/model/val.js';
+import { isKnown, unknownVal } from '../../src/model/val.js';
 
 /**
  * Predefined ELB security policies that still accept TLS 1.0 or 1.1 (or SSLv3).
@@ -236,6 +236,8 @@ function secureTransport(b: Bucket): true | false | Val<unknown> | { partial: Va
   let unknown: Val<unknown> | undefined;
   let partial: { partial: Val<unknown>; limit: string } | undefined;
   for (const policy of b.policies) {
+    // A document partly unreadable may hold the deny in its unreadable part.
+    if (policy.unknown !== undefined) unknown ??= unknownVal(policy.origin, policy.unknown);
     for (const s of policy.statements) {
       if (!isKnown(s.effect)) { unknown ??= s.effect; continue; }
       if (s.effect.value !== 'Deny') continue;

@@ -660,6 +660,32 @@ ruleTester('encryption-in-transit', [
       policy = data.aws_iam_policy_document.data.json
     }
   `),
+  tf('a policy merged from a document that cannot be read is undecidable, not a finding', `
+    variable "extra_policy" {
+      type = string
+    }
+
+    resource "aws_s3_bucket" "data" {
+      bucket = "data"
+    }
+
+    data "aws_iam_policy_document" "data" {
+      source_policy_documents = [var.extra_policy]
+      statement {
+        actions   = ["s3:GetObject"]
+        resources = ["\${aws_s3_bucket.data.arn}/*"]
+        principals {
+          type        = "AWS"
+          identifiers = ["arn:aws:iam::123456789012:role/app"]
+        }
+      }
+    }
+
+    resource "aws_s3_bucket_policy" "data" {
+      bucket = aws_s3_bucket.data.id
+      policy = data.aws_iam_policy_document.data.json
+    }
+  `),
   tf('an override_policy_documents statement with the same sid replaces the deny-insecure statement', `
     resource "aws_s3_bucket" "data" {
       bucket = "data"
