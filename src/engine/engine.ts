@@ -80,6 +80,10 @@ function toFinding(rule: Rule, messages: Record<string, string>, r: Report<strin
     resource: { address: res.address, type: res.type, source: res.source },
     fingerprint: fingerprint(meta.id, res.span.file, res.address, path ?? ''),
   };
+  if (res.reportAt) {
+    finding.related.push({ span, message: res.reportAt.note });
+    finding.location = path ? { span: res.reportAt.span, path } : { span: res.reportAt.span };
+  }
   if (res.construct) {
     finding.resource.constructPath = res.construct.path;
     if (res.construct.source) {

@@ -54,6 +54,11 @@ export interface ResourceNode {
   metadata?: Value;
   suppressions: Suppression[];
   construct?: ConstructInfo;
+  /**
+   * Where findings should be shown when the declaration is not in the user's own code (a resource of a
+   * downloaded Terraform module: the `module` call that brought it in); the declaration becomes a related location.
+   */
+  reportAt?: { span: Span; note: string };
 }
 
 export type EdgeKind = 'ref' | 'getatt' | 'sub' | 'depends-on' | 'reference';

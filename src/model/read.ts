@@ -34,6 +34,7 @@ export class PropertyReader {
     const n = this.node;
     const info: ResourceInfo = { id: n.id, address: n.address, type: n.type, source: n.source, span: n.span, context: n.context, suppressions: n.suppressions };
     if (n.construct) info.construct = n.construct;
+    if (n.reportAt) info.reportAt = n.reportAt;
     return info;
   }
 

@@ -68,6 +68,7 @@ export interface ResourceInfo {
   context: DeployContext;
   suppressions: Suppression[];
   construct?: ConstructInfo;
+  reportAt?: { span: Span; note: string };
 }
 
 export interface ModelResource {

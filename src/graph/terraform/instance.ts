@@ -75,6 +75,8 @@ export class ModuleInstance implements Resolver {
     readonly ancestors: string[],
     readonly inputs: Map<string, () => Value>,
     readonly parentProviders: Map<string, ProviderCtx>,
+    /** For modules that `terraform init` downloaded: the `module` call in the user's own code that brought them in. */
+    readonly callSite?: Span,
   ) {}
 
   get unit(): string {
@@ -402,7 +404,8 @@ export class ModuleInstance implements Resolver {
         let memo: Value | undefined;
         inputs.set(it.name, () => (memo ??= evaluate(it.expr, env)));
       }
-      const inst = new ModuleInstance(this.world, cfg, this.rootDir, `${this.prefix}module.${name}${instanceSuffix(key)}.`, [...this.keyPath, name], [...this.ancestors, this.cfg.dir], inputs, provs);
+      const callSite = this.callSite ?? (isDownloaded(cfg.dir) ? b.span : undefined);
+      const inst = new ModuleInstance(this.world, cfg, this.rootDir, `${this.prefix}module.${name}${instanceSuffix(key)}.`, [...this.keyPath, name], [...this.ancestors, this.cfg.dir], inputs, provs, callSite);
       insts.push([key, inst]);
     }
     return { exp, insts };
@@ -493,6 +496,7 @@ export class ModuleInstance implements Resolver {
         suppressions,
       };
       if (lifecycle.prevent) node.deletionPolicy = lifecycle.prevent;
+      if (this.callSite) node.reportAt = { span: this.callSite, note: `declared in the downloaded module (${b.span.file})` };
       out.push(node);
       collectEdges(id, properties, '', edges, 0);
       for (const t of dependsOn) edges.push({ from: id, to: t, kind: 'depends-on', path: 'depends_on' });
@@ -700,4 +704,9 @@ function collectEdges(from: string, v: Value, path: string, edges: Edge[], depth
     case 'map': for (const [k, e] of v.entries) collectEdges(from, e, path ? `${path}.${k}` : k, edges, depth + 1); break;
     default: break;
   }
+}
+
+/** A module folder that `terraform init` downloaded (usually ignored by git, so not where a reviewer can see a finding). */
+function isDownloaded(dir: string): boolean {
+  return dir.split('/').includes('.terraform');
 }
