@@ -150,7 +150,7 @@ function unusedSuppressions(graph: ResourceGraph, findings: ScanResult['findings
     for (const s of n.suppressions) {
       if (s.reason === '' || !ran.has(s.ruleId)) continue;
       if (!used.has(`${n.address}|${s.ruleId}|${s.span.start.line}`)) {
-        out.push({ ruleId: s.ruleId, message: `${n.address}: unused suppression of ${s.ruleId} (no such finding)`, span: s.span, resource: n.address });
+        out.push({ ruleId: s.ruleId, message: `unused suppression of ${s.ruleId}: the rule finds nothing here`, span: s.span, resource: n.address });
       }
     }
   }

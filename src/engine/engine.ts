@@ -52,7 +52,7 @@ export function runRules(model: CloudModel, rules: Rule[], options: EngineOption
       },
       undecidable(resource, at, reason) {
         const span = isResource(at) ? headOf(at.resource.span) : at.origin.span;
-        notices.push({ ruleId: meta.id, message: `${resource.resource.address}: could not decide (${reason})`, span, resource: resource.resource.address });
+        notices.push({ ruleId: meta.id, message: `could not decide: ${reason}`, span, resource: resource.resource.address });
       },
     });
   }

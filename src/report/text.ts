@@ -123,7 +123,7 @@ export function formatText(result: ScanResult, options: TextOptions): string {
   }
 
   if (verbose && result.notices.length > 0) {
-    lines.push(p.bold('Undecidable checks (not findings):'));
+    lines.push(p.bold('Notices (undecidable checks and unused suppressions; not findings):'));
     for (const n of sortNotices(result.notices)) {
       const pos = formatPosition({ file: n.span.file, line: n.span.start.line, column: n.span.start.column });
       const res = n.resource ? ` (${n.resource})` : '';

@@ -55,7 +55,7 @@ describe('formatText', () => {
     expect(quietish).not.toContain('skipped 2 non-IaC YAML files');
     expect(quietish).not.toContain('related:');
     const verbose = formatText(scanResult(), { color: false, verbose: true });
-    expect(verbose).toContain('Undecidable checks (not findings):');
+    expect(verbose).toContain('Notices (undecidable checks and unused suppressions; not findings):');
     expect(verbose).toContain('infra/db.yaml:20:7  MultiAZ is a parameter without default; cannot decide (Replica)  multi-az');
     expect(verbose).toContain('related: cdk.out/Stack.template.json:40:7 synthesized template');
     expect(verbose).toContain('Notes:\n  skipped 2 non-IaC YAML files');

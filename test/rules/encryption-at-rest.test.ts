@@ -429,7 +429,7 @@ describe('encryption-at-rest: CloudFormation restores and messages', () => {
     `) }, { rules: ['encryption-at-rest'] });
     expect(result.findings).toEqual([]);
     expect(result.notices.map((n) => n.message)).toEqual([
-      'Db: could not decide (storage encryption is unknown: StorageEncrypted is not set and DBSnapshotIdentifier is: the encryption is that of the snapshot or source it is restored from)',
+      'could not decide: storage encryption is unknown: StorageEncrypted is not set and DBSnapshotIdentifier is: the encryption is that of the snapshot or source it is restored from',
     ]);
   });
   // Regression: the Backup vault message named the default twice ("the AWS Backup service key (no EncryptionKeyArn)").
