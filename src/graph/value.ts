@@ -45,7 +45,18 @@ export interface AzValue { kind: 'az'; index: number; region?: string; span: Spa
  * resources it mentions, so that joins still work (`arn:aws:s3:::${Bucket}/*`).
  * `options` holds the possible values of an undecided condition, when there are a few.
  */
-export interface UnknownValue { kind: 'unknown'; reason: string; refs: string[]; span: Span; options?: Value[] }
+export interface UnknownValue {
+  kind: 'unknown';
+  reason: string;
+  refs: string[];
+  span: Span;
+  options?: Value[];
+  /** For a string built from a template with unknown parts: its known text, each unknown part written `${…}`. */
+  pattern?: string;
+}
+
+/** How an unknown part of a string is written in `UnknownValue.pattern`. */
+export const UNKNOWN_PART = '${…}';
 
 export function isScalar(v: Value): v is StringValue | NumberValue | BooleanValue {
   return v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean';

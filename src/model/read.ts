@@ -15,7 +15,7 @@ export interface Default<T> {
 }
 
 /** Converts a Value to a model type, or says why it cannot. */
-type Convert<T> = (v: Value) => { ok: true; value: T } | { ok: false; reason: string };
+export type Convert<T> = (v: Value) => { ok: true; value: T } | { ok: false; reason: string };
 
 /**
  * Reads a resource's evaluated properties as model values. Every result carries its origin;
@@ -180,6 +180,7 @@ export class SubReader {
   strList(p: Path): Val<string[]> | undefined;
   strList(p: Path, d: Default<string[]>): Val<string[]>;
   strList(p: Path, d?: Default<string[]>): Val<string[]> | undefined { return this.parent.read(this.path(p), toStrList, d); }
+  read<T>(p: Path, convert: Convert<T>, d?: Default<T>): Val<T> | undefined { return this.parent.read(this.path(p), convert, d); }
   link(p: Path): Val<Link> | undefined { return this.parent.link(this.path(p)); }
   links(p: Path): Val<Link>[] { return this.parent.links(this.path(p)); }
   each(p: Path): SubReader[] { return this.parent.each(this.path(p)); }

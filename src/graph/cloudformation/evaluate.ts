@@ -3,7 +3,7 @@ import type { DocMap, DocNode } from '../../../parsers/document.js';
 import { get } from '../../../parsers/document.js';
 import type { Known } from '../graph.js';
 import type { ListValue, MapValue, Value } from '../value.js';
-import { referencedIds, unknown } from '../value.js';
+import { UNKNOWN_PART, referencedIds, unknown } from '../value.js';
 
 /** How many Availability Zones `Fn::GetAZs` is taken to return: every commercial region has at least three. */
 const ASSUMED_AZ_COUNT = 3;
@@ -322,7 +322,7 @@ export class TemplateEvaluator {
     if (template === undefined) return unknown('malformed Fn::Sub', span);
     const refs: string[] = [];
     let unresolved = false;
-    const out = template.replace(/\$\{([^}]*)\}/g, (whole, inner: string) => {
+    const out = template.replace(/\$\{([^}]*)\}/g, (_whole, inner: string) => {
       if (inner.startsWith('!')) return '${' + inner.slice(1) + '}';
       const local = vars ? get(vars, inner) : undefined;
       let v: Evaluated;
@@ -341,11 +341,11 @@ export class TemplateEvaluator {
       if (text === undefined) {
         unresolved = true;
         refs.push(...referencedIds(v).filter((r) => !refs.includes(r)));
-        return whole;
+        return UNKNOWN_PART;
       }
       return text;
     });
-    if (unresolved) return unknown('Fn::Sub of values known at deploy time', span, refs);
+    if (unresolved) return { ...unknown('Fn::Sub of values known at deploy time', span, refs), pattern: out };
     return { kind: 'string', value: out, span };
   }
 

@@ -1,6 +1,7 @@
 import type { Span } from '../../core/source.js';
 import type { Expr, TemplatePart, Traverser } from '../../../parsers/terraform/ast.js';
 import type { ListValue, MapValue, Value } from '../value.js';
+import { UNKNOWN_PART } from '../value.js';
 import { az, bool, isAzList, isKnown, list, map, nul, num, str, unk } from './values.js';
 import { callFunction } from './functions.js';
 
@@ -189,7 +190,12 @@ function template(parts: TemplatePart[], env: Env, d: number, span: Span): Value
     const doc = jsonTemplate(out.join(''), holes, span);
     if (doc) return doc;
   }
-  if (bad.length) return unk(bad.length === 1 && bad[0]!.kind === 'unknown' ? bad[0]!.reason : 'the template interpolates a value that is not known', span, ...bad);
+  if (bad.length) {
+    const u = unk(bad.length === 1 && bad[0]!.kind === 'unknown' ? bad[0]!.reason : 'the template interpolates a value that is not known', span, ...bad);
+    // Without directives the known text is kept, unknown parts marked: `arn:aws:iam::${…}:root` is still no wildcard.
+    if (structural && holes.length === bad.length) u.pattern = out.join('').replace(/__iac_value_\d+__/g, UNKNOWN_PART);
+    return u;
+  }
   return str(out.join(''), span);
 }
 

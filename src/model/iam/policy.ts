@@ -155,6 +155,8 @@ const toPrincipal: Conv<Principal> = (v) => {
     const list: string[] = [];
     for (const item of items) {
       if (item.kind === 'string') list.push(item.value);
+      // An ARN whose account or name is known only at deploy time (`arn:aws:iam::${AWS::AccountId}:root`) is still not "*".
+      else if (item.kind === 'unknown' && item.pattern?.startsWith('arn:')) list.push(item.pattern);
       else if (item.kind === 'unknown') unknownReason ??= item.reason;
       // The ARN of a resource (`!GetAtt Role.Arn`, `aws_iam_role.app.arn`) names that resource, never "*".
       else if (item.kind === 'ref' && item.attribute && /arn$/i.test(item.attribute)) list.push(`arn of ${item.target}`);
@@ -242,6 +244,21 @@ function defaultedAt<T>(r: PropertyReader, path: Path, value: T, assumed: string
   return defaulted(value, r.origin(path), assumed);
 }
 
+/** Principal identifiers; an ARN with parts known only at deploy time is kept as its pattern (it is not "*"). */
+const toPrincipalIds: Conv<string[]> = (v) => {
+  const items = v.kind === 'list' ? v.items : [v];
+  const out: string[] = [];
+  for (const item of items) {
+    if (item.kind === 'unknown' && item.pattern?.startsWith('arn:')) out.push(item.pattern);
+    else {
+      const r = toStrList(item);
+      if (!r.ok) return r;
+      out.push(...r.value);
+    }
+  }
+  return { ok: true, value: out };
+};
+
 function blockPrincipals(r: PropertyReader, path: Path): Val<Principal> | undefined {
   const blocks = r.each(path);
   if (blocks.length === 0) return undefined;
@@ -249,7 +266,7 @@ function blockPrincipals(r: PropertyReader, path: Path): Val<Principal> | undefi
   const origin = r.origin(path, r.value(path)?.span);
   for (const b of blocks) {
     const type = b.str([TF_PRINCIPAL_TYPE]);
-    const ids = b.strList([TF_PRINCIPAL_IDENTIFIERS]);
+    const ids = b.read([TF_PRINCIPAL_IDENTIFIERS], toPrincipalIds);
     if (!type || type.provenance === 'unknown') return unknownVal(origin, type?.provenance === 'unknown' ? type.reason : 'a principal without a type');
     if (!ids || ids.provenance === 'unknown') {
       if (ids?.provenance === 'unknown') return unknownVal(origin, ids.reason);
