@@ -9,7 +9,7 @@ import type { DiscoveredFile } from './discover.js';
 import type { Config } from './config/config.js';
 import { ConfigError, defaultConfig, loadConfig } from './config/config.js';
 import { buildTemplate } from './graph/cloudformation/build.js';
-import type { GraphPart, Known } from './graph/graph.js';
+import type { Known } from './graph/graph.js';
 import { ResourceGraph } from './graph/graph.js';
 import { buildModel } from './model/build.js';
 import type { CloudModel } from './model/model.js';

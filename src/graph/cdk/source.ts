@@ -73,9 +73,23 @@ export class SourceIndex {
     return this.passThrough.has(`${span.file}:${span.start.line}:${span.start.column}`);
   }
 
-  /** The site whose `new`/call starts at this line and column, if any. */
+  /**
+   * The site whose `new`/call starts at this line and column; else the innermost site that
+   * starts on this line and spans the column (V8 reports `f(…)` and `(0, m.f)(…)` calls at
+   * their parenthesis, not at their first character).
+   */
   siteAt(file: string, line: number, column: number): IdSite | undefined {
-    return this.sites.find((s) => s.span.file === file && s.span.start.line === line && s.span.start.column === column);
+    const exact = this.sites.find((s) => s.span.file === file && s.span.start.line === line && s.span.start.column === column);
+    if (exact) return exact;
+    const inside = this.sites.filter(
+      (s) =>
+        s.span.file === file &&
+        s.span.start.line === line &&
+        s.span.start.column <= column &&
+        (s.span.end.line > line || s.span.end.column >= column),
+    );
+    // Innermost: the one that starts last.
+    return inside.sort((a, b) => b.span.start.column - a.span.start.column)[0];
   }
 
   /** Sites reachable from an owner: its own, its base classes', and those of functions it calls. */
@@ -437,6 +451,7 @@ export function parseFrame(line: string): { file: string; line: number; column: 
 /** Maps creation-stack frames to files of the scan root by the longest existing path suffix. */
 export class FrameMapper {
   private readonly cache = new Map<string, string | undefined>();
+  private readonly maps = new Map<string, SourceMap | null>();
   constructor(
     private readonly root: string,
     private readonly appDir: string | undefined,
@@ -463,23 +478,173 @@ export class FrameMapper {
   }
 
   /**
+   * A position in compiled JavaScript translated to its TypeScript source through the file's
+   * source map (inline `data:` URL or a `.map` file). A `.js` file with no `.ts` beside it is
+   * the app's own JavaScript and is kept; one compiled from TypeScript without a map is dropped.
+   */
+  async viaSourceMap(jsAbs: string, line: number, column: number): Promise<{ file: string; line: number; column: number } | undefined> {
+    let map = this.maps.get(jsAbs);
+    if (map === undefined) {
+      map = (await readSourceMap(jsAbs)) ?? null;
+      this.maps.set(jsAbs, map);
+    }
+    if (map) {
+      const orig = map.lookup(line, column);
+      if (orig) {
+        const target = path.isAbsolute(orig.source) && (await exists(orig.source)) && isInside(this.root, orig.source) ? orig.source : await this.map(orig.source);
+        if (target && !/\.[cm]?js$/.test(target)) return { file: target, line: orig.line, column: orig.column };
+      }
+    }
+    const base = jsAbs.replace(/\.[cm]?js$/, '');
+    for (const ext of ['.ts', '.tsx', '.mts', '.cts']) if (await exists(base + ext)) return undefined;
+    return { file: jsAbs, line, column };
+  }
+
+  /**
    * The first frame in the app's own code, as a span in the scan root. Frames for which
    * `skip` holds (a call that only passes the id through) give way to the next app frame.
    */
   async firstAppFrame(frames: string[], skip: (span: Span) => boolean = () => false): Promise<{ span: Span } | { reason: string }> {
     let sawFrame = false;
     let first: Span | undefined;
+    let compiledOnly: string | undefined;
     for (const f of frames) {
       const frame = parseFrame(f);
       if (!frame) continue;
       sawFrame = true;
-      const abs = await this.map(frame.file);
-      if (!abs) continue;
-      const span: Span = { file: relOf(this.root, abs), start: { line: frame.line, column: frame.column }, end: { line: frame.line, column: frame.column } };
+      const mapped = await this.map(frame.file);
+      if (!mapped) continue;
+      let at: { file: string; line: number; column: number } | undefined = { file: mapped, line: frame.line, column: frame.column };
+      if (/\.[cm]?js$/.test(mapped)) {
+        // Compiled JavaScript (`tsc` in place, `"app": "node bin/app.js"`): its source map leads to the TypeScript.
+        at = await this.viaSourceMap(mapped, frame.line, frame.column);
+        if (!at) {
+          compiledOnly ??= relOf(this.root, mapped);
+          continue;
+        }
+      }
+      const span: Span = { file: relOf(this.root, at.file), start: { line: at.line, column: at.column }, end: { line: at.line, column: at.column } };
       first ??= span;
       if (!skip(span)) return { span };
     }
     if (first) return { span: first };
+    if (compiledOnly) return { reason: `the creation stack names compiled JavaScript (${compiledOnly}) that has TypeScript beside it but no source map leading to it` };
     return { reason: sawFrame ? 'the creation stack names no file found under the scan root' : 'the creation stack holds no frame of the app\'s own code' };
+  }
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const MAX_MAP_BYTES = 16 * 1024 * 1024;
+
+/** A decoded source map (version 3): generated line → segments `[genColumn, source, line, column]`, all 0-based. */
+export class SourceMap {
+  constructor(
+    private readonly sources: string[],
+    private readonly lines: number[][][],
+  ) {}
+
+  /** The original position of a 1-based generated line and column (the nearest segment at or before it). */
+  lookup(line: number, column: number): { source: string; line: number; column: number } | undefined {
+    const segs = this.lines[line - 1];
+    if (!segs?.length) return undefined;
+    let best: number[] | undefined;
+    for (const s of segs) if (s[0]! <= column - 1 && s.length >= 4) best = s;
+    best ??= segs.find((s) => s.length >= 4);
+    if (!best) return undefined;
+    const source = this.sources[best[1]!];
+    return source === undefined ? undefined : { source, line: best[2]! + 1, column: best[3]! + 1 };
+  }
+
+  /** Parses a source map; `dir` is the folder its relative sources are resolved against. */
+  static parse(text: string, dir: string): SourceMap | undefined {
+    let data: { version?: unknown; sources?: unknown; sourceRoot?: unknown; mappings?: unknown };
+    try {
+      data = JSON.parse(text) as typeof data;
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(data.sources) || typeof data.mappings !== 'string') return undefined;
+    const root = typeof data.sourceRoot === 'string' ? data.sourceRoot : '';
+    const sources = data.sources.map((s) => {
+      const joined = root ? `${root.replace(/\/+$/, '')}/${String(s)}` : String(s);
+      const p = joined.startsWith('file://') ? safeFileUrl(joined) : joined;
+      return path.isAbsolute(p) ? p : path.resolve(dir, p);
+    });
+    const lines: number[][][] = [];
+    let src = 0;
+    let oline = 0;
+    let ocol = 0;
+    for (const lineText of data.mappings.split(';')) {
+      const segs: number[][] = [];
+      let gcol = 0;
+      for (const segText of lineText.split(',')) {
+        if (!segText) continue;
+        const v = decodeVlq(segText);
+        if (!v?.length) continue;
+        gcol += v[0]!;
+        if (v.length >= 4) {
+          src += v[1]!;
+          oline += v[2]!;
+          ocol += v[3]!;
+          segs.push([gcol, src, oline, ocol]);
+        } else segs.push([gcol]);
+      }
+      lines.push(segs);
+    }
+    return new SourceMap(sources, lines);
+  }
+}
+
+function safeFileUrl(u: string): string {
+  try {
+    return fileURLToPath(u);
+  } catch {
+    return u;
+  }
+}
+
+function decodeVlq(text: string): number[] | undefined {
+  const out: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const ch of text) {
+    const digit = B64.indexOf(ch);
+    if (digit < 0) return undefined;
+    value += (digit & 31) * 2 ** shift;
+    if (digit & 32) {
+      shift += 5;
+      if (shift > 35) return undefined;
+      continue;
+    }
+    out.push(value % 2 === 1 ? -(value - 1) / 2 : value / 2);
+    value = 0;
+    shift = 0;
+  }
+  return shift === 0 ? out : undefined;
+}
+
+/** The source map of a compiled file: its `sourceMappingURL` comment (inline or a file), else `<file>.map`. */
+async function readSourceMap(jsAbs: string): Promise<SourceMap | undefined> {
+  let js: string;
+  try {
+    const st = await fs.stat(jsAbs);
+    if (st.size > MAX_MAP_BYTES) return undefined;
+    js = await fs.readFile(jsAbs, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const dir = path.dirname(jsAbs);
+  const url = /\/\/[#@]\s*sourceMappingURL=(\S+)\s*$/.exec(js.trimEnd())?.[1];
+  if (url?.startsWith('data:')) {
+    const m = /^data:application\/json(?:;charset=[^;,]+)?;base64,(.*)$/i.exec(url);
+    return m ? SourceMap.parse(Buffer.from(m[1]!, 'base64').toString('utf8'), dir) : undefined;
+  }
+  const mapAbs = url ? path.resolve(dir, decodeURIComponent(url)) : `${jsAbs}.map`;
+  try {
+    const st = await fs.stat(mapAbs);
+    if (!st.isFile() || st.size > MAX_MAP_BYTES) return undefined;
+    return SourceMap.parse(await fs.readFile(mapAbs, 'utf8'), path.dirname(mapAbs));
+  } catch {
+    return undefined;
   }
 }

@@ -1,8 +1,8 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Link } from '../val.js';
-import { defaulted, explicit } from '../val.js';
-import { plusPrimary } from './common.js';
+import { defaulted } from '../val.js';
+import { plusPrimary, serverlessCache, singleCacheCluster } from './common.js';
 import type { CacheCluster, CacheSubnetGroup } from './types.js';
 
 // AWS::ElastiCache::ReplicationGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html
@@ -31,7 +31,6 @@ const SERVERLESS = 'AWS::ElastiCache::ServerlessCache';
 const SUBNET_GROUP_TYPE = 'AWS::ElastiCache::SubnetGroup';
 const SUBNET_IDS = 'SubnetIds';
 
-const BY_DESIGN = 'ElastiCache Serverless: encrypted and replicated across AZs by design';
 
 export const adapter: Adapter = {
   service: 'elasticache',
@@ -59,37 +58,11 @@ export const adapter: Adapter = {
     }
     for (const node of graph.ofType(CACHE_CLUSTER)) {
       const r = new PropertyReader(node, graph, 'Properties');
-      const azMode = r.str([AZ_MODE], { value: 'single-az', assumed: 'single-az: every node in one AZ' });
-      const c: CacheCluster = {
-        resource: r.info(),
-        kind: 'cluster',
-        engine: r.str([ENGINE], { value: '', assumed: 'no engine' }),
-        atRestEncryption: defaulted(false, r.origin([]), 'no at-rest encryption (a single cache cluster cannot set it)'),
-        transitEncryption: r.bool([TRANSIT], { value: false, assumed: 'false: no in-transit encryption' }),
-        automaticFailover: defaulted(false, r.origin([]), 'no automatic failover (a single cache cluster)'),
-        multiAz: azMode.provenance === 'unknown' ? azMode : { ...azMode, value: azMode.value === 'cross-az' },
-        nodeCount: r.num([NUM_CACHE_NODES], { value: 1, assumed: 'one node' }),
-        subnetGroup: r.link([SUBNET_GROUP]) ?? defaulted<Link>({}, r.origin([SUBNET_GROUP]), 'the default VPC\'s subnets'),
-        securityGroups: r.links([VPC_SECURITY_GROUP_IDS]),
-      };
-      model.cacheClusters.push(c);
+      model.cacheClusters.push(singleCacheCluster(r, { engine: ENGINE, transit: TRANSIT, azMode: AZ_MODE, numCacheNodes: NUM_CACHE_NODES, subnetGroup: SUBNET_GROUP, securityGroups: VPC_SECURITY_GROUP_IDS }));
     }
     for (const node of graph.ofType(SERVERLESS)) {
       const r = new PropertyReader(node, graph, 'Properties');
-      const here = r.origin([]);
-      const c: CacheCluster = {
-        resource: r.info(),
-        kind: 'serverless',
-        engine: r.str([ENGINE], { value: '', assumed: 'no engine' }),
-        atRestEncryption: explicit(true, here),
-        transitEncryption: explicit(true, here),
-        automaticFailover: defaulted(true, here, BY_DESIGN),
-        multiAz: defaulted(true, here, BY_DESIGN),
-        nodeCount: defaulted(2, here, BY_DESIGN),
-        subnetGroup: defaulted<Link>({}, r.origin([SUBNET_IDS]), 'subnets given directly'),
-        securityGroups: r.links([SECURITY_GROUP_IDS]),
-      };
-      model.cacheClusters.push(c);
+      model.cacheClusters.push(serverlessCache(r, { engine: ENGINE, subnetIds: SUBNET_IDS, securityGroups: SECURITY_GROUP_IDS }));
     }
     for (const node of graph.ofType(SUBNET_GROUP_TYPE)) {
       const r = new PropertyReader(node, graph, 'Properties');

@@ -1,6 +1,55 @@
-import type { Val } from '../val.js';
+import type { PropertyReader } from '../read.js';
+import type { Link, Val } from '../val.js';
+import { defaulted, explicit } from '../val.js';
+import type { CacheCluster } from './types.js';
 
 /** Nodes per shard from a replica count: the primary plus its replicas. */
 export function plusPrimary(replicas: Val<number>): Val<number> {
   return replicas.provenance === 'unknown' ? replicas : { ...replicas, value: replicas.value + 1 };
+}
+
+const BY_DESIGN = 'serverless caches are encrypted and replicated across AZs by design';
+
+/** The spellings a single cache cluster is read with; each adapter passes its own. */
+export interface CacheClusterNames {
+  engine: string;
+  transit: string;
+  azMode: string;
+  numCacheNodes: string;
+  subnetGroup: string;
+  securityGroups: string;
+}
+
+/** A single cache cluster (Memcached, or a lone Redis node): no at-rest encryption, no failover. */
+export function singleCacheCluster(r: PropertyReader, names: CacheClusterNames): CacheCluster {
+  const azMode = r.str([names.azMode], { value: 'single-az', assumed: 'single-az: every node in one AZ' });
+  return {
+    resource: r.info(),
+    kind: 'cluster',
+    engine: r.str([names.engine], { value: '', assumed: 'no engine' }),
+    atRestEncryption: defaulted(false, r.origin([]), 'no at-rest encryption (a single cache cluster cannot set it)'),
+    transitEncryption: r.bool([names.transit], { value: false, assumed: 'false: no in-transit encryption' }),
+    automaticFailover: defaulted(false, r.origin([]), 'no automatic failover (a single cache cluster)'),
+    multiAz: azMode.provenance === 'unknown' ? azMode : { ...azMode, value: azMode.value === 'cross-az' },
+    nodeCount: r.num([names.numCacheNodes], { value: 1, assumed: 'one node' }),
+    subnetGroup: r.link([names.subnetGroup]) ?? defaulted<Link>({}, r.origin([names.subnetGroup]), 'the default VPC\'s subnets'),
+    securityGroups: r.links([names.securityGroups]),
+  };
+}
+
+/** A serverless cache: encrypted at rest and in transit and spread over AZs, whatever the template says. */
+export function serverlessCache(r: PropertyReader, names: { engine: string; subnetIds: string; securityGroups: string }): CacheCluster {
+  const here = r.origin([]);
+  return {
+    resource: r.info(),
+    kind: 'serverless',
+    engine: r.str([names.engine], { value: '', assumed: 'no engine' }),
+    atRestEncryption: explicit(true, here),
+    transitEncryption: explicit(true, here),
+    automaticFailover: defaulted(true, here, BY_DESIGN),
+    multiAz: defaulted(true, here, BY_DESIGN),
+    nodeCount: defaulted(2, here, BY_DESIGN),
+    subnetGroup: defaulted<Link>({}, r.origin([names.subnetIds]), 'subnets given directly'),
+    securityGroups: r.links([names.securityGroups]),
+  };
 }

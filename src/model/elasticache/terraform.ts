@@ -1,8 +1,8 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Link } from '../val.js';
-import { defaulted, explicit } from '../val.js';
-import { plusPrimary } from './common.js';
+import { defaulted } from '../val.js';
+import { plusPrimary, serverlessCache, singleCacheCluster } from './common.js';
 import type { CacheCluster, CacheSubnetGroup } from './types.js';
 
 // aws_elasticache_replication_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group
@@ -28,7 +28,6 @@ const SUBNET_IDS = 'subnet_ids';
 // aws_elasticache_subnet_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_subnet_group
 const SUBNET_GROUP_TYPE = 'aws_elasticache_subnet_group';
 
-const BY_DESIGN = 'ElastiCache Serverless: encrypted and replicated across AZs by design';
 
 export const adapter: Adapter = {
   service: 'elasticache',
@@ -56,37 +55,11 @@ export const adapter: Adapter = {
     for (const node of graph.ofType(CACHE_CLUSTER)) {
       const r = new PropertyReader(node, graph, '');
       if (r.has([REPLICATION_GROUP_ID])) continue;
-      const azMode = r.str([AZ_MODE], { value: 'single-az', assumed: 'single-az: every node in one AZ' });
-      const c: CacheCluster = {
-        resource: r.info(),
-        kind: 'cluster',
-        engine: r.str([ENGINE], { value: '', assumed: 'no engine' }),
-        atRestEncryption: defaulted(false, r.origin([]), 'no at-rest encryption (a single cache cluster cannot set it)'),
-        transitEncryption: r.bool([TRANSIT], { value: false, assumed: 'false: no in-transit encryption' }),
-        automaticFailover: defaulted(false, r.origin([]), 'no automatic failover (a single cache cluster)'),
-        multiAz: azMode.provenance === 'unknown' ? azMode : { ...azMode, value: azMode.value === 'cross-az' },
-        nodeCount: r.num([NUM_CACHE_NODES], { value: 1, assumed: 'one node' }),
-        subnetGroup: r.link([SUBNET_GROUP]) ?? defaulted<Link>({}, r.origin([SUBNET_GROUP]), 'the default VPC\'s subnets'),
-        securityGroups: r.links([SECURITY_GROUP_IDS]),
-      };
-      model.cacheClusters.push(c);
+      model.cacheClusters.push(singleCacheCluster(r, { engine: ENGINE, transit: TRANSIT, azMode: AZ_MODE, numCacheNodes: NUM_CACHE_NODES, subnetGroup: SUBNET_GROUP, securityGroups: SECURITY_GROUP_IDS }));
     }
     for (const node of graph.ofType(SERVERLESS)) {
       const r = new PropertyReader(node, graph, '');
-      const here = r.origin([]);
-      const c: CacheCluster = {
-        resource: r.info(),
-        kind: 'serverless',
-        engine: r.str([ENGINE], { value: '', assumed: 'no engine' }),
-        atRestEncryption: explicit(true, here),
-        transitEncryption: explicit(true, here),
-        automaticFailover: defaulted(true, here, BY_DESIGN),
-        multiAz: defaulted(true, here, BY_DESIGN),
-        nodeCount: defaulted(2, here, BY_DESIGN),
-        subnetGroup: defaulted<Link>({}, r.origin([SUBNET_IDS]), 'subnets given directly'),
-        securityGroups: r.links([SECURITY_GROUP_IDS]),
-      };
-      model.cacheClusters.push(c);
+      model.cacheClusters.push(serverlessCache(r, { engine: ENGINE, subnetIds: SUBNET_IDS, securityGroups: SECURITY_GROUP_IDS }));
     }
     for (const node of graph.ofType(SUBNET_GROUP_TYPE)) {
       const r = new PropertyReader(node, graph, '');
