@@ -39,6 +39,10 @@ export interface IdSite {
   /** Enclosing class name, else `fn:<name>` of the enclosing top-level function, else `module:<file>`. */
   owner: string;
   span: Span;
+  /** The variable the construct is assigned to (`outer`, `this.vpc`), when it is. */
+  assignedTo?: string;
+  /** The scope argument when it is a variable or `this` (`outer`, `this`, `this.vpc`). */
+  scopeArg?: string;
 }
 
 interface ClassInfo {
@@ -54,6 +58,11 @@ export interface SourceIndexResult {
 
 export class SourceIndex {
   readonly sites: IdSite[] = [];
+  /**
+   * `alb.addListener('Http', …)`: children made by a method of a construct held in a variable,
+   * id first. Only used below the construct of that variable, never matched on their own.
+   */
+  readonly methodSites: IdSite[] = [];
   readonly classes = new Map<string, ClassInfo>();
   /** Owner → function names it calls (for constructs created in helper functions). */
   readonly calls = new Map<string, Set<string>>();
@@ -117,6 +126,14 @@ export class SourceIndex {
     return templ.filter((s) => s.staticLength === best);
   }
 
+  /** The one site beside `parent` (same owner) that creates `id` with `parent`'s variable as its scope. */
+  private childOf(parent: IdSite, id: string): IdSite | undefined {
+    if (!parent.assignedTo) return undefined;
+    const cands = [...this.sites, ...this.methodSites].filter((s) => s !== parent && s.owner === parent.owner && s.scopeArg === parent.assignedTo);
+    const hit = this.matching(id, cands);
+    return hit.length === 1 ? hit[0] : undefined;
+  }
+
   /** Resolves a construct path (`Prod/Storefront/Assets/Resource`) to a site, or says why not. */
   resolve(constructPath: string): { site: IdSite } | { reason: string } {
     // `Data.NestedStack/Data.NestedStackResource` is the resource of the nested stack `Data`.
@@ -159,6 +176,14 @@ export class SourceIndex {
         chainReason = `the source of class ${found.callee} (imported by ${found.span.file}) was not read or does not parse`;
         unreadClass = true;
         break;
+      }
+      // A library construct (a `Stage`, a `Construct` used as a folder, an L2 whose method adds
+      // children) may get children from lines beside it that pass its variable as their scope.
+      while ((!found.isNew || !this.classes.has(found.callee)) && i < segments.length - 1) {
+        const child = this.childOf(found, segments[i + 1]!);
+        if (!child) break;
+        found = child;
+        foundDepth = ++i;
       }
       if (!found.isNew || !this.classes.has(found.callee)) {
         // A library construct or a helper function: everything below was made by this line.
@@ -327,6 +352,8 @@ export function indexFile(index: SourceIndex, rel: string, text: string, errors:
     return [];
   }
   const imports: string[] = [];
+  /** `new`/call expressions assigned to a variable or `this.x`, with its name. */
+  const assigned = new WeakMap<Node, string>();
   const spanOfNode = (n: Node): Span => ({
     file: rel,
     start: { line: n.loc.start.line, column: n.loc.start.column + 1 },
@@ -361,7 +388,18 @@ export function indexFile(index: SourceIndex, rel: string, text: string, errors:
           index.functions.add(node.id.name);
         }
         break;
+      case 'AssignmentExpression': {
+        // this.vpc = new ec2.Vpc(this, 'Vpc')
+        const name = varName(node.left);
+        const value = unwrap(node.right);
+        if (name && (value.type === 'NewExpression' || value.type === 'CallExpression')) assigned.set(value, name);
+        break;
+      }
       case 'VariableDeclarator':
+        if (node.id.type === 'Identifier' && node.init) {
+          const value = unwrap(node.init);
+          if (value.type === 'NewExpression' || value.type === 'CallExpression') assigned.set(value, node.id.name);
+        }
         // const helper = (scope, id) => …
         if (node.id.type === 'Identifier' && node.init && (node.init.type === 'ArrowFunctionExpression' || node.init.type === 'FunctionExpression') && !index.classes.has(owner)) {
           nextOwner = `fn:${node.id.name}`;
@@ -380,9 +418,16 @@ export function indexFile(index: SourceIndex, rel: string, text: string, errors:
         if (idArg?.type === 'Identifier' && (node.callee.type === 'Super' || callee)) {
           index.passThrough.add(`${rel}:${node.loc.start.line}:${node.loc.start.column + 1}`);
         }
-        if (callee && idArg) {
-          const id = literalId(idArg);
-          if (id) index.sites.push({ ...id, callee, isNew: node.type === 'NewExpression', owner, span: spanOfNode(node) });
+        const assignedTo = assigned.get(node);
+        const scopeArg = node.arguments[0] ? varName(node.arguments[0]) : undefined;
+        let id = callee && idArg ? literalId(idArg) : undefined;
+        if (callee && id) {
+          index.sites.push({ ...id, callee, isNew: node.type === 'NewExpression', owner, span: spanOfNode(node), ...(assignedTo ? { assignedTo } : {}), ...(scopeArg ? { scopeArg } : {}) });
+        } else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && callee && /^add[A-Z]/.test(callee) && node.arguments[0]) {
+          // `alb.addListener('Http', …)`: the receiver is the scope, the first argument the id.
+          const receiver = varName(node.callee.object);
+          id = literalId(node.arguments[0]);
+          if (receiver && id) index.methodSites.push({ ...id, callee, isNew: false, owner, span: spanOfNode(node), scopeArg: receiver, ...(assignedTo ? { assignedTo } : {}) });
         }
         break;
       }
@@ -400,6 +445,22 @@ function calleeName(n: Node | undefined): string | undefined {
   if (n.type === 'Identifier') return n.name;
   if (n.type === 'MemberExpression' && n.property.type === 'Identifier') return n.property.name;
   return undefined;
+}
+
+/** `x`, `this`, `this.x` (a scope or a receiver that names a construct); else undefined. */
+function varName(n: Node): string | undefined {
+  const u = unwrap(n);
+  if (u.type === 'Identifier') return u.name;
+  if (u.type === 'ThisExpression') return 'this';
+  if (u.type === 'MemberExpression' && !u.computed && u.object.type === 'ThisExpression' && u.property.type === 'Identifier') return `this.${u.property.name}`;
+  return undefined;
+}
+
+/** `x as T`, `x!`, `(x satisfies T)` → x. */
+function unwrap(n: Node): Node {
+  let u = n;
+  while (u.type === 'TSAsExpression' || u.type === 'TSNonNullExpression' || u.type === 'TSSatisfiesExpression' || u.type === 'TSTypeAssertion') u = u.expression;
+  return u;
 }
 
 function escapeRe(s: string): string {

@@ -1,0 +1,175 @@
+/**
+ * CDK apps run as compiled JavaScript (`tsc` in place, `"app": "node bin/app.js"`): creation
+ * stacks name `.js` files. Findings must still land on the TypeScript, through the compiled
+ * file's source map, or from the TypeScript statically when there is no map.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { scan } from '../../src/scan.js';
+import type { InputError } from '../../src/core/source.js';
+import { FrameMapper, SourceIndex, SourceMap, indexFile } from '../../src/graph/cdk/source.js';
+import { tempTree } from './helpers.js';
+
+const SHOP_TS = [
+  "import { Stack } from 'aws-cdk-lib';",
+  "import * as s3 from 'aws-cdk-lib/aws-s3';",
+  "import { Construct } from 'constructs';",
+  '',
+  'export function logBucket(scope: Construct, id: string): s3.Bucket {',
+  '  return new s3.Bucket(scope, id);',
+  '}',
+  '',
+  'export class ShopStack extends Stack {',
+  '  constructor(scope: Construct, id: string) {',
+  '    super(scope, id);',
+  "    const logs = logBucket(this, 'Logs');",
+  "    new s3.Bucket(this, 'Store', { serverAccessLogsBucket: logs });",
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+const APP_TS = ["import { App } from 'aws-cdk-lib';", "import { ShopStack } from '../lib/shop';", '', 'const app = new App();', "new ShopStack(app, 'Shop');", ''].join('\n');
+
+function compile(text: string, fileName: string, sourceMap: boolean): string {
+  return ts.transpileModule(text, {
+    fileName,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, inlineSourceMap: sourceMap, inlineSources: sourceMap },
+  }).outputText;
+}
+
+/** 1-based line and column of the first occurrence of `needle` in `text`. */
+function pos(text: string, needle: string): { line: number; column: number } {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`${needle} not in compiled output`);
+  const before = text.slice(0, i).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+const bucket = { Type: 'AWS::S3::Bucket', Properties: {} };
+
+/** A compiled app (`lib/shop.js` beside `lib/shop.ts`) and an assembly whose creation stacks name the `.js` files of a CI machine. */
+async function compiledApp(sourceMap: boolean) {
+  const shopJs = compile(SHOP_TS, 'shop.ts', sourceMap);
+  const appJs = compile(APP_TS, 'app.ts', sourceMap);
+  const ci = '/home/runner/work/shop/infra';
+  const helper = pos(shopJs, 'new s3.Bucket(scope');
+  // V8 reports a plain call at its parenthesis.
+  const logsCall = pos(shopJs, "(this, 'Logs')");
+  const store = pos(shopJs, "new s3.Bucket(this, 'Store'");
+  const main = pos(appJs, "new shop_1.ShopStack(app, 'Shop')");
+  const frame = (fn: string, file: string, p: { line: number; column: number }) => `${fn} (${ci}/${file}:${p.line}:${p.column})`;
+  const stackOf = (...frames: string[]) => ['...new Bucket2 in aws-cdk-lib...', ...frames, frame('Object.<anonymous>', 'bin/app.js', main), '...node internals...'];
+  return tempTree({
+    'infra/cdk.json': { app: 'node bin/app.js' },
+    'infra/lib/shop.ts': SHOP_TS,
+    'infra/lib/shop.js': shopJs,
+    'infra/bin/app.ts': APP_TS,
+    'infra/bin/app.js': appJs,
+    'infra/cdk.out/manifest.json': {
+      version: '48.0.0',
+      artifacts: {
+        Shop: {
+          type: 'aws:cloudformation:stack',
+          environment: 'aws://111111111111/us-east-1',
+          properties: { templateFile: 'Shop.template.json' },
+          displayName: 'Shop',
+          metadata: {
+            '/Shop/Logs/Resource': [
+              { type: 'aws:cdk:logicalId', data: 'LogsBucket' },
+              { type: 'aws:cdk:creationStack', data: stackOf(frame('logBucket', 'lib/shop.js', helper), frame('new ShopStack', 'lib/shop.js', logsCall)) },
+            ],
+            '/Shop/Store/Resource': [
+              { type: 'aws:cdk:logicalId', data: 'StoreBucket' },
+              { type: 'aws:cdk:creationStack', data: stackOf(frame('new ShopStack', 'lib/shop.js', store)) },
+            ],
+          },
+        },
+      },
+    },
+    'infra/cdk.out/Shop.template.json': { Resources: { LogsBucket: bucket, StoreBucket: bucket } },
+  });
+}
+
+async function findingLines(sourceMap: boolean): Promise<{ lines: Set<string>; errors: InputError[] }> {
+  const t = await compiledApp(sourceMap);
+  try {
+    const out = await scan([t.dir], { root: t.dir });
+    const lines = new Set<string>();
+    for (const f of out.result.findings) {
+      const s = f.location.span;
+      lines.add(`${s.file}:${s.start.line}:${s.start.column}`);
+    }
+    return { lines, errors: out.result.errors };
+  } finally {
+    await t.cleanup();
+  }
+}
+
+describe('CDK app run as compiled JavaScript', () => {
+  it('follows the inline source map of the compiled file to the TypeScript line', async () => {
+    const { lines, errors } = await findingLines(true);
+    expect(errors).toEqual([]);
+    expect([...lines].sort()).toEqual(['infra/lib/shop.ts:12:18', 'infra/lib/shop.ts:13:5']);
+  });
+
+  it('finds the TypeScript line statically when the compiled file has no source map', async () => {
+    const { lines, errors } = await findingLines(false);
+    expect(errors).toEqual([]);
+    expect([...lines].sort()).toEqual(['infra/lib/shop.ts:12:18', 'infra/lib/shop.ts:13:5']);
+  });
+
+  it('keeps a frame in JavaScript that has no TypeScript beside it (an app written in JavaScript)', async () => {
+    const t = await tempTree({ 'lib/shop.js': '\n\n\nnew Bucket(this, "Store");\n' });
+    try {
+      const m = new FrameMapper(t.dir, t.dir);
+      expect(await m.firstAppFrame(['new ShopStack (/elsewhere/lib/shop.js:4:1)'])).toEqual({ span: { file: 'lib/shop.js', start: { line: 4, column: 1 }, end: { line: 4, column: 1 } } });
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('says why when compiled JavaScript has TypeScript beside it but no map', async () => {
+    const t = await tempTree({ 'lib/shop.js': 'x\n', 'lib/shop.ts': 'x\n' });
+    try {
+      const m = new FrameMapper(t.dir, t.dir);
+      expect(await m.firstAppFrame(['new ShopStack (/elsewhere/lib/shop.js:1:1)'])).toEqual({
+        reason: 'the creation stack names compiled JavaScript (lib/shop.js) that has TypeScript beside it but no source map leading to it',
+      });
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('reads a source map file named by sourceMappingURL, with a sourceRoot', async () => {
+    const map = SourceMap.parse(JSON.stringify({ version: 3, sourceRoot: '../src', sources: ['a.ts'], mappings: 'AAAA;AACA,IAAI' }), '/x/out');
+    expect(map?.lookup(1, 1)).toEqual({ source: path.resolve('/x/src/a.ts'), line: 1, column: 1 });
+    expect(map?.lookup(2, 7)).toEqual({ source: path.resolve('/x/src/a.ts'), line: 2, column: 5 });
+    expect(map?.lookup(3, 1)).toBeUndefined();
+    const t = await tempTree({ 'out/a.js': 'x;\n  y;\n//# sourceMappingURL=a.js.map\n', 'out/a.js.map': { version: 3, sources: ['../src/a.ts'], mappings: 'AAAA;AACA,IAAI' }, 'src/a.ts': 'x\ny\n', 'out/a.ts': '' });
+    try {
+      const m = new FrameMapper(t.dir, t.dir);
+      expect(await m.viaSourceMap(path.join(t.dir, 'out/a.js'), 2, 3)).toEqual({ file: path.join(t.dir, 'src/a.ts'), line: 2, column: 1 });
+      await fs.rm(path.join(t.dir, 'out/a.js.map'));
+      const fresh = new FrameMapper(t.dir, t.dir);
+      expect(await fresh.viaSourceMap(path.join(t.dir, 'out/a.js'), 2, 3)).toBeUndefined();
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
+
+describe('creation-stack positions inside a call', () => {
+  it('widen to the call that spans them on the same line', () => {
+    const idx = new SourceIndex();
+    const errors: InputError[] = [];
+    indexFile(idx, 'lib/shop.ts', SHOP_TS, errors);
+    expect(errors).toEqual([]);
+    // `(` of `logBucket(this, 'Logs')`, as V8 reports it.
+    expect(idx.siteAt('lib/shop.ts', 12, 27)?.span.start).toEqual({ line: 12, column: 18 });
+    expect(idx.siteAt('lib/shop.ts', 12, 18)?.id).toBe('Logs');
+    expect(idx.siteAt('lib/shop.ts', 12, 5)).toBeUndefined();
+  });
+});
