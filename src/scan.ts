@@ -115,7 +115,8 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     errors.push(...cdk.errors);
     notes.push(...cdk.notes);
     for (const part of cdk.parts) graph.add(part);
-    scanned++;
+    // One part per stack template: the count a reader expects from "files scanned".
+    scanned += Math.max(1, cdk.parts.length);
   }
 
   const allRules = await loadRules();
