@@ -34,8 +34,8 @@ export default defineRule({
       'Disaster recovery into another region (checklist 2.10 and 2.13) needs the data there before the disaster: S3 ' +
       'cross-region replication, DynamoDB global tables, Aurora global databases or cross-region read replicas, EFS ' +
       'replication, or an AWS Backup plan that selects the store and copies its recovery points to a vault in another ' +
-      'region. A store\'s region comes from its deploy context (provider, configuration); resources of one CloudFormation ' +
-      'template share a region. When the store\'s region is unknown, a copy to an explicitly named region counts; a copy ' +
+      'region. A store\'s region comes from its deploy context (provider, configuration); resources of one stack or provider ' +
+      'configuration share a region. When the store\'s region is unknown, a copy to an explicitly named region counts; a copy ' +
       'whose destination region cannot be known is accepted and reported as undecidable. Not judged: S3 buckets that are ' +
       'themselves replication destinations of a bucket in the scan (they are the copy) and CloudTrail log buckets (their ' +
       'protection is cloudtrail-bucket-protected\'s concern, and they belong in a log-archive account); DB instances of an ' +
@@ -79,7 +79,8 @@ export default defineRule({
         const theirs = regionOf(dest);
         if (own && theirs) return { where: own === theirs ? 'same' : 'other', at, region: own };
         const a = store.resource, b = dest.resource;
-        if (a.source === 'cloudformation' && b.source === 'cloudformation' && a.context.unit === b.context.unit) return { where: 'same', at, region: own ?? 'the template\'s region' };
+        // One stack or provider configuration deploys into one region, even an unknown one.
+        if (a.context.target.id === b.context.target.id) return { where: 'same', at, region: own ?? `the region of ${a.context.target.label}` };
         if (theirs) return { where: 'other', at };
       }
       const r = typeof region === 'string' ? region : isKnown(region) ? region.value : undefined;

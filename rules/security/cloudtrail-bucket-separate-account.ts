@@ -17,7 +17,7 @@ export default defineRule({
       '`logArchiveAccount` in the configuration), and remove the log bucket from the workload\'s template or module.',
     messages: {
       sameAccount: 'Trail {{trail}} delivers its logs to bucket {{bucket}}, which is declared in the trail\'s own account {{account}}.',
-      sameUnit: 'Trail {{trail}} delivers its logs to bucket {{bucket}}, which is declared in the same {{unit}} and so in the trail\'s own account.',
+      sameTarget: 'Trail {{trail}} delivers its logs to bucket {{bucket}}, which is deployed by the same {{target}} and so into the trail\'s own account.',
       logArchiveIsTrailAccount:
         'Trail {{trail}} delivers its logs to bucket "{{bucket}}"; the configuration names {{account}} as the log archive account, which is the trail\'s own account.',
     },
@@ -91,10 +91,9 @@ resource "aws_cloudtrail" "main" {
         if (tAccount.value === bAccount.value) ctx.report({ messageId: 'sameAccount', at: link, resource: t, data: { trail, bucket: name, account: tAccount.value } });
         continue;
       }
-      // One account known and the other not (a provider that assumes a role elsewhere): cannot be decided.
-      if (bucket.resource.context.unit === t.resource.context.unit && !tAccount.known && !bAccount.known) {
-        const unit = t.resource.source === 'cloudformation' || t.resource.source === 'cdk' ? 'template' : 'module';
-        ctx.report({ messageId: 'sameUnit', at: link, resource: t, data: { trail, bucket: name, unit } });
+      // Deployed by the same stack or provider configuration: the same account, whichever it is.
+      if (bucket.resource.context.target.id === t.resource.context.target.id) {
+        ctx.report({ messageId: 'sameTarget', at: link, resource: t, data: { trail, bucket: name, target: t.resource.context.target.label } });
         continue;
       }
       ctx.undecidable(t, link, `the accounts of ${trail} and of its log bucket ${name} are not known`);

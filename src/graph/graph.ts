@@ -10,6 +10,12 @@ export type Known<T> = { known: true; value: T; span?: Span } | { known: false; 
 export interface DeployContext {
   /** The deployment unit: the CloudFormation template/stack or the Terraform module instance path. */
   unit: string;
+  /**
+   * Resources with the same target are deployed with the same credentials, into the same account and
+   * region, even when those are not known: one CloudFormation stack, or one Terraform provider configuration.
+   * `label` names it for messages (`template infra/app.yaml`, `provider aws.dr`).
+   */
+  target: { id: string; label: string };
   account: Known<string>;
   region: Known<string>;
 }

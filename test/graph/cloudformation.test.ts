@@ -92,6 +92,9 @@ describe('CloudFormation graph and expressions', () => {
     expect(prop(p, 'Resource')).toMatchObject({ kind: 'unknown', refs: ['t.yaml#Logs'] });
     expect(edges.map((e) => `${e.kind}:${e.to}`).sort()).toEqual(['depends-on:t.yaml#Key', 'getatt:t.yaml#Key', 'getatt:t.yaml#Key', 'ref:t.yaml#Logs', 'sub:t.yaml#Logs']);
     expect(p?.dependsOn).toEqual(['t.yaml#Key']);
+    // Every resource of a template is deployed by the same stack: one account and region, even unknown ones.
+    expect(new Set(nodes.map((n) => n.context.target.id)).size).toBe(1);
+    expect(p?.context.target.label).toBe('template t.yaml');
   });
 
   it('evaluates Join, Split, Select, FindInMap and Sub with a variable map', () => {

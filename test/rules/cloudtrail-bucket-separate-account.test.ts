@@ -14,7 +14,7 @@ ruleTester('cloudtrail-bucket-separate-account', [
         Properties:
           IsLogging: true
           S3BucketName: !Ref Logs
-  `, [{ messageId: 'sameUnit', line: 8 }]),
+  `, [{ messageId: 'sameTarget', line: 8 }]),
   cfn('a literal name of a bucket in the same template', `
     Resources:
       Logs:
@@ -26,7 +26,7 @@ ruleTester('cloudtrail-bucket-separate-account', [
         Properties:
           IsLogging: true
           S3BucketName: trail-logs
-  `, [{ messageId: 'sameUnit', line: 10 }]),
+  `, [{ messageId: 'sameTarget', line: 10 }]),
   cfn('a bucket of another template in the same account', `
     Resources:
       Trail:
@@ -80,7 +80,7 @@ ruleTester('cloudtrail-bucket-separate-account', [
         Properties:
           IsLogging: true
           S3BucketName: !Ref LogBucket
-  `, [{ messageId: 'sameUnit', line: 14 }]),
+  `, [{ messageId: 'sameTarget', line: 14 }]),
   cfn('an unknown bucket name is not a finding', `
     Resources:
       Trail:
@@ -99,7 +99,7 @@ ruleTester('cloudtrail-bucket-separate-account', [
       name           = "main"
       s3_bucket_name = aws_s3_bucket.logs.id
     }
-  `, [{ messageId: 'sameUnit', line: 7 }]),
+  `, [{ messageId: 'sameTarget', line: 7 }]),
   tf('a variable naming a bucket of the module', `
     variable "log_bucket" {
       default = "trail-logs"
@@ -113,7 +113,7 @@ ruleTester('cloudtrail-bucket-separate-account', [
       name           = "main"
       s3_bucket_name = var.log_bucket
     }
-  `, [{ messageId: 'sameUnit', line: 11 }]),
+  `, [{ messageId: 'sameTarget', line: 11 }]),
   tf('a bucket under a provider that assumes a role in the log archive account', `
     provider "aws" {
       region = "us-east-1"
@@ -163,6 +163,20 @@ ruleTester('cloudtrail-bucket-separate-account', [
       s3_bucket_name = aws_s3_bucket.logs.id
     }
   `, []),
+  tf('a bucket made by a local module through the same provider is in the same account', `
+    module "logs" {
+      source = "./modules/logs"
+    }
+
+    resource "aws_cloudtrail" "main" {
+      name           = "main"
+      s3_bucket_name = module.logs.bucket
+    }
+  `, [{ messageId: 'sameTarget', line: 7 }], {
+    files: {
+      'modules/logs/main.tf': 'resource "aws_s3_bucket" "this" {\n  bucket = "trail-logs"\n}\n\noutput "bucket" {\n  value = aws_s3_bucket.this.id\n}\n',
+    },
+  }),
   tf('a literal name outside the scan', `
     resource "aws_cloudtrail" "main" {
       name           = "main"

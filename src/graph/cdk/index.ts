@@ -160,6 +160,8 @@ export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkRe
       stackName: job.stackName,
       idPrefix: prefix,
       source: 'cdk',
+      // A nested stack is deployed with its parent, into the parent's account and region.
+      target: { id: `stack:${input.rel}/${job.stack.path}`, label: `stack ${job.stack.path}` },
       constructs,
       ...(job.parameters ? { parameterValues: job.parameters } : {}),
     });

@@ -18,6 +18,8 @@ export interface TemplateInput {
   /** Parameter values given from outside: strings from the configuration, or what a parent stack passes. */
   parameterValues?: Record<string, string | Value>;
   source?: 'cloudformation' | 'cdk';
+  /** What the stack is deployed as, for messages and same-account reasoning; default: the template. */
+  target?: { id: string; label: string };
   /** For CDK: construct information per logical id. */
   constructs?: Map<string, ConstructInfo>;
 }
@@ -56,6 +58,8 @@ export function buildTemplate(input: TemplateInput): GraphPart {
   }
 
   const comments = input.document.comments;
+  // A stack is deployed into one account and region, whatever they are.
+  const target = input.target ?? { id: `stack:${input.unit ?? input.file}`, label: `template ${input.unit ?? input.file}` };
   for (const entry of resourcesNode.entries) {
     const logical = entry.key;
     const id = resources.get(logical);
@@ -86,7 +90,7 @@ export function buildTemplate(input: TemplateInput): GraphPart {
       file: input.file,
       span,
       properties,
-      context: { unit: input.unit ?? input.file, account: input.account, region: input.region },
+      context: { unit: input.unit ?? input.file, account: input.account, region: input.region, target },
       dependsOn: dependsOn.map((d) => resources.get(d)!),
       suppressions: [...metadataSuppressions(get(decl, 'Metadata'), span), ...commentSuppressions(comments, entry.keySpan, decl.span)],
     };

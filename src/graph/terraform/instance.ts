@@ -23,6 +23,8 @@ import { isLocalSource, moduleSource, type ModuleConfig } from './config.js';
 export interface ProviderCtx {
   region: () => Known<string>;
   account: () => Known<string>;
+  /** One provider configuration: the resources it deploys share account and region (`DeployContext.target`). */
+  target: { id: string; label: string };
 }
 
 export type Expansion =
@@ -304,7 +306,8 @@ export class ModuleInstance implements Resolver {
     const p = name ? this.providerMap.get(name) : undefined;
     if (p) return p;
     const reason = `no provider "${name ?? '?'}" configuration reaches ${this.unit}`;
-    return { region: () => ({ known: false, reason }), account: () => ({ known: false, reason }) };
+    const target = { id: `${this.rootDir}::implicit provider ${name ?? '?'}`, label: `implicit provider ${name ?? '?'}` };
+    return { region: () => ({ known: false, reason }), account: () => ({ known: false, reason }), target };
   }
 
   private providerCtx(p: Block, key: string): ProviderCtx {
@@ -313,6 +316,7 @@ export class ModuleInstance implements Resolver {
     let region: Known<string> | undefined;
     let account: Known<string> | undefined;
     const ctx: ProviderCtx = {
+      target: { id: `${this.unit}::provider ${key}`, label: `provider ${key}` },
       region: () => {
         if (region) return region;
         const a = attributeOf(p.body, 'region');
@@ -465,7 +469,7 @@ export class ModuleInstance implements Resolver {
     const p = this.providerFor(b);
     const region = p.region();
     const account = p.account();
-    const context: DeployContext = { unit: this.unit, region, account };
+    const context: DeployContext = { unit: this.unit, region, account, target: p.target };
     const suppressions = this.suppressionsFor(b);
     for (const { key, env } of this.instanceEnvs(exp)) {
       const addr = address + instanceSuffix(key);

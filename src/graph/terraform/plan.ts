@@ -116,7 +116,7 @@ export async function buildTerraformPlan(input: PlanInput): Promise<PlanResult> 
     }
     return undefined;
   };
-  const providerCtx = (key: string | undefined): { region: Known<string>; account: Known<string> } => {
+  const providerCtx = (key: string | undefined): { region: Known<string>; account: Known<string>; target: DeployContext['target'] } => {
     const pc = key ? (jsonGet(providerConfig, key) ?? jsonGet(providerConfig, key.replace(/^.*:/, ''))) : undefined;
     const ex = jsonGet(pc, 'expressions');
     const region = constant(jsonGet(ex, 'region'));
@@ -133,6 +133,7 @@ export async function buildTerraformPlan(input: PlanInput): Promise<PlanResult> 
     return {
       region: region ? { known: true, value: region } : { known: false, reason: `the plan does not record a constant region for provider ${key ?? 'aws'}` },
       account: account ? { known: true, value: account } : { known: false, reason: `provider ${key ?? 'aws'} uses the credentials of the deploying identity` },
+      target: { id: `${input.file}::provider ${key ?? 'aws'}`, label: `provider ${key ?? 'aws'}` },
     };
   };
 
@@ -167,8 +168,8 @@ export async function buildTerraformPlan(input: PlanInput): Promise<PlanResult> 
     const pctx = providerCtx(typeof jsonGet(confRes, 'provider_config_key')?.v === 'string' ? (jsonGet(confRes, 'provider_config_key')!.v as string) : undefined);
     const moduleOf = address.replace(/(^|\.)((data\.)?[a-z0-9_]+\.[^.[]+(\[[^\]]*\])?)$/, '');
     const context: DeployContext = cfgNode
-      ? { unit: cfgNode.context.unit, region: pctx.region.known ? pctx.region : cfgNode.context.region, account: pctx.account.known ? pctx.account : cfgNode.context.account }
-      : { unit: moduleOf ? `${input.file}/${moduleOf}` : input.file, region: pctx.region, account: pctx.account };
+      ? { unit: cfgNode.context.unit, region: pctx.region.known ? pctx.region : cfgNode.context.region, account: pctx.account.known ? pctx.account : cfgNode.context.account, target: cfgNode.context.target }
+      : { unit: moduleOf ? `${input.file}/${moduleOf}` : input.file, region: pctx.region, account: pctx.account, target: pctx.target };
     const node: ResourceNode = {
       id,
       address,
