@@ -96,6 +96,11 @@ export class PropertyReader {
     return v === undefined ? undefined : this.linkOf(v, path);
   }
 
+  /** A link, or when the property is absent, an empty link with the documented default it stands for. */
+  linkOr(path: Path, assumed: string): Val<Link> {
+    return this.link(path) ?? defaulted<Link>({}, this.origin(path, this.enclosingSpan(path)), assumed);
+  }
+
   /** Each item of a list property as a link; a single value becomes one link. */
   links(path: Path): Val<Link>[] {
     const v = this.value(path);

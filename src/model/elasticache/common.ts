@@ -32,7 +32,7 @@ export function singleCacheCluster(r: PropertyReader, names: CacheClusterNames):
     automaticFailover: defaulted(false, r.origin([]), 'no automatic failover (a single cache cluster)'),
     multiAz: azMode.provenance === 'unknown' ? azMode : { ...azMode, value: azMode.value === 'cross-az' },
     nodeCount: r.num([names.numCacheNodes], { value: 1, assumed: 'one node' }),
-    subnetGroup: r.link([names.subnetGroup]) ?? defaulted<Link>({}, r.origin([names.subnetGroup]), 'the default VPC\'s subnets'),
+    subnetGroup: r.linkOr([names.subnetGroup], 'the default VPC\'s subnets'),
     securityGroups: r.links([names.securityGroups]),
   };
 }

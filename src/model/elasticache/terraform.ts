@@ -1,6 +1,5 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import type { Link } from '../val.js';
 import { defaulted } from '../val.js';
 import { plusPrimary, serverlessCache, singleCacheCluster } from './common.js';
 import type { CacheCluster, CacheSubnetGroup } from './types.js';
@@ -47,7 +46,7 @@ export const adapter: Adapter = {
         automaticFailover: r.bool([AUTO_FAILOVER], { value: false, assumed: 'false: no automatic failover' }),
         multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'false: not Multi-AZ' }),
         nodeCount,
-        subnetGroup: r.link([SUBNET_GROUP]) ?? defaulted<Link>({}, r.origin([SUBNET_GROUP]), 'the default VPC\'s subnets'),
+        subnetGroup: r.linkOr([SUBNET_GROUP], 'the default VPC\'s subnets'),
         securityGroups: r.links([SECURITY_GROUP_IDS]),
       };
       model.cacheClusters.push(c);

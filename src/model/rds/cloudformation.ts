@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import type { Link, Val } from '../val.js';
+import type { Val } from '../val.js';
 import { defaulted, unknownVal } from '../val.js';
 import { cfnRetainOnDelete } from './deletion.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
@@ -57,7 +57,7 @@ export const adapter: Adapter = {
         multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'false: a single-AZ deployment' }),
         backupRetentionDays: r.num([BACKUP_RETENTION], RETENTION_DEFAULT),
         deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
-        subnetGroup: subnetGroup ?? noLink(r, SUBNET_GROUP, 'the default VPC (no DB subnet group)'),
+        subnetGroup: subnetGroup ?? r.linkOr([SUBNET_GROUP], 'the default VPC (no DB subnet group)'),
         securityGroups: r.links([VPC_SECURITY_GROUPS]),
         // Without a subnet group the instance lands in the default VPC, where RDS makes it public.
         publiclyAccessible: r.bool([PUBLICLY_ACCESSIBLE], subnetGroup
@@ -83,7 +83,7 @@ export const adapter: Adapter = {
         kmsKey: r.str([KMS_KEY], NO_KEY),
         backupRetentionDays: r.num([BACKUP_RETENTION], RETENTION_DEFAULT),
         deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
-        subnetGroup: r.link([SUBNET_GROUP]) ?? noLink(r, SUBNET_GROUP, 'the default VPC (no DB subnet group)'),
+        subnetGroup: r.linkOr([SUBNET_GROUP], 'the default VPC (no DB subnet group)'),
         securityGroups: r.links([CLUSTER_SECURITY_GROUPS]),
         availabilityZones: r.strList([AVAILABILITY_ZONES], { value: [], assumed: 'Availability Zones chosen by RDS' }),
         retainOnDelete: cfnRetainOnDelete(node, r, { value: true, assumed: 'DeletionPolicy Snapshot (CloudFormation default for DB clusters)' }),
@@ -123,7 +123,3 @@ function restoredEncryption(r: PropertyReader, restoreProperties: string[]): Val
   return defaulted(false, r.origin([STORAGE_ENCRYPTED]), 'false: unencrypted storage');
 }
 
-/** An absent link property, as a default anchored at the resource. */
-export function noLink(r: PropertyReader, property: string, assumed: string): Val<Link> {
-  return defaulted<Link>({}, r.origin([property]), assumed);
-}

@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import type { Link, Val } from '../val.js';
+import type { Val } from '../val.js';
 import { defaulted, unknownVal } from '../val.js';
 import { tfRetainOnDelete } from './deletion.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
@@ -56,7 +56,7 @@ export const adapter: Adapter = {
         multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'false: a single-AZ deployment' }),
         backupRetentionDays: r.num([BACKUP_RETENTION], RETENTION_DEFAULT),
         deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
-        subnetGroup: r.link([SUBNET_GROUP]) ?? noLink(r, SUBNET_GROUP, 'the default VPC (no DB subnet group)'),
+        subnetGroup: r.linkOr([SUBNET_GROUP], 'the default VPC (no DB subnet group)'),
         securityGroups: r.links([SECURITY_GROUPS]),
         publiclyAccessible: r.bool([PUBLICLY_ACCESSIBLE], { value: false, assumed: 'false: not publicly accessible' }),
         retainOnDelete: tfRetainOnDelete(node, r, { attribute: SKIP_FINAL_SNAPSHOT }),
@@ -78,7 +78,7 @@ export const adapter: Adapter = {
         multiAz: defaulted(false, r.origin([MULTI_AZ]), 'given by the cluster\'s instances'),
         backupRetentionDays: defaulted(1, r.origin([BACKUP_RETENTION]), 'set on the cluster'),
         deletionProtection: defaulted(false, r.origin([DELETION_PROTECTION]), 'set on the cluster'),
-        subnetGroup: r.link([SUBNET_GROUP]) ?? noLink(r, SUBNET_GROUP, 'the cluster\'s DB subnet group'),
+        subnetGroup: r.linkOr([SUBNET_GROUP], 'the cluster\'s DB subnet group'),
         securityGroups: [],
         publiclyAccessible: r.bool([PUBLICLY_ACCESSIBLE], { value: false, assumed: 'false: not publicly accessible' }),
         retainOnDelete: tfRetainOnDelete(node, r),
@@ -96,7 +96,7 @@ export const adapter: Adapter = {
         kmsKey: r.str([KMS_KEY], NO_KEY),
         backupRetentionDays: r.num([BACKUP_RETENTION], { value: 1, assumed: '1 day (provider default)' }),
         deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
-        subnetGroup: r.link([SUBNET_GROUP]) ?? noLink(r, SUBNET_GROUP, 'the default VPC (no DB subnet group)'),
+        subnetGroup: r.linkOr([SUBNET_GROUP], 'the default VPC (no DB subnet group)'),
         securityGroups: r.links([SECURITY_GROUPS]),
         availabilityZones: r.strList([AVAILABILITY_ZONES], { value: [], assumed: 'Availability Zones chosen by RDS' }),
         retainOnDelete: tfRetainOnDelete(node, r, { attribute: SKIP_FINAL_SNAPSHOT }),
@@ -126,9 +126,6 @@ export const adapter: Adapter = {
   },
 };
 
-function noLink(r: PropertyReader, property: string, assumed: string): Val<Link> {
-  return defaulted<Link>({}, r.origin([property]), assumed);
-}
 
 /**
  * `storage_encrypted` when it is absent: a database restored from a snapshot, a point in time or a
