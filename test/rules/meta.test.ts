@@ -41,8 +41,13 @@ describe('rule metadata', () => {
         expect(m.examples.terraform, 'Terraform examples').toBeDefined();
       });
 
-      it('has a test table', () => {
-        expect(existsSync(join(process.cwd(), 'test', 'rules', `${m.id}.test.ts`))).toBe(true);
+      it('has a test table with CloudFormation and Terraform cases', () => {
+        const file = join(process.cwd(), 'test', 'rules', `${m.id}.test.ts`);
+        expect(existsSync(file)).toBe(true);
+        // The tester itself requires a failing and a passing case for each kind present.
+        const table = readFileSync(file, 'utf8');
+        expect(table).toMatch(/\bcfn\(/);
+        expect(table).toMatch(/\btf\(/);
       });
 
       it('has current generated docs (npm run docs)', () => {
