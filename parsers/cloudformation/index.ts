@@ -6,6 +6,7 @@
 import type { InputError } from '../../src/core/source.js';
 import type { DocNode, ParsedDocument } from '../document.js';
 import { binaryOffset, parseDataDocument } from './yaml.js';
+import { parseWithLenientRetry } from './lenient.js';
 
 export { parseDataDocument, SHORT_FORM_TAGS, MAX_DEPTH, MAX_ALIAS_EXPANSION, MAX_TEXT_LENGTH } from './yaml.js';
 export type { ParseDataResult } from './yaml.js';
@@ -60,7 +61,7 @@ export function looksLikeCloudFormation(text: string): boolean {
 
 /** Parse a YAML or JSON file and classify it as a template, not a template, or an error. */
 export function parseTemplate(file: string, text: string): TemplateParseResult {
-  const parsed = parseDataDocument(file, text);
+  const parsed = parseWithLenientRetry(file, text, parseDataDocument);
   if (!parsed.document) {
     const errors = parsed.errors;
     const first = errors[0];
