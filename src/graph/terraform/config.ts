@@ -85,7 +85,3 @@ export function moduleSource(b: Block): { value: string; span: Span } | undefine
   if (!a || a.expr.k !== 'lit' || typeof a.expr.value !== 'string') return undefined;
   return { value: a.expr.value, span: a.span };
 }
-
-export function isLocalSource(s: string): boolean {
-  return s.startsWith('./') || s.startsWith('../') || s === '.' || s === '..';
-}

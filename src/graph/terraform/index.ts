@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath } from 'node:fs/promises';
 import { posix, relative, resolve, sep } from 'node:path';
 import type { InputError } from '../../core/source.js';
 import type { HclFile } from '../../../parsers/terraform/ast.js';
@@ -6,7 +6,8 @@ import { parseHcl } from '../../../parsers/terraform/hcl.js';
 import { parseTfJson } from '../../../parsers/terraform/json.js';
 import type { Edge, GraphPart, ResourceNode } from '../graph.js';
 import type { Value } from '../value.js';
-import { buildConfig, isLocalSource, moduleSource, type ModuleConfig } from './config.js';
+import { buildConfig, moduleSource, type ModuleConfig } from './config.js';
+import { classifySource, isInside, localModuleDir, repositoryRoot } from './sources.js';
 import { evaluate, resetBudget, type Resolver } from './eval.js';
 import { ModuleInstance, type World } from './instance.js';
 import { str, unk } from './values.js';
@@ -20,6 +21,11 @@ export interface TerraformInput {
   /** absolute paths of `--var-file`s, in order */
   varFiles?: string[];
   vars?: Record<string, string>;
+  /**
+   * Absolute folder that local module sources may reach outside the scan root (`../../` of an
+   * example folder); default: the enclosing git work tree, else the current folder, else the scan root.
+   */
+  repositoryRoot?: string;
   /** Parse only (benchmark): no graph is built. */
   parseOnly?: boolean;
 }
@@ -117,18 +123,23 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   for (const cfg of configs.values()) {
     for (const b of cfg.modules) {
       const s = moduleSource(b);
-      if (!s || !isLocalSource(s.value)) continue;
-      const j = posix.normalize(posix.join(cfg.dir === '' ? '.' : cfg.dir, s.value)).replace(/\/$/, '');
-      if (j !== cfg.dir && !(j === '.' && cfg.dir === '')) used.add(j === '.' ? '' : j);
+      const src = s && classifySource(s.value);
+      if (!src || src.kind !== 'local') continue;
+      const dir = localModuleDir(cfg.dir, src.path);
+      if (dir !== cfg.dir) used.add(dir);
     }
   }
   const isDownloaded = (d: string) => d.split('/').includes('.terraform');
   const roots = [...configs.keys()].filter((d) => !used.has(d) && !isDownloaded(d)).sort();
 
-  const world: World = { scanRootRel: (p) => relative(input.root, p).split(sep).join('/'), configs, downloaded: new Map(), errors, notes, errorKeys: new Set(), noteKeys: new Set() };
+  const world: World = { scanRootRel: (p) => relative(input.root, p).split(sep).join('/'), configs, downloaded: new Map(), refused: new Map(), errors, notes, errorKeys: new Set(), noteKeys: new Set() };
+  const reach = { scanRoot: input.root, repoRoot: input.repositoryRoot ?? repositoryRoot(input.root), loaded: new Set<string>() };
 
+  // local modules that discovery did not list: above the scan root, or beside the scanned paths
+  await loadLocalModules(reach, world);
   // modules that `terraform init` downloaded
   for (const root of roots) await loadDownloaded(input.root, root, world, configs);
+  await loadLocalModules(reach, world);
 
   const rootSet = new Set(roots);
   const passed = new Set((input.varFiles ?? []).map((v) => relative(input.root, v).split(sep).join('/')));
@@ -157,6 +168,86 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
     parts.push({ nodes, edges });
   }
   return { parts, errors, notes, parseOnly: parseMs };
+}
+
+interface Reach {
+  scanRoot: string;
+  /** The folder local sources may reach (see `repositoryRoot`). */
+  repoRoot: string;
+  /** Module folders whose calls were already followed. */
+  loaded: Set<string>;
+}
+
+/**
+ * Reads, from disk, every folder that a local module source names and that is not among the
+ * discovered files, following the calls of what it reads. A folder whose real path (symlinks
+ * followed) leaves the repository is refused and not read; the module call reports it.
+ */
+async function loadLocalModules(reach: Reach, world: World): Promise<void> {
+  const queue = [...world.configs.values()];
+  let realRepo: string;
+  try {
+    realRepo = await realpath(reach.repoRoot);
+  } catch {
+    realRepo = reach.repoRoot;
+  }
+  while (queue.length) {
+    const cfg = queue.shift()!;
+    if (reach.loaded.has(cfg.dir)) continue;
+    reach.loaded.add(cfg.dir);
+    for (const b of cfg.modules) {
+      const s = moduleSource(b);
+      const src = s && classifySource(s.value);
+      if (!src || src.kind !== 'local') continue;
+      const dir = localModuleDir(cfg.dir, src.path);
+      if (world.configs.has(dir) || world.refused.has(dir)) continue;
+      const abs = resolve(reach.scanRoot, dir);
+      const outside = reach.repoRoot === reach.scanRoot ? 'is outside the scan root' : `is outside the repository being scanned (${reach.repoRoot})`;
+      if (!isInside(abs, reach.repoRoot)) {
+        world.refused.set(dir, outside);
+        continue;
+      }
+      let real: string;
+      try {
+        real = await realpath(abs);
+      } catch {
+        continue; // no such folder: the call reports that it has no Terraform files
+      }
+      if (!isInside(real, realRepo)) {
+        world.refused.set(dir, `is a symlink to outside the ${reach.repoRoot === reach.scanRoot ? 'scan root' : 'repository being scanned'}`);
+        continue;
+      }
+      const loaded = await readModuleDir(reach.scanRoot, dir, realRepo, world.errors);
+      if (!loaded) continue;
+      world.configs.set(dir, loaded);
+      queue.push(loaded);
+    }
+  }
+}
+
+/** Parses the `.tf` and `.tf.json` files of one folder (not its subfolders, as Terraform reads a module). */
+async function readModuleDir(scanRoot: string, dir: string, realBound: string, errors: InputError[]): Promise<ModuleConfig | undefined> {
+  let names: string[];
+  try {
+    names = (await readdir(resolve(scanRoot, dir))).sort();
+  } catch {
+    return undefined;
+  }
+  const files: HclFile[] = [];
+  for (const n of names) {
+    if (!n.endsWith('.tf') && !n.endsWith('.tf.json')) continue;
+    const abs = resolve(scanRoot, dir, n);
+    try {
+      if (!isInside(await realpath(abs), realBound)) continue;
+    } catch {
+      continue;
+    }
+    const rel = dir === '' ? n : posix.join(dir, n);
+    const h = await parseOne(abs, rel, n.endsWith('.json') ? 'terraform-json' : 'terraform', errors);
+    if (h) files.push(h);
+  }
+  if (files.length === 0) return undefined;
+  return buildConfig(dir, files);
 }
 
 async function loadDownloaded(scanRoot: string, root: string, world: World, configs: Map<string, ModuleConfig>): Promise<void> {

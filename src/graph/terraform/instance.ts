@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import type { InputError, Span } from '../../core/source.js';
 import type { Attribute, Block, Body } from '../../../parsers/terraform/ast.js';
 import { attributeOf, blocksOf } from '../../../parsers/terraform/ast.js';
@@ -18,7 +17,8 @@ function evaluate(e: Expr, env: Env): Value {
   }
 }
 import { azList, list, map, respan, str, unk, within } from './values.js';
-import { isLocalSource, moduleSource, type ModuleConfig } from './config.js';
+import { moduleSource, type ModuleConfig } from './config.js';
+import { classifySource, localModuleDir } from './sources.js';
 
 export interface ProviderCtx {
   region: () => Known<string>;
@@ -38,6 +38,8 @@ export interface World {
   configs: Map<string, ModuleConfig>;
   /** root folder → modules.json entries (Key → Dir relative to the scan root) */
   downloaded: Map<string, Map<string, string>>;
+  /** Local module folders that may not be read, with why (`is outside the scan root`). */
+  refused: Map<string, string>;
   errors: InputError[];
   notes: string[];
   errorKeys: Set<string>;
@@ -370,13 +372,14 @@ export class ModuleInstance implements Resolver {
       return undefined;
     }
     let dir: string | undefined;
-    if (isLocalSource(src.value)) {
-      const joined = posix.normalize(posix.join(this.cfg.dir === '' ? '.' : this.cfg.dir, src.value));
-      if (joined === '..' || joined.startsWith('../') || posix.isAbsolute(joined)) {
-        this.error({ ...at, kind: 'module', message: `module "${name}" source "${src.value}" is outside the scan root` });
+    const source = classifySource(src.value);
+    if (source.kind === 'local') {
+      dir = localModuleDir(this.cfg.dir, source.path);
+      const refused = this.world.refused.get(dir);
+      if (refused) {
+        this.error({ ...at, kind: 'module', message: `module "${name}" source "${src.value}" ${refused}` });
         return undefined;
       }
-      dir = joined === '.' ? '' : joined.replace(/\/$/, '');
     } else {
       const key = [...this.keyPath, name].join('.');
       dir = this.world.downloaded.get(this.rootDir)?.get(key);
