@@ -1,17 +1,9 @@
 import { defineRule } from '../../src/engine/rule.js';
-import type { PolicyCondition, PolicyStatement, Principal } from '../../src/model/iam/types.js';
+import { limitsPublicAccess } from '../../src/model/iam/policy.js';
+import type { PolicyStatement, Principal } from '../../src/model/iam/types.js';
 import type { Bucket } from '../../src/model/s3/types.js';
 import type { Val } from '../../src/model/val.js';
 import { explicit, isKnown } from '../../src/model/val.js';
-
-/** Condition keys that narrow who (or from where) a statement's principal `*` can act. */
-const LIMITING_KEYS = new Set([
-  'aws:sourcevpce', 'aws:sourcevpc', 'aws:sourcearn', 'aws:sourceaccount', 'aws:sourceowner', 'aws:sourceorgid', 'aws:sourceorgpaths',
-  'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:sourceip', 'aws:vpcsourceip',
-  'aws:userid', 'aws:username', 'aws:principalservicename', 's3:dataaccesspointaccount', 's3:dataaccesspointarn',
-]);
-/** Values that do not narrow anything. */
-const UNLIMITED_VALUES = new Set(['*', '0.0.0.0/0', '::/0']);
 
 /** Canned ACLs that open the bucket, with who they open it to and the severity. */
 const PUBLIC_ACLS: Record<string, { who: string; severity: 'critical' | 'high' }> = {
@@ -159,7 +151,7 @@ resource "aws_s3_bucket_public_access_block" "site" {
           ctx.undecidable(b, s.conditions, `the condition of a public-looking statement is unknown: ${s.conditions.reason}`);
           return;
         }
-        if (s.conditions.value.some(limits)) return;
+        if (s.conditions.value.some(limitsPublicAccess)) return;
         const actions = describeActions(s);
         const writes = isKnown(s.actions) && s.actions.value.some((a) => WRITE_ACTION.test(a));
         const at: Val<unknown> = explicit(s.sid ?? index, s.origin);
@@ -186,15 +178,6 @@ function publicPrincipal(s: PolicyStatement): string | undefined | 'unknown' {
 
 function isAnyone(p: Principal): boolean {
   return p.anyone;
-}
-
-/** A condition that narrows a `*` principal: a limiting key, a positive operator that must match, a value that is not a wildcard. */
-function limits(c: PolicyCondition): boolean {
-  if (!LIMITING_KEYS.has(c.key.toLowerCase())) return false;
-  const op = c.operator;
-  if (/IfExists$/i.test(op) || /Not/i.test(op) || /^ForAllValues:/i.test(op) || /^Null$/i.test(op)) return false;
-  if (c.values.some((v) => UNLIMITED_VALUES.has(v))) return false;
-  return c.values.length > 0 || c.unknownValues === true;
 }
 
 function describeActions(s: PolicyStatement): string {

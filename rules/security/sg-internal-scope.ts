@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { Cidr } from '../../src/model/ec2/cidr.js';
-import { cidrContains, hostBits, isAnyAddress, isPrivate, parseCidr } from '../../src/model/ec2/cidr.js';
+import { cidrContains, coversInternet, hostBits, isLoopback, isPrivate, parseCidr } from '../../src/model/ec2/cidr.js';
 import type { SecurityGroup, Vpc } from '../../src/model/ec2/types.js';
 import { cidrOf, describePorts, groupName, parsedCidr, portsOf, ruleOwner } from '../../src/model/ec2/sg-rule.js';
 import type { Val } from '../../src/model/val.js';
@@ -107,8 +107,8 @@ resource "aws_security_group" "db" {
           continue;
         }
         const range = parsedCidr(cidr);
-        // The whole internet is sg-restricted-ingress's concern.
-        if (!range || isAnyAddress(range)) continue;
+        // The internet is sg-restricted-ingress's concern; loopback sources never arrive from the network.
+        if (!range || coversInternet(range) || isLoopback(range)) continue;
         const ports = portsOf(rule);
         if (!ports.ok) {
           ctx.undecidable(ruleOwner(group, rule), ports.at, `an ingress rule of ${groupName(group)} from ${cidr.value}: ${ports.reason}`);

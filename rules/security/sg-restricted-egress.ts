@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { isAnyAddress } from '../../src/model/ec2/cidr.js';
-import { cidrOf, describePorts, groupName, parsedCidr, portsOf, ruleOwner } from '../../src/model/ec2/sg-rule.js';
+import { coversInternet } from '../../src/model/ec2/cidr.js';
+import { cidrOf, describeCidr, describePorts, groupName, parsedCidr, portsOf, ruleOwner } from '../../src/model/ec2/sg-rule.js';
 import { isKnown } from '../../src/model/val.js';
 
 export default defineRule({
@@ -77,7 +77,7 @@ export default defineRule({
           continue;
         }
         const range = parsedCidr(cidr);
-        if (!range || !isAnyAddress(range)) continue;
+        if (!range || !coversInternet(range)) continue;
         const ports = portsOf(rule);
         if (!ports.ok) {
           ctx.undecidable(ruleOwner(group, rule), ports.at, `an egress rule of ${groupName(group)} to ${cidr.value}: ${ports.reason}`);
@@ -88,7 +88,7 @@ export default defineRule({
           const assumed = cidr.provenance === 'default' ? cidr.assumed : 'the default egress rule of a new security group (all protocols to 0.0.0.0/0)';
           ctx.report({ messageId: 'implicitAllTraffic', at: group, resource: ruleOwner(group, rule), data: { group: groupName(group), assumed } });
         } else {
-          ctx.report({ messageId: 'allTraffic', at: cidr, resource: ruleOwner(group, rule), data: { group: groupName(group), cidr: cidr.value, ports: describePorts(ports.ports) } });
+          ctx.report({ messageId: 'allTraffic', at: cidr, resource: ruleOwner(group, rule), data: { group: groupName(group), cidr: describeCidr(cidr.value, range), ports: describePorts(ports.ports) } });
         }
       }
     }

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { SecurityGroup } from '../../src/model/ec2/types.js';
-import { isAnyAddress } from '../../src/model/ec2/cidr.js';
-import { cidrOf, describePorts, groupName, parsedCidr, portsOf, ruleOwner } from '../../src/model/ec2/sg-rule.js';
+import { coversInternet } from '../../src/model/ec2/cidr.js';
+import { cidrOf, describeCidr, describePorts, groupName, parsedCidr, portsOf, ruleOwner } from '../../src/model/ec2/sg-rule.js';
 import type { Val } from '../../src/model/val.js';
 import { isKnown } from '../../src/model/val.js';
 
@@ -32,6 +32,7 @@ export default defineRule({
       allTraffic: 'Security group {{group}} allows {{ports}} from {{cidr}}: everything behind it is reachable from the internet.',
       adminPort: 'Security group {{group}} opens {{ports}} ({{service}}) to {{cidr}}: administration and database ports must not be reachable from the internet.',
       openPort: 'Security group {{group}} opens {{ports}} to {{cidr}}, and it is not attached only to internet-facing load balancers or CloudFront origins.',
+      invalidPorts: 'Security group {{group}} has an ingress rule from {{cidr}} whose {{reason}}: the template does not deploy, and which ports it meant to open cannot be told.',
     },
     precision: 'very-high',
     tags: ['security', 'network', 'security-group'],
@@ -94,14 +95,18 @@ export default defineRule({
           continue;
         }
         const range = parsedCidr(cidr);
-        if (!range || !isAnyAddress(range)) continue;
+        if (!range || !coversInternet(range)) continue;
         const ports = portsOf(rule);
+        if (!ports.ok && ports.invalid) {
+          ctx.report({ messageId: 'invalidPorts', at: ports.at, resource: ruleOwner(group, rule), data: { group: groupName(group), cidr: describeCidr(cidr.value, range), reason: ports.reason } });
+          continue;
+        }
         if (!ports.ok) {
           ctx.undecidable(ruleOwner(group, rule), ports.at, `an ingress rule of ${groupName(group)} from ${cidr.value}: ${ports.reason}`);
           continue;
         }
         const p = ports.ports;
-        const data = { group: groupName(group), cidr: cidr.value, ports: describePorts(p) };
+        const data = { group: groupName(group), cidr: describeCidr(cidr.value, range), ports: describePorts(p) };
         if (p.all) {
           ctx.report({ messageId: 'allTraffic', at: cidr, resource: ruleOwner(group, rule), data, severity: 'critical' });
           continue;

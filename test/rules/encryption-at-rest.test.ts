@@ -81,6 +81,28 @@ ruleTester('encryption-at-rest', [
           Engine: mysql
           StorageEncrypted: !Ref Encrypt
   `),
+  cfn('Aurora Serverless v1 is always encrypted, whatever StorageEncrypted says', `
+    Resources:
+      Cluster:
+        Type: AWS::RDS::DBCluster
+        Properties:
+          Engine: aurora-mysql
+          EngineMode: serverless
+      Written:
+        Type: AWS::RDS::DBCluster
+        Properties:
+          Engine: aurora-mysql
+          EngineMode: serverless
+          StorageEncrypted: false
+  `),
+  cfn('Aurora provisioned mode keeps the unencrypted default', `
+    Resources:
+      Cluster:
+        Type: AWS::RDS::DBCluster
+        Properties:
+          Engine: aurora-mysql
+          EngineMode: provisioned
+  `, [{ messageId: 'dbUnencrypted', line: 2, column: 3 }]),
   cfn('Aurora cluster unencrypted; its instance is judged through the cluster', `
     Resources:
       Cluster:
@@ -294,6 +316,18 @@ ruleTester('encryption-at-rest', [
       storage_encrypted = var.encrypt
     }
   `),
+  tf('aws_rds_cluster in engine_mode serverless is always encrypted', `
+    resource "aws_rds_cluster" "main" {
+      engine      = "aurora-mysql"
+      engine_mode = "serverless"
+    }
+  `),
+  tf('aws_rds_cluster in engine_mode provisioned keeps the unencrypted default', `
+    resource "aws_rds_cluster" "main" {
+      engine      = "aurora-mysql"
+      engine_mode = "provisioned"
+    }
+  `, [{ messageId: 'dbUnencrypted', line: 1, column: 1 }]),
   tf('aws_rds_cluster unencrypted with its instance', `
     resource "aws_rds_cluster" "main" {
       engine            = "aurora-mysql"

@@ -194,6 +194,64 @@ ruleTester('s3-public-access', [
                   StringNotEquals:
                     aws:SourceVpce: vpce-1234
   `, [{ messageId: 'publicPolicy', line: 16 }]),
+  ...['aws:SourceVpcArn', 'aws:VpceAccount', 'aws:VpceOrgID', 'aws:VpceOrgPaths', 'aws:SourceAccount', 'aws:SourceOrgID', 'aws:PrincipalAccount', 'aws:PrincipalOrgPaths', 'aws:SourceVpc'].map((key) =>
+    cfn(`a fixed ${key} limits a "*" statement`, `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:${PAB}
+      SitePolicy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref Site
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal: '*'
+                Action: s3:GetObject
+                Resource: '*'
+                Condition:
+                  StringEquals:
+                    ${key}: o-abc123/r-1/ou-2/
+  `, [])),
+  cfn('a wildcard value of a limiting key does not limit', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:${PAB}
+      SitePolicy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref Site
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal: '*'
+                Action: s3:GetObject
+                Resource: '*'
+                Condition:
+                  StringLike:
+                    aws:SourceVpce: vpce-*
+  `, [{ messageId: 'publicPolicy', line: 16, column: 13 }]),
+  cfn('a policy variable as the value does not limit', `
+    Resources:
+      Site:
+        Type: AWS::S3::Bucket
+        Properties:${PAB}
+      SitePolicy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref Site
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal: '*'
+                Action: s3:GetObject
+                Resource: '*'
+                Condition:
+                  StringEquals:
+                    aws:SourceAccount: '\${aws:PrincipalAccount}'
+  `, [{ messageId: 'publicPolicy', line: 16, column: 13 }]),
   cfn('policy limited to a VPC endpoint from a parameter', `
     Parameters:
       Endpoint:
@@ -401,6 +459,42 @@ ${TF_PAB}
       policy = data.aws_iam_policy_document.site.json
     }
   `, [{ messageId: 'publicPolicy', line: 13 }]),
+  tf('jsonencode policy limited by aws:VpceOrgID', `
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+${TF_PAB}
+    resource "aws_s3_bucket_policy" "site" {
+      bucket = aws_s3_bucket.site.id
+      policy = jsonencode({
+        Statement = [{
+          Effect    = "Allow"
+          Principal = "*"
+          Action    = "s3:GetObject"
+          Resource  = "\${aws_s3_bucket.site.arn}/*"
+          Condition = { StringEquals = { "aws:VpceOrgID" = "o-abc123" } }
+        }]
+      })
+    }
+  `, []),
+  tf('jsonencode policy whose aws:SourceVpcArn is a wildcard', `
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+${TF_PAB}
+    resource "aws_s3_bucket_policy" "site" {
+      bucket = aws_s3_bucket.site.id
+      policy = jsonencode({
+        Statement = [{
+          Effect    = "Allow"
+          Principal = "*"
+          Action    = "s3:GetObject"
+          Resource  = "\${aws_s3_bucket.site.arn}/*"
+          Condition = { ArnLike = { "aws:SourceVpcArn" = "arn:aws:ec2:*:*:vpc/*" } }
+        }]
+      })
+    }
+  `, [{ messageId: 'publicPolicy', line: 15, column: 18 }]),
   tf('policy document data source limited to a VPC endpoint', `
     resource "aws_s3_bucket" "site" {
       bucket = "site"

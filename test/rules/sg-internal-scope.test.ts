@@ -129,6 +129,26 @@ ruleTester('sg-internal-scope', [
               ToPort: 5432
               CidrIp: 10.0.0.0/8
   `),
+  cfn('all ports from loopback are not a finding', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: local
+          SecurityGroupIngress:
+            - IpProtocol: "-1"
+              CidrIp: 127.0.0.1/32
+  `, []),
+  tf('all ports from loopback are not a finding', `
+    resource "aws_security_group" "local" {
+      ingress {
+        from_port   = 0
+        to_port     = 0
+        protocol    = "-1"
+        cidr_blocks = ["127.0.0.1/32"]
+      }
+    }
+  `, []),
   tf('10.0.0.0/8 into a 10.0.0.0/16 VPC', `
     resource "aws_vpc" "main" {
       cidr_block = "10.0.0.0/16"

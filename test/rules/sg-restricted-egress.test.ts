@@ -25,6 +25,16 @@ ruleTester('sg-restricted-egress', [
             - IpProtocol: "-1"
               CidrIp: 0.0.0.0/0
   `, [{ messageId: 'allTraffic', line: 8 }]),
+  cfn('all traffic to 128.0.0.0/1 (half of all addresses) counts as the internet', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: app
+          SecurityGroupEgress:
+            - IpProtocol: "-1"
+              CidrIp: 128.0.0.0/1
+  `, [{ messageId: 'allTraffic', line: 8, column: 19 }]),
   cfn('every tcp and udp port to ::/0', `
     Resources:
       Sg:

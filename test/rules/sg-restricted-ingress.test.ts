@@ -15,6 +15,66 @@ ruleTester('sg-restricted-ingress', [
               ToPort: 22
               CidrIp: 0.0.0.0/0
   `, [{ messageId: 'adminPort', line: 10, severity: 'critical' }]),
+  cfn('1.0.0.0/1 holds half the internet: SSH from it is critical', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: admin
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 22
+              ToPort: 22
+              CidrIp: 1.0.0.0/1
+  `, [{ messageId: 'adminPort', line: 10, column: 19, severity: 'critical' }]),
+  cfn('1.0.0.0/0 is every address', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: web
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 8080
+              ToPort: 8080
+              CidrIp: 1.0.0.0/0
+  `, [{ messageId: 'openPort', line: 10, column: 19 }]),
+  cfn('a public /9 is a part of the internet, not all of it', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: admin
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 22
+              ToPort: 22
+              CidrIp: 1.0.0.0/9
+  `, []),
+  cfn('from-port above to-port is an invalid rule, never "only public ports"', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: web
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 443
+              ToPort: 80
+              CidrIp: 0.0.0.0/0
+  `, [{ messageId: 'invalidPorts', line: 8, column: 21 }]),
+  cfn('loopback sources are not findings', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: local
+          SecurityGroupIngress:
+            - IpProtocol: "-1"
+              CidrIp: 127.0.0.1/32
+            - IpProtocol: "-1"
+              CidrIpv6: ::1/128
+  `, []),
   cfn('all traffic from ::/0 (protocol -1)', `
     Resources:
       Sg:
@@ -250,6 +310,36 @@ ruleTester('sg-restricted-ingress', [
       }
     }
   `, [{ messageId: 'adminPort', line: 2, severity: 'critical' }]), // the graph anchors a variable's value at its default
+  tf('0.0.0.0/1 counts as the internet', `
+    resource "aws_security_group" "admin" {
+      ingress {
+        from_port   = 3389
+        to_port     = 3389
+        protocol    = "tcp"
+        cidr_blocks = ["0.0.0.0/1", "128.0.0.0/1"]
+      }
+    }
+  `, [{ messageId: 'adminPort', line: 6, column: 20, severity: 'critical' }, { messageId: 'adminPort', line: 6, column: 33, severity: 'critical' }]),
+  tf('from_port above to_port is an invalid rule', `
+    resource "aws_security_group" "web" {
+      ingress {
+        from_port   = 443
+        to_port     = 80
+        protocol    = "tcp"
+        cidr_blocks = ["0.0.0.0/0"]
+      }
+    }
+  `, [{ messageId: 'invalidPorts', line: 3, column: 19 }]),
+  tf('loopback sources are not findings', `
+    resource "aws_security_group" "local" {
+      ingress {
+        from_port   = 0
+        to_port     = 0
+        protocol    = "-1"
+        cidr_blocks = ["127.0.0.0/8"]
+      }
+    }
+  `, []),
   tf('all traffic from ::/0 (protocol -1)', `
     resource "aws_security_group" "open" {
       ingress {

@@ -92,3 +92,31 @@ export function isPrivate(c: Cidr): boolean {
 export function hostBits(c: Cidr): number {
   return (c.version === 4 ? 32 : 128) - c.prefix;
 }
+
+/** Loopback (127.0.0.0/8, ::1): traffic from there never reaches a security group from the network. */
+const LOOPBACK = ['127.0.0.0/8', '::1/128'].map((c) => parseCidr(c)!);
+
+export function isLoopback(c: Cidr): boolean {
+  return LOOPBACK.some((l) => cidrContains(l, c));
+}
+
+/**
+ * The widest prefix still read as "a part of the internet" rather than the internet itself. An IPv4
+ * /8 or wider (16 million addresses or more, `1.0.0.0/1` is half of all addresses) that is not wholly
+ * private is effectively the internet (AWS-DEFAULTS.md reads a /0–/8 aws:SourceIp the same way); for
+ * IPv6, a /16 or wider.
+ */
+const INTERNET_WIDE_PREFIX = { 4: 8, 6: 16 } as const;
+
+/** True for every address, or a public range so wide that it holds most of the internet. */
+export function coversInternet(c: Cidr): boolean {
+  if (isAnyAddress(c)) return true;
+  return c.prefix <= INTERNET_WIDE_PREFIX[c.version] && !isPrivate(c);
+}
+
+/** How a range that `coversInternet` is described beside its written value: nothing for /0. */
+export function internetShare(c: Cidr): string | undefined {
+  if (isAnyAddress(c)) return undefined;
+  const share = c.prefix === 1 ? 'half' : `1/${2 ** c.prefix}`;
+  return `${share} of all IPv${c.version} addresses, effectively the internet`;
+}

@@ -2,7 +2,7 @@ import type { ModelResource, Val } from '../val.js';
 import { isKnown } from '../val.js';
 import type { SecurityGroup, SecurityGroupRule } from './types.js';
 import type { Cidr } from './cidr.js';
-import { parseCidr } from './cidr.js';
+import { internetShare, parseCidr } from './cidr.js';
 
 /**
  * What a security group rule means, for the rules that judge it: its peer range and the
@@ -13,7 +13,7 @@ import { parseCidr } from './cidr.js';
 export type PortRange = { all: true; protocol: string } | { all: false; from: number; to: number; protocol: string };
 
 /** The ports a rule opens, or the value that could not be known. */
-export function portsOf(rule: SecurityGroupRule): { ok: true; ports: PortRange } | { ok: false; at: Val<unknown>; reason: string } {
+export function portsOf(rule: SecurityGroupRule): { ok: true; ports: PortRange } | { ok: false; at: Val<unknown>; reason: string; invalid?: true } {
   const p = rule.protocol;
   if (!isKnown(p)) return { ok: false, at: p, reason: `protocol unknown: ${p.reason}` };
   if (p.value === '-1') return { ok: true, ports: { all: true, protocol: '-1' } };
@@ -26,6 +26,8 @@ export function portsOf(rule: SecurityGroupRule): { ok: true; ports: PortRange }
   let from = rule.fromPort.value;
   let to = rule.toPort.value;
   if (from === -1 && to === -1) { from = 0; to = 65535; }
+  // AWS rejects such a rule; reading it as some range (or none) would be a guess.
+  if (from > to) return { ok: false, invalid: true, at: rule.fromPort, reason: `from-port ${from} is above to-port ${to}, which AWS rejects as invalid` };
   if (from <= 0 && to >= 65535) return { ok: true, ports: { all: true, protocol: p.value } };
   return { ok: true, ports: { all: false, from, to, protocol: p.value } };
 }
@@ -39,6 +41,12 @@ export function describePorts(r: PortRange): string {
 /** The CIDR peer of a rule (IPv4 or IPv6), when it has one. */
 export function cidrOf(rule: SecurityGroupRule): Val<string> | undefined {
   return rule.cidrIpv4 ?? rule.cidrIpv6;
+}
+
+/** The written range for messages, with how much of the internet it holds when it is not simply every address. */
+export function describeCidr(text: string, c: Cidr): string {
+  const share = internetShare(c);
+  return share ? `${text} (${share})` : text;
 }
 
 /** Parses a known CIDR value; undefined for an unparseable one (an invalid template). */

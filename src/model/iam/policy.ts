@@ -321,3 +321,40 @@ function policyDocumentNode(v: Value, graph: ResourceGraph): ResourceNode | unde
   }
   return undefined;
 }
+
+/*
+ * When a condition keeps a `Principal: "*"` statement from being public. AWS-DEFAULTS.md "When S3
+ * calls a bucket policy public" (S3 user guide, "The meaning of public"): the statement must limit
+ * access to fixed values — no wildcard, no policy variable — of one of these keys, or to a set of
+ * CIDRs with aws:SourceIp. Keys are matched case-insensitively, as IAM does.
+ */
+const LIMITING_CONDITION_KEYS = new Set([
+  // The caller's network: VPC, VPC endpoint, the endpoint's account and organisation.
+  'aws:sourcevpc', 'aws:sourcevpce', 'aws:sourcevpcarn', 'aws:vpceaccount', 'aws:vpceorgid', 'aws:vpceorgpaths',
+  'aws:sourceip', 'aws:vpcsourceip',
+  // The calling service's resource and owner.
+  'aws:sourcearn', 'aws:sourceaccount', 'aws:sourceowner', 'aws:sourceorgid', 'aws:sourceorgpaths',
+  // The principal's account and organisation, or the principal itself.
+  'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:userid', 'aws:username',
+  'aws:principalservicename',
+  // S3's own.
+  's3:x-amz-server-side-encryption-aws-kms-key-id', 's3:dataaccesspointaccount', 's3:dataaccesspointarn',
+]);
+/** Source addresses that let every address in: they narrow nothing. */
+const ANY_SOURCE = new Set(['0.0.0.0/0', '::/0']);
+
+/**
+ * True when the condition limits who can use a statement whose principal is `*`: a limiting key,
+ * an operator that must match (not a negation, not `…IfExists`, not `ForAllValues:` which an
+ * absent key satisfies, not `Null`), and fixed values (no `*`/`?` wildcard, no `${…}` variable,
+ * no source range that is every address). A value known only at deploy time is taken as fixed.
+ */
+export function limitsPublicAccess(c: PolicyCondition): boolean {
+  const key = c.key.toLowerCase();
+  if (!LIMITING_CONDITION_KEYS.has(key)) return false;
+  const op = c.operator;
+  if (/IfExists$/i.test(op) || /Not/i.test(op) || /^ForAllValues:/i.test(op) || /^Null$/i.test(op)) return false;
+  if (c.values.some((v) => ANY_SOURCE.has(v) || /[*?]|\$\{/.test(v))) return false;
+  // A wildcard makes a value not fixed, `aws:userid` "AROLEID:*" included: stricter than AWS may be, looser may not.
+  return c.values.length > 0 || c.unknownValues === true;
+}

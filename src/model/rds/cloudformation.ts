@@ -3,6 +3,7 @@ import { PropertyReader } from '../read.js';
 import type { Val } from '../val.js';
 import { defaulted, unknownVal } from '../val.js';
 import { cfnRetainOnDelete } from './deletion.js';
+import { clusterStorageEncryption } from './serverless.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
 
 // AWS::RDS::DBInstance — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html
@@ -29,6 +30,7 @@ const CLUSTER_SECURITY_GROUPS = 'VpcSecurityGroupIds';
 const GLOBAL_CLUSTER_ID = 'GlobalClusterIdentifier';
 const REPLICATION_SOURCE = 'ReplicationSourceIdentifier';
 const AVAILABILITY_ZONES = 'AvailabilityZones';
+const ENGINE_MODE = 'EngineMode';
 // AWS::RDS::DBSubnetGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbsubnetgroup.html
 const DB_SUBNET_GROUP = 'AWS::RDS::DBSubnetGroup';
 const SUBNET_IDS = 'SubnetIds';
@@ -79,7 +81,7 @@ export const adapter: Adapter = {
       const c: DbCluster = {
         resource: r.info(),
         engine: r.str([ENGINE], { value: '', assumed: 'the engine of the source snapshot or cluster' }),
-        storageEncrypted: r.bool([STORAGE_ENCRYPTED]) ?? restoredEncryption(r, [CLUSTER_SNAPSHOT, SOURCE_CLUSTER]),
+        storageEncrypted: clusterStorageEncryption(r.str([ENGINE_MODE]), r.bool([STORAGE_ENCRYPTED]), r.origin([STORAGE_ENCRYPTED]), () => restoredEncryption(r, [CLUSTER_SNAPSHOT, SOURCE_CLUSTER])),
         kmsKey: r.str([KMS_KEY], NO_KEY),
         backupRetentionDays: r.num([BACKUP_RETENTION], RETENTION_DEFAULT),
         deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),

@@ -3,6 +3,7 @@ import { PropertyReader } from '../read.js';
 import type { Val } from '../val.js';
 import { defaulted, unknownVal } from '../val.js';
 import { tfRetainOnDelete } from './deletion.js';
+import { clusterStorageEncryption } from './serverless.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
 
 // aws_db_instance — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance
@@ -26,6 +27,7 @@ const SNAPSHOT = 'snapshot_identifier';
 const RESTORE_PIT = 'restore_to_point_in_time';
 // aws_rds_cluster — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster
 const DB_CLUSTER = 'aws_rds_cluster';
+const ENGINE_MODE = 'engine_mode';
 const GLOBAL_CLUSTER_ID = 'global_cluster_identifier';
 const REPLICATION_SOURCE = 'replication_source_identifier';
 const AVAILABILITY_ZONES = 'availability_zones';
@@ -92,7 +94,7 @@ export const adapter: Adapter = {
       const c: DbCluster = {
         resource: r.info(),
         engine: r.str([ENGINE], { value: 'aurora', assumed: 'aurora (provider default)' }),
-        storageEncrypted: r.bool([STORAGE_ENCRYPTED]) ?? restoredEncryption(r, [SNAPSHOT, RESTORE_PIT]),
+        storageEncrypted: clusterStorageEncryption(r.str([ENGINE_MODE]), r.bool([STORAGE_ENCRYPTED]), r.origin([STORAGE_ENCRYPTED]), () => restoredEncryption(r, [SNAPSHOT, RESTORE_PIT])),
         kmsKey: r.str([KMS_KEY], NO_KEY),
         backupRetentionDays: r.num([BACKUP_RETENTION], { value: 1, assumed: '1 day (provider default)' }),
         deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
