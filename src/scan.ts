@@ -16,7 +16,7 @@ import type { CloudModel } from './model/model.js';
 import { runRules } from './engine/engine.js';
 import type { IgnoreEntry } from './engine/engine.js';
 import type { Rule } from './engine/rule.js';
-import type { Notice, ScanResult } from './engine/types.js';
+import type { Notice, ScanResult, UnresolvedModule } from './engine/types.js';
 import { loadRules } from '../rules/index.js';
 
 export interface ScanOptions {
@@ -53,6 +53,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const config = options.config ?? defaultConfig();
   const errors: InputError[] = [];
   const notes: string[] = [];
+  const unresolvedModules: UnresolvedModule[] = [];
 
   const found = await discover(absPaths, { root, exclude: [...config.exclude, ...(options.exclude ?? [])] });
   errors.push(...found.errors);
@@ -105,6 +106,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     });
     errors.push(...tf.errors);
     notes.push(...tf.notes);
+    unresolvedModules.push(...tf.unresolvedModules);
     for (const part of tf.parts) graph.add(part);
     scanned += terraformFiles.length;
   }
@@ -124,7 +126,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const stats = { filesDiscovered: found.files.length + found.skipped.length, filesScanned: scanned, filesSkipped: skipped, resources: graph.nodes.length, durationMs: 0 };
   if (options.parseOnly) {
     stats.durationMs = performance.now() - started;
-    return { result: { root, findings: [], errors, notices: [], notes, stats, regions: [] }, rules, graph };
+    return { result: { root, findings: [], errors, notices: [], unresolvedModules, notes, stats, regions: [] }, rules, graph };
   }
 
   graph.sort();
@@ -139,7 +141,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const notices: Notice[] = [...engine.notices, ...unusedSuppressions(graph, engine.findings, rules)];
   const regions = [...new Set(graph.nodes.flatMap((n) => (n.context.region.known ? [n.context.region.value] : [])))].sort();
   stats.durationMs = performance.now() - started;
-  return { result: { root, findings: engine.findings, errors: sortErrors(errors), notices, notes, stats, regions }, rules, model, graph };
+  return { result: { root, findings: engine.findings, errors: sortErrors(errors), notices, unresolvedModules, notes, stats, regions }, rules, model, graph };
 }
 
 /** Suppressions that matched no finding of a rule that ran: worth a notice, so stale ones get removed. */

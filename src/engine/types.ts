@@ -40,6 +40,16 @@ export interface Notice {
   resource?: string;
 }
 
+/** A module call whose code is not on disk (not downloaded, or the download failed): its resources are not checked. */
+export interface UnresolvedModule {
+  /** The `module` block. */
+  span: Span;
+  module: string;
+  source: string;
+  /** Why, and how to fix it (`run terraform init in …, or scan with --download-modules`). */
+  message: string;
+}
+
 export interface ScanStats {
   filesDiscovered: number;
   filesScanned: number;
@@ -54,6 +64,8 @@ export interface ScanResult {
   findings: Finding[];
   errors: InputError[];
   notices: Notice[];
+  /** Module calls whose code could not be read: never silent, never an error of the scanned files. */
+  unresolvedModules: UnresolvedModule[];
   /** Things worth saying in `--verbose`: skipped files, unresolved modules, assumptions. */
   notes: string[];
   stats: ScanStats;

@@ -51,11 +51,13 @@ export interface JsonReport {
     suppressed: number;
     errors: number;
     notices: number;
+    unresolvedModules: number;
   };
   rules: { id: string; title: string; severity: Severity; controls: string[]; helpUri: string }[];
   findings: JsonFinding[];
   errors: { file: string; line: number; column: number; kind: string; message: string }[];
   notices: { ruleId: string; message: string; resource: string | null; location: JsonRegion }[];
+  unresolvedModules: { module: string; source: string; message: string; location: JsonRegion }[];
   notes: string[];
   regions: string[];
 }
@@ -104,6 +106,7 @@ export function buildJsonReport(result: ScanResult, rules: readonly Rule[], opti
       suppressed: c.suppressed,
       errors: c.errors,
       notices: c.notices,
+      unresolvedModules: result.unresolvedModules.length,
     },
     rules: [...rules]
       .map((r) => ({ id: r.meta.id, title: r.meta.title, severity: r.meta.severity, controls: [...r.meta.controls], helpUri: docsUrl(r.meta.id) }))
@@ -111,6 +114,7 @@ export function buildJsonReport(result: ScanResult, rules: readonly Rule[], opti
     findings: sortFindings(result.findings).map(finding),
     errors: sortErrors(result.errors).map((e) => ({ file: e.file, line: e.line, column: e.column, kind: e.kind, message: e.message })),
     notices: sortNotices(result.notices).map((n) => ({ ruleId: n.ruleId, message: n.message, resource: n.resource ?? null, location: region(n.span) })),
+    unresolvedModules: result.unresolvedModules.map((m) => ({ module: m.module, source: m.source, message: m.message, location: region(m.span) })),
     notes: [...result.notes],
     regions: [...result.regions],
   };

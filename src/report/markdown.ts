@@ -111,6 +111,7 @@ export function formatMarkdown(result: ScanResult, rules: readonly Rule[]): stri
             .join(', ') +
           '.',
   );
+  if (result.unresolvedModules.length > 0) out.push('', `**${plural(result.unresolvedModules.length, 'module call')} not checked**: the module's code is not on disk (see Modules not checked).`);
   if (c.errors > 0) out.push('', `**${plural(c.errors, 'file')} could not be read or parsed**: ${c.errors === 1 ? 'it was' : 'they were'} not checked (see Input errors).`);
   out.push('');
 
@@ -152,6 +153,15 @@ export function formatMarkdown(result: ScanResult, rules: readonly Rule[]): stri
     out.push('### Input errors', '');
     out.push(row(['location', 'kind', 'message']), '| --- | --- | --- |');
     for (const e of errors) out.push(row([escapeMarkdown(formatPosition(e)), escapeMarkdown(e.kind), escapeMarkdown(e.message)]));
+    out.push('');
+  }
+
+  if (result.unresolvedModules.length > 0) {
+    out.push('### Modules not checked', '');
+    out.push(row(['location', 'module', 'source', 'message']), '| --- | --- | --- | --- |');
+    for (const m of result.unresolvedModules) {
+      out.push(row([escapeMarkdown(formatPosition({ file: m.span.file, line: m.span.start.line, column: m.span.start.column })), `\`${escapeCode(m.module)}\``, `\`${escapeCode(m.source)}\``, escapeMarkdown(m.message)]));
+    }
     out.push('');
   }
 

@@ -146,6 +146,16 @@ export function buildSarif(scan: ScanResult, rules: readonly Rule[], options: Sa
     properties: { kind: e.kind },
   }));
 
+  // One per module call whose code is not on disk: what was not checked is never silent.
+  for (const m of scan.unresolvedModules) {
+    executionNotifications.push({
+      level: 'warning',
+      message: { text: m.message },
+      locations: [{ physicalLocation: physical(m.span), logicalLocations: [{ name: `module.${m.module}`, kind: 'module' }] }],
+      properties: { kind: 'unresolved-module', source: m.source },
+    });
+  }
+
   const configurationNotifications: Sarif.Notification[] = sortNotices(scan.notices).map((n) => {
     const notification: Sarif.Notification = {
       level: 'note',

@@ -20,6 +20,7 @@ interface Palette {
   dim: Style;
   underline: Style;
   error: Style;
+  warn: Style;
   ok: Style;
   severity: Record<Severity, Style>;
 }
@@ -37,6 +38,7 @@ function palette(color: boolean): Palette {
       dim: identity,
       underline: identity,
       error: identity,
+      warn: identity,
       ok: identity,
       severity: { critical: identity, high: identity, medium: identity, low: identity },
     };
@@ -48,6 +50,7 @@ function palette(color: boolean): Palette {
     dim: ansi('2', '22'),
     underline: ansi('4', '24'),
     error: (t) => bold(red(t)),
+    warn: ansi('33', '39'),
     ok: ansi('32', '39'),
     severity: {
       critical: (t) => bold(red(t)),
@@ -87,6 +90,14 @@ export function formatText(result: ScanResult, options: TextOptions): string {
   const errors = sortErrors(result.errors);
   if (errors.length > 0) {
     for (const e of errors) lines.push(`${clean(formatPosition(e))}  ${p.error('error')}  ${clean(e.message)}`);
+    lines.push('');
+  }
+
+  // Module calls whose code is not on disk: what was not checked, said every time (not only with --verbose).
+  if (!quiet && result.unresolvedModules.length > 0) {
+    for (const m of result.unresolvedModules) {
+      lines.push(`${clean(formatPosition({ file: m.span.file, line: m.span.start.line, column: m.span.start.column }))}  ${p.warn('unresolved')}  ${clean(m.message)}`);
+    }
     lines.push('');
   }
 
@@ -158,6 +169,7 @@ function summary(result: ScanResult, p: Palette): string {
     c.errors > 0 ? p.error(plural(c.errors, 'error')) : plural(c.errors, 'error'),
     `${c.suppressed} suppressed`,
   ];
+  if (result.unresolvedModules.length > 0) parts.push(p.warn(`${plural(result.unresolvedModules.length, 'unresolved module')} not checked`));
   // A solution spread over regions (DR, CDK stages) is worth saying: reviewers check that the copies are where they think.
   if (result.regions.length > 1) parts.push(`${result.regions.length} regions: ${result.regions.join(', ')}`);
   return parts.join(' · ');

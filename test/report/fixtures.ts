@@ -115,6 +115,7 @@ export function scanResult(overrides: Partial<ScanResult> = {}): ScanResult {
     notices: [
       { ruleId: 'multi-az', message: 'MultiAZ is a parameter without default; cannot decide', span: spanOf('infra/db.yaml', 20, 7, 20, 30), resource: 'Replica' },
     ],
+    unresolvedModules: [],
     notes: ['skipped 2 non-IaC YAML files'],
     stats: { filesDiscovered: 6, filesScanned: 4, filesSkipped: 2, resources: 17, durationMs: 12 },
     regions: ['eu-west-1'],

@@ -6,7 +6,7 @@ describe('formatJson', () => {
   const report = JSON.parse(formatJson(scanResult(), RULES, { toolVersion: '0.1.0' })) as JsonReport;
 
   it('has the documented top-level shape', () => {
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'root', 'stats', 'rules', 'findings', 'errors', 'notices', 'notes', 'regions']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'root', 'stats', 'rules', 'findings', 'errors', 'notices', 'unresolvedModules', 'notes', 'regions']);
     expect(report.schemaVersion).toBe(1);
     expect(JSON_SCHEMA_VERSION).toBe(1);
     expect(report.tool).toEqual({ name: 'iac-check', version: '0.1.0', informationUri: 'https://github.com/iac-check/iac-check' });
@@ -22,6 +22,7 @@ describe('formatJson', () => {
       suppressed: 1,
       errors: 1,
       notices: 1,
+      unresolvedModules: 0,
     });
     expect(report.rules.map((r) => r.id)).toEqual(['multi-az', 's3-public-access', 'sg-restricted-ingress']);
     expect(report.rules[1]).toEqual({

@@ -208,6 +208,14 @@ describe('formatSarif: validation', () => {
   const cases: [string, string][] = [
     ['full', formatSarif(scanResult(), RULES, options)],
     ['clean', formatSarif(scanResult({ findings: [], errors: [], notices: [] }), RULES, { toolVersion: '0.1.0', category: 'cfn' })],
+    [
+      'unresolved modules',
+      formatSarif(
+        scanResult({ unresolvedModules: [{ span: spanOf('infra/main.tf', 5, 1, 8, 2), module: 'vpc', source: 'terraform-aws-modules/vpc/aws', message: 'module "vpc" (terraform-aws-modules/vpc/aws) is not on disk' }] }),
+        RULES,
+        options,
+      ),
+    ],
   ];
 
   it.each(cases)('%s log validates against the SARIF 2.1.0 JSON schema', (_name, text) => {

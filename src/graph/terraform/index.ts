@@ -1,6 +1,7 @@
 import { readdir, readFile, realpath } from 'node:fs/promises';
 import { posix, relative, resolve, sep } from 'node:path';
 import type { InputError } from '../../core/source.js';
+import type { UnresolvedModule } from '../../engine/types.js';
 import type { HclFile } from '../../../parsers/terraform/ast.js';
 import { parseHcl } from '../../../parsers/terraform/hcl.js';
 import { parseTfJson } from '../../../parsers/terraform/json.js';
@@ -34,6 +35,7 @@ export interface TerraformResult {
   parts: GraphPart[];
   errors: InputError[];
   notes: string[];
+  unresolvedModules: UnresolvedModule[];
   /** Milliseconds spent parsing. */
   parseOnly?: number;
 }
@@ -98,7 +100,7 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
     parsed.push({ rel: f.rel, dir: dirOf(f.rel), kind: f.kind, ...(file ? { file } : {}) });
   }
   const parseMs = performance.now() - t0;
-  if (input.parseOnly) return { parts: [], errors, notes, parseOnly: parseMs };
+  if (input.parseOnly) return { parts: [], errors, notes, unresolvedModules: [], parseOnly: parseMs };
   resetBudget();
 
   // module folders
@@ -132,7 +134,7 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   const isDownloaded = (d: string) => d.split('/').includes('.terraform');
   const roots = [...configs.keys()].filter((d) => !used.has(d) && !isDownloaded(d)).sort();
 
-  const world: World = { scanRootRel: (p) => relative(input.root, p).split(sep).join('/'), configs, downloaded: new Map(), refused: new Map(), errors, notes, errorKeys: new Set(), noteKeys: new Set() };
+  const world: World = { scanRootRel: (p) => relative(input.root, p).split(sep).join('/'), configs, downloaded: new Map(), refused: new Map(), errors, notes, unresolved: new Map(), errorKeys: new Set(), noteKeys: new Set() };
   const reach = { scanRoot: input.root, repoRoot: input.repositoryRoot ?? repositoryRoot(input.root), loaded: new Set<string>() };
 
   // local modules that discovery did not list: above the scan root, or beside the scanned paths
@@ -167,7 +169,8 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
     }
     parts.push({ nodes, edges });
   }
-  return { parts, errors, notes, parseOnly: parseMs };
+  const unresolvedModules = [...world.unresolved.values()].sort((a, b) => (a.span.file === b.span.file ? a.span.start.line - b.span.start.line : a.span.file < b.span.file ? -1 : 1));
+  return { parts, errors, notes, unresolvedModules, parseOnly: parseMs };
 }
 
 interface Reach {

@@ -1,4 +1,5 @@
 import type { InputError, Span } from '../../core/source.js';
+import type { UnresolvedModule } from '../../engine/types.js';
 import type { Attribute, Block, Body } from '../../../parsers/terraform/ast.js';
 import { attributeOf, blocksOf } from '../../../parsers/terraform/ast.js';
 import type { DeployContext, Edge, Known, ResourceNode, Suppression } from '../graph.js';
@@ -42,6 +43,8 @@ export interface World {
   refused: Map<string, string>;
   errors: InputError[];
   notes: string[];
+  /** Module calls (by file:line:column) whose code is not on disk. */
+  unresolved: Map<string, UnresolvedModule>;
   errorKeys: Set<string>;
   noteKeys: Set<string>;
 }
@@ -384,7 +387,7 @@ export class ModuleInstance implements Resolver {
       const key = [...this.keyPath, name].join('.');
       dir = this.world.downloaded.get(this.rootDir)?.get(key);
       if (dir === undefined) {
-        this.note(`module "${name}" (${src.value}) in ${b.span.file}:${b.span.start.line} is not downloaded (run terraform init); its outputs are unknown`);
+        this.unresolvedCall(name, src.value, b, source.kind === 'other' ? source.reason : undefined);
         return { exp: { kind: 'unknown', reason: `module "${name}" (${src.value}) is not downloaded` }, insts: [] };
       }
     }
@@ -416,6 +419,15 @@ export class ModuleInstance implements Resolver {
       insts.push([key, inst]);
     }
     return { exp, insts };
+  }
+
+  /** Records a module call whose code is not on disk, once per call, with how to get it. */
+  private unresolvedCall(name: string, source: string, b: Block, unsupported: string | undefined): void {
+    const key = `${b.span.file}:${b.span.start.line}:${b.span.start.column}`;
+    if (this.world.unresolved.has(key)) return;
+    const init = `run terraform init in ${this.rootDir === '' ? '.' : this.rootDir}`;
+    const fix = unsupported ? `${init} (${unsupported})` : `${init}, or scan with --download-modules`;
+    this.world.unresolved.set(key, { span: b.span, module: name, source, message: `module "${name}" (${source}) is not on disk, so its resources are not checked: ${fix}` });
   }
 
   private childProviders(b: Block): Map<string, ProviderCtx> {
