@@ -48,7 +48,7 @@ describe('Terraform: modules that are not on disk', () => {
     );
     expect(result.unresolvedModules[4]!.message).toMatch(/run terraform init in envs\/prod \(s3:: sources are fetched only by terraform init\)$/);
 
-    const text = formatText(result, { color: false });
+    const text = formatText(result, { color: false, verbose: false });
     expect(text).toContain('envs/prod/main.tf:1:1  unresolved  module "vpc" (terraform-aws-modules/vpc/aws) is not on disk');
     expect(text.trimEnd().split('\n').at(-1)).toMatch(/ · 5 unresolved modules not checked$/);
 
