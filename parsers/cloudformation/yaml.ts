@@ -16,6 +16,7 @@ import { LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, isAlias, isMap, isPair, is
 import type { Node as YamlNode, ScalarTag, CollectionTag } from 'yaml';
 import type { InputError, Span } from '../../src/core/source.js';
 import type { DocComment, DocEntry, DocMap, DocNode, DocScalar, DocSeq, ParsedDocument } from '../document.js';
+import { parseJsonDocument } from './json.js';
 
 /** Maximum nesting of maps and sequences (tags count as a level, like the map they stand for). */
 export const MAX_DEPTH = 200;
@@ -92,11 +93,6 @@ export function binaryOffset(text: string): number {
 export function parseDataDocument(file: string, source: string): ParseDataResult {
   // A byte-order mark is invisible in editors: drop it so first-line columns match them.
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const lc = new LineCounter();
-  const pos = (offset: number): { line: number; column: number } => {
-    const p = lc.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
 
   const nul = binaryOffset(text);
   if (nul >= 0) {
@@ -118,6 +114,25 @@ export function parseDataDocument(file: string, source: string): ParseDataResult
       ],
     };
   }
+
+  if (looksLikeJson(file, text)) {
+    const fast = parseJsonDocument(file, text, MAX_DEPTH);
+    if (fast) return fast;
+  }
+  return composeDataDocument(file, text);
+}
+
+/**
+ * The general path: compose the text with the `yaml` package and convert its node tree. The
+ * fast readers above fall back to it for anything they do not answer exactly, so its messages
+ * are the reference. `text` has no byte-order mark and has passed the binary and size checks.
+ */
+export function composeDataDocument(file: string, text: string): ParseDataResult {
+  const lc = new LineCounter();
+  const pos = (offset: number): { line: number; column: number } => {
+    const p = lc.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
 
   if (looksLikeJson(file, text)) {
     // YAML accepts more than JSON (trailing commas, comments, single quotes); hold JSON files
