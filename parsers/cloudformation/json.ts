@@ -14,7 +14,8 @@
  * spellings the YAML parser rejects (a key and its `:` on different lines).
  */
 import type { InputError, Span } from '../../src/core/source.js';
-import type { DocEntry, DocMap, DocNode, DocScalar, DocSeq, ParsedDocument } from '../document.js';
+import type { DocEntry, DocMap, DocNode, DocScalar, DocSeq } from '../document.js';
+import type { ParseDataResult } from './common.js';
 
 /** Thrown inside the reader: the text needs the general path. */
 class NotHandled {}
@@ -23,16 +24,11 @@ const NOT_HANDLED = new NotHandled();
 /** Maps with more entries than this look duplicate keys up in a Map instead of scanning. */
 const LINEAR_KEY_SCAN = 12;
 
-export interface JsonParseResult {
-  document?: ParsedDocument;
-  errors: InputError[];
-}
-
 /**
  * Parse strict JSON (no byte-order mark: the caller drops it) keeping positions. `maxDepth` is
  * the nesting at which the general path reports a limit error; such text is not handled here.
  */
-export function parseJsonDocument(file: string, text: string, maxDepth: number): JsonParseResult | undefined {
+export function parseJsonDocument(file: string, text: string, maxDepth: number): ParseDataResult | undefined {
   if (hasLoneCarriageReturn(text)) return undefined;
   const reader = new JsonReader(file, text, maxDepth);
   let root: DocNode;

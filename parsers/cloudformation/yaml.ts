@@ -1,25 +1,33 @@
 /**
  * YAML and JSON (JSON is YAML) → a positioned data document.
  *
- * The `yaml` package composes the text (with a LineCounter for 1-based positions); we then
- * convert its node tree into our own `DocNode` tree in one document-order pass that:
- * - turns every CloudFormation short-form tag into the long-form map it stands for
- *   (`!Ref X` → `{ Ref: X }`, `!Sub s` → `{ "Fn::Sub": s }`), spanning the tag;
- * - reports duplicate keys (naming the first occurrence);
- * - bounds nesting depth and alias expansion (an anchored node is converted once and
- *   shared; each alias charges the size of its target against a budget);
- * - finds comments: a `#` at the start of a line or after whitespace that lies inside no
- *   scalar (quoted strings, block scalars) — scalars are visited in source order, so this is
- *   a single merge with the sorted list of `#` candidates.
+ * Three readers give the same documents and errors, cheapest first:
+ * - `.json` (and `{`-led) text: a strict JSON reader (json.ts);
+ * - YAML: a walk of the `yaml` package's concrete syntax tree (cst.ts);
+ * - anything either hands back (anchors, unusual syntax, every error they would have to word):
+ *   the general path below, whose messages are the reference. The `yaml` package composes the
+ *   text (with a LineCounter for 1-based positions); we then convert its node tree into our own
+ *   `DocNode` tree in one document-order pass that:
+ *   - turns every CloudFormation short-form tag into the long-form map it stands for
+ *     (`!Ref X` → `{ Ref: X }`, `!Sub s` → `{ "Fn::Sub": s }`), spanning the tag;
+ *   - reports duplicate keys (naming the first occurrence);
+ *   - bounds nesting depth and alias expansion (an anchored node is converted once and
+ *     shared; each alias charges the size of its target against a budget);
+ *   - finds comments (CommentScanner): a `#` at the start of a line or after whitespace that
+ *     lies inside no scalar.
  */
 import { LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode, ScalarTag, CollectionTag } from 'yaml';
 import type { InputError, Span } from '../../src/core/source.js';
-import type { DocComment, DocEntry, DocMap, DocNode, DocScalar, DocSeq, ParsedDocument } from '../document.js';
+import type { DocComment, DocEntry, DocMap, DocNode, DocScalar, DocSeq } from '../document.js';
 import { parseJsonDocument } from './json.js';
+import { parseYamlCst } from './cst.js';
+import { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS } from './common.js';
+import type { ParseDataResult } from './common.js';
 
-/** Maximum nesting of maps and sequences (tags count as a level, like the map they stand for). */
-export const MAX_DEPTH = 200;
+export { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS } from './common.js';
+export type { ParseDataResult } from './common.js';
+
 /** Maximum number of nodes that aliases may expand to, summed over all aliases of a file. */
 export const MAX_ALIAS_EXPANSION = 100_000;
 /**
@@ -29,32 +37,6 @@ export const MAX_ALIAS_EXPANSION = 100_000;
 export const MAX_TEXT_LENGTH = 4 * 1024 * 1024;
 /** A NUL byte within this many leading characters marks the file as binary. */
 const BINARY_PROBE = 8192;
-
-/** Short-form tag (without `!`) → the long-form key it stands for. */
-export const SHORT_FORM_TAGS: ReadonlyMap<string, string> = new Map([
-  ['Ref', 'Ref'],
-  ['Condition', 'Condition'],
-  ...[
-    'Base64',
-    'Cidr',
-    'Equals',
-    'FindInMap',
-    'GetAtt',
-    'GetAZs',
-    'If',
-    'ImportValue',
-    'Join',
-    'Length',
-    'Not',
-    'And',
-    'Or',
-    'Select',
-    'Split',
-    'Sub',
-    'ToJsonString',
-    'Transform',
-  ].map((n) => [n, `Fn::${n}`] as [string, string]),
-]);
 
 /** Custom tags for the `yaml` package: accept each short form on scalars, sequences and maps, unchanged. */
 const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = [];
@@ -72,11 +54,6 @@ class LimitError extends Error {
   ) {
     super(message);
   }
-}
-
-export interface ParseDataResult {
-  document?: ParsedDocument;
-  errors: InputError[];
 }
 
 /** The offset of the first NUL byte in the first 8 KB, or -1. */
@@ -117,6 +94,9 @@ export function parseDataDocument(file: string, source: string): ParseDataResult
 
   if (looksLikeJson(file, text)) {
     const fast = parseJsonDocument(file, text, MAX_DEPTH);
+    if (fast) return fast;
+  } else {
+    const fast = parseYamlCst(file, text);
     if (fast) return fast;
   }
   return composeDataDocument(file, text);
@@ -254,45 +234,26 @@ class Converter {
   private aliasBudget = MAX_ALIAS_EXPANSION;
   /** Nodes produced by the last `convert` call (for anchor sizes). */
   private count = 0;
-  /** Offsets of `#` that may start a comment, ascending; `ci` is the merge cursor. */
-  private readonly hashes: number[] = [];
-  private ci = 0;
-  private readonly comments: DocComment[] = [];
+  private readonly comments: CommentScanner;
 
   constructor(
     private readonly file: string,
     private readonly text: string,
     private readonly pos: (offset: number) => { line: number; column: number },
   ) {
-    let i = text.indexOf('#');
-    while (i >= 0) {
-      const prev = i === 0 ? '\n' : text[i - 1];
-      if (prev === ' ' || prev === '\t' || prev === '\n' || prev === '\r' || prev === '\uFEFF') this.hashes.push(i);
-      i = text.indexOf('#', i + 1);
-    }
+    this.comments = new CommentScanner(text, (start, end) => this.span(start, end));
   }
 
   span(start: number, end: number): Span {
     return { file: this.file, start: this.pos(start), end: this.pos(end < start ? start : end) };
   }
 
-  /** Account for a scalar occupying [start, end): `#` before it are comments, inside it are not. */
   private scalarRange(start: number, end: number): void {
-    const h = this.hashes;
-    while (this.ci < h.length && h[this.ci]! < start) this.takeComment(h[this.ci++]!);
-    while (this.ci < h.length && h[this.ci]! < end) this.ci++;
-  }
-
-  private takeComment(at: number): void {
-    let end = at;
-    const t = this.text;
-    while (end < t.length && t[end] !== '\n' && t[end] !== '\r') end++;
-    this.comments.push({ text: t.slice(at, end), span: this.span(at, end) });
+    this.comments.scalar(start, end);
   }
 
   finishComments(): DocComment[] {
-    while (this.ci < this.hashes.length) this.takeComment(this.hashes[this.ci++]!);
-    return this.comments;
+    return this.comments.finish();
   }
 
   scalarAt(value: DocScalar['value'], start: number, end: number): DocScalar {

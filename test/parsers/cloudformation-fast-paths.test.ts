@@ -1,5 +1,5 @@
 /**
- * The fast readers (strict JSON) must give exactly what the general path — composing with the
+ * The fast readers (strict JSON, the YAML CST walk) must give exactly what the general path — composing with the
  * `yaml` package and converting — gives: same documents, same spans, same errors. Compared on
  * hand-picked edge cases, on every sample and fixture, and on the shared real-world corpus
  * (/work/shared/corpus, test data outside the repository) when it is present on the machine.
@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { parseYamlCst } from '../../parsers/cloudformation/cst.js';
 import { parseJsonDocument } from '../../parsers/cloudformation/json.js';
 import { composeDataDocument, MAX_DEPTH, parseDataDocument } from '../../parsers/cloudformation/yaml.js';
 
@@ -84,6 +85,70 @@ describe('JSON reader equals the general path', () => {
     }
   });
   it('a .template file that starts with {', () => same('t.template', '{"AWSTemplateFormatVersion": "2010-09-09"}'));
+});
+
+describe('CST walk equals the general path', () => {
+  const nest = (n: number): string => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' v\n';
+  const cases: Array<[string, string]> = [
+    ['template', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub "${AWS::StackName}-b"\n'],
+    ['every tag form', 'A: !Ref X\nB: !GetAtt R.Arn\nC: !Select [0, !GetAZs ""]\nD: !If\n  - Cond\n  - !Ref Y\n  - !Ref AWS::NoValue\nE: !Sub\n  - "${a}"\n  - a: !ImportValue z\nF: !Join [",", [a, b]]\nG: !Equals [!Ref P, prod]\nH: !Base64\n  Fn::Sub: x\n'],
+    ['tagged empty values', 'A: !Ref\nB:\n  - !GetAZs\n  - !Ref x\n'],
+    ['empty values', 'A:\nB: # comment\nC:\n  - \n  -\n  - x\nD: {a: , b: }\n'],
+    ['plain numbers and literals', 'a: [0, -0, +1, 012, 0o17, 0x1F, 1.0, 1.50, 1e3, 1E+2, .5, .inf, -.Inf, .nan, 1_000, 12345678901234567890]\nb: [true, True, TRUE, false, null, Null, ~, yes, no, on]\n'],
+    ['odd keys', 'true: 1\n1.0: 2\n~: 3\n"q": 4\n\'s\': 5\n012: 6\nnull: 7\n'],
+    ['comments everywhere', '# head\nA: 1 # after\n# between\nB: # on key\n  - x # item\n  # inside\n  - "y # not"\nC: \'z # not\' # yes\nD: |\n  # not a comment\n  text\n# tail\n'],
+    ['comment without space', 'A: b#c\nB: [x]#d\n'],
+    ['block scalars', 'A: |\n  line1\n  line2\nB: >-\n  folded\n  text\n\nC: |+\n  keep\n\nD: |2\n    indented\n'],
+    ['block scalar at the root', '|\n  text\n'],
+    ['quoted multi-line', 'A: "a\n  b"\nB: \'c\n\n  d\'\n'],
+    ['escapes', 'A: "\\t\\u00e9\\x41\\N"\nB: "\\q"\n'],
+    ['flow maps and sequences', 'A: {a: 1, b: [2, 3], c: {d: e}}\nB: [ {x: 1}, [y], "z" ]\nC: {}\nD: []\nE: [a, b, ]\n'],
+    ['flow pairs and bad flow', 'A: [a: 1]\nB: {a}\n'],
+    ['missing comma', 'A: [a b, c d]\nB: {a: 1 b: 2}\n'],
+    ['duplicate keys', 'A: 1\nB:\n  x: 1\n  y: 2\n  x: 3\nA: 4\nC: {a: 1, a: 2}\n'],
+    ['duplicate key in a large map', Array.from({ length: 20 }, (_, i) => `k${i % 15}: ${i}`).join('\n') + '\n'],
+    ['anchors and aliases', 'a: &x {b: 1}\nc: *x\n'],
+    ['explicit key', '? a\n: 1\n'],
+    ['complex key', '[a, b]: 1\n'],
+    ['several documents', 'a: 1\n---\nb: 2\n'],
+    ['document markers', '---\na: 1\n...\n'],
+    ['directive', '%YAML 1.2\n---\na: 1\n'],
+    ['empty text', ''],
+    ['only a comment', '# nothing\n'],
+    ['scalar root', 'just text\n'],
+    ['list root', '- a\n- b: c\n  d: e\n'],
+    ['byte-order mark', '\uFEFFa: 1\n'],
+    ['CRLF', 'a: 1\r\nb:\r\n  - x\r\n'],
+    ['lone CR', 'a: 1\rb: 2\n'],
+    ['tab indentation', 'a:\n\tb: 1\n'],
+    ['tab after a value', 'a: 1\t\nb:\t2\n'],
+    ['bad indentation', 'a:\n  b: 1\n c: 2\n'],
+    ['multi-line implicit key', 'a\nb: 1\n'],
+    ['compact nested map', 'a: b: c\n'],
+    ['long key', `${'k'.repeat(1100)}: 1\n`],
+    ['unknown tags', 'a: !Foo x\nb: !!str 1\nc: !Foo {x: 1}\nd: !<tag:yaml.org,2002:str> y\n'],
+    ['two tags', 'a: !Base64 !Sub x\n'],
+    ['tag without space', 'a: !Ref[x]\n'],
+    ['tagged block sequence on one line', 'a: !If - x\n'],
+    ['unterminated quote', 'a: "x\n'],
+    ['tabs in flow', 'a: [\n\t1,\n\t2\n]\n'],
+    ['at the depth limit', nest(MAX_DEPTH)],
+    ['over the depth limit', nest(MAX_DEPTH + 2)],
+    ['tags at the depth limit', 'a: ' + '!Not ['.repeat(MAX_DEPTH / 2) + 'x' + ']'.repeat(MAX_DEPTH / 2) + '\n'],
+  ];
+  it.each(cases)('%s', (_name, text) => {
+    same('t.yaml', text);
+  });
+  it('ordinary YAML is walked, not handed back', () => {
+    for (const name of ['template', 'every tag form', 'tagged empty values', 'empty values', 'comments everywhere', 'block scalars', 'duplicate keys', 'CRLF']) {
+      const text = cases.find(([n]) => n === name)![1];
+      expect(parseYamlCst('t.yaml', text), name).toBeDefined();
+    }
+    for (const name of ['anchors and aliases', 'explicit key', 'several documents', 'unknown tags', 'over the depth limit']) {
+      const text = cases.find(([n]) => n === name)![1];
+      expect(parseYamlCst('t.yaml', text), name).toBeUndefined();
+    }
+  });
 });
 
 describe('on every sample and fixture', () => {

@@ -1,0 +1,79 @@
+/** What the CloudFormation data parsers (composing, CST walk, JSON reader) share. */
+import type { InputError, Span } from '../../src/core/source.js';
+import type { DocComment, ParsedDocument } from '../document.js';
+
+/** Maximum nesting of maps and sequences (tags count as a level, like the map they stand for). */
+export const MAX_DEPTH = 200;
+/** Short-form tag (without `!`) → the long-form key it stands for. */
+export const SHORT_FORM_TAGS: ReadonlyMap<string, string> = new Map([
+  ['Ref', 'Ref'],
+  ['Condition', 'Condition'],
+  ...[
+    'Base64',
+    'Cidr',
+    'Equals',
+    'FindInMap',
+    'GetAtt',
+    'GetAZs',
+    'If',
+    'ImportValue',
+    'Join',
+    'Length',
+    'Not',
+    'And',
+    'Or',
+    'Select',
+    'Split',
+    'Sub',
+    'ToJsonString',
+    'Transform',
+  ].map((n) => [n, `Fn::${n}`] as [string, string]),
+]);
+
+export interface ParseDataResult {
+  document?: ParsedDocument;
+  errors: InputError[];
+}
+
+/**
+ * Comments of a YAML text: a `#` at the start of a line or after white space that lies inside
+ * no scalar. Scalars are reported in source order (`scalar`), so finding the comments is a
+ * single merge with the sorted list of `#` candidates.
+ */
+export class CommentScanner {
+  /** Offsets of `#` that may start a comment, ascending; `ci` is the merge cursor. */
+  private readonly hashes: number[] = [];
+  private ci = 0;
+  private readonly comments: DocComment[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly span: (start: number, end: number) => Span,
+  ) {
+    let i = text.indexOf('#');
+    while (i >= 0) {
+      const prev = i === 0 ? '\n' : text[i - 1];
+      if (prev === ' ' || prev === '\t' || prev === '\n' || prev === '\r' || prev === '\uFEFF') this.hashes.push(i);
+      i = text.indexOf('#', i + 1);
+    }
+  }
+
+  /** Account for a scalar occupying [start, end): `#` before it are comments, inside it are not. */
+  scalar(start: number, end: number): void {
+    const h = this.hashes;
+    while (this.ci < h.length && h[this.ci]! < start) this.take(h[this.ci++]!);
+    while (this.ci < h.length && h[this.ci]! < end) this.ci++;
+  }
+
+  private take(at: number): void {
+    let end = at;
+    const t = this.text;
+    while (end < t.length && t[end] !== '\n' && t[end] !== '\r') end++;
+    this.comments.push({ text: t.slice(at, end), span: this.span(at, end) });
+  }
+
+  finish(): DocComment[] {
+    while (this.ci < this.hashes.length) this.take(this.hashes[this.ci++]!);
+    return this.comments;
+  }
+}
