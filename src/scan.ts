@@ -9,6 +9,7 @@ import type { DiscoveredFile } from './discover.js';
 import type { Config } from './config/config.js';
 import { ConfigError, defaultConfig, loadConfig } from './config/config.js';
 import { buildTemplate } from './graph/cloudformation/build.js';
+import { loadTemplateParameters } from './graph/cloudformation/parameters.js';
 import type { Known } from './graph/graph.js';
 import { ResourceGraph } from './graph/graph.js';
 import { buildModel } from './model/build.js';
@@ -31,6 +32,8 @@ export interface ScanOptions {
   /** Terraform `--var-file` and `--var`. */
   varFiles?: string[];
   vars?: Record<string, string>;
+  /** CloudFormation parameter files (`--cfn-params`), applied to every template in order. */
+  cfnParams?: string[];
   /** CDK app source folder, when it is not found from `cdk.json`. */
   cdkSource?: string;
   /** Stop after parsing (for the benchmark). */
@@ -62,6 +65,9 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const graph = new ResourceGraph();
   const nested = await nestedConfigs(root, found.files, errors);
   const contextFor = contextResolver(config, nested);
+  const configFile = config.configFile ? relPath(root, config.configFile) : CONFIG_FILE;
+  const cfnParameters = await loadTemplateParameters(root, options.cfnParams ?? [], config.cfnParameters, config.configFile ? dirname(config.configFile) : undefined, configFile);
+  errors.push(...cfnParameters.errors);
   const terraformFiles: DiscoveredFile[] = [];
   const assemblies: DiscoveredFile[] = [];
   let scanned = 0;
@@ -92,8 +98,11 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     scanned++;
     if (options.parseOnly) continue;
     const ctx = contextFor(file.rel);
-    graph.add(buildTemplate({ file: file.rel, document: parsed.document, account: ctx.account, region: ctx.region }));
+    const given = cfnParameters.parameters.forTemplate(file.rel, parsed.document);
+    errors.push(...given.errors);
+    graph.add(buildTemplate({ file: file.rel, document: parsed.document, account: ctx.account, region: ctx.region, ...(given.values ? { parameterValues: given.values } : {}) }));
   }
+  errors.push(...cfnParameters.parameters.unusedCliNames());
 
   if (terraformFiles.length) {
     const { buildTerraform } = await import('./graph/terraform/index.js');
@@ -244,6 +253,11 @@ export function defaultRoot(paths: string[]): string {
 function looksLikePlan(text: string): boolean {
   const head = text.slice(0, 4096);
   return head.includes('"format_version"') && text.includes('"planned_values"');
+}
+
+function relPath(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel.split(sep).join('/');
 }
 
 function sortErrors(errors: InputError[]): InputError[] {

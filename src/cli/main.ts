@@ -24,6 +24,7 @@ interface ScanFlags {
   varFile?: string[];
   var?: string[];
   cdkSource?: string;
+  cfnParams?: string[];
   sarifCategory?: string;
   delivery: 'saas' | 'customer-deployed';
   root?: string;
@@ -141,6 +142,7 @@ async function runScan(paths: string[], flags: ScanFlags, io: Io): Promise<numbe
     ...(flags.varFile ? { varFiles: flags.varFile } : {}),
     ...(Object.keys(vars).length ? { vars } : {}),
     ...(flags.cdkSource ? { cdkSource: flags.cdkSource } : {}),
+    ...(flags.cfnParams ? { cfnParams: flags.cfnParams } : {}),
   });
   const color = flags.color && io.isTTY && !process.env.NO_COLOR && !flags.output && flags.format === 'text';
   const text = render(flags.format, result, rules, {

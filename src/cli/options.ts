@@ -21,6 +21,7 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
   { flags: '--exclude <glob>', description: 'skip paths matching the glob (repeatable)', repeatable: true },
   { flags: '--var-file <file>', description: 'Terraform variables file (repeatable)', repeatable: true },
   { flags: '--var <name=value>', description: 'Terraform variable (repeatable)', repeatable: true },
+  { flags: '--cfn-params <file>', description: 'CloudFormation parameter values for every template: CLI JSON, CodePipeline JSON or Key=Value pairs (repeatable)', repeatable: true },
   { flags: '--cdk-source <dir>', description: 'CDK app source folder, when cdk.json does not name it' },
   { flags: '--sarif-category <category>', description: 'SARIF automationDetails category (one per analysis uploaded to GitHub)' },
   { flags: '--delivery <model>', description: 'checklist delivery model', default: 'saas', choices: ['saas', 'customer-deployed'] },

@@ -17,17 +17,27 @@ export interface Config {
   logArchiveAccount?: string;
   publicPorts: number[];
   failOn?: Severity;
+  /** CloudFormation parameter files (paths relative to `configDir`) and values, per template path glob, in order. */
+  cfnParameters: CfnParameterMapping[];
+  /** The configuration file it was read from (relative paths in it start from its folder). */
+  configFile?: string;
+}
+
+export interface CfnParameterMapping {
+  glob: string;
+  files: string[];
+  values: Record<string, string>;
 }
 
 export const DEFAULT_PUBLIC_PORTS = [80, 443];
 
 export function defaultConfig(): Config {
-  return { rules: {}, exclude: [], ignore: [], accounts: {}, regions: {}, publicPorts: [...DEFAULT_PUBLIC_PORTS] };
+  return { rules: {}, exclude: [], ignore: [], accounts: {}, regions: {}, publicPorts: [...DEFAULT_PUBLIC_PORTS], cfnParameters: [] };
 }
 
 export class ConfigError extends Error {}
 
-const KEYS = new Set(['rules', 'exclude', 'ignore', 'accounts', 'regions', 'logArchiveAccount', 'publicPorts', 'failOn']);
+const KEYS = new Set(['rules', 'exclude', 'ignore', 'accounts', 'regions', 'logArchiveAccount', 'publicPorts', 'failOn', 'cfnParameters']);
 
 export async function loadConfig(file: string): Promise<Config> {
   let text: string;
@@ -42,7 +52,7 @@ export async function loadConfig(file: string): Promise<Config> {
   } catch (e) {
     throw new ConfigError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
-  return validateConfig(raw ?? {}, file);
+  return { ...validateConfig(raw ?? {}, file), configFile: file };
 }
 
 export function validateConfig(raw: unknown, file = 'configuration'): Config {
@@ -98,6 +108,23 @@ export function validateConfig(raw: unknown, file = 'configuration'): Config {
       fail('publicPorts', 'must be a list of port numbers');
     }
     config.publicPorts = raw.publicPorts as number[];
+  }
+  if (raw.cfnParameters !== undefined) {
+    // glob → a parameter file, a list of them, or a map of parameter values.
+    if (!isRecord(raw.cfnParameters)) fail('cfnParameters', 'must map template path globs to a parameter file, a list of files, or a map of parameter values');
+    for (const [glob, v] of Object.entries(raw.cfnParameters as Record<string, unknown>)) {
+      const key = `cfnParameters.${glob}`;
+      if (typeof v === 'string') config.cfnParameters.push({ glob, files: [v], values: {} });
+      else if (Array.isArray(v)) config.cfnParameters.push({ glob, files: stringList(v, key, fail), values: {} });
+      else if (isRecord(v)) {
+        const values: Record<string, string> = {};
+        for (const [name, value] of Object.entries(v)) {
+          if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') fail(`${key}.${name}`, 'must be a parameter value (a string)');
+          values[name] = String(value);
+        }
+        config.cfnParameters.push({ glob, files: [], values });
+      } else fail(key, 'must be a parameter file, a list of files, or a map of parameter values');
+    }
   }
   if (raw.failOn !== undefined) {
     if (!SEVERITIES.includes(raw.failOn as Severity)) fail('failOn', `must be one of ${SEVERITIES.join(', ')}`);
