@@ -12,6 +12,8 @@ export function ruleDoc(rule: Rule): string {
   for (const [id, text] of Object.entries(m.messages as Record<string, string>)) out.push(`- \`${id}\`: ${text}`);
   for (const [kind, label, lang] of [['cloudformation', 'CloudFormation', 'yaml'], ['terraform', 'Terraform', 'hcl']] as const) {
     const ex = m.examples[kind];
+    const na = m.notApplicable?.[kind];
+    if (na) out.push('', `## ${label}`, '', `Not applicable: ${na}`);
     if (!ex) continue;
     out.push('', `## ${label}`, '', 'Fails:', '', '```' + lang, ex.fail.trimEnd(), '```', '', 'Passes:', '', '```' + lang, ex.pass.trimEnd(), '```');
   }

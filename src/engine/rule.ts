@@ -27,6 +27,8 @@ export interface RuleMeta<M extends string> {
   precision?: Precision;
   tags?: string[];
   examples: { cloudformation?: RuleExample; terraform?: RuleExample };
+  /** An input kind that cannot express what the rule checks (no such resource exists there), and why: it has no examples or cases. */
+  notApplicable?: { cloudformation?: string; terraform?: string };
 }
 
 /** What a finding points at: the offending value, or the resource when a required value is missing. */

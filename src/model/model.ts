@@ -7,6 +7,7 @@ import type { EbsEncryptionByDefault, Instance, LaunchTemplate, NatGateway, Secu
 import type { FileSystem } from './efs/types.js';
 import type { CacheCluster, CacheSubnetGroup } from './elasticache/types.js';
 import type { Listener, LoadBalancer, TargetGroup } from './elb/types.js';
+import type { AccessKey, IamGroupMembership, IamIdentity, IamPolicy, IamPolicyAttachment, LoginProfile, PasswordPolicy } from './iam/types.js';
 import type { KmsKey } from './kms/types.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './rds/types.js';
 import type { Bucket } from './s3/types.js';
@@ -47,6 +48,13 @@ export interface CloudModel {
   backupVaults: BackupVault[];
   kmsKeys: KmsKey[];
   autoScalingGroups: AutoScalingGroup[];
+  iamIdentities: IamIdentity[];
+  iamPolicies: IamPolicy[];
+  iamPolicyAttachments: IamPolicyAttachment[];
+  iamGroupMemberships: IamGroupMembership[];
+  accessKeys: AccessKey[];
+  loginProfiles: LoginProfile[];
+  passwordPolicies: PasswordPolicy[];
 }
 
 export type ModelKey = keyof CloudModel;
@@ -58,6 +66,7 @@ export function emptyModel(): CloudModel {
     distributions: [], dbInstances: [], dbClusters: [], dbSubnetGroups: [], globalClusters: [], dynamoTables: [],
     fileSystems: [], queues: [], topics: [], cacheClusters: [], cacheSubnetGroups: [], trails: [], backupPlans: [],
     backupSelections: [], backupVaults: [], kmsKeys: [], autoScalingGroups: [],
+    iamIdentities: [], iamPolicies: [], iamPolicyAttachments: [], iamGroupMemberships: [], accessKeys: [], loginProfiles: [], passwordPolicies: [],
   };
 }
 

@@ -47,7 +47,7 @@ const CONTROLS: readonly Control[] = Object.freeze([
   c('1.4', S, 'Every IAM user who signs in interactively uses MFA', SAAS, 'partly', ['iam-user-mfa']),
   c('1.5', S, 'IAM credentials are rotated on a schedule', SAAS, 'partly', ['iam-password-policy']),
   c('1.6', S, 'The account enforces a strong password policy', SAAS, 'yes', ['iam-password-policy']),
-  c('1.7', S, 'IAM credentials are never shared between people', SAAS, 'partly', ['iam-least-privilege']),
+  c('1.7', S, 'IAM credentials are never shared between people', SAAS, 'partly', ['iam-least-privilege', 'iam-no-user-policies']),
   c('1.8', S, 'IAM policies grant only the permissions needed', SAAS, 'yes', ['iam-least-privilege']),
   c('1.9', S, 'No credentials are written into code or configuration', BOTH, 'yes', ['no-hardcoded-secrets']),
   c('1.10', S, 'Stored credentials are encrypted', BOTH, 'yes', ['secrets-encrypted']),

@@ -1,0 +1,73 @@
+import { cfn, ruleTester, tf } from './tester.js';
+
+ruleTester('iam-no-user-policies', [
+  // ── CloudFormation ──
+  cfn('inline policy and managed policy on a user', `
+    Resources:
+      Alice:
+        Type: AWS::IAM::User
+        Properties:
+          ManagedPolicyArns:
+            - arn:aws:iam::aws:policy/ReadOnlyAccess
+          Policies:
+            - PolicyName: own
+              PolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Action: s3:GetObject
+                    Resource: arn:aws:s3:::reports/*
+  `, [{ messageId: 'managedOnUser', line: 6, column: 11 }, { messageId: 'inlineOnUser', line: 10, column: 13 }]),
+  cfn('a policy resource naming a user', `
+    Resources:
+      Bob:
+        Type: AWS::IAM::User
+      Reports:
+        Type: AWS::IAM::ManagedPolicy
+        Properties:
+          Users: [!Ref Bob]
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: arn:aws:s3:::reports/*
+  `, [{ messageId: 'policyNamesUser', line: 7, column: 15 }]),
+  cfn('permissions through a group', `
+    Resources:
+      Auditors:
+        Type: AWS::IAM::Group
+        Properties:
+          ManagedPolicyArns:
+            - arn:aws:iam::aws:policy/ReadOnlyAccess
+      Alice:
+        Type: AWS::IAM::User
+        Properties:
+          Groups: [!Ref Auditors]
+  `, []),
+
+  // ── Terraform ──
+  tf('a user policy and an attachment to a user', `
+    resource "aws_iam_user" "alice" {
+      name = "alice"
+    }
+    resource "aws_iam_user_policy" "alice" {
+      user   = aws_iam_user.alice.name
+      policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::reports/*" }] })
+    }
+    resource "aws_iam_user_policy_attachment" "alice" {
+      user       = "alice"
+      policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+    }
+  `, [{ messageId: 'policyNamesUser', line: 5, column: 12 }, { messageId: 'managedOnUser', line: 9, column: 16 }]),
+  tf('attachments to a group and a role', `
+    resource "aws_iam_group_policy_attachment" "auditors" {
+      group      = "auditors"
+      policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+    }
+    resource "aws_iam_policy_attachment" "shared" {
+      name       = "shared"
+      roles      = ["app"]
+      groups     = ["auditors"]
+      policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+    }
+  `, []),
+]);
