@@ -1,9 +1,11 @@
 /**
  * Discovery: walk the given paths and classify each file the parsers may read.
  *
- * - `.yaml .yml .json .template` → `data` (the pipeline parses it and decides whether it is
- *   CloudFormation); `*.tf.json` → `terraform-json`; `*.tfvars.json` and `.tfvars` → `tfvars`;
- *   `.tf` → `terraform`. Other files are ignored (not errors).
+ * - Each input format of `src/inputs` says which names it reads: `.yaml .yml .json .template` →
+ *   `data` (the pipeline parses it and decides whether it is CloudFormation); `*.tf.json` →
+ *   `terraform-json`; `*.tfvars.json` and `.tfvars` → `tfvars`; `.tf` → `terraform`; a `.json`
+ *   whose first bytes are those of `terraform show -json` → `terraform-plan`. Other files are
+ *   ignored (not errors). Every file is classified once, here.
  * - A folder holding a `manifest.json` with an `artifacts` key is a CDK cloud assembly: one
  *   `cdk-assembly` entry for the folder, nothing inside it listed separately.
  * - `.git`, `node_modules` and `.terraform` folders are not entered; `exclude` globs
@@ -19,8 +21,9 @@ import type { Dirent } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { InputError } from './core/source.js';
+import { FORMATS } from './inputs/index.js';
 
-export type DiscoveredKind = 'data' | 'terraform' | 'terraform-json' | 'tfvars' | 'cdk-assembly';
+export type DiscoveredKind = 'data' | 'terraform' | 'terraform-json' | 'tfvars' | 'terraform-plan' | 'cdk-assembly';
 
 export interface DiscoveredFile {
   /** Absolute path (for `cdk-assembly`: the assembly folder). */
@@ -45,17 +48,49 @@ export interface DiscoverResult {
 /** Folders never entered. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['.git', 'node_modules', '.terraform']);
 
-const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
-
-/** The kind of a file by its name, or undefined when no parser reads it. */
+/** The kind of a file by its name, or undefined when no input format reads it. */
 export function classifyFile(name: string): Exclude<DiscoveredKind, 'cdk-assembly'> | undefined {
   const n = name.toLowerCase();
-  if (n.endsWith('.tfvars.json')) return 'tfvars';
-  if (n.endsWith('.tf.json')) return 'terraform-json';
-  if (n.endsWith('.tf')) return 'terraform';
-  if (n.endsWith('.tfvars')) return 'tfvars';
-  if (n.endsWith('.yaml') || n.endsWith('.yml') || n.endsWith('.json') || n.endsWith('.template')) return 'data';
+  for (const f of FORMATS) {
+    const kind = f.classify?.(n);
+    if (kind) return kind as Exclude<DiscoveredKind, 'cdk-assembly'>;
+  }
   return undefined;
+}
+
+/** Bytes read to tell a file's format from its content (a plan from another `.json`). */
+const HEAD_BYTES = 64 * 1024;
+
+async function readHead(abs: string): Promise<string> {
+  const fh = await fs.open(abs, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The kind of a file once its first bytes are known, when a format takes it over from the kind its name gives. */
+async function refineKind(abs: string, name: string, kind: Exclude<DiscoveredKind, 'cdk-assembly'>): Promise<Exclude<DiscoveredKind, 'cdk-assembly'>> {
+  const candidates = FORMATS.filter((f) => f.refine?.of === kind);
+  if (!candidates.length) return kind;
+  const n = name.toLowerCase();
+  let head: string | undefined;
+  for (const f of candidates) {
+    const r = f.refine!;
+    if (!r.name(n)) continue;
+    head ??= await readHead(abs).catch(() => '');
+    if (r.head(head)) return r.kind as Exclude<DiscoveredKind, 'cdk-assembly'>;
+  }
+  return kind;
+}
+
+/** True when a folder is one input as a whole (a CDK cloud assembly). */
+export async function isCdkAssembly(dir: string): Promise<boolean> {
+  for (const f of FORMATS) if (f.claimsFolder && (await f.claimsFolder(dir))) return true;
+  return false;
 }
 
 function osReason(e: unknown): string {
@@ -67,19 +102,6 @@ function isInside(real: string, realRoot: string): boolean {
   if (real === realRoot) return true;
   const base = realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep;
   return real.startsWith(base);
-}
-
-/** True when `dir` holds a CDK cloud assembly manifest (`manifest.json` with `artifacts`). */
-export async function isCdkAssembly(dir: string): Promise<boolean> {
-  const manifest = path.join(dir, 'manifest.json');
-  try {
-    const st = await fs.stat(manifest);
-    if (!st.isFile() || st.size > MAX_MANIFEST_BYTES) return false;
-    const data: unknown = JSON.parse(await fs.readFile(manifest, 'utf8'));
-    return !!data && typeof data === 'object' && !Array.isArray(data) && 'artifacts' in data;
-  } catch {
-    return false;
-  }
 }
 
 export async function discover(paths: string[], options: DiscoverOptions): Promise<DiscoverResult> {
@@ -116,7 +138,7 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
       readError(rel, e);
       return;
     }
-    files.push({ path: abs, rel, kind, real });
+    files.push({ path: abs, rel, kind: await refineKind(abs, path.basename(abs), kind), real });
   };
 
   /** Walk a folder whose real path is `real` and which is already known to lie inside the root. */

@@ -1,15 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { InputError } from './core/source.js';
-import { parseTemplate } from '../parsers/cloudformation/index.js';
+import { errorText, REPORT_BUG } from './core/isolate.js';
 import { discover } from './discover.js';
 import type { DiscoveredFile } from './discover.js';
 import type { Config } from './config/config.js';
 import { ConfigError, defaultConfig, loadConfig } from './config/config.js';
-import { buildTemplate } from './graph/cloudformation/build.js';
 import { loadTemplateParameters } from './graph/cloudformation/parameters.js';
+import { FORMATS, type FormatContext } from './inputs/index.js';
 import type { Known } from './graph/graph.js';
 import { ResourceGraph } from './graph/graph.js';
 import { buildModel } from './model/build.js';
@@ -58,77 +57,44 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const notes: string[] = [];
   const unresolvedModules: UnresolvedModule[] = [];
 
-  const found = await discover(absPaths, { root, exclude: [...config.exclude, ...(options.exclude ?? [])] });
+  const exclude = [...config.exclude, ...(options.exclude ?? [])];
+  const found = await discover(absPaths, { root, exclude });
   errors.push(...found.errors);
   for (const s of found.skipped) notes.push(`skipped ${s}`);
 
   const graph = new ResourceGraph();
   const nested = await nestedConfigs(root, found.files, errors);
-  const contextFor = contextResolver(config, nested);
   const configFile = config.configFile ? relPath(root, config.configFile) : CONFIG_FILE;
   const cfnParameters = await loadTemplateParameters(root, options.cfnParams ?? [], config.cfnParameters, config.configFile ? dirname(config.configFile) : undefined, configFile);
   errors.push(...cfnParameters.errors);
-  const terraformFiles: DiscoveredFile[] = [];
-  const assemblies: DiscoveredFile[] = [];
   let scanned = 0;
   let skipped = found.skipped.length;
-
-  for (const file of found.files) {
-    if (file.kind === 'terraform' || file.kind === 'terraform-json' || file.kind === 'tfvars') { terraformFiles.push(file); continue; }
-    if (file.kind === 'cdk-assembly') { assemblies.push(file); continue; }
-    let text: string;
-    try {
-      text = await readFile(file.path, 'utf8');
-    } catch (e) {
-      errors.push({ file: file.rel, line: 1, column: 1, kind: 'read', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
-      continue;
-    }
-    if (file.rel.endsWith('.json') && looksLikePlan(text)) {
-      const { buildTerraformPlan } = await import('./graph/terraform/plan.js');
-      const plan = await buildTerraformPlan({ root, file: file.rel, text, parseOnly: options.parseOnly === true });
-      errors.push(...plan.errors);
-      notes.push(...plan.notes);
-      for (const part of plan.parts) graph.add(part);
-      scanned++;
-      continue;
-    }
-    const parsed = parseTemplate(file.rel, text);
-    if (parsed.kind === 'error') { errors.push(...parsed.errors); continue; }
-    if (parsed.kind === 'not-cloudformation') { skipped++; notes.push(`skipped ${file.rel}: ${parsed.reason}`); continue; }
-    scanned++;
-    if (options.parseOnly) continue;
-    const ctx = contextFor(file.rel);
-    const given = cfnParameters.parameters.forTemplate(file.rel, parsed.document);
-    errors.push(...given.errors);
-    graph.add(buildTemplate({ file: file.rel, document: parsed.document, account: ctx.account, region: ctx.region, ...(given.values ? { parameterValues: given.values } : {}) }));
+  const ctx: FormatContext = {
+    root,
+    exclude,
+    ...(options.varFiles ? { varFiles: options.varFiles } : {}),
+    ...(options.vars ? { vars: options.vars } : {}),
+    ...(options.cdkSource ? { cdkSource: options.cdkSource } : {}),
+    parseOnly: options.parseOnly === true,
+    contextFor: contextResolver(config, nested),
+    add: (part) => graph.add(part),
+    errors,
+    notes,
+    scanned: (n = 1) => void (scanned += n),
+    skipped: (file, reason) => {
+      skipped++;
+      notes.push(`skipped ${file}: ${reason}`);
+    },
+    unit: (file, work) => isolateUnit(file, work, errors),
+    templateParameters: (file, document) => cfnParameters.parameters.forTemplate(file, document),
+    terraformRoots: new Map(),
+    unresolvedModules,
+  };
+  for (const format of FORMATS) {
+    const files = found.files.filter((f) => format.kinds.includes(f.kind));
+    if (files.length) await isolateUnit('.', () => format.build(files, ctx), errors);
   }
   errors.push(...cfnParameters.parameters.unusedCliNames());
-
-  if (terraformFiles.length) {
-    const { buildTerraform } = await import('./graph/terraform/index.js');
-    const tf = await buildTerraform({
-      root,
-      files: terraformFiles.map((f) => ({ path: f.path, rel: f.rel, kind: f.kind as 'terraform' | 'terraform-json' | 'tfvars' })),
-      ...(options.varFiles ? { varFiles: options.varFiles.map((v) => resolve(v)) } : {}),
-      ...(options.vars ? { vars: options.vars } : {}),
-      ...(options.parseOnly ? { parseOnly: true } : {}),
-    });
-    errors.push(...tf.errors);
-    notes.push(...tf.notes);
-    unresolvedModules.push(...tf.unresolvedModules);
-    for (const part of tf.parts) graph.add(part);
-    scanned += terraformFiles.length;
-  }
-
-  for (const assembly of assemblies) {
-    const { buildCdkAssembly } = await import('./graph/cdk/index.js');
-    const cdk = await buildCdkAssembly({ root, dir: assembly.path, rel: assembly.rel, ...(options.cdkSource ? { cdkSource: resolve(options.cdkSource) } : {}), parseOnly: options.parseOnly === true });
-    errors.push(...cdk.errors);
-    notes.push(...cdk.notes);
-    for (const part of cdk.parts) graph.add(part);
-    // One part per stack template: the count a reader expects from "files scanned".
-    scanned += Math.max(1, cdk.parts.length);
-  }
 
   const allRules = await loadRules();
   const rules = selectRules(allRules, config, options);
@@ -139,7 +105,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   }
 
   graph.sort();
-  const model = await buildModel(graph);
+  const model = await buildModel(graph, errors);
   const severityOverrides = Object.fromEntries(Object.entries(config.rules).filter(([, v]) => v !== 'on' && v !== 'off')) as Record<string, 'critical' | 'high' | 'medium' | 'low'>;
   const engine = runRules(model, rules, {
     settings: { publicPorts: config.publicPorts, ...(config.logArchiveAccount ? { logArchiveAccount: config.logArchiveAccount } : {}) },
@@ -147,6 +113,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     ignores: [...config.ignore, ...nestedIgnores(nested)],
     matchPath: (file, glob) => picomatch(glob, { dot: true })(file),
   });
+  errors.push(...engine.errors);
   const notices: Notice[] = [...engine.notices, ...unusedSuppressions(graph, engine.findings, rules)];
   const regions = [...new Set(graph.nodes.flatMap((n) => (n.context.region.known ? [n.context.region.value] : [])))].sort();
   stats.durationMs = performance.now() - started;
@@ -250,9 +217,17 @@ export function defaultRoot(paths: string[]): string {
   return common;
 }
 
-function looksLikePlan(text: string): boolean {
-  const head = text.slice(0, 4096);
-  return head.includes('"format_version"') && text.includes('"planned_values"');
+/**
+ * Runs one unit of the scan (a file, a stack, a format's whole build): an unexpected exception
+ * becomes an error on that unit, with the closest position the exception carries, and the scan goes on.
+ */
+async function isolateUnit<T>(file: string, work: () => Promise<T>, errors: InputError[]): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (e) {
+    errors.push({ file, line: 1, column: 1, kind: 'internal', message: `unexpected failure: ${errorText(e)} (${REPORT_BUG})` });
+    return undefined;
+  }
 }
 
 function relPath(root: string, path: string): string {

@@ -1,6 +1,7 @@
 import type { InputError, Span } from '../../src/core/source.js';
 import type { Attribute, Block, Body, Comment, Expr, HclFile, TemplatePart, Traverser } from './ast.js';
 import { terraformParser } from './treesitter.js';
+import { LIMITS } from '../../src/core/limits.js';
 
 /** A plain copy of a tree-sitter node (walking the WASM tree once with a cursor is much faster than the Node API). */
 interface Raw {
@@ -17,6 +18,17 @@ interface Raw {
 }
 
 const MAX_DEPTH = 1000;
+/** Blocks inside blocks (`dynamic { content { … } }`): real configurations nest a handful. */
+const MAX_BLOCK_DEPTH = LIMITS.nesting;
+
+/**
+ * The grammar lexes a number with an exponent only after a fraction (`1.5e3`), but HCL also
+ * allows `1e9`. Such literals are replaced by digits of the same length in the text the grammar
+ * reads, so every position stays the same; the converter reads the literal from the real text.
+ */
+function maskExponents(text: string): string {
+  return text.replace(/(?<![\w.])\d+[eE][+-]?\d+(?![\w.])/g, (m) => '0'.repeat(m.length));
+}
 
 export interface HclParseResult {
   file?: HclFile;
@@ -26,7 +38,7 @@ export interface HclParseResult {
 /** Parses native HCL (`.tf`, `.tfvars`). On a syntax error the result holds the first error only. */
 export async function parseHcl(text: string, rel: string): Promise<HclParseResult> {
   const parser = await terraformParser();
-  const tree = parser.parse(text);
+  const tree = parser.parse(maskExponents(text));
   if (!tree) return { error: { file: rel, line: 1, column: 1, message: 'the parser returned no tree', kind: 'syntax' } };
   let root: Raw;
   try {
@@ -62,6 +74,9 @@ export async function parseHcl(text: string, rel: string): Promise<HclParseResul
         };
       }
     }
+  }
+  if (conv.tooDeepBlocks) {
+    return { error: { file: rel, line: conv.tooDeepBlocks.start.line, column: conv.tooDeepBlocks.start.column, message: `blocks nested deeper than ${MAX_BLOCK_DEPTH} levels`, kind: 'limit' } };
   }
   if (conv.tooDeep) {
     return { error: { file: rel, line: conv.tooDeep.start.line, column: conv.tooDeep.start.column, message: `expression nested deeper than ${MAX_DEPTH} levels`, kind: 'limit' } };
@@ -263,6 +278,7 @@ const BINARY_OPS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==',
 
 class Converter {
   tooDeep: Span | undefined;
+  tooDeepBlocks: Span | undefined;
   constructor(
     private readonly src: string,
     private readonly file: string,
@@ -278,11 +294,15 @@ class Converter {
     return this.src.slice(n.si, n.ei);
   }
 
-  body(n: Raw, comments: Comment[]): Body {
+  body(n: Raw, comments: Comment[], depth = 0): Body {
     const items: (Attribute | Block)[] = [];
+    if (depth > MAX_BLOCK_DEPTH) {
+      this.tooDeepBlocks ??= this.span(n);
+      return { items, span: this.span(n) };
+    }
     for (const c of n.c) {
       if (c.t === 'attribute') items.push(this.attribute(c));
-      else if (c.t === 'block') items.push(this.block(c, comments));
+      else if (c.t === 'block') items.push(this.block(c, comments, depth + 1));
       else if (c.t === 'comment') comments.push({ text: this.text(c), span: this.span(c) });
     }
     return { items, span: this.span(n) };
@@ -294,7 +314,7 @@ class Converter {
     return { kind: 'attribute', name: this.text(id), nameSpan: this.span(id), expr: ex ? this.expr(ex, 0) : { k: 'lit', value: null, span: this.span(n) }, span: this.span(n) };
   }
 
-  block(n: Raw, comments: Comment[]): Block {
+  block(n: Raw, comments: Comment[], depth: number): Block {
     const id = n.c[0]!;
     const labels: string[] = [];
     const labelSpans: Span[] = [];
@@ -307,7 +327,7 @@ class Converter {
       } else if (c.t === 'identifier') {
         labels.push(this.text(c));
         labelSpans.push(this.span(c));
-      } else if (c.t === 'body') body = this.body(c, comments);
+      } else if (c.t === 'body') body = this.body(c, comments, depth);
       else if (c.t === 'comment') comments.push({ text: this.text(c), span: this.span(c) });
     }
     const open = n.c.find((c) => c.t === 'block_start') ?? n;

@@ -247,3 +247,8 @@ class JsonReader {
     }
   }
 }
+
+/** Whether the first bytes of a JSON file are those of `terraform show -json` output of a plan (discovery reads 64 KB). */
+export function isPlanHead(head: string): boolean {
+  return head.slice(0, 4096).includes('"format_version"') && head.includes('"planned_values"');
+}

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { headOf } from '../core/source.js';
+import type { InputError } from '../core/source.js';
+import { errorText, REPORT_BUG, runIsolated } from '../core/isolate.js';
 import type { CloudModel } from '../model/model.js';
 import type { ModelResource, Origin } from '../model/val.js';
 import type { Report, Rule, RuleSettings, Target } from './rule.js';
@@ -25,6 +27,8 @@ export interface EngineOptions {
 export interface EngineResult {
   findings: Finding[];
   notices: Notice[];
+  /** Rules that threw: one error per resource they threw on (the other resources and rules still ran). */
+  errors: InputError[];
 }
 
 function isResource(t: Target): t is ModelResource {
@@ -35,29 +39,58 @@ function isResource(t: Target): t is ModelResource {
 export function runRules(model: CloudModel, rules: Rule[], options: EngineOptions): EngineResult {
   const findings: Finding[] = [];
   const notices: Notice[] = [];
+  const errors: InputError[] = [];
   const seen = new Set<string>();
   for (const rule of rules) {
     const meta = rule.meta;
     const messages = meta.messages as Record<string, string>;
-    rule.check({
-      model,
-      settings: options.settings,
-      report(r: Report<string>) {
-        const finding = toFinding(rule, messages, r, options);
-        // One finding per rule, resource and property: several paths to the same fact are one problem.
-        const key = `${finding.fingerprint}|${finding.location.span.start.line}|${finding.messageId}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        findings.push(finding);
+    // What one attempt of the rule produced: kept when it finishes, dropped when it throws and is run again.
+    let found: Finding[] = [];
+    let noticed: Notice[] = [];
+    const { failures, gaveUp } = runIsolated<ModelResource>(
+      (tracker) => {
+        rule.check({
+          model: modelView(model, tracker.view),
+          settings: options.settings,
+          report(r: Report<string>) {
+            found.push(toFinding(rule, messages, r, options));
+          },
+          undecidable(resource, at, reason) {
+            const span = isResource(at) ? headOf(at.resource.span) : at.origin.span;
+            noticed.push({ ruleId: meta.id, message: `could not decide: ${reason}`, span, resource: resource.resource.address });
+          },
+        });
       },
-      undecidable(resource, at, reason) {
-        const span = isResource(at) ? headOf(at.resource.span) : at.origin.span;
-        notices.push({ ruleId: meta.id, message: `could not decide: ${reason}`, span, resource: resource.resource.address });
+      () => {
+        found = [];
+        noticed = [];
       },
-    });
+    );
+    for (const f of failures) {
+      const res = f.item?.resource;
+      const where = res ? { file: res.span.file, line: res.span.start.line, column: res.span.start.column } : { file: '.', line: 1, column: 1 };
+      errors.push({ ...where, kind: 'internal', message: `rule ${meta.id} failed on ${res ? `${res.address} (${res.type})` : 'the model'}: ${errorText(f.error)} (${REPORT_BUG})` });
+    }
+    // A walk given up still keeps what it found before it threw: those findings are sound.
+    void gaveUp;
+    for (const finding of found) {
+      // One finding per rule, resource and property: several paths to the same fact are one problem.
+      const key = `${finding.fingerprint}|${finding.location.span.start.line}|${finding.messageId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding);
+    }
+    notices.push(...noticed);
   }
   findings.sort(compareFindings);
-  return { findings, notices };
+  return { findings, notices, errors };
+}
+
+/** The model with each list handed out through `view` (a rule's walk can then be isolated). */
+function modelView(model: CloudModel, view: (list: readonly ModelResource[]) => ModelResource[]): CloudModel {
+  const out = {} as Record<string, ModelResource[]>;
+  for (const [key, list] of Object.entries(model) as [string, ModelResource[]][]) out[key] = view(list);
+  return out as unknown as CloudModel;
 }
 
 function toFinding(rule: Rule, messages: Record<string, string>, r: Report<string>, options: EngineOptions): Finding {

@@ -104,3 +104,39 @@ export function toPlain(v: Value): unknown {
     default: return undefined;
   }
 }
+
+/** Size and depth of a value written out as a tree (shared parts counted each time they appear). */
+export interface ValueShape {
+  /** Nodes plus string characters. */
+  size: number;
+  depth: number;
+}
+
+const shapes = new WeakMap<Value, ValueShape>();
+
+/**
+ * The shape of a value, memoized per value object: linear in the distinct objects even when a
+ * value shares parts (`{a = m, b = m}` forty levels deep is 2^40 nodes as a tree, 80 objects here),
+ * so budgets can refuse such a value before anything walks it as a tree.
+ */
+export function valueShape(v: Value): ValueShape {
+  switch (v.kind) {
+    case 'string': return { size: 1 + v.value.length, depth: 0 };
+    case 'list': case 'map': case 'unknown': {
+      const known = shapes.get(v);
+      if (known) return known;
+      let size = 1;
+      let depth = 0;
+      const children = v.kind === 'list' ? v.items : v.kind === 'map' ? v.entries.values() : (v.options ?? []);
+      for (const c of children) {
+        const s = valueShape(c);
+        size += s.size;
+        if (s.depth + 1 > depth) depth = s.depth + 1;
+      }
+      const shape = { size, depth };
+      shapes.set(v, shape);
+      return shape;
+    }
+    default: return { size: 1, depth: 0 };
+  }
+}

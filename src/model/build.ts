@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ResourceGraph } from '../graph/graph.js';
+import type { ResourceGraph, ResourceNode } from '../graph/graph.js';
+import type { InputError } from '../core/source.js';
+import { errorText, REPORT_BUG, runIsolated } from '../core/isolate.js';
 import type { Adapter } from './adapter.js';
 import { linkModel } from './link.js';
 import { PropertyReader } from './read.js';
@@ -32,16 +34,58 @@ export function loadAdapters(): Promise<Adapter[]> {
   return adapters;
 }
 
-/** Projects the resource graph into the cloud model: adapters, then links, then a stable order. */
-export async function buildModel(graph: ResourceGraph): Promise<CloudModel> {
+/**
+ * Projects the resource graph into the cloud model: adapters, then links, then a stable order.
+ * An adapter that throws on a resource leaves that resource out (an error in `errors` names it); the rest is adapted.
+ */
+export async function buildModel(graph: ResourceGraph, errors: InputError[] = []): Promise<CloudModel> {
   const model = emptyModel();
-  for (const node of graph.nodes) if (node.mode === 'managed') model.resources.push({ resource: new PropertyReader(node, graph, '').info() });
-  for (const a of await loadAdapters()) a.adapt(graph, model);
+  const broken = new Set<ResourceNode>();
+  for (const node of graph.nodes) {
+    if (node.mode !== 'managed') continue;
+    try {
+      model.resources.push({ resource: new PropertyReader(node, graph, '').info() });
+    } catch (e) {
+      broken.add(node);
+      errors.push(nodeError(node, `reading ${node.address} (${node.type}) failed: ${errorText(e)} (${REPORT_BUG})`));
+    }
+  }
+  for (const a of await loadAdapters()) adaptIsolated(a, graph, model, errors, broken);
   for (const list of Object.values(model) as ModelResource[][]) {
     list.sort((a, b) => compare(a.resource.span.file, b.resource.span.file) || compare(a.resource.address, b.resource.address));
   }
-  linkModel(model);
+  try {
+    linkModel(model);
+  } catch (e) {
+    errors.push({ file: '.', line: 1, column: 1, kind: 'internal', message: `linking the model failed: ${errorText(e)} (${REPORT_BUG})` });
+  }
   return model;
+}
+
+function nodeError(n: ResourceNode | undefined, message: string): InputError {
+  return { file: n ? n.span.file : '.', line: n ? n.span.start.line : 1, column: n ? n.span.start.column : 1, kind: 'internal', message };
+}
+
+/** Runs one adapter; a node it throws on is left out (an error names it) and the adapter runs again over the rest. */
+function adaptIsolated(a: Adapter, graph: ResourceGraph, model: CloudModel, errors: InputError[], broken: Set<ResourceNode>): void {
+  const lists = Object.values(model) as ModelResource[][];
+  const lengths = lists.map((l) => l.length);
+  const { failures } = runIsolated<ResourceNode>(
+    (tracker) => {
+      // The graph as this adapter sees it: its node lists are tracked, lookups by id are the graph's own.
+      const view = Object.create(graph) as ResourceGraph;
+      Object.defineProperty(view, 'nodes', { value: tracker.view(graph.nodes) });
+      view.ofType = (...types: string[]) => tracker.view(graph.ofType(...types));
+      a.adapt(view, model);
+    },
+    () => lists.forEach((l, i) => (l.length = lengths[i]!)),
+  );
+  for (const f of failures) {
+    const n = f.item;
+    // One error per node: a node that no reader could read is named once.
+    if (n && broken.has(n)) continue;
+    errors.push(nodeError(n, `reading ${n ? `${n.address} (${n.type})` : 'the resources'} into the ${a.service} model failed: ${errorText(f.error)} (${REPORT_BUG})`));
+  }
 }
 
 function compare(a: string, b: string): number {

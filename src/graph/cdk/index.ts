@@ -3,15 +3,18 @@
  * CloudFormation pipeline with the stack's account and region, and every resource gets its
  * construct path and, where found, the TypeScript line that created it (see `source.ts`).
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { InputError, Span } from '../../core/source.js';
+import { readSourceText } from '../../core/source.js';
+import { LIMITS } from '../../core/limits.js';
+import { errorText, REPORT_BUG } from '../../core/isolate.js';
 import { parseTemplate } from '../../../parsers/cloudformation/index.js';
 import type { DocNode, ParsedDocument } from '../../../parsers/document.js';
 import { get } from '../../../parsers/document.js';
 import type { CdkAssembly, CdkStack, MetadataEntry } from '../../../parsers/cdk/manifest.js';
 import { ASSET_PATH_METADATA, PATH_METADATA, creationStackOf, logicalIdsOf, nestedStackPath, nestedTemplatePath, readAssembly } from '../../../parsers/cdk/manifest.js';
 import { buildTemplate } from '../cloudformation/build.js';
+import { templateStructureErrors } from '../cloudformation/structure.js';
 import type { Value } from '../value.js';
 import type { ConstructInfo, GraphPart } from '../graph.js';
 import type { SourceIndex } from './source.js';
@@ -36,7 +39,7 @@ export interface BuildCdkResult {
 }
 
 /** Deepest chain of nested stacks followed. */
-const MAX_NESTING = 16;
+const MAX_NESTING = LIMITS.nestedStackDepth;
 
 interface TemplateJob {
   /** The stack of the assembly this template belongs to. */
@@ -52,6 +55,8 @@ interface TemplateJob {
   /** For a nested stack: the logical id of its stack resource in the parent, and the values the parent passes. */
   parentKey?: string;
   parameters?: Record<string, Value>;
+  /** Templates of the parent stacks, outermost first: a nested stack that is one of them is a cycle. */
+  ancestors: string[];
 }
 
 export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkResult> {
@@ -84,29 +89,40 @@ export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkRe
     stackName: s.stackName,
     depth: 0,
     namedAt: { file: relOf(input.root, path.join(s.assemblyDir, 'manifest.json')), line: 1, column: 1 },
+    ancestors: [],
   }));
 
   for (let j = 0; j < jobs.length; j++) {
     const job = jobs[j]!;
-    const rel = relOf(input.root, job.templatePath);
-    let text: string;
+    // Each stack template is one unit: one that fails unexpectedly is an error where it was named, the others are built.
     try {
-      text = await fs.readFile(job.templatePath, 'utf8');
+      await buildJob(job);
     } catch (e) {
-      errors.push({ ...job.namedAt, kind: 'manifest', message: `${job.unit}: cannot read the template ${rel} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
-      continue;
+      errors.push({ ...job.namedAt, kind: 'internal', message: `${job.unit}: building the stack failed unexpectedly: ${errorText(e)} (${REPORT_BUG})` });
     }
+  }
+  return { parts, errors, notes };
+
+  async function buildJob(job: TemplateJob): Promise<void> {
+    const rel = relOf(input.root, job.templatePath);
+    const read = await readSourceText(job.templatePath, rel, LIMITS.planBytes, 'template');
+    if ('error' in read) {
+      errors.push(read.error.kind === 'read' ? { ...job.namedAt, kind: 'manifest', message: `${job.unit}: cannot read the template ${rel} (${read.error.message.replace(/^cannot read the file \((.*)\)$/, '$1')})` } : read.error);
+      return;
+    }
+    const text = read.text;
     const parsed = parseTemplate(rel, text);
     if (parsed.kind === 'error') {
       errors.push(...parsed.errors);
-      continue;
+      return;
     }
     if (parsed.kind === 'not-cloudformation') {
       // An empty stack synthesizes to `{}` (or only CDK bootstrap checks): nothing to scan.
       notes.push(`${rel}: stack ${job.unit} has no resources (${parsed.reason})`);
-      continue;
+      return;
     }
     const document = parsed.document;
+    errors.push(...templateStructureErrors(rel, document));
     const resources = get(document.root, 'Resources');
 
     // Nested stacks: their own templates, scoped to their construct path.
@@ -127,7 +143,12 @@ export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkRe
           continue;
         }
         if (!isInside(input.root, file)) continue;
-        if (job.depth + 1 > MAX_NESTING) {
+        const chain = [...job.ancestors, job.templatePath];
+      if (chain.some((t) => path.resolve(t) === path.resolve(file))) {
+        errors.push({ file: rel, line: r.keySpan.start.line, column: r.keySpan.start.column, kind: 'cycle', message: `nested stack ${r.key} is its own parent: ${[...chain, file].map((t) => relOf(input.root, t)).join(' -> ')}` });
+        continue;
+      }
+      if (job.depth + 1 > MAX_NESTING) {
           errors.push({ file: rel, line: r.keySpan.start.line, column: r.keySpan.start.column, kind: 'limit', message: `nested stacks deeper than ${MAX_NESTING} levels; ${r.key} not read` });
           continue;
         }
@@ -141,12 +162,13 @@ export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkRe
           depth: job.depth + 1,
           namedAt: { file: rel, line: r.keySpan.start.line, column: r.keySpan.start.column },
           parentKey: r.key,
+          ancestors: chain,
         });
         childJobs.push(jobs[jobs.length - 1]!);
       }
     }
 
-    if (input.parseOnly) continue;
+    if (input.parseOnly) return;
     const constructs = await constructsOf(document, job, nestedScopes, assembly, frames, sourceIndex, notes, rel);
     let prefix = `${input.rel}/${job.unit}`;
     for (let n = 2; usedPrefixes.has(prefix); n++) prefix = `${input.rel}/${job.unit}#${n}`;
@@ -173,7 +195,6 @@ export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkRe
       if (passed?.kind === 'map') child.parameters = Object.fromEntries(passed.entries);
     }
   }
-  return { parts, errors, notes };
 }
 
 /** Construct info per logical id of one template. */

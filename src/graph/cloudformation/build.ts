@@ -4,6 +4,7 @@ import { get, getEntry } from '../../../parsers/document.js';
 import type { ConstructInfo, Edge, GraphPart, Known, ResourceNode, Suppression } from '../graph.js';
 import type { MapValue, Value } from '../value.js';
 import { TemplateEvaluator } from './evaluate.js';
+import type { EvalBudget } from '../../core/limits.js';
 
 export interface TemplateInput {
   file: string;
@@ -22,6 +23,8 @@ export interface TemplateInput {
   target?: { id: string; label: string };
   /** For CDK: construct information per logical id. */
   constructs?: Map<string, ConstructInfo>;
+  /** The template's evaluation budget (the caller reads `reached` afterwards for a notice). */
+  budget?: EvalBudget;
 }
 
 const SUPPRESSION_COMMENT = /iac-check:ignore\s+([A-Za-z0-9_-]+)(?:\s+(.*))?$/;
@@ -49,7 +52,7 @@ export function buildTemplate(input: TemplateInput): GraphPart {
     region: input.region,
     stackName: input.stackName ?? input.unit ?? input.file,
     ...(input.parameterValues ? { parameterValues: input.parameterValues } : {}),
-  });
+  }, input.budget);
 
   // Resources whose condition is known to be false are never created.
   for (const e of resourcesNode.entries) {

@@ -3,11 +3,12 @@ import type { DocMap, DocNode } from '../../../parsers/document.js';
 import { get } from '../../../parsers/document.js';
 import type { Known } from '../graph.js';
 import type { ListValue, MapValue, Value } from '../value.js';
-import { UNKNOWN_PART, referencedIds, unknown } from '../value.js';
+import { UNKNOWN_PART, referencedIds, unknown, valueShape } from '../value.js';
+import { EvalBudget, LIMITS, limitMessage, type LimitName } from '../../core/limits.js';
 
 /** How many Availability Zones `Fn::GetAZs` is taken to return: every commercial region has at least three. */
 const ASSUMED_AZ_COUNT = 3;
-const MAX_DEPTH = 200;
+const MAX_DEPTH = LIMITS.evalDepth;
 
 /** A found reference, for the graph's edges. */
 export interface FoundRef {
@@ -46,7 +47,31 @@ export class TemplateEvaluator {
   /** References met during the last `evaluate` call. */
   refs: FoundRef[] = [];
 
-  constructor(private readonly scope: TemplateScope) {}
+  /**
+   * One budget per template: YAML aliases share document nodes, so a node can be evaluated many
+   * times, and what it evaluates to (a `Fn::Split` of a long string) can be far larger than its text.
+   */
+  constructor(private readonly scope: TemplateScope, readonly budget: EvalBudget = new EvalBudget()) {}
+
+  private over(limit: LimitName, span: Span): Value {
+    this.budget.hit(limit, span);
+    return unknown(limitMessage(limit), span);
+  }
+
+  /** A result within the size limits, else unknown. */
+  private bounded(v: Evaluated): Evaluated {
+    if (v === NO_VALUE) return v;
+    if (v.kind === 'string') return v.value.length > LIMITS.stringChars ? this.over('stringChars', v.span) : v;
+    if (v.kind === 'list' && v.items.length > LIMITS.collectionItems) return this.over('collectionItems', v.span);
+    if (v.kind === 'map' && v.entries.size > LIMITS.collectionItems) return this.over('collectionItems', v.span);
+    if (v.kind === 'list' || v.kind === 'map' || v.kind === 'unknown') {
+      const shape = valueShape(v);
+      if (shape.size > LIMITS.valueSize) return this.over('valueSize', v.span);
+      // Building it was work too: charged by size, so many aliases of a large value run out of budget.
+      if (!this.budget.spend(Math.ceil(shape.size / 64))) return this.over('evalSteps', v.span);
+    }
+    return v;
+  }
 
   evaluate(node: DocNode, resourceCondition?: string): Value {
     this.refs = [];
@@ -130,7 +155,12 @@ export class TemplateEvaluator {
   }
 
   private eval(node: DocNode, depth: number): Evaluated {
-    if (depth > MAX_DEPTH) return unknown('expression nested too deeply', node.span);
+    if (depth > MAX_DEPTH) return this.over('evalDepth', node.span);
+    if (!this.budget.spend()) return this.over('evalSteps', node.span);
+    return this.bounded(this.evalNode(node, depth));
+  }
+
+  private evalNode(node: DocNode, depth: number): Evaluated {
     const fn = intrinsic(node);
     if (fn) return this.evalIntrinsic(fn.name, fn.arg, node.span, depth);
     switch (node.kind) {
@@ -179,6 +209,8 @@ export class TemplateEvaluator {
         if (list.kind !== 'list') return unknown('Fn::Join of an unknown list', span, referencedIds(list));
         const texts = list.items.map(scalarText);
         if (texts.some((t) => t === undefined)) return unknown('Fn::Join of unknown values', span, referencedIds(list));
+        const size = texts.reduce((n, t) => n + t!.length + delim.value.length, 0);
+        if (size > LIMITS.stringChars) return this.over('stringChars', span);
         return { kind: 'string', value: texts.join(delim.value), span };
       }
       case 'Fn::Select': {
@@ -197,7 +229,9 @@ export class TemplateEvaluator {
         if (!delim || delim === NO_VALUE || delim.kind !== 'string' || !source || source === NO_VALUE || source.kind !== 'string') {
           return unknown('Fn::Split of an unknown string', span, source && source !== NO_VALUE ? referencedIds(source) : []);
         }
-        const items: Value[] = source.value.split(delim.value).map((s) => ({ kind: 'string', value: s, span }));
+        const parts = source.value.split(delim.value, LIMITS.collectionItems + 1);
+        if (parts.length > LIMITS.collectionItems) return this.over('collectionItems', span);
+        const items: Value[] = parts.map((s) => ({ kind: 'string', value: s, span }));
         return { kind: 'list', items, span };
       }
       case 'Fn::FindInMap':
@@ -322,7 +356,9 @@ export class TemplateEvaluator {
     if (template === undefined) return unknown('malformed Fn::Sub', span);
     const refs: string[] = [];
     let unresolved = false;
+    let size = template.length;
     const out = template.replace(/\$\{([^}]*)\}/g, (_whole, inner: string) => {
+      if (size > LIMITS.stringChars) return '';
       if (inner.startsWith('!')) return '${' + inner.slice(1) + '}';
       const local = vars ? get(vars, inner) : undefined;
       let v: Evaluated;
@@ -343,8 +379,11 @@ export class TemplateEvaluator {
         refs.push(...referencedIds(v).filter((r) => !refs.includes(r)));
         return UNKNOWN_PART;
       }
-      return text;
+      size += text.length;
+      return size > LIMITS.stringChars ? '' : text;
     });
+    if (size > LIMITS.stringChars) return this.over('stringChars', span);
+    if (out.length > LIMITS.stringChars) return this.over('stringChars', span);
     if (unresolved) return { ...unknown('Fn::Sub of values known at deploy time', span, refs), pattern: out };
     return { kind: 'string', value: out, span };
   }

@@ -1,8 +1,9 @@
 import type { Span } from '../../core/source.js';
+import { EvalBudget, LIMITS, limitMessage, type LimitName } from '../../core/limits.js';
 import type { Expr, TemplatePart, Traverser } from '../../../parsers/terraform/ast.js';
 import type { ListValue, MapValue, Value } from '../value.js';
-import { UNKNOWN_PART } from '../value.js';
-import { az, bool, isAzList, isKnown, list, map, nul, num, str, unk } from './values.js';
+import { UNKNOWN_PART, valueShape } from '../value.js';
+import { az, bool, equal, isAzList, isKnown, list, map, nul, num, scalarString, str, toNumber, unk } from './values.js';
 import { callFunction } from './functions.js';
 
 /** Answers the root names of references (`var.x`, `local.y`, `aws_s3_bucket.b`, `data.x.y`, `module.m`). */
@@ -20,36 +21,45 @@ export interface Resolver {
 
 export interface Env {
   r: Resolver;
+  /** The work this evaluation may still do: one budget per root module, shared by its module instances. */
+  budget: EvalBudget;
   count?: number | Value;
   each?: { key: Value; value: Value };
   /** Lexical names: `for` variables, dynamic block iterators. */
   scope?: Map<string, Value>;
 }
 
-export const LIMITS = { depth: 200, items: 10_000, stringLength: 1_000_000 };
-
-/** Iterations of `for` expressions and directives left for this build: a bound on total work, whatever the input. */
-export const budget = { steps: 1_000_000, chain: 0 };
-export function resetBudget(steps = 1_000_000): void {
-  budget.steps = steps;
-  budget.chain = 0;
+/** A value over a limit: unknown (so no rule reports on it as bad), and the budget remembers where. */
+export function overLimit(b: EvalBudget, limit: LimitName, span: Span): Value {
+  b.hit(limit, span);
+  return unk(limitMessage(limit), span);
 }
-/** Maximum nesting of variable → local → output → … evaluations (each starts a new expression). */
-export const MAX_CHAIN = 400;
-
-/** Evaluation frames active across all nested evaluations (locals, variables, outputs, modules). */
-let frames = 0;
-const MAX_FRAMES = 1500;
 
 /** Evaluates an HCL expression to a Value; never throws, never hangs. */
 export function evaluate(e: Expr, env: Env, depth = 0): Value {
-  if (depth > LIMITS.depth || frames >= MAX_FRAMES) return unk('expression nested too deeply to evaluate', e.span);
-  frames++;
+  const b = env.budget;
+  if (depth > LIMITS.evalDepth) return overLimit(b, 'evalDepth', e.span);
+  if (b.frames >= LIMITS.evalFrames) return overLimit(b, 'evalFrames', e.span);
+  if (!b.spend()) return overLimit(b, 'evalSteps', e.span);
+  b.frames++;
   try {
-    return evaluateInner(e, env, depth);
+    return bounded(evaluateInner(e, env, depth), b);
   } finally {
-    frames--;
+    b.frames--;
   }
+}
+
+/** A value within the size limits, else unknown: checked on every result, so no consumer walks a huge tree. */
+export function bounded(v: Value, b: EvalBudget): Value {
+  if (v.kind === 'string') return v.value.length > LIMITS.stringChars ? overLimit(b, 'stringChars', v.span) : v;
+  if (v.kind === 'list' && v.items.length > LIMITS.collectionItems) return overLimit(b, 'collectionItems', v.span);
+  if (v.kind === 'map' && v.entries.size > LIMITS.collectionItems) return overLimit(b, 'collectionItems', v.span);
+  if (v.kind === 'list' || v.kind === 'map' || v.kind === 'unknown') {
+    const shape = valueShape(v);
+    if (shape.size > LIMITS.valueSize) return overLimit(b, 'valueSize', v.span);
+    if (shape.depth > LIMITS.evalDepth) return overLimit(b, 'evalDepth', v.span);
+  }
+  return v;
 }
 
 function evaluateInner(e: Expr, env: Env, depth: number): Value {
@@ -63,7 +73,7 @@ function evaluateInner(e: Expr, env: Env, depth: number): Value {
     case 'template':
       return template(e.parts, env, d, e.span);
     case 'tuple': {
-      if (e.items.length > LIMITS.items) return unk('tuple too large', e.span);
+      if (e.items.length > LIMITS.collectionItems) return overLimit(env.budget, 'collectionItems', e.span);
       return list(e.items.map((i) => evaluate(i, env, d)), e.span);
     }
     case 'object': {
@@ -112,13 +122,6 @@ function evaluateInner(e: Expr, env: Env, depth: number): Value {
   }
 }
 
-export function scalarString(v: Value): string | undefined {
-  if (v.kind === 'string') return v.value;
-  if (v.kind === 'number') return String(v.value);
-  if (v.kind === 'boolean') return String(v.value);
-  return undefined;
-}
-
 function template(parts: TemplatePart[], env: Env, d: number, span: Span): Value {
   const out: string[] = [];
   const bad: Value[] = [];
@@ -127,8 +130,8 @@ function template(parts: TemplatePart[], env: Env, d: number, span: Span): Value
   let structural = true;
   let size = 0;
   const run = (ps: TemplatePart[], depth: number): void => {
-    if (depth > LIMITS.depth) {
-      bad.push(unk('template nested too deeply', span));
+    if (depth > LIMITS.evalDepth) {
+      bad.push(overLimit(env.budget, 'evalDepth', span));
       return;
     }
     for (const p of ps) {
@@ -161,9 +164,9 @@ function template(parts: TemplatePart[], env: Env, d: number, span: Span): Value
           structural = false;
           continue;
         }
-        budget.steps -= items.length;
-        if (items.length > LIMITS.items || budget.steps < 0) {
-          bad.push(unk('template for directive over too many items', p.span));
+        const over = items.length > LIMITS.collectionItems ? 'collectionItems' : !env.budget.spend(items.length) ? 'evalSteps' : undefined;
+        if (over) {
+          bad.push(overLimit(env.budget, over, p.span));
           structural = false;
           continue;
         }
@@ -179,8 +182,8 @@ function template(parts: TemplatePart[], env: Env, d: number, span: Span): Value
         }
       }
       size += out.length ? out[out.length - 1]!.length : 0;
-      if (size > LIMITS.stringLength) {
-        bad.push(unk('template result too long', span));
+      if (size > LIMITS.stringChars) {
+        bad.push(overLimit(env.budget, 'stringChars', span));
         return;
       }
     }
@@ -248,9 +251,8 @@ function forExpr(e: Extract<Expr, { k: 'for' }>, env: Env, d: number): Value {
   const coll = evaluate(e.coll, env, d);
   const items = iterate(coll);
   if (!items) return unk(coll.kind === 'unknown' ? coll.reason : 'a for expression over a value that is not a collection', e.span, coll);
-  if (items.length > LIMITS.items) return unk(`a for expression over ${items.length} items (limit ${LIMITS.items})`, e.span);
-  budget.steps -= items.length;
-  if (budget.steps < 0) return unk('evaluation budget exhausted (too many for-expression iterations)', e.span);
+  if (items.length > LIMITS.collectionItems) return overLimit(env.budget, 'collectionItems', e.span);
+  if (!env.budget.spend(items.length)) return overLimit(env.budget, 'evalSteps', e.span);
   const outList: Value[] = [];
   const outMap = new Map<string, Value>();
   const groups = new Map<string, Value[]>();
@@ -258,7 +260,7 @@ function forExpr(e: Extract<Expr, { k: 'for' }>, env: Env, d: number): Value {
   const scope = new Map(env.scope ?? []);
   const inner: Env = { ...env, scope };
   for (const [k, v] of items) {
-    if (budget.steps < 0) break;
+    if (env.budget.exhausted) break;
     if (e.keyVar) scope.set(e.keyVar, k);
     scope.set(e.valVar, v);
     if (e.cond) {
@@ -279,7 +281,7 @@ function forExpr(e: Extract<Expr, { k: 'for' }>, env: Env, d: number): Value {
       } else outMap.set(ks, val);
     } else outList.push(val);
   }
-  if (budget.steps < 0) return unk('evaluation budget exhausted (too many for-expression iterations)', e.span);
+  if (env.budget.exhausted) return overLimit(env.budget, 'evalSteps', e.span);
   if (!e.key) return list(outList, e.span);
   if (e.group) for (const [k, g] of groups) outMap.set(k, list(g, e.span));
   return { kind: 'map', entries: outMap, keySpans, span: e.span };
@@ -317,27 +319,6 @@ function binary(op: string, a: Value, bf: () => Value, span: Span): Value {
     case '>=': return bool(x >= y, span);
     default: return unk(`unsupported operator ${op}`, span);
   }
-}
-
-export function toNumber(v: Value): number | undefined {
-  if (v.kind === 'number') return v.value;
-  if (v.kind === 'string' && v.value.trim() !== '' && !isNaN(Number(v.value))) return Number(v.value);
-  return undefined;
-}
-
-export function equal(a: Value, b: Value): boolean {
-  if (a.kind === 'string' || a.kind === 'number' || a.kind === 'boolean') return (b.kind === a.kind) && (b as { value: unknown }).value === a.value;
-  if (a.kind === 'null') return b.kind === 'null';
-  if (a.kind === 'list') return b.kind === 'list' && a.items.length === b.items.length && a.items.every((x, i) => equal(x, b.items[i]!));
-  if (a.kind === 'map') {
-    if (b.kind !== 'map' || a.entries.size !== b.entries.size) return false;
-    for (const [k, v] of a.entries) {
-      const w = b.entries.get(k);
-      if (!w || !equal(v, w)) return false;
-    }
-    return true;
-  }
-  return false;
 }
 
 /** Applies `.name` to a value. */
@@ -519,8 +500,8 @@ function call(e: Extract<Expr, { k: 'call' }>, env: Env, d: number): Value {
     if (last.kind !== 'list') return unk(`${e.name}(...) over a value that is not a known list`, e.span, ...args);
     args = [...args.slice(0, -1), ...last.items];
   }
-  return callFunction(e.name, args, e.span);
+  return callFunction(e.name, args, e.span, env.budget);
 }
 
 export type { ListValue, MapValue };
-export { map };
+export { map, scalarString, toNumber, equal };

@@ -1,11 +1,19 @@
+import { RE2JS } from 're2js';
 import type { Span } from '../../core/source.js';
-import { toPlain, type Value } from '../value.js';
-import { az, bool, isAzList, isKnown, list, map, nul, num, plainToValue, str, unk } from './values.js';
-import { equal, scalarString, toNumber } from './eval.js';
+import { EvalBudget, LIMITS, limitMessage, type LimitName } from '../../core/limits.js';
+import { toPlain, valueShape, type Value } from '../value.js';
+import { az, bool, equal, isAzList, isKnown, list, map, nul, num, plainToValue, scalarString, str, toNumber, unk } from './values.js';
 
-type Fn = (args: Value[], span: Span) => Value;
+/** A Terraform function: known arguments give a value, anything else an unknown; never throws. */
+type Fn = (args: Value[], span: Span, budget: EvalBudget) => Value;
 
-const MAX_ITEMS = 10_000;
+const MAX_ITEMS = LIMITS.collectionItems;
+const MAX_CHARS = LIMITS.stringChars;
+
+function over(b: EvalBudget, limit: LimitName, span: Span): Value {
+  b.hit(limit, span);
+  return unk(limitMessage(limit), span);
+}
 
 function needKnown(name: string, args: Value[], span: Span): Value | undefined {
   for (const a of args) if (!isKnown(a)) return unk(`${name}() of a value that is not known`, span, ...args);
@@ -21,13 +29,15 @@ const fns: Record<string, Fn> = {
   jsonencode: ([x], span) => (x ? x : unk('jsonencode() without argument', span)),
   jsondecode: ([x], span) => {
     if (!x || x.kind !== 'string') return unk('jsondecode() of a value that is not a known string', span, x);
+    // JSON.parse recurses natively: refuse nesting deeper than values may be before it runs.
+    if (jsonNesting(x.value) > LIMITS.evalDepth) return unk('jsondecode() of JSON nested too deeply', span);
     try {
       return plainToValue(JSON.parse(x.value), x.span);
     } catch {
       return unk('jsondecode() of invalid JSON', span);
     }
   },
-  merge: (args, span) => {
+  merge: (args, span, b) => {
     const entries = new Map<string, Value>();
     const keySpans = new Map<string, Span>();
     for (const a of args) {
@@ -37,15 +47,16 @@ const fns: Record<string, Fn> = {
         entries.set(k, v);
         keySpans.set(k, a.keySpans.get(k) ?? v.span);
       }
+      if (entries.size > MAX_ITEMS) return over(b, 'collectionItems', span);
     }
     return { kind: 'map', entries, keySpans, span };
   },
-  concat: (args, span) => {
+  concat: (args, span, b) => {
     const out: Value[] = [];
     for (const a of args) {
       if (a.kind !== 'list') return unk('concat() of a value that is not a known list', span, ...args);
       out.push(...a.items);
-      if (out.length > MAX_ITEMS) return unk('concat() result too large', span);
+      if (out.length > MAX_ITEMS) return over(b, 'collectionItems', span);
     }
     return list(out, span);
   },
@@ -63,49 +74,63 @@ const fns: Record<string, Fn> = {
     }
     return unk('coalesce() with no non-empty argument', span);
   },
-  format: (args, span) => {
+  format: (args, span, b) => {
     const [f, ...rest] = args;
     if (!f || f.kind !== 'string') return unk('format() with a format that is not known', span, ...args);
     let i = 0;
     let bad: Value | undefined;
-    const out = f.value.replace(/%(%|[-+ #0]*\d*(?:\.\d+)?[sdvqftbeEgGxXo])/g, (m, spec: string) => {
+    let invalid = false;
+    let size = 0;
+    const out = f.value.replace(/%(%|([-+ #0]*)(\d*)(?:\.(\d+))?[sdvqftbeEgGxXo])/g, (m, spec: string, flags: string, width: string, precision: string | undefined) => {
       if (spec === '%') return '%';
+      if (bad || invalid) return '';
       const a = rest[i++];
-      if (!a) return m;
-      const conv = spec[spec.length - 1];
-      if (conv === 'q') return a.kind === 'string' ? JSON.stringify(a.value) : (bad = a, '');
-      if (conv === 'v' && isKnown(a) && (a.kind === 'list' || a.kind === 'map')) return JSON.stringify(toPlain(a));
-      const n = toNumber(a);
-      if ((conv === 'd') && n !== undefined) return String(Math.trunc(n));
-      if (conv === 'f' && n !== undefined) {
-        const p = /\.(\d+)/.exec(spec);
-        return n.toFixed(p ? Number(p[1]) : 6);
+      // Go's fmt writes `%!s(MISSING)`; Terraform rejects the call: not a value we can know.
+      if (!a) {
+        invalid = true;
+        return '';
       }
-      if (conv === 'x' && n !== undefined) return Math.trunc(n).toString(16);
-      const s = scalarString(a);
-      if (s === undefined) {
+      const w = width === '' ? 0 : Number(width);
+      const p = precision === undefined ? undefined : Number(precision);
+      if (w > 1000 || (p !== undefined && p > 100)) {
+        invalid = true;
+        return '';
+      }
+      const piece = formatVerb(spec[spec.length - 1]!, a, p);
+      if (piece === undefined) {
         bad = a;
         return '';
       }
-      return s;
+      const padded = piece.length >= w ? piece : flags.includes('-') ? piece.padEnd(w) : flags.includes('0') && /^[-+]?\d/.test(piece) ? piece.padStart(w, '0') : piece.padStart(w);
+      size += padded.length;
+      if (size > MAX_CHARS) {
+        invalid = true;
+        return '';
+      }
+      return padded;
     });
+    if (size > MAX_CHARS) return over(b, 'stringChars', span);
+    if (invalid) return unk('format() with a verb it cannot apply (a missing argument, or a width or precision too large)', span, ...args);
     if (bad) return unk('format() of a value that is not known', span, ...args);
     return str(out, span);
   },
-  join: ([sep, l], span) => {
-    if (!sep || sep.kind !== 'string' || !l || l.kind !== 'list') return unk('join() of a value that is not known', span, sep, l);
+  join: ([sep, l, ...more], span, b) => {
+    if (!sep || sep.kind !== 'string' || !l || l.kind !== 'list' || more.some((m) => m.kind !== 'list')) return unk('join() of a value that is not known', span, sep, l, ...more);
     const parts: string[] = [];
-    for (const i of l.items) {
+    let size = 0;
+    for (const i of [l, ...more].flatMap((x) => (x.kind === 'list' ? x.items : []))) {
       const s = scalarString(i);
       if (s === undefined) return unk('join() of a value that is not known', span, l);
       parts.push(s);
+      size += s.length + sep.value.length;
+      if (size > MAX_CHARS) return over(b, 'stringChars', span);
     }
     return str(parts.join(sep.value), span);
   },
-  split: ([sep, s], span) => {
+  split: ([sep, s], span, b) => {
     if (!sep || sep.kind !== 'string' || !s || s.kind !== 'string') return unk('split() of a value that is not known', span, sep, s);
     const parts = s.value.split(sep.value);
-    if (parts.length > MAX_ITEMS) return unk('split() result too large', span);
+    if (parts.length > MAX_ITEMS) return over(b, 'collectionItems', span);
     return list(parts.map((p) => str(p, span)), span);
   },
   element: ([l, i], span) => {
@@ -115,12 +140,14 @@ const fns: Record<string, Fn> = {
     if (azl) return n === undefined ? unk('element() index not known', span, i) : az(n, span, azl.region);
     if (l.kind !== 'list' || n === undefined) return unk('element() of a value that is not known', span, l, i);
     if (l.items.length === 0) return unk('element() of an empty list', span);
-    return l.items[((n % l.items.length) + l.items.length) % l.items.length]!;
+    if (!Number.isSafeInteger(Math.trunc(n)) || n < 0) return unk('element() with an index that is not a whole number of 0 or more', span);
+    return l.items[Math.trunc(n) % l.items.length]!;
   },
   slice: ([l, a, b], span) => {
     const x = a ? toNumber(a) : undefined;
     const y = b ? toNumber(b) : undefined;
     if (!l || x === undefined || y === undefined) return unk('slice() of a value that is not known', span, l, a, b);
+    if (!Number.isSafeInteger(x) || !Number.isSafeInteger(y) || x < 0 || y < x) return unk('slice() with indexes out of range', span);
     const azl = isAzList(l);
     if (azl) {
       if (y - x > MAX_ITEMS) return unk('slice() too large', span);
@@ -168,22 +195,44 @@ const fns: Record<string, Fn> = {
   keys: ([m], span) => (m && m.kind === 'map' ? list([...m.entries.keys()].sort().map((k) => str(k, m.keySpans.get(k) ?? span)), span) : unk('keys() of a value that is not known', span, m)),
   values: ([m], span) => (m && m.kind === 'map' ? list([...m.entries.keys()].sort().map((k) => m.entries.get(k)!), span) : unk('values() of a value that is not known', span, m)),
   cidrsubnet: ([p, nb, nn], span) => {
-    const bad = needKnown('cidrsubnet', [p ?? nul(span), nb ?? nul(span), nn ?? nul(span)], span);
+    if (!p || !nb || !nn) return unk('cidrsubnet() needs three arguments', span, p, nb, nn);
+    const bad = needKnown('cidrsubnet', [p, nb, nn], span);
     if (bad) return bad;
-    const r = cidrsubnet(scalarString(p!) ?? '', toNumber(nb!), toNumber(nn!));
+    const r = cidrsubnet(scalarString(p) ?? '', toNumber(nb), toNumber(nn));
     return r === undefined ? unk('cidrsubnet() with invalid arguments', span) : str(r, span);
   },
-  replace: ([s, a, b], span) => {
-    if (!s || !a || !b || s.kind !== 'string' || a.kind !== 'string' || b.kind !== 'string') return unk('replace() of a value that is not known', span, s, a, b);
-    const re = /^\/(.*)\/$/s.exec(a.value);
-    if (re) {
-      try {
-        return str(s.value.replace(new RegExp(re[1]!, 'g'), b.value.replace(/\$\{(\d+)\}/g, '$$$1')), span);
-      } catch {
-        return unk('replace() with an unsupported regular expression', span);
-      }
+  replace: ([s, a, r], span, b) => {
+    if (!s || !a || !r || s.kind !== 'string' || a.kind !== 'string' || r.kind !== 'string') return unk('replace() of a value that is not known', span, s, a, r);
+    // Terraform: a substring written between slashes is a regular expression (RE2 syntax).
+    if (a.value.length > 1 && a.value.startsWith('/') && a.value.endsWith('/')) {
+      const re = compileRegex(a.value.slice(1, -1));
+      if (typeof re === 'string') return unk(`replace(): ${re}`, span);
+      const out = regexReplace(re, s.value, r.value);
+      return out === undefined ? over(b, 'stringChars', span) : str(out, span);
     }
-    return str(s.value.split(a.value).join(b.value), span);
+    const parts = s.value.split(a.value);
+    if (s.value.length + (parts.length - 1) * (r.value.length - a.value.length) > MAX_CHARS) return over(b, 'stringChars', span);
+    return str(parts.join(r.value), span);
+  },
+  regex: ([p, s], span) => {
+    if (p?.kind !== 'string' || s?.kind !== 'string') return unk('regex() of a value that is not known', span, p, s);
+    const re = compileRegex(p.value);
+    if (typeof re === 'string') return unk(`regex(): ${re}`, span);
+    const m = re.matcher(s.value);
+    if (!m.find()) return unk('regex() found no match (Terraform stops with an error)', span);
+    return regexResult(re, m, span);
+  },
+  regexall: ([p, s], span, b) => {
+    if (p?.kind !== 'string' || s?.kind !== 'string') return unk('regexall() of a value that is not known', span, p, s);
+    const re = compileRegex(p.value);
+    if (typeof re === 'string') return unk(`regexall(): ${re}`, span);
+    const m = re.matcher(s.value);
+    const out: Value[] = [];
+    while (m.find()) {
+      if (out.length >= MAX_ITEMS) return over(b, 'collectionItems', span);
+      out.push(regexResult(re, m, span));
+    }
+    return list(out, span);
   },
   lower: ([s], span) => (s && s.kind === 'string' ? str(s.value.toLowerCase(), span) : unk('lower() of a value that is not known', span, s)),
   upper: ([s], span) => (s && s.kind === 'string' ? str(s.value.toUpperCase(), span) : unk('upper() of a value that is not known', span, s)),
@@ -246,15 +295,16 @@ const fns: Record<string, Fn> = {
     const start = off < 0 ? chars.length + off : off;
     return str(chars.slice(start, len < 0 ? undefined : start + len).join(''), span);
   },
-  range: (args, span) => {
+  range: (args, span, budget) => {
     const ns = args.map(toNumber);
-    if (ns.some((n) => n === undefined)) return unk('range() of a value that is not known', span, ...args);
-    let [a, b, s] = ns as number[];
-    if (ns.length === 1) [a, b, s] = [0, ns[0]!, 1];
-    s ??= 1;
-    if (s === 0 || Math.abs((b! - a!) / s) > MAX_ITEMS) return unk('range() too large', span);
+    if (ns.length === 0 || ns.length > 3 || ns.some((n) => n === undefined || !Number.isFinite(n))) return unk('range() of a value that is not a known number', span, ...args);
+    const [start, end, step] = ns.length === 1 ? [0, ns[0]!, 1] : [ns[0]!, ns[1]!, ns[2] ?? (ns[1]! >= ns[0]! ? 1 : -1)];
+    if (step === 0 || (step > 0 && end < start) || (step < 0 && end > start)) return unk('range() with a step that never reaches the end', span);
+    const count = Math.ceil((end - start) / step);
+    if (!(count <= MAX_ITEMS)) return over(budget, 'collectionItems', span);
     const out: Value[] = [];
-    for (let x = a!; s > 0 ? x < b! : x > b!; x += s) out.push(num(x, span));
+    // start + k * step, not repeated addition: past 2^53 adding 1 changes nothing.
+    for (let k = 0; k < count; k++) out.push(num(start + k * step, span));
     return list(out, span);
   },
 };
@@ -294,10 +344,100 @@ export function cidrsubnet(prefix: string, newbits: number | undefined, netnum: 
   return `${sub >>> 24}.${(sub >>> 16) & 255}.${(sub >>> 8) & 255}.${sub & 255}/${nl}`;
 }
 
-export function callFunction(name: string, args: Value[], span: Span): Value {
+/** The verb of a `format()` directive applied to one argument, or undefined when the argument is not known. */
+function formatVerb(verb: string, a: Value, precision: number | undefined): string | undefined {
+  if (verb === 'q') return a.kind === 'string' ? JSON.stringify(a.value) : undefined;
+  if (verb === 'v' && (a.kind === 'list' || a.kind === 'map')) return isKnown(a) ? JSON.stringify(toPlain(a)) : undefined;
+  const n = toNumber(a);
+  if (n !== undefined && Number.isFinite(n)) {
+    if (verb === 'd') return String(Math.trunc(n));
+    if (verb === 'f') return n.toFixed(precision ?? 6);
+    if (verb === 'e' || verb === 'E') { const t = n.toExponential(precision ?? 6); return verb === 'E' ? t.toUpperCase() : t; }
+    if (verb === 'x' || verb === 'X') { const t = Math.trunc(n).toString(16); return verb === 'X' ? t.toUpperCase() : t; }
+    if (verb === 'o') return Math.trunc(n).toString(8);
+    if (verb === 'b') return Math.trunc(n).toString(2);
+  }
+  return scalarString(a);
+}
+
+/** Nesting depth of JSON text (brackets outside strings), without parsing it. */
+function jsonNesting(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
+/**
+ * Terraform's regular expressions are Go's RE2: linear time, and a syntax of their own (no
+ * backreferences or lookaround; `(?P<name>…)` groups). re2js is a JavaScript port of RE2, so a
+ * pattern means what it means to Terraform and no input can make matching backtrack.
+ */
+function compileRegex(pattern: string): RE2JS | string {
+  if (pattern.length > LIMITS.regexPatternChars) return 'regular expression too long';
+  try {
+    return RE2JS.compile(pattern);
+  } catch (e) {
+    return `invalid regular expression (${(e as Error).message})`;
+  }
+}
+
+type Matcher = ReturnType<RE2JS['matcher']>;
+
+/** One match as Terraform's `regex` returns it: the match, the list of groups, or the map of named groups. */
+function regexResult(re: RE2JS, m: Matcher, span: Span): Value {
+  const groups = re.groupCount();
+  if (groups === 0) return str(m.group(0) ?? '', span);
+  const named = Object.entries(re.namedGroups());
+  if (named.length) return map(named.map(([name, i]) => [name, m.group(i) === null ? nul(span) : str(m.group(i)!, span)]), span);
+  const out: Value[] = [];
+  for (let i = 1; i <= groups; i++) out.push(str(m.group(i) ?? '', span));
+  return list(out, span);
+}
+
+/** `replace` with a pattern: Go's `ReplaceAllString`, `$1`, `${1}`, `$name`, `${name}` and `$$` in the replacement; undefined past the string limit. */
+function regexReplace(re: RE2JS, s: string, replacement: string): string | undefined {
+  const named = re.namedGroups();
+  const m = re.matcher(s);
+  const out: string[] = [];
+  let size = 0;
+  let last = 0;
+  const push = (t: string): boolean => {
+    out.push(t);
+    size += t.length;
+    return size <= MAX_CHARS;
+  };
+  while (m.find()) {
+    if (!push(s.slice(last, m.start()))) return undefined;
+    const expanded = replacement.replace(/\$(?:\$|\{(\w+)\}|(\w+))/g, (tok, braced: string | undefined, bare: string | undefined) => {
+      const name = braced ?? bare;
+      if (name === undefined) return '$';
+      const i = /^\d+$/.test(name) ? Number(name) : named[name];
+      return i !== undefined && i <= re.groupCount() ? (m.group(i) ?? '') : '';
+    });
+    if (!push(expanded)) return undefined;
+    last = m.end();
+  }
+  if (!push(s.slice(last))) return undefined;
+  return out.join('');
+}
+
+export function callFunction(name: string, args: Value[], span: Span, budget: EvalBudget): Value {
   const f = Object.prototype.hasOwnProperty.call(fns, name) ? fns[name] : undefined;
   if (!f) return unk(`function ${name}() is not evaluated`, span, ...args);
-  return f(args, span);
+  const v = f(args, span, budget);
+  // What a call builds is work too: a join of 10,000 long strings is not one step.
+  budget.spend(Math.ceil(valueShape(v).size / 64));
+  return v;
 }
 
 export const SUPPORTED_FUNCTIONS = Object.keys(fns);

@@ -9,7 +9,10 @@ import type { Edge, GraphPart, ResourceNode } from '../graph.js';
 import type { Value } from '../value.js';
 import { buildConfig, moduleSource, type ModuleConfig } from './config.js';
 import { classifySource, isInside, localModuleDir, repositoryRoot } from './sources.js';
-import { evaluate, resetBudget, type Resolver } from './eval.js';
+import { evaluate, type Resolver } from './eval.js';
+import { EvalBudget, LIMITS, limitMessage } from '../../core/limits.js';
+import { readSourceText } from '../../core/source.js';
+import { errorText, REPORT_BUG } from '../../core/isolate.js';
 import { ModuleInstance, type World } from './instance.js';
 import { str, unk } from './values.js';
 
@@ -53,17 +56,21 @@ function dirOf(rel: string): string {
 }
 
 async function parseOne(path: string, rel: string, kind: TerraformFileKind, errors: InputError[]): Promise<HclFile | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    errors.push({ file: rel, line: 1, column: 1, kind: 'read', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+  const read = await readSourceText(path, rel, LIMITS.terraformBytes);
+  if ('error' in read) {
+    errors.push(read.error);
     return undefined;
   }
+  const text = read.text;
   const json = kind === 'terraform-json' || rel.endsWith('.json');
-  const r = json ? parseTfJson(text, rel, kind === 'tfvars' ? 'tfvars' : 'config') : await parseHcl(text, rel);
-  if (r.error) errors.push(r.error);
-  return r.file;
+  try {
+    const r = json ? parseTfJson(text, rel, kind === 'tfvars' ? 'tfvars' : 'config') : await parseHcl(text, rel);
+    if (r.error) errors.push(r.error);
+    return r.file;
+  } catch (e) {
+    errors.push({ file: rel, line: 1, column: 1, kind: 'internal', message: `parsing failed unexpectedly: ${errorText(e)} (${REPORT_BUG})` });
+    return undefined;
+  }
 }
 
 /** Parses every file (for the parse-only benchmark figure). */
@@ -101,7 +108,6 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   }
   const parseMs = performance.now() - t0;
   if (input.parseOnly) return { parts: [], errors, notes, unresolvedModules: [], parseOnly: parseMs };
-  resetBudget();
 
   // module folders
   const byDir = new Map<string, HclFile[]>();
@@ -134,7 +140,7 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   const isDownloaded = (d: string) => d.split('/').includes('.terraform');
   const roots = [...configs.keys()].filter((d) => !used.has(d) && !isDownloaded(d)).sort();
 
-  const world: World = { scanRootRel: (p) => relative(input.root, p).split(sep).join('/'), configs, downloaded: new Map(), refused: new Map(), errors, notes, unresolved: new Map(), errorKeys: new Set(), noteKeys: new Set() };
+  const world: World = { scanRootRel: (p) => relative(input.root, p).split(sep).join('/'), configs, downloaded: new Map(), refused: new Map(), errors, notes, unresolved: new Map(), errorKeys: new Set(), noteKeys: new Set(), budget: new EvalBudget() };
   const reach = { scanRoot: input.root, repoRoot: input.repositoryRoot ?? repositoryRoot(input.root), loaded: new Set<string>() };
 
   // local modules that discovery did not list: above the scan root, or beside the scanned paths
@@ -157,17 +163,40 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   for (const root of roots) {
     const cfg = configs.get(root)!;
     const inputs = await rootInputs(input, root, cfg, tfvarsByDir.get(root) ?? [], errors);
-    const inst = new ModuleInstance(world, cfg, root, '', [], [], inputs, new Map());
+    world.budget = new EvalBudget();
     const nodes: ResourceNode[] = [];
     const edges: Edge[] = [];
-    const stack = [inst];
+    // Each module instance is one unit: one that fails unexpectedly is an error at its call, the others are built.
+    const unit = (at: { file: string; line: number; column: number }, what: string, work: () => void): void => {
+      try {
+        work();
+      } catch (e) {
+        errors.push({ ...at, kind: 'internal', message: `building ${what} failed unexpectedly: ${errorText(e)} (${REPORT_BUG})` });
+      }
+    };
+    const rootAt = { file: cfg.files[0]?.file ?? (root || '.'), line: 1, column: 1 };
+    let inst: ModuleInstance | undefined;
+    unit(rootAt, `the root module ${root || '.'}`, () => void (inst = new ModuleInstance(world, cfg, root, '', [], [], inputs, new Map())));
+    const stack = inst ? [inst] : [];
     let guard = 0;
     while (stack.length && guard++ < 100_000) {
       const m = stack.pop()!;
-      m.nodes(nodes, edges);
-      stack.push(...m.allChildren().reverse());
+      const at = m.callSite ? { file: m.callSite.file, line: m.callSite.start.line, column: m.callSite.start.column } : { file: m.cfg.files[0]?.file ?? rootAt.file, line: 1, column: 1 };
+      const before = { nodes: nodes.length, edges: edges.length };
+      unit(at, m.prefix ? `module instance ${m.prefix.slice(0, -1)}` : `the root module ${root || '.'}`, () => {
+        try {
+          m.nodes(nodes, edges);
+        } catch (e) {
+          nodes.length = before.nodes;
+          edges.length = before.edges;
+          throw e;
+        }
+      });
+      unit(at, `the module calls of ${m.prefix ? m.prefix.slice(0, -1) : root || '.'}`, () => stack.push(...m.allChildren().reverse()));
     }
     parts.push({ nodes, edges });
+    const reached = world.budget.reached;
+    if (reached) notes.push(`${reached.at ? `${reached.at.file}:${reached.at.line}:${reached.at.column}` : root || '.'}: ${limitMessage(reached.limit)}; the values over it are unknown`);
   }
   const unresolvedModules = [...world.unresolved.values()].sort((a, b) => (a.span.file === b.span.file ? a.span.start.line - b.span.start.line : a.span.file < b.span.file ? -1 : 1));
   return { parts, errors, notes, unresolvedModules, parseOnly: parseMs };
@@ -302,9 +331,10 @@ async function loadDownloaded(scanRoot: string, root: string, world: World, conf
 /** Variable values of a root module: defaults < terraform.tfvars(.json) < *.auto.tfvars(.json) < --var-file < --var. */
 async function rootInputs(input: TerraformInput, root: string, cfg: ModuleConfig, tfvars: Parsed[], errors: InputError[]): Promise<Map<string, () => Value>> {
   const values = new Map<string, Value>();
+  const budget = new EvalBudget();
   const apply = (f: HclFile | undefined) => {
     if (!f) return;
-    for (const it of f.body.items) if (it.kind === 'attribute') values.set(it.name, evaluate(it.expr, { r: EMPTY_RESOLVER }));
+    for (const it of f.body.items) if (it.kind === 'attribute') values.set(it.name, evaluate(it.expr, { r: EMPTY_RESOLVER, budget }));
   };
   const base = (p: Parsed) => posix.basename(p.rel);
   const order = [
@@ -331,7 +361,7 @@ async function rootInputs(input: TerraformInput, root: string, cfg: ModuleConfig
     else if (typeName !== 'string') {
       const r = await parseHcl(`v = ${raw}\n`, '<command line>');
       const a = r.file?.body.items[0];
-      if (a && a.kind === 'attribute') v = evaluate(a.expr, { r: EMPTY_RESOLVER });
+      if (a && a.kind === 'attribute') v = evaluate(a.expr, { r: EMPTY_RESOLVER, budget });
     }
     values.set(k, v);
   }

@@ -4,17 +4,19 @@ import type { Attribute, Block, Body } from '../../../parsers/terraform/ast.js';
 import { attributeOf, blocksOf } from '../../../parsers/terraform/ast.js';
 import type { DeployContext, Edge, Known, ResourceNode, Suppression } from '../graph.js';
 import type { MapValue, Value } from '../value.js';
-import { budget, evaluate as evaluateExpr, iterate, MAX_CHAIN, scalarString, type Env, type Resolver } from './eval.js';
+import { evaluate as evaluateExpr, iterate, overLimit, scalarString, type Env, type Resolver } from './eval.js';
 import type { Expr } from '../../../parsers/terraform/ast.js';
+import { LIMITS, type EvalBudget } from '../../core/limits.js';
 
 /** Evaluates one expression, bounding chains of references across variables, locals and outputs (no stack overflow). */
 function evaluate(e: Expr, env: Env): Value {
-  if (budget.chain >= MAX_CHAIN) return unk('references chained too deeply to evaluate', e.span);
-  budget.chain++;
+  const b = env.budget;
+  if (b.chain >= LIMITS.referenceChain) return overLimit(b, 'referenceChain', e.span);
+  b.chain++;
   try {
     return evaluateExpr(e, env);
   } finally {
-    budget.chain--;
+    b.chain--;
   }
 }
 import { azList, list, map, respan, str, unk, within } from './values.js';
@@ -47,6 +49,8 @@ export interface World {
   unresolved: Map<string, UnresolvedModule>;
   errorKeys: Set<string>;
   noteKeys: Set<string>;
+  /** The evaluation budget of the root module being built (a new one for each root). */
+  budget: EvalBudget;
 }
 
 const META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection']);
@@ -96,7 +100,7 @@ export class ModuleInstance implements Resolver {
   }
 
   env(extra?: Partial<Env>): Env {
-    return { r: this, ...extra };
+    return { r: this, budget: this.world.budget, ...extra };
   }
 
   // ---- Resolver ----

@@ -1,7 +1,6 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, posix, relative, sep } from 'node:path';
+import { join, posix } from 'node:path';
 import type { InputError, Span } from '../../core/source.js';
-import { jsonGet, readJson, type J } from '../../../parsers/terraform/json.js';
+import { isPlanHead, jsonGet, readJson, type J } from '../../../parsers/terraform/json.js';
 import type { DeployContext, Edge, GraphPart, Known, ResourceNode } from '../graph.js';
 import type { MapValue, Value } from '../value.js';
 import { list, nul, respan } from './values.js';
@@ -20,6 +19,8 @@ export interface PlanInput {
   parseOnly?: boolean;
   /** The configuration's nodes; when absent, `.tf` files in the plan's folder (and below) are read, if any. */
   config?: PlanConfig;
+  /** Exclude globs of the scan, for finding the configuration. */
+  exclude?: string[];
 }
 
 export interface PlanResult {
@@ -28,43 +29,20 @@ export interface PlanResult {
   notes: string[];
 }
 
-/** Whether a JSON text looks like `terraform show -json` output. */
+/** Whether a JSON text looks like `terraform show -json` output (discovery classifies plans with the same test). */
 export function isPlanJson(text: string): boolean {
-  const head = text.slice(0, 4096);
-  return head.includes('"format_version"') && text.includes('"planned_values"');
+  return isPlanHead(text);
 }
 
-const MAX_FILES = 2000;
-
+/** The configuration the plan was made from: the `.tf` files of its folder and below, found by the scan's own discovery (excludes honoured). */
 async function findConfig(input: PlanInput, notes: string[]): Promise<PlanConfig | undefined> {
   const dir = posix.dirname(input.file);
-  const abs = join(input.root, dir === '.' ? '' : dir);
-  const files: { path: string; rel: string; kind: 'terraform' | 'terraform-json' | 'tfvars' }[] = [];
-  const walk = async (d: string, depth: number): Promise<void> => {
-    if (depth > 6 || files.length > MAX_FILES) return;
-    let names: string[];
-    try {
-      names = (await readdir(d)).sort();
-    } catch {
-      return;
-    }
-    for (const n of names) {
-      if (n === '.terraform' || n === 'node_modules' || n.startsWith('.git')) continue;
-      const p = join(d, n);
-      let st;
-      try {
-        st = await stat(p);
-      } catch {
-        continue;
-      }
-      const rel = relative(input.root, p).split(sep).join('/');
-      if (st.isDirectory()) await walk(p, depth + 1);
-      else if (n.endsWith('.tf')) files.push({ path: p, rel, kind: 'terraform' });
-      else if (n.endsWith('.tf.json')) files.push({ path: p, rel, kind: 'terraform-json' });
-      else if (depth === 0 && (n === 'terraform.tfvars' || n === 'terraform.tfvars.json' || /\.auto\.tfvars(\.json)?$/.test(n))) files.push({ path: p, rel, kind: 'tfvars' });
-    }
-  };
-  await walk(abs, 0);
+  const { discover } = await import('../../discover.js');
+  const found = await discover([join(input.root, dir === '.' ? '' : dir)], { root: input.root, exclude: input.exclude ?? [] });
+  const auto = (n: string) => n === 'terraform.tfvars' || n === 'terraform.tfvars.json' || /\.auto\.tfvars(\.json)?$/.test(n);
+  const files = found.files.flatMap((f) =>
+    f.kind === 'terraform' || f.kind === 'terraform-json' || (f.kind === 'tfvars' && posix.dirname(f.rel) === dir && auto(posix.basename(f.rel))) ? [{ path: f.path, rel: f.rel, kind: f.kind }] : [],
+  );
   if (!files.some((f) => f.kind !== 'tfvars' && posix.dirname(f.rel) === dir)) return undefined;
   const { buildTerraform } = await import('./index.js');
   const r = await buildTerraform({ root: input.root, files });

@@ -93,3 +93,34 @@ export function plainToValue(x: unknown, span: Span, depth = 0): Value {
 export function typeName(v: Value): string {
   return v.kind;
 }
+
+/** A scalar written as Terraform writes it in a string. */
+export function scalarString(v: Value): string | undefined {
+  if (v.kind === 'string') return v.value;
+  if (v.kind === 'number') return String(v.value);
+  if (v.kind === 'boolean') return String(v.value);
+  return undefined;
+}
+
+export function toNumber(v: Value): number | undefined {
+  if (v.kind === 'number') return v.value;
+  if (v.kind === 'string' && v.value.trim() !== '' && !isNaN(Number(v.value))) return Number(v.value);
+  return undefined;
+}
+
+export function equal(a: Value, b: Value): boolean {
+  if (a === b) return isKnown(a);
+  if (a.kind === 'string' || a.kind === 'number' || a.kind === 'boolean') return (b.kind === a.kind) && (b as { value: unknown }).value === a.value;
+  if (a.kind === 'null') return b.kind === 'null';
+  if (a.kind === 'list') return b.kind === 'list' && a.items.length === b.items.length && a.items.every((x, i) => equal(x, b.items[i]!));
+  if (a.kind === 'map') {
+    if (b.kind !== 'map' || a.entries.size !== b.entries.size) return false;
+    for (const [k, v] of a.entries) {
+      const w = b.entries.get(k);
+      if (!w || !equal(v, w)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+

@@ -1,0 +1,35 @@
+/** CloudFormation templates: YAML/JSON files that turn out to be templates once parsed. */
+import { EvalBudget, LIMITS, limitMessage } from '../core/limits.js';
+import { readSourceText } from '../core/source.js';
+import type { InputFormat } from './format.js';
+
+export const cloudformation: InputFormat = {
+  name: 'CloudFormation',
+  kinds: ['data'],
+  classify: (n) => (n.endsWith('.yaml') || n.endsWith('.yml') || n.endsWith('.json') || n.endsWith('.template') ? 'data' : undefined),
+  async build(files, ctx) {
+    const { parseTemplate } = await import('../../parsers/cloudformation/index.js');
+    const { buildTemplate } = await import('../graph/cloudformation/build.js');
+    const { templateStructureErrors } = await import('../graph/cloudformation/structure.js');
+    for (const file of files) {
+      await ctx.unit(file.rel, async () => {
+        // Not-templates (package-lock.json …) may be large: the parser refuses what is over its limit.
+        const read = await readSourceText(file.path, file.rel, LIMITS.planBytes);
+        if ('error' in read) return void ctx.errors.push(read.error);
+        const parsed = parseTemplate(file.rel, read.text);
+        if (parsed.kind === 'error') return void ctx.errors.push(...parsed.errors);
+        if (parsed.kind === 'not-cloudformation') return ctx.skipped(file.rel, parsed.reason);
+        ctx.scanned();
+        ctx.errors.push(...templateStructureErrors(file.rel, parsed.document));
+        if (ctx.parseOnly) return;
+        const c = ctx.contextFor(file.rel);
+        const budget = new EvalBudget();
+        const given = ctx.templateParameters(file.rel, parsed.document);
+        ctx.errors.push(...given.errors);
+        ctx.add(buildTemplate({ file: file.rel, document: parsed.document, account: c.account, region: c.region, budget, ...(given.values ? { parameterValues: given.values } : {}) }));
+        const reached = budget.reached;
+        if (reached) ctx.notes.push(`${reached.at ? `${reached.at.file}:${reached.at.line}:${reached.at.column}` : file.rel}: ${limitMessage(reached.limit)}; the values over it are unknown`);
+      });
+    }
+  },
+};
