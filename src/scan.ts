@@ -7,14 +7,16 @@ import { discover } from './discover.js';
 import type { DiscoveredFile } from './discover.js';
 import type { Config } from './config/config.js';
 import { ConfigError, defaultConfig, loadConfig } from './config/config.js';
+import type { TemplateInput } from './graph/cloudformation/build.js';
+import { allowedValueFindings } from './engine/cfn-scenarios.js';
 import { loadTemplateParameters } from './graph/cloudformation/parameters.js';
 import { FORMATS, type FormatContext } from './inputs/index.js';
 import type { Known } from './graph/graph.js';
 import { ResourceGraph } from './graph/graph.js';
 import { buildModel } from './model/build.js';
 import type { CloudModel } from './model/model.js';
-import { runRules } from './engine/engine.js';
-import type { IgnoreEntry } from './engine/engine.js';
+import { compareFindings, runRules } from './engine/engine.js';
+import type { EngineOptions, IgnoreEntry } from './engine/engine.js';
 import type { Rule } from './engine/rule.js';
 import type { Notice, ScanResult, UnresolvedModule } from './engine/types.js';
 import { loadRules } from '../rules/index.js';
@@ -67,6 +69,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const configFile = config.configFile ? relPath(root, config.configFile) : CONFIG_FILE;
   const cfnParameters = await loadTemplateParameters(root, options.cfnParams ?? [], config.cfnParameters, config.configFile ? dirname(config.configFile) : undefined, configFile);
   errors.push(...cfnParameters.errors);
+  const templates: TemplateInput[] = [];
   let scanned = 0;
   let skipped = found.skipped.length;
   const ctx: FormatContext = {
@@ -87,6 +90,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     },
     unit: (file, work) => isolateUnit(file, work, errors),
     templateParameters: (file, document) => cfnParameters.parameters.forTemplate(file, document),
+    templates,
     terraformRoots: new Map(),
     unresolvedModules,
   };
@@ -107,13 +111,19 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   graph.sort();
   const model = await buildModel(graph, errors);
   const severityOverrides = Object.fromEntries(Object.entries(config.rules).filter(([, v]) => v !== 'on' && v !== 'off')) as Record<string, 'critical' | 'high' | 'medium' | 'low'>;
-  const engine = runRules(model, rules, {
+  const engineOptions: EngineOptions = {
     settings: { publicPorts: config.publicPorts, ...(config.logArchiveAccount ? { logArchiveAccount: config.logArchiveAccount } : {}) },
     severityOverrides,
     ignores: [...config.ignore, ...nestedIgnores(nested)],
     matchPath: (file, glob) => picomatch(glob, { dot: true })(file),
-  });
+  };
+  const engine = runRules(model, rules, engineOptions);
   errors.push(...engine.errors);
+  // What the templates' other AllowedValues would add.
+  const other = await allowedValueFindings(templates, engine.findings, rules, engineOptions);
+  engine.findings.push(...other.findings);
+  engine.findings.sort(compareFindings);
+  notes.push(...other.notes);
   const notices: Notice[] = [...engine.notices, ...unusedSuppressions(graph, engine.findings, rules)];
   const regions = [...new Set(graph.nodes.flatMap((n) => (n.context.region.known ? [n.context.region.value] : [])))].sort();
   stats.durationMs = performance.now() - started;

@@ -150,7 +150,7 @@ export function fingerprint(ruleId: string, file: string, address: string, path:
   return createHash('sha256').update([ruleId, file, address, path].join('\u0000')).digest('hex').slice(0, 32);
 }
 
-function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(a: Finding, b: Finding): number {
   const fa = a.location.span.file;
   const fb = b.location.span.file;
   if (fa !== fb) return fa < fb ? -1 : 1;

@@ -26,7 +26,9 @@ export const cloudformation: InputFormat = {
         const budget = new EvalBudget();
         const given = ctx.templateParameters(file.rel, parsed.document);
         ctx.errors.push(...given.errors);
-        ctx.add(buildTemplate({ file: file.rel, document: parsed.document, account: c.account, region: c.region, budget, ...(given.values ? { parameterValues: given.values } : {}) }));
+        const input = { file: file.rel, document: parsed.document, account: c.account, region: c.region, ...(given.values ? { parameterValues: given.values } : {}) };
+        ctx.templates.push(input);
+        ctx.add(buildTemplate({ ...input, budget }));
         const reached = budget.reached;
         if (reached) ctx.notes.push(`${reached.at ? `${reached.at.file}:${reached.at.line}:${reached.at.column}` : file.rel}: ${limitMessage(reached.limit)}; the values over it are unknown`);
       });

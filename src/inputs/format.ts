@@ -3,6 +3,7 @@
  * Each format is one module of this folder, listed once in `index.ts`; discovery and the scan
  * go through the list, so adding a format touches no switch elsewhere.
  */
+import type { TemplateInput } from '../graph/cloudformation/build.js';
 import type { InputError } from '../core/source.js';
 import type { DiscoveredFile, DiscoveredKind } from '../discover.js';
 import type { GraphPart, Known, ResourceNode } from '../graph/graph.js';
@@ -51,6 +52,8 @@ export interface FormatContext {
   unit<T>(file: string, work: () => Promise<T>): Promise<T | undefined>;
   /** CloudFormation parameter values given from outside (`--cfn-params`, `cfnParameters`) for a template, with errors about them. */
   templateParameters(file: string, document: ParsedDocument): { values?: Record<string, string>; errors: InputError[] };
+  /** CloudFormation templates as built, for checking their parameters' other allowed values afterwards. */
+  templates: TemplateInput[];
   /** Terraform module calls whose module is not on disk, for the report. */
   unresolvedModules: UnresolvedModule[];
   /** Terraform nodes by root module folder (`.` for the scan root), once the Terraform format has run: a plan's configuration. */

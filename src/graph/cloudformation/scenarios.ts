@@ -1,0 +1,153 @@
+/**
+ * Other deployments of one template: the values its parameters' `AllowedValues` permit besides the
+ * one checked (the given value, else the default). A finding that appears only under another value
+ * is worth reporting, named by that value ("… when Env is prod").
+ *
+ * Combinations are never enumerated. A parameter changes what is deployed in two ways:
+ * - directly, where resources use it (`Ref`, `Fn::Sub`): one scenario per other allowed value of
+ *   that parameter, the rest as checked;
+ * - through the conditions resources use (a resource's `Condition`, `Fn::If`): a condition over one
+ *   parameter is flipped by that parameter's own scenarios; for a condition over several, the
+ *   values that flip it are searched among those parameters only (bounded), and that one
+ *   assignment is one more scenario.
+ * So the number of scenarios grows with the number of parameters and conditions, not their
+ * product: 20 two-valued parameters give at most 20 (+ one per multi-parameter condition).
+ * Parameters nothing in `Resources` uses are never tried.
+ */
+import type { DocMap, DocNode, ParsedDocument } from '../../../parsers/document.js';
+import { get } from '../../../parsers/document.js';
+import type { Known } from '../graph.js';
+import type { Value } from '../value.js';
+import { TemplateEvaluator, intrinsic } from './evaluate.js';
+import { allowedValues } from './parameters.js';
+
+export interface Scenario {
+  /** Parameter values that differ from the checked deployment. */
+  overrides: Record<string, string>;
+  /** `Env is prod`, `Env is prod and Public is true`. */
+  label: string;
+}
+
+/** Most assignments tried to flip one condition over several parameters. */
+const MAX_JOINT_ASSIGNMENTS = 256;
+/** Most scenarios per template: beyond it the rest are not tried, and the caller says so. */
+export const MAX_SCENARIOS = 200;
+
+export function allowedValueScenarios(document: ParsedDocument, given: Record<string, string | Value> = {}): { scenarios: Scenario[]; truncated: boolean } {
+  const root = document.root;
+  const allowed = allowedValues(document);
+  for (const name of Object.keys(given)) allowed.delete(name); // a given value fixes that deployment
+  if (allowed.size === 0) return { scenarios: [], truncated: false };
+  const parameters = asMap(get(root, 'Parameters'));
+  const conditions = asMap(get(root, 'Conditions'));
+  const resources = get(root, 'Resources');
+
+  const direct = new Set<string>();
+  const usedConditions = new Set<string>();
+  collect(resources, direct, usedConditions);
+  // Conditions used by other conditions, and the parameters each condition reads.
+  const paramsOf = new Map<string, Set<string>>();
+  const conditionParams = (name: string, seen: Set<string> = new Set()): Set<string> => {
+    const cached = paramsOf.get(name);
+    if (cached) return cached;
+    const out = new Set<string>();
+    if (seen.has(name)) return out;
+    seen.add(name);
+    const refs = new Set<string>();
+    const nested = new Set<string>();
+    collect(get(conditions, name), refs, nested);
+    for (const r of refs) out.add(r);
+    for (const c of nested) for (const r of conditionParams(c, seen)) out.add(r);
+    paramsOf.set(name, out);
+    return out;
+  };
+
+  const baseOf = (name: string): string | undefined => {
+    const d = get(get(parameters, name), 'Default');
+    return d?.kind === 'scalar' && d.value !== null ? (d.raw ?? String(d.value)) : undefined;
+  };
+  const scenarios: Scenario[] = [];
+  const seen = new Set<string>();
+  let truncated = false;
+  const add = (overrides: Record<string, string>): void => {
+    const key = JSON.stringify(Object.entries(overrides).sort());
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (scenarios.length >= MAX_SCENARIOS) {
+      truncated = true;
+      return;
+    }
+    scenarios.push({ overrides, label: Object.entries(overrides).map(([k, v]) => `${k} is ${v}`).join(' and ') });
+  };
+
+  const varied = new Set<string>(direct);
+  for (const c of usedConditions) for (const p of conditionParams(c)) varied.add(p);
+  for (const name of [...varied].sort()) {
+    const values = allowed.get(name);
+    if (!values) continue;
+    for (const v of values) if (v !== baseOf(name)) add({ [name]: v });
+  }
+
+  // Conditions over several varied parameters: one assignment per outcome the checked values do not give.
+  const evaluatorWith = (values: Record<string, string | Value>): TemplateEvaluator =>
+    new TemplateEvaluator({ file: '', parameters, mappings: asMap(get(root, 'Mappings')), conditions, resources: new Map(), account: UNKNOWN, region: UNKNOWN, stackName: '', parameterValues: values });
+  const base = evaluatorWith(given);
+  for (const c of [...usedConditions].sort()) {
+    const params = [...conditionParams(c)].filter((p) => allowed.has(p)).sort();
+    if (params.length < 2) continue;
+    const sizes = params.map((p) => allowed.get(p)!.length);
+    if (sizes.reduce((a, b) => a * b, 1) > MAX_JOINT_ASSIGNMENTS) continue;
+    const checked = base.condition(c);
+    const wanted = new Set([true, false].filter((o) => o !== checked));
+    for (const assignment of assignments(params, allowed)) {
+      if (wanted.size === 0) break;
+      const changed = Object.fromEntries(Object.entries(assignment).filter(([k, v]) => v !== baseOf(k)));
+      if (Object.keys(changed).length < 2) continue; // one parameter's own scenarios cover it
+      const outcome = evaluatorWith({ ...given, ...assignment }).condition(c);
+      if (outcome === undefined || !wanted.has(outcome)) continue;
+      wanted.delete(outcome);
+      add(changed);
+    }
+  }
+  return { scenarios, truncated };
+}
+
+const UNKNOWN: Known<string> = { known: false, reason: 'not needed to decide a condition' };
+
+function* assignments(params: string[], allowed: Map<string, string[]>, i = 0, acc: Record<string, string> = {}): Generator<Record<string, string>> {
+  if (i === params.length) {
+    yield { ...acc };
+    return;
+  }
+  for (const v of allowed.get(params[i]!)!) {
+    acc[params[i]!] = v;
+    yield* assignments(params, allowed, i + 1, acc);
+  }
+}
+
+/** Parameter (and pseudo) names used by `Ref` and `Fn::Sub`, and condition names used, anywhere under `node`. */
+function collect(node: DocNode | undefined, refs: Set<string>, conditions: Set<string>, depth = 0): void {
+  if (!node || depth > 200) return;
+  if (node.kind === 'seq') {
+    for (const item of node.items) collect(item, refs, conditions, depth + 1);
+    return;
+  }
+  if (node.kind !== 'map') return;
+  const fn = intrinsic(node);
+  if (fn?.name === 'Ref' && fn.arg.kind === 'scalar') refs.add(String(fn.arg.value));
+  if (fn?.name === 'Condition' && fn.arg.kind === 'scalar') conditions.add(String(fn.arg.value));
+  if (fn?.name === 'Fn::If' && fn.arg.kind === 'seq' && fn.arg.items[0]?.kind === 'scalar') conditions.add(String(fn.arg.items[0].value));
+  if (fn?.name === 'Fn::Sub') {
+    const text = fn.arg.kind === 'scalar' ? fn.arg.value : fn.arg.kind === 'seq' && fn.arg.items[0]?.kind === 'scalar' ? fn.arg.items[0].value : undefined;
+    if (typeof text === 'string') for (const m of text.matchAll(/\$\{([^!}.][^}.]*)\}/g)) refs.add(m[1]!);
+  }
+  for (const e of node.entries) {
+    // A resource's own `Condition: Name`.
+    if (!fn && e.key === 'Condition' && e.value.kind === 'scalar') conditions.add(String(e.value.value));
+    collect(e.value, refs, conditions, depth + 1);
+  }
+}
+
+function asMap(n: DocNode | undefined): DocMap | undefined {
+  return n?.kind === 'map' ? n : undefined;
+}
