@@ -172,7 +172,6 @@ export default defineRule({
       return m[2] === kind && m[3] === id && (!own || own === m[1]);
     };
     for (const db of m.dbInstances) {
-      if (db.cluster) continue;
       const own = db.replicaOf ? viaLink(db, db.replicaOf) : undefined;
       if (own && own.where !== 'other') continue; // a same-region read replica: its source is judged
       const copies: Copy[] = own ? [own] : [];

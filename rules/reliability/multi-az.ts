@@ -1,15 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { Link, ModelResource, Val } from '../../src/model/val.js';
-import { isFalse, isKnown, isTrue } from '../../src/model/val.js';
-
-function how(v: Val<unknown>): string {
-  if (v.provenance === 'default') return `is not set, so the default applies (${v.assumed})`;
-  return v.provenance === 'explicit' && typeof v.value !== 'boolean' ? `is ${JSON.stringify(v.value)}` : 'is false';
-}
-
-function prop(v: Val<unknown>): string {
-  return v.origin.path.replace(/^Properties\./, '');
-}
+import { how, undecided, isFalse, isKnown, isTrue, property } from '../../src/engine/kit.js';
 
 export default defineRule({
   meta: {
@@ -57,49 +48,44 @@ export default defineRule({
   check(ctx) {
     const m = ctx.model;
     const subnets = new Map(m.subnets.map((s) => [s.resource.id, s]));
-    const undecided = (resource: ModelResource, v: Val<unknown>, what: string): boolean => {
-      if (v.provenance !== 'unknown') return false;
-      ctx.undecidable(resource, v, `${what} is unknown: ${v.reason}`);
-      return true;
-    };
 
     for (const db of m.dbInstances) {
-      if (db.cluster || db.replicaOf) continue;
-      if (undecided(db, db.multiAz, 'Multi-AZ')) continue;
-      if (isFalse(db.multiAz)) ctx.report({ messageId: 'dbSingleAz', at: db.multiAz, resource: db, data: { property: prop(db.multiAz), how: how(db.multiAz) } });
+      if (db.replicaOf) continue;
+      if (undecided(ctx, db, db.multiAz, 'Multi-AZ')) continue;
+      if (isFalse(db.multiAz)) ctx.report({ messageId: 'dbSingleAz', at: db.multiAz, resource: db, data: { property: property(db.multiAz), how: how(db.multiAz) } });
     }
 
     for (const c of m.dbClusters) {
       const engine = isKnown(c.engine) ? c.engine.value : '';
       // Multi-AZ DB clusters (MySQL/PostgreSQL) always run three instances in three AZs.
       if (engine !== '' && !engine.startsWith('aurora')) continue;
-      const count = m.dbInstances.filter((i) => i.cluster && isKnown(i.cluster) && i.cluster.value.id === c.resource.id).length;
+      const count = m.dbClusterMembers.filter((i) => isKnown(i.cluster) && i.cluster.value.id === c.resource.id).length;
       if (count < 2) ctx.report({ messageId: 'clusterOneInstance', at: c, resource: c, data: { count } });
     }
 
     for (const c of m.cacheClusters) {
       if (c.kind === 'serverless') continue;
       if (c.kind === 'cluster') {
-        if (undecided(c, c.multiAz, 'AZ mode') || undecided(c, c.nodeCount, 'node count')) continue;
+        if (undecided(ctx, c, c.multiAz, 'AZ mode') || undecided(ctx, c, c.nodeCount, 'node count')) continue;
         if (!isTrue(c.multiAz) || (isKnown(c.nodeCount) && c.nodeCount.value < 2)) {
-          ctx.report({ messageId: 'cacheClusterSingleAz', at: c.multiAz, resource: c, data: { count: c.nodeCount.value ?? 1, property: prop(c.multiAz), how: isTrue(c.multiAz) ? 'is cross-az' : how(c.multiAz) } });
+          ctx.report({ messageId: 'cacheClusterSingleAz', at: c.multiAz, resource: c, data: { count: c.nodeCount.value ?? 1, property: property(c.multiAz), how: isTrue(c.multiAz) ? 'is cross-az' : how(c.multiAz) } });
         }
         continue;
       }
-      if (!undecided(c, c.nodeCount, 'node count') && isKnown(c.nodeCount) && c.nodeCount.value < 2) {
-        ctx.report({ messageId: 'cacheOneNode', at: c.nodeCount, resource: c, data: { property: prop(c.nodeCount), count: c.nodeCount.provenance === 'default' ? `is not set, so the default applies (${c.nodeCount.assumed})` : `is ${c.nodeCount.value}` } });
+      if (!undecided(ctx, c, c.nodeCount, 'node count') && isKnown(c.nodeCount) && c.nodeCount.value < 2) {
+        ctx.report({ messageId: 'cacheOneNode', at: c.nodeCount, resource: c, data: { property: property(c.nodeCount), count: c.nodeCount.provenance === 'default' ? `is not set, so the default applies (${c.nodeCount.assumed})` : `is ${c.nodeCount.value}` } });
         continue;
       }
-      if (!undecided(c, c.automaticFailover, 'automatic failover') && isFalse(c.automaticFailover)) {
-        ctx.report({ messageId: 'cacheNoFailover', at: c.automaticFailover, resource: c, data: { property: prop(c.automaticFailover), how: how(c.automaticFailover) } });
+      if (!undecided(ctx, c, c.automaticFailover, 'automatic failover') && isFalse(c.automaticFailover)) {
+        ctx.report({ messageId: 'cacheNoFailover', at: c.automaticFailover, resource: c, data: { property: property(c.automaticFailover), how: how(c.automaticFailover) } });
       }
-      if (!undecided(c, c.multiAz, 'Multi-AZ') && isFalse(c.multiAz)) {
-        ctx.report({ messageId: 'cacheNoMultiAz', at: c.multiAz, resource: c, data: { property: prop(c.multiAz), how: how(c.multiAz) } });
+      if (!undecided(ctx, c, c.multiAz, 'Multi-AZ') && isFalse(c.multiAz)) {
+        ctx.report({ messageId: 'cacheNoMultiAz', at: c.multiAz, resource: c, data: { property: property(c.multiAz), how: how(c.multiAz) } });
       }
     }
 
     for (const f of m.fileSystems) {
-      if (undecided(f, f.oneZone, 'One Zone storage')) continue;
+      if (undecided(ctx, f, f.oneZone, 'One Zone storage')) continue;
       if (isKnown(f.oneZone) && f.oneZone.value !== null) {
         ctx.report({ messageId: 'fileSystemOneZone', at: f.oneZone, resource: f, data: { zone: f.oneZone.value } });
       }

@@ -1,23 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
 import type { BlockDevice } from '../../src/model/ec2/types.js';
-import type { ModelResource, Val } from '../../src/model/val.js';
-import { isFalse, isTrue } from '../../src/model/val.js';
-
-/** How a value came to be false: written, or the default it assumed. */
-function how(v: Val<unknown>): string {
-  if (v.provenance === 'default') return `is not set, so the default applies (${v.assumed})`;
-  return v.provenance === 'explicit' && typeof v.value !== 'boolean' ? `is ${JSON.stringify(v.value)}` : 'is false';
-}
-
-/** The property name as written in the source (`Properties.` left out). */
-function prop(v: Val<unknown>): string {
-  return v.origin.path.replace(/^Properties\./, '');
-}
-
-/** A key property that is set: a literal id/ARN, or a reference whose value is known only after deployment. */
-function hasKey(v: Val<string>): boolean {
-  return v.provenance === 'unknown' || (v.provenance === 'explicit' && v.value !== '');
-}
+import type { ModelResource } from '../../src/model/val.js';
+import { how, undecided, isFalse, isTrue, namesKey, property } from '../../src/engine/kit.js';
 
 export default defineRule({
   meta: {
@@ -65,27 +49,22 @@ export default defineRule({
   },
   check(ctx) {
     const m = ctx.model;
-    const unknown = (resource: ModelResource, v: Val<unknown>, what: string): boolean => {
-      if (v.provenance !== 'unknown') return false;
-      ctx.undecidable(resource, v, `${what} is unknown: ${v.reason}`);
-      return true;
-    };
 
     // EBS: volumes, and block devices of instances and launch templates.
     const byDefault = m.ebsEncryptionByDefault.some((e) => isTrue(e.enabled));
     if (!byDefault) {
       for (const v of m.volumes) {
-        if (unknown(v, v.encrypted, 'volume encryption')) continue;
-        if (isFalse(v.encrypted) && !hasKey(v.kmsKey)) {
-          ctx.report({ messageId: 'volumeUnencrypted', at: v.encrypted, resource: v, data: { property: prop(v.encrypted), how: how(v.encrypted) } });
+        if (undecided(ctx, v, v.encrypted, 'volume encryption')) continue;
+        if (isFalse(v.encrypted) && !namesKey(v.kmsKey)) {
+          ctx.report({ messageId: 'volumeUnencrypted', at: v.encrypted, resource: v, data: { property: property(v.encrypted), how: how(v.encrypted) } });
         }
       }
       const devices = (owner: ModelResource, list: BlockDevice[]): void => {
         for (const d of list) {
-          if (unknown(owner, d.encrypted, 'block device encryption')) continue;
-          if (isFalse(d.encrypted) && !hasKey(d.kmsKey)) {
+          if (undecided(ctx, owner, d.encrypted, 'block device encryption')) continue;
+          if (isFalse(d.encrypted) && !namesKey(d.kmsKey)) {
             const device = d.deviceName.provenance === 'explicit' ? d.deviceName.value : '(unnamed)';
-            ctx.report({ messageId: 'blockDeviceUnencrypted', at: d.encrypted, resource: owner, data: { device, property: prop(d.encrypted), how: how(d.encrypted) } });
+            ctx.report({ messageId: 'blockDeviceUnencrypted', at: d.encrypted, resource: owner, data: { device, property: property(d.encrypted), how: how(d.encrypted) } });
           }
         }
       };
@@ -95,60 +74,59 @@ export default defineRule({
 
     // RDS: instances outside a cluster (read replicas inherit from their source), and clusters.
     for (const db of m.dbInstances) {
-      if (db.cluster) continue;
       if (db.replicaOf && db.storageEncrypted.provenance === 'default') continue;
-      if (unknown(db, db.storageEncrypted, 'storage encryption')) continue;
-      if (isFalse(db.storageEncrypted) && !hasKey(db.kmsKey)) {
-        ctx.report({ messageId: 'dbUnencrypted', at: db.storageEncrypted, resource: db, data: { what: 'RDS DB instance', property: prop(db.storageEncrypted), how: how(db.storageEncrypted) } });
+      if (undecided(ctx, db, db.storageEncrypted, 'storage encryption')) continue;
+      if (isFalse(db.storageEncrypted) && !namesKey(db.kmsKey)) {
+        ctx.report({ messageId: 'dbUnencrypted', at: db.storageEncrypted, resource: db, data: { what: 'RDS DB instance', property: property(db.storageEncrypted), how: how(db.storageEncrypted) } });
       }
     }
     for (const c of m.dbClusters) {
       if (c.replicaOf && c.storageEncrypted.provenance === 'default') continue;
-      if (unknown(c, c.storageEncrypted, 'storage encryption')) continue;
-      if (isFalse(c.storageEncrypted) && !hasKey(c.kmsKey)) {
-        ctx.report({ messageId: 'dbUnencrypted', at: c.storageEncrypted, resource: c, data: { what: 'RDS DB cluster', property: prop(c.storageEncrypted), how: how(c.storageEncrypted) } });
+      if (undecided(ctx, c, c.storageEncrypted, 'storage encryption')) continue;
+      if (isFalse(c.storageEncrypted) && !namesKey(c.kmsKey)) {
+        ctx.report({ messageId: 'dbUnencrypted', at: c.storageEncrypted, resource: c, data: { what: 'RDS DB cluster', property: property(c.storageEncrypted), how: how(c.storageEncrypted) } });
       }
     }
 
     for (const f of m.fileSystems) {
-      if (unknown(f, f.encrypted, 'file system encryption')) continue;
+      if (undecided(ctx, f, f.encrypted, 'file system encryption')) continue;
       if (isFalse(f.encrypted)) {
-        ctx.report({ messageId: 'fileSystemUnencrypted', at: f.encrypted, resource: f, data: { property: prop(f.encrypted), how: how(f.encrypted) } });
+        ctx.report({ messageId: 'fileSystemUnencrypted', at: f.encrypted, resource: f, data: { property: property(f.encrypted), how: how(f.encrypted) } });
       }
     }
 
     for (const c of m.cacheClusters) {
       if (c.kind !== 'replication-group') continue;
-      if (unknown(c, c.atRestEncryption, 'at-rest encryption')) continue;
+      if (undecided(ctx, c, c.atRestEncryption, 'at-rest encryption')) continue;
       if (isFalse(c.atRestEncryption)) {
-        ctx.report({ messageId: 'cacheUnencrypted', at: c.atRestEncryption, resource: c, data: { property: prop(c.atRestEncryption), how: how(c.atRestEncryption) } });
+        ctx.report({ messageId: 'cacheUnencrypted', at: c.atRestEncryption, resource: c, data: { property: property(c.atRestEncryption), how: how(c.atRestEncryption) } });
       }
     }
 
     for (const q of m.queues) {
-      if (unknown(q, q.managedSse, 'SSE-SQS')) continue;
-      if (isFalse(q.managedSse) && !hasKey(q.kmsKey)) {
-        ctx.report({ messageId: 'queueUnencrypted', at: q.managedSse, resource: q, severity: 'medium', data: { property: prop(q.managedSse) } });
+      if (undecided(ctx, q, q.managedSse, 'SSE-SQS')) continue;
+      if (isFalse(q.managedSse) && !namesKey(q.kmsKey)) {
+        ctx.report({ messageId: 'queueUnencrypted', at: q.managedSse, resource: q, severity: 'medium', data: { property: property(q.managedSse) } });
       }
     }
 
     for (const t of m.topics) {
-      if (!hasKey(t.kmsKey)) {
-        ctx.report({ messageId: 'topicUnencrypted', at: t.kmsKey, resource: t, severity: 'medium', data: { property: prop(t.kmsKey), how: how(t.kmsKey) } });
+      if (!namesKey(t.kmsKey)) {
+        ctx.report({ messageId: 'topicUnencrypted', at: t.kmsKey, resource: t, severity: 'medium', data: { property: property(t.kmsKey), how: how(t.kmsKey) } });
       }
     }
 
     for (const t of m.dynamoTables) {
-      if (unknown(t, t.encryptionKey, 'table encryption')) continue;
+      if (undecided(ctx, t, t.encryptionKey, 'table encryption')) continue;
       if (t.encryptionKey.value === 'owned') {
         const h = t.encryptionKey.provenance === 'default' ? `is not set, so the default applies (${t.encryptionKey.assumed})` : 'is false';
-        ctx.report({ messageId: 'tableOwnedKey', at: t.encryptionKey, resource: t, severity: 'low', data: { property: prop(t.encryptionKey), how: h } });
+        ctx.report({ messageId: 'tableOwnedKey', at: t.encryptionKey, resource: t, severity: 'low', data: { property: property(t.encryptionKey), how: h } });
       }
     }
 
     for (const v of m.backupVaults) {
-      if (!hasKey(v.kmsKey)) {
-        ctx.report({ messageId: 'vaultServiceKey', at: v.kmsKey, resource: v, severity: 'low', data: { property: prop(v.kmsKey), how: how(v.kmsKey) } });
+      if (!namesKey(v.kmsKey)) {
+        ctx.report({ messageId: 'vaultServiceKey', at: v.kmsKey, resource: v, severity: 'low', data: { property: property(v.kmsKey), how: how(v.kmsKey) } });
       }
     }
   },

@@ -9,7 +9,7 @@ import type { Adapter } from './adapter.js';
 import { linkModel } from './link.js';
 import { PropertyReader } from './read.js';
 import type { CloudModel } from './model.js';
-import { emptyModel } from './model.js';
+import { emptyModel, resourceLists } from './model.js';
 import type { ModelResource } from './val.js';
 
 let adapters: Promise<Adapter[]> | undefined;
@@ -51,9 +51,9 @@ export async function buildModel(graph: ResourceGraph, errors: InputError[] = []
     }
   }
   for (const a of await loadAdapters()) adaptIsolated(a, graph, model, errors, broken);
-  for (const list of Object.values(model) as ModelResource[][]) {
-    list.sort((a, b) => compare(a.resource.span.file, b.resource.span.file) || compare(a.resource.address, b.resource.address));
-  }
+  const order = (a: ModelResource, b: ModelResource): number => compare(a.resource.span.file, b.resource.span.file) || compare(a.resource.address, b.resource.address);
+  for (const key of resourceLists(model)) (model[key] as ModelResource[]).sort(order);
+  for (const list of Object.values(model.facets) as { owner: ModelResource }[][]) list.sort((a, b) => order(a.owner, b.owner));
   try {
     linkModel(model);
   } catch (e) {
@@ -68,7 +68,8 @@ function nodeError(n: ResourceNode | undefined, message: string): InputError {
 
 /** Runs one adapter; a node it throws on is left out (an error names it) and the adapter runs again over the rest. */
 function adaptIsolated(a: Adapter, graph: ResourceGraph, model: CloudModel, errors: InputError[], broken: Set<ResourceNode>): void {
-  const lists = Object.values(model) as ModelResource[][];
+  // Every list an adapter may push to, facets included, so a failed attempt leaves nothing behind.
+  const lists: unknown[][] = [...resourceLists(model).map((k) => model[k]), ...Object.values(model.facets)];
   const lengths = lists.map((l) => l.length);
   const { failures } = runIsolated<ResourceNode>(
     (tracker) => {

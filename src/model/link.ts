@@ -20,6 +20,7 @@ export function linkModel(model: CloudModel): void {
   for (const i of model.instances) attach(i.securityGroups, { kind: 'instance', id: i.resource.id });
   for (const t of model.launchTemplates) attach(t.securityGroups, { kind: 'launch-template', id: t.resource.id });
   for (const d of model.dbInstances) attach(d.securityGroups, { kind: 'db', id: d.resource.id });
+  for (const d of model.dbClusterMembers) attach(d.securityGroups, { kind: 'db', id: d.resource.id });
   for (const d of model.dbClusters) attach(d.securityGroups, { kind: 'db', id: d.resource.id });
   for (const c of model.cacheClusters) attach(c.securityGroups, { kind: 'cache', id: c.resource.id });
 

@@ -9,10 +9,12 @@ import type { CacheCluster, CacheSubnetGroup } from './elasticache/types.js';
 import type { Listener, LoadBalancer, TargetGroup } from './elb/types.js';
 import type { AccessKey, IamGroupMembership, IamIdentity, IamPolicy, IamPolicyAttachment, LoginProfile, PasswordPolicy } from './iam/types.js';
 import type { KmsKey } from './kms/types.js';
-import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './rds/types.js';
+import type { DbCluster, DbClusterMember, DbInstance, DbSubnetGroup, GlobalCluster } from './rds/types.js';
 import type { Bucket } from './s3/types.js';
 import type { Topic } from './sns/types.js';
 import type { Queue } from './sqs/types.js';
+import type { Facets } from './facets.js';
+import { emptyFacets } from './facets.js';
 import type { ModelResource } from './val.js';
 
 /** The framework-neutral cloud model every rule reads. Each list is sorted by file, then address. */
@@ -34,6 +36,8 @@ export interface CloudModel {
   distributions: Distribution[];
   dbInstances: DbInstance[];
   dbClusters: DbCluster[];
+  /** DB instances of an Aurora cluster: their storage, backups and zones are the cluster's. */
+  dbClusterMembers: DbClusterMember[];
   dbSubnetGroups: DbSubnetGroup[];
   globalClusters: GlobalCluster[];
   dynamoTables: DynamoTable[];
@@ -55,18 +59,22 @@ export interface CloudModel {
   accessKeys: AccessKey[];
   loginProfiles: LoginProfile[];
   passwordPolicies: PasswordPolicy[];
+  /** The cross-service questions rules ask (data stores, endpoints …), filled by the adapters and the linker. */
+  facets: Facets;
 }
 
-export type ModelKey = keyof CloudModel;
+/** The lists of model resources (every key but `facets`). */
+export type ModelKey = Exclude<keyof CloudModel, 'facets'>;
 
 export function emptyModel(): CloudModel {
   return {
     resources: [], buckets: [], securityGroups: [], vpcs: [], subnets: [], natGateways: [], volumes: [], instances: [],
     launchTemplates: [], ebsEncryptionByDefault: [], loadBalancers: [], listeners: [], targetGroups: [],
-    distributions: [], dbInstances: [], dbClusters: [], dbSubnetGroups: [], globalClusters: [], dynamoTables: [],
+    distributions: [], dbInstances: [], dbClusters: [], dbClusterMembers: [], dbSubnetGroups: [], globalClusters: [], dynamoTables: [],
     fileSystems: [], queues: [], topics: [], cacheClusters: [], cacheSubnetGroups: [], trails: [], backupPlans: [],
     backupSelections: [], backupVaults: [], kmsKeys: [], autoScalingGroups: [],
     iamIdentities: [], iamPolicies: [], iamPolicyAttachments: [], iamGroupMemberships: [], accessKeys: [], loginProfiles: [], passwordPolicies: [],
+    facets: emptyFacets(),
   };
 }
 
@@ -74,12 +82,17 @@ export function emptyModel(): CloudModel {
 export class ModelIndex {
   private readonly byId = new Map<string, ModelResource>();
   constructor(model: CloudModel) {
-    for (const [key, list] of Object.entries(model) as [ModelKey, ModelResource[]][]) {
+    for (const key of resourceLists(model)) {
       if (key === 'resources') continue;
-      for (const r of list) this.byId.set(r.resource.id, r);
+      for (const r of model[key] as ModelResource[]) this.byId.set(r.resource.id, r);
     }
   }
   get(id: string | undefined): ModelResource | undefined {
     return id === undefined ? undefined : this.byId.get(id);
   }
+}
+
+/** The keys of the model's resource lists. */
+export function resourceLists(model: CloudModel): ModelKey[] {
+  return (Object.keys(model) as (keyof CloudModel)[]).filter((k): k is ModelKey => k !== 'facets');
 }

@@ -64,6 +64,10 @@ describe('rds adapters', () => {
     expect(noIds(tf.dbClusters)).toEqual(noIds(cfn.dbClusters));
     expect(noIds(tf.dbSubnetGroups)).toEqual(noIds(cfn.dbSubnetGroups));
     expect(noIds(tf.globalClusters)).toEqual(noIds(cfn.globalClusters));
+    // A cluster member is its own type, without storage fields: the cluster decides them.
+    expect(noIds(tf.dbClusterMembers)).toEqual(noIds(cfn.dbClusterMembers));
+    expect(cfn.dbClusterMembers[0]).not.toHaveProperty('storageEncrypted');
+    expect(cfn.dbInstances.map((d) => d.resource.address)).toEqual(['Db']);
     const db = cfn.dbInstances.find((d) => d.resource.address === 'Db')!;
     const tfDb = tf.dbInstances.find((d) => d.resource.address === 'aws_db_instance.db')!;
     // Same fields, except the public default: CloudFormation without a subnet group lands in the default VPC.
@@ -80,7 +84,7 @@ describe('rds adapters', () => {
     expect(cfn.dbClusters[0]!.retainOnDelete).toMatchObject({ provenance: 'explicit', value: false });
     expect(cfn.dbClusters[0]!.retainOnDelete.origin.span.start.line).toBe(4);
     expect(tf.dbClusters[0]!.retainOnDelete.origin.span.start.line).toBe(6);
-    expect(cfn.dbInstances.find((d) => d.resource.address === 'Member')!.cluster).toMatchObject({ value: { id: 'template.yaml#Cluster' } });
+    expect(cfn.dbClusterMembers.find((d) => d.resource.address === 'Member')!.cluster).toMatchObject({ value: { id: 'template.yaml#Cluster' } });
     expect(db.multiAz.origin.span.start).toEqual({ line: 14, column: 16 });
     expect(tfDb.multiAz.origin.span.start.line).toBe(10);
     expect(tfDb.backupRetentionDays).toMatchObject({ provenance: 'explicit', value: 7 });

@@ -1,6 +1,7 @@
+import rule from '../../rules/security/cloudtrail-bucket-protected.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
-ruleTester('cloudtrail-bucket-protected', [
+ruleTester(rule, [
   // ── CloudFormation ──
   cfn('log bucket without versioning', `
     Resources:
@@ -11,7 +12,7 @@ ruleTester('cloudtrail-bucket-protected', [
         Properties:
           IsLogging: true
           S3BucketName: !Ref Logs
-  `, [{ messageId: 'unprotected', line: 2 }]),
+  `, [{ messageId: 'unprotected', line: 2, column: 3 }]),
   cfn('log bucket with versioning suspended, found by literal name', `
     Resources:
       Logs:
@@ -25,7 +26,7 @@ ruleTester('cloudtrail-bucket-protected', [
         Properties:
           IsLogging: true
           S3BucketName: trail-logs
-  `, [{ messageId: 'unprotected', line: 7 }]),
+  `, [{ messageId: 'unprotected', line: 7, column: 17 }]),
   cfn('log bucket with versioning', `
     Resources:
       Logs:
@@ -68,7 +69,7 @@ ruleTester('cloudtrail-bucket-protected', [
         Properties:
           IsLogging: true
           S3BucketName: !Ref Logs
-  `, []),
+  `, [], { undecidable: [{ line: 11, column: 17 }] }),
   cfn('a bucket outside the scan is not applicable', `
     Resources:
       Trail:
@@ -87,7 +88,7 @@ ruleTester('cloudtrail-bucket-protected', [
       name           = "main"
       s3_bucket_name = aws_s3_bucket.logs.id
     }
-  `, [{ messageId: 'unprotected', line: 1 }]),
+  `, [{ messageId: 'unprotected', line: 1, column: 1 }]),
   tf('separate versioning resource suspended', `
     resource "aws_s3_bucket" "logs" {
       bucket = "trail-logs"
@@ -104,7 +105,7 @@ ruleTester('cloudtrail-bucket-protected', [
       name           = "main"
       s3_bucket_name = "trail-logs"
     }
-  `, [{ messageId: 'unprotected', line: 8 }]),
+  `, [{ messageId: 'unprotected', line: 8, column: 14 }]),
   tf('legacy inline versioning from a variable', `
     variable "versioned" {
       default = false
@@ -121,7 +122,7 @@ ruleTester('cloudtrail-bucket-protected', [
       name           = "main"
       s3_bucket_name = aws_s3_bucket.logs.id
     }
-  `, [{ messageId: 'unprotected', line: 8 }]),
+  `, [{ messageId: 'unprotected', line: 8, column: 15 }]),
   tf('separate versioning resource enabled', `
     resource "aws_s3_bucket" "logs" {
       bucket = "trail-logs"

@@ -1,6 +1,7 @@
+import rule from '../../rules/security/cloudtrail-enabled.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
-ruleTester('cloudtrail-enabled', [
+ruleTester(rule, [
   // ── CloudFormation ──
   cfn('every setting left to its default', `
     Resources:
@@ -9,7 +10,7 @@ ruleTester('cloudtrail-enabled', [
         Properties:
           IsLogging: true
           S3BucketName: org-trail-logs
-  `, [{ messageId: 'notMultiRegion', line: 2 }, { messageId: 'logValidationOff', line: 2 }]),
+  `, [{ messageId: 'notMultiRegion', line: 2, column: 3 }, { messageId: 'logValidationOff', line: 2, column: 3 }]),
   cfn('every setting off explicitly', `
     Resources:
       Trail:
@@ -20,12 +21,7 @@ ruleTester('cloudtrail-enabled', [
           IncludeGlobalServiceEvents: false
           EnableLogFileValidation: false
           S3BucketName: org-trail-logs
-  `, [
-    { messageId: 'loggingOff', line: 5, severity: 'high' },
-    { messageId: 'notMultiRegion', line: 6 },
-    { messageId: 'globalEventsOff', line: 7, severity: 'medium' },
-    { messageId: 'logValidationOff', line: 8 },
-  ]),
+  `, [{ messageId: 'loggingOff', line: 5, column: 18, severity: 'high' }, { messageId: 'notMultiRegion', line: 6, column: 27 }, { messageId: 'globalEventsOff', line: 7, column: 35, severity: 'medium' }, { messageId: 'logValidationOff', line: 8, column: 32 }]),
   cfn('logging off through a parameter default', `
     Parameters:
       Logging:
@@ -39,7 +35,7 @@ ruleTester('cloudtrail-enabled', [
           IsMultiRegionTrail: true
           EnableLogFileValidation: true
           S3BucketName: org-trail-logs
-  `, [{ messageId: 'loggingOff', line: 9 }]),
+  `, [{ messageId: 'loggingOff', line: 9, column: 18 }]),
   cfn('multi-region chosen by a decided condition', `
     Parameters:
       Env:
@@ -55,7 +51,7 @@ ruleTester('cloudtrail-enabled', [
           IsMultiRegionTrail: !If [IsProd, true, false]
           EnableLogFileValidation: true
           S3BucketName: org-trail-logs
-  `, [{ messageId: 'notMultiRegion', line: 12 }]),
+  `, [{ messageId: 'notMultiRegion', line: 12, column: 46 }]),
   cfn('a fully set trail', `
     Resources:
       Trail:
@@ -90,7 +86,7 @@ ruleTester('cloudtrail-enabled', [
       name           = "main"
       s3_bucket_name = "org-trail-logs"
     }
-  `, [{ messageId: 'notMultiRegion', line: 1 }, { messageId: 'logValidationOff', line: 1 }]),
+  `, [{ messageId: 'notMultiRegion', line: 1, column: 1 }, { messageId: 'logValidationOff', line: 1, column: 1 }]),
   tf('every setting off explicitly', `
     resource "aws_cloudtrail" "main" {
       name                          = "main"
@@ -100,12 +96,7 @@ ruleTester('cloudtrail-enabled', [
       include_global_service_events = false
       enable_log_file_validation    = false
     }
-  `, [
-    { messageId: 'loggingOff', line: 4 },
-    { messageId: 'notMultiRegion', line: 5 },
-    { messageId: 'globalEventsOff', line: 6 },
-    { messageId: 'logValidationOff', line: 7 },
-  ]),
+  `, [{ messageId: 'loggingOff', line: 4, column: 35 }, { messageId: 'notMultiRegion', line: 5, column: 35 }, { messageId: 'globalEventsOff', line: 6, column: 35 }, { messageId: 'logValidationOff', line: 7, column: 35 }]),
   tf('a variable default turns multi-region off', `
     variable "multi_region" {
       type    = bool
@@ -118,7 +109,7 @@ ruleTester('cloudtrail-enabled', [
       is_multi_region_trail      = var.multi_region
       enable_log_file_validation = true
     }
-  `, [{ messageId: 'notMultiRegion', line: 9 }]),
+  `, [{ messageId: 'notMultiRegion', line: 9, column: 32 }]),
   tf('a fully set trail', `
     resource "aws_cloudtrail" "main" {
       name                       = "main"

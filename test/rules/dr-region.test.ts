@@ -1,3 +1,4 @@
+import rule from '../../rules/reliability/dr-region.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
 const EAST = { config: { regions: { 'template.yaml': 'us-east-1', 'west.yaml': 'us-west-2' } } };
@@ -12,7 +13,7 @@ const PROVIDERS = `
     }
 `;
 
-ruleTester('dr-region', [
+ruleTester(rule, [
   // ── CloudFormation ──
   cfn('EFS without replication', `
     Resources:
@@ -20,7 +21,7 @@ ruleTester('dr-region', [
         Type: AWS::EFS::FileSystem
         Properties:
           Encrypted: true
-  `, [{ messageId: 'noCopy', line: 2 }]),
+  `, [{ messageId: 'noCopy', line: 2, column: 3 }]),
   cfn('EFS replicated to an explicit region while its own region is unknown', `
     Resources:
       Files:
@@ -38,7 +39,7 @@ ruleTester('dr-region', [
           ReplicationConfiguration:
             Destinations:
               - Region: us-east-1
-  `, [{ messageId: 'copySameRegion', line: 7 }], EAST),
+  `, [{ messageId: 'copySameRegion', line: 7, column: 21 }], EAST),
   cfn('DynamoDB table without replicas, global table in one region', `
     Resources:
       Table:
@@ -50,7 +51,7 @@ ruleTester('dr-region', [
         Properties:
           Replicas:
             - Region: !Ref AWS::Region
-  `, [{ messageId: 'noCopy', line: 2 }, { messageId: 'copySameRegion', line: 10 }], EAST),
+  `, [{ messageId: 'noCopy', line: 2, column: 3 }, { messageId: 'copySameRegion', line: 10, column: 19 }], EAST),
   cfn('DynamoDB global table in two regions; a replica of unknown region is accepted', `
     Resources:
       Global:
@@ -71,7 +72,7 @@ ruleTester('dr-region', [
         Type: AWS::RDS::DBInstance
         Properties:
           Engine: postgres
-  `, [{ messageId: 'noCopy', line: 2 }]),
+  `, [{ messageId: 'noCopy', line: 2, column: 3 }]),
   cfn('RDS instance backed up with a copy to a vault of another region', `
     Resources:
       Db:
@@ -135,7 +136,7 @@ ruleTester('dr-region', [
               - ConditionType: STRINGEQUALS
                 ConditionKey: backup
                 ConditionValue: 'true'
-  `, [{ messageId: 'copySameRegion', line: 21 }]),
+  `, [{ messageId: 'copySameRegion', line: 21, column: 44 }]),
   cfn('Aurora cluster that replicates from another region, and a global cluster member', `
     Resources:
       Replica:
@@ -164,7 +165,7 @@ ruleTester('dr-region', [
         Type: AWS::RDS::DBCluster
         Properties:
           Engine: aurora-mysql
-  `, [{ messageId: 'noCopy', line: 7 }], {
+  `, [{ messageId: 'noCopy', line: 7, column: 3 }], {
     ...EAST,
     files: {
       'west.yaml': 'Resources:\n  Secondary:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-mysql\n      GlobalClusterIdentifier: shop\n',
@@ -198,7 +199,7 @@ ruleTester('dr-region', [
         Type: AWS::S3::Bucket
         Properties:
           VersioningConfiguration: { Status: Enabled }
-  `, [{ messageId: 'copySameRegion', line: 11 }]),
+  `, [{ messageId: 'copySameRegion', line: 11, column: 23 }]),
   cfn('CloudTrail log bucket is not judged; a bucket without replication is', `
     Resources:
       Logs:
@@ -210,7 +211,7 @@ ruleTester('dr-region', [
         Properties:
           IsLogging: true
           S3BucketName: !Ref Logs
-  `, [{ messageId: 'noCopy', line: 4 }]),
+  `, [{ messageId: 'noCopy', line: 4, column: 3 }]),
   cfn('S3 bucket replicated to a bucket named by ARN (region unknown: accepted)', `
     Resources:
       Data:
@@ -230,7 +231,7 @@ ruleTester('dr-region', [
     resource "aws_efs_file_system" "files" {
       encrypted = true
     }
-  `, [{ messageId: 'noCopy', line: 10 }]),
+  `, [{ messageId: 'noCopy', line: 10, column: 1 }]),
   tf('EFS replicated to another region', PROVIDERS + `
     resource "aws_efs_file_system" "files" {
       encrypted = true
@@ -256,13 +257,13 @@ ruleTester('dr-region', [
         region = "us-east-1"
       }
     }
-  `, [{ messageId: 'copySameRegion', line: 18 }]),
+  `, [{ messageId: 'copySameRegion', line: 18, column: 14 }]),
   tf('DynamoDB table without replicas', PROVIDERS + `
     resource "aws_dynamodb_table" "t" {
       name     = "t"
       hash_key = "id"
     }
-  `, [{ messageId: 'noCopy', line: 10 }]),
+  `, [{ messageId: 'noCopy', line: 10, column: 1 }]),
   tf('DynamoDB replica block and a separate replica resource in another region', PROVIDERS + `
     resource "aws_dynamodb_table" "a" {
       name     = "a"
@@ -296,7 +297,7 @@ ruleTester('dr-region', [
       provider            = aws.west
       replicate_source_db = aws_db_instance.source.arn
     }
-  `, [{ messageId: 'noCopy', line: 10 }]),
+  `, [{ messageId: 'noCopy', line: 10, column: 1 }]),
   tf('Aurora global database across two providers', PROVIDERS + `
     resource "aws_rds_global_cluster" "g" {
       global_cluster_identifier = "shop"
@@ -376,7 +377,7 @@ ruleTester('dr-region', [
       plan_id      = aws_backup_plan.p.id
       resources    = ["*"]
     }
-  `, [{ messageId: 'copySameRegion', line: 26 }]),
+  `, [{ messageId: 'copySameRegion', line: 26, column: 31 }]),
   tf('S3 bucket replicated to a bucket under the west provider', PROVIDERS + `
     resource "aws_s3_bucket" "data" {
       bucket = "data"
@@ -404,7 +405,7 @@ ruleTester('dr-region', [
     resource "aws_s3_bucket" "data" {
       bucket = "data"
     }
-  `, [{ messageId: 'noCopy', line: 10 }]),
+  `, [{ messageId: 'noCopy', line: 10, column: 1 }]),
   cfn('CloudTrail log bucket named by its literal name is not judged', `
     Resources:
       TrailLogs:

@@ -1,3 +1,4 @@
+import rule from '../../rules/security/encryption-at-rest.js';
 import { describe, expect, it } from 'vitest';
 import { dedent, scanFiles } from '../helpers/scan-snippet.js';
 import { cfn, ruleTester, tf } from './tester.js';
@@ -8,7 +9,7 @@ const TF_PROVIDER = `
     }
 `;
 
-ruleTester('encryption-at-rest', [
+ruleTester(rule, [
   // ── CloudFormation ──
   cfn('RDS instance without StorageEncrypted (default false)', `
     Resources:
@@ -16,7 +17,7 @@ ruleTester('encryption-at-rest', [
         Type: AWS::RDS::DBInstance
         Properties:
           Engine: mysql
-  `, [{ messageId: 'dbUnencrypted', line: 2 }]),
+  `, [{ messageId: 'dbUnencrypted', line: 2, column: 3 }]),
   cfn('RDS instance with StorageEncrypted false', `
     Resources:
       Db:
@@ -44,7 +45,7 @@ ruleTester('encryption-at-rest', [
         Properties:
           Engine: mysql
           StorageEncrypted: !Ref Encrypt
-  `, [{ messageId: 'dbUnencrypted', line: 8 }]),
+  `, [{ messageId: 'dbUnencrypted', line: 8, column: 25 }]),
   // Regression: a restored database takes the encryption of its snapshot; absent StorageEncrypted is not "false".
   cfn('RDS instance restored from a snapshot without StorageEncrypted is undecidable', `
     Resources:
@@ -53,7 +54,7 @@ ruleTester('encryption-at-rest', [
         Properties:
           DBSnapshotIdentifier: arn:aws:rds:us-east-1:111122223333:snapshot:orders-2024
           DBInstanceClass: db.t3.micro
-  `),
+  `, [], { undecidable: [{ line: 2, column: 3 }] }),
   cfn('Aurora cluster restored from a cluster snapshot without StorageEncrypted is undecidable', `
     Resources:
       Cluster:
@@ -61,7 +62,7 @@ ruleTester('encryption-at-rest', [
         Properties:
           Engine: aurora-mysql
           SnapshotIdentifier: arn:aws:rds:us-east-1:111122223333:cluster-snapshot:orders-2024
-  `),
+  `, [], { undecidable: [{ line: 2, column: 3 }] }),
   cfn('RDS instance restored from a snapshot with StorageEncrypted false still fails', `
     Resources:
       Db:
@@ -70,7 +71,7 @@ ruleTester('encryption-at-rest', [
           DBSnapshotIdentifier: orders-2024
           DBInstanceClass: db.t3.micro
           StorageEncrypted: false
-  `, [{ messageId: 'dbUnencrypted', line: 7 }]),
+  `, [{ messageId: 'dbUnencrypted', line: 7, column: 25 }]),
   cfn('RDS instance with an unknown setting is undecidable, not a finding', `
     Parameters:
       Encrypt: { Type: String }
@@ -80,7 +81,7 @@ ruleTester('encryption-at-rest', [
         Properties:
           Engine: mysql
           StorageEncrypted: !Ref Encrypt
-  `),
+  `, [], { undecidable: [{ line: 8, column: 25 }] }),
   cfn('Aurora Serverless v1 is always encrypted, whatever StorageEncrypted says', `
     Resources:
       Cluster:
@@ -114,7 +115,7 @@ ruleTester('encryption-at-rest', [
         Properties:
           Engine: aurora-postgresql
           DBClusterIdentifier: !Ref Cluster
-  `, [{ messageId: 'dbUnencrypted', line: 2 }]),
+  `, [{ messageId: 'dbUnencrypted', line: 2, column: 3 }]),
   cfn('Aurora cluster encrypted with a customer key', `
     Resources:
       Key:
@@ -155,7 +156,7 @@ ruleTester('encryption-at-rest', [
         Type: AWS::EFS::FileSystem
         Properties:
           Encrypted: false
-  `, [{ messageId: 'fileSystemUnencrypted', line: 2 }, { messageId: 'fileSystemUnencrypted', line: 9 }]),
+  `, [{ messageId: 'fileSystemUnencrypted', line: 2, column: 3 }, { messageId: 'fileSystemUnencrypted', line: 9, column: 18 }]),
   cfn('ElastiCache replication group without at-rest encryption', `
     Resources:
       Cache:
@@ -169,7 +170,7 @@ ruleTester('encryption-at-rest', [
         Properties:
           Engine: redis
           ServerlessCacheName: s
-  `, [{ messageId: 'cacheUnencrypted', line: 7 }]),
+  `, [{ messageId: 'cacheUnencrypted', line: 7, column: 32 }]),
   cfn('ElastiCache replication group encrypted', `
     Resources:
       Cache:
@@ -190,14 +191,14 @@ ruleTester('encryption-at-rest', [
         Type: AWS::SQS::Queue
         Properties:
           KmsMasterKeyId: alias/aws/sqs
-  `, [{ messageId: 'queueUnencrypted', line: 5, severity: 'medium' }]),
+  `, [{ messageId: 'queueUnencrypted', line: 5, column: 29, severity: 'medium' }]),
   cfn('SNS topic without KmsMasterKeyId', `
     Resources:
       Topic:
         Type: AWS::SNS::Topic
         Properties:
           TopicName: orders
-  `, [{ messageId: 'topicUnencrypted', line: 2, severity: 'medium' }]),
+  `, [{ messageId: 'topicUnencrypted', line: 2, column: 3, severity: 'medium' }]),
   cfn('SNS topic with a key reference', `
     Resources:
       Key:
@@ -218,7 +219,7 @@ ruleTester('encryption-at-rest', [
         Properties:
           SSESpecification:
             SSEEnabled: false
-  `, [{ messageId: 'tableOwnedKey', line: 2, severity: 'low' }, { messageId: 'tableOwnedKey', line: 10, severity: 'low' }]),
+  `, [{ messageId: 'tableOwnedKey', line: 2, column: 3, severity: 'low' }, { messageId: 'tableOwnedKey', line: 10, column: 21, severity: 'low' }]),
   cfn('DynamoDB tables with the AWS-managed and a customer key', `
     Resources:
       Managed:
@@ -240,7 +241,7 @@ ruleTester('encryption-at-rest', [
         Type: AWS::Backup::BackupVault
         Properties:
           BackupVaultName: main
-  `, [{ messageId: 'vaultServiceKey', line: 2, severity: 'low' }]),
+  `, [{ messageId: 'vaultServiceKey', line: 2, column: 3, severity: 'low' }]),
   cfn('Backup vault with a customer key', `
     Resources:
       Vault:
@@ -265,7 +266,7 @@ ruleTester('encryption-at-rest', [
               Ebs:
                 VolumeSize: 20
                 Encrypted: false
-  `, [{ messageId: 'volumeUnencrypted', line: 2 }, { messageId: 'blockDeviceUnencrypted', line: 15 }]),
+  `, [{ messageId: 'volumeUnencrypted', line: 2, column: 3 }, { messageId: 'blockDeviceUnencrypted', line: 15, column: 24 }]),
   cfn('EBS volume and launch template encrypted', `
     Resources:
       Disk:
@@ -295,7 +296,7 @@ ruleTester('encryption-at-rest', [
       engine         = "postgres"
       instance_class = "db.t3.micro"
     }
-  `, [{ messageId: 'dbUnencrypted', line: 1 }]),
+  `, [{ messageId: 'dbUnencrypted', line: 1, column: 1 }]),
   tf('aws_db_instance unencrypted through a variable', `
     variable "encrypt" {
       default = false
@@ -305,7 +306,7 @@ ruleTester('encryption-at-rest', [
       engine            = "postgres"
       storage_encrypted = var.encrypt
     }
-  `, [{ messageId: 'dbUnencrypted', line: 7 }]),
+  `, [{ messageId: 'dbUnencrypted', line: 7, column: 23 }]),
   tf('aws_db_instance with an unknown variable', `
     variable "encrypt" {
       type = bool
@@ -338,7 +339,7 @@ ruleTester('encryption-at-rest', [
       cluster_identifier = aws_rds_cluster.main.id
       instance_class     = "db.r6g.large"
     }
-  `, [{ messageId: 'dbUnencrypted', line: 3 }]),
+  `, [{ messageId: 'dbUnencrypted', line: 3, column: 23 }]),
   tf('aws_rds_cluster encrypted with a key', `
     resource "aws_kms_key" "k" {
       enable_key_rotation = true
@@ -354,14 +355,14 @@ ruleTester('encryption-at-rest', [
     resource "aws_efs_file_system" "files" {
       creation_token = "files"
     }
-  `, [{ messageId: 'fileSystemUnencrypted', line: 1 }]),
+  `, [{ messageId: 'fileSystemUnencrypted', line: 1, column: 1 }]),
   tf('ElastiCache replication group at rest off', `
     resource "aws_elasticache_replication_group" "cache" {
       replication_group_id       = "cache"
       description                = "sessions"
       at_rest_encryption_enabled = false
     }
-  `, [{ messageId: 'cacheUnencrypted', line: 4 }]),
+  `, [{ messageId: 'cacheUnencrypted', line: 4, column: 32 }]),
   tf('SQS with SSE-SQS off, SNS without key', `
     resource "aws_sqs_queue" "q" {
       sqs_managed_sse_enabled = false
@@ -370,7 +371,7 @@ ruleTester('encryption-at-rest', [
     resource "aws_sns_topic" "t" {
       name = "t"
     }
-  `, [{ messageId: 'queueUnencrypted', line: 2 }, { messageId: 'topicUnencrypted', line: 5 }]),
+  `, [{ messageId: 'queueUnencrypted', line: 2, column: 29 }, { messageId: 'topicUnencrypted', line: 5, column: 1 }]),
   tf('SQS default, SNS and SQS with KMS keys, encrypted cache and EFS', `
     resource "aws_kms_key" "k" {
       enable_key_rotation = true
@@ -401,7 +402,7 @@ ruleTester('encryption-at-rest', [
       name     = "t"
       hash_key = "id"
     }
-  `, [{ messageId: 'tableOwnedKey', line: 1, severity: 'low' }]),
+  `, [{ messageId: 'tableOwnedKey', line: 1, column: 1, severity: 'low' }]),
   tf('DynamoDB with a customer key, vault with a key', `
     resource "aws_dynamodb_table" "t" {
       name     = "t"
@@ -422,13 +423,13 @@ ruleTester('encryption-at-rest', [
     resource "aws_backup_vault" "v" {
       name = "v"
     }
-  `, [{ messageId: 'vaultServiceKey', line: 1, severity: 'low' }]),
+  `, [{ messageId: 'vaultServiceKey', line: 1, column: 1, severity: 'low' }]),
   tf('EBS volume unencrypted', `
     resource "aws_ebs_volume" "disk" {
       availability_zone = "us-east-1a"
       size              = 10
     }
-  `, [{ messageId: 'volumeUnencrypted', line: 1 }]),
+  `, [{ messageId: 'volumeUnencrypted', line: 1, column: 1 }]),
   tf('EBS volume unencrypted but encryption by default is on', `
     resource "aws_ebs_encryption_by_default" "on" {
       enabled = true
@@ -448,7 +449,7 @@ ruleTester('encryption-at-rest', [
         encrypted = false
       }
     }
-  `, [{ messageId: 'blockDeviceUnencrypted', line: 10 }]),
+  `, [{ messageId: 'blockDeviceUnencrypted', line: 10, column: 17 }]),
 ]);
 
 describe('encryption-at-rest: CloudFormation restores and messages', () => {

@@ -1,10 +1,11 @@
+import rule from '../../rules/security/encryption-in-transit.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
 const LB_ARN = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/0123456789abcdef';
 const TG_ARN = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef';
 const CERT = 'arn:aws:acm:us-east-1:123456789012:certificate/abcdef01-2345-6789-abcd-ef0123456789';
 
-ruleTester('encryption-in-transit', [
+ruleTester(rule, [
   // Load balancer listeners
   cfn('an HTTP listener that forwards', `
     Resources:
@@ -17,7 +18,7 @@ ruleTester('encryption-in-transit', [
           DefaultActions:
             - Type: forward
               TargetGroupArn: ${TG_ARN}
-  `, [{ messageId: 'httpListener', line: 6 }]),
+  `, [{ messageId: 'httpListener', line: 6, column: 17 }]),
   cfn('an HTTP listener redirecting without a protocol keeps HTTP (default #{protocol})', `
     Resources:
       Http:
@@ -31,7 +32,7 @@ ruleTester('encryption-in-transit', [
               RedirectConfig:
                 Host: www.example.com
                 StatusCode: HTTP_301
-  `, [{ messageId: 'redirectNotHttps', line: 11 }]),
+  `, [{ messageId: 'redirectNotHttps', line: 11, column: 13 }]),
   cfn('an HTTP listener redirecting to HTTPS passes; an HTTPS listener with a TLS 1.2 policy passes', `
     Resources:
       Http:
@@ -81,7 +82,7 @@ ruleTester('encryption-in-transit', [
           DefaultActions:
             - Type: forward
               TargetGroupArn: ${TG_ARN}
-  `, [{ messageId: 'oldTlsPolicy', line: 8 }, { messageId: 'defaultTlsPolicy', line: 13 }]),
+  `, [{ messageId: 'oldTlsPolicy', line: 8, column: 18 }, { messageId: 'defaultTlsPolicy', line: 13, column: 3 }]),
   cfn('a listener protocol from an unresolved parameter is undecidable', `
     Parameters:
       Proto:
@@ -96,7 +97,7 @@ ruleTester('encryption-in-transit', [
           DefaultActions:
             - Type: forward
               TargetGroupArn: ${TG_ARN}
-  `),
+  `, [], { undecidable: [{ line: 9, column: 17 }] }),
   // Target groups (1.26)
   cfn('an HTTP target group behind an HTTPS listener', `
     Resources:
@@ -116,7 +117,7 @@ ruleTester('encryption-in-transit', [
           DefaultActions:
             - Type: forward
               TargetGroupArn: !Ref Tg
-  `, [{ messageId: 'httpTargetGroup', line: 5 }]),
+  `, [{ messageId: 'httpTargetGroup', line: 5, column: 17 }]),
   cfn('an HTTPS target group, and an HTTP one that no listener uses, pass', `
     Resources:
       Tg:
@@ -167,7 +168,7 @@ ruleTester('encryption-in-transit', [
               Attributes:
                 - Name: Reference-Security-Policy
                   Value: ELBSecurityPolicy-TLS-1-2-2017-01
-  `, [{ messageId: 'classicHttpListener', line: 9 }, { messageId: 'classicPlainBackend', line: 13 }]),
+  `, [{ messageId: 'classicHttpListener', line: 9, column: 21 }, { messageId: 'classicPlainBackend', line: 13, column: 29 }]),
   cfn('a classic SSL listener to SSL instances with a TLS 1.2 reference policy passes', `
     Resources:
       Elb:
@@ -204,7 +205,7 @@ ruleTester('encryption-in-transit', [
             DefaultCacheBehavior:
               TargetOriginId: app
               ViewerProtocolPolicy: allow-all
-  `, [{ messageId: 'cloudfrontDefaultTls', line: 2 }, { messageId: 'cloudfrontOriginHttp', line: 11 }, { messageId: 'cloudfrontAllowAll', line: 14 }]),
+  `, [{ messageId: 'cloudfrontDefaultTls', line: 2, column: 3 }, { messageId: 'cloudfrontOriginHttp', line: 11, column: 37 }, { messageId: 'cloudfrontAllowAll', line: 14, column: 33 }]),
   cfn('CloudFront: a custom certificate with TLSv1.1_2016 and a match-viewer origin in a cache behavior', `
     Resources:
       Cdn:
@@ -228,7 +229,7 @@ ruleTester('encryption-in-transit', [
               AcmCertificateArn: ${CERT}
               SslSupportMethod: sni-only
               MinimumProtocolVersion: TLSv1.1_2016
-  `, [{ messageId: 'cloudfrontOriginHttp', line: 11 }, { messageId: 'cloudfrontAllowAll', line: 18 }, { messageId: 'cloudfrontOldTls', line: 22 }]),
+  `, [{ messageId: 'cloudfrontOriginHttp', line: 11, column: 37 }, { messageId: 'cloudfrontAllowAll', line: 18, column: 35 }, { messageId: 'cloudfrontOldTls', line: 22, column: 35 }]),
   cfn('CloudFront: a custom certificate without MinimumProtocolVersion (default TLSv1)', `
     Resources:
       Cdn:
@@ -246,7 +247,7 @@ ruleTester('encryption-in-transit', [
             ViewerCertificate:
               AcmCertificateArn: ${CERT}
               SslSupportMethod: sni-only
-  `, [{ messageId: 'cloudfrontDefaultTls', line: 14 }]),
+  `, [{ messageId: 'cloudfrontDefaultTls', line: 14, column: 9 }]),
   cfn('CloudFront: custom certificate, TLSv1.2_2021, redirect-to-https, https-only origin passes', `
     Resources:
       Cdn:
@@ -272,7 +273,7 @@ ruleTester('encryption-in-transit', [
     Resources:
       Data:
         Type: AWS::S3::Bucket
-  `, [{ messageId: 'bucketNoSecureTransport', line: 2 }]),
+  `, [{ messageId: 'bucketNoSecureTransport', line: 2, column: 3 }]),
   cfn('a bucket whose policy only allows is still a finding', `
     Resources:
       Data:
@@ -287,7 +288,7 @@ ruleTester('encryption-in-transit', [
                 Principal: { AWS: arn:aws:iam::123456789012:root }
                 Action: s3:GetObject
                 Resource: !Sub '\${Data.Arn}/*'
-  `, [{ messageId: 'bucketNoSecureTransport', line: 2 }]),
+  `, [{ messageId: 'bucketNoSecureTransport', line: 2, column: 3 }]),
   cfn('a bucket whose policy denies aws:SecureTransport false passes', `
     Resources:
       Data:
@@ -322,7 +323,7 @@ ruleTester('encryption-in-transit', [
                 Action: s3:GetObject
                 Resource: !Sub '\${Data.Arn}/*'
                 Condition: {Bool: {aws:SecureTransport: 'false'}}
-  `, [{ messageId: 'bucketSecureTransportPartial', line: 12 }]),
+  `, [{ messageId: 'bucketSecureTransportPartial', line: 12, column: 21 }]),
   cfn('a secure-transport deny for one role only is partial', `
     Resources:
       Data:
@@ -338,7 +339,7 @@ ruleTester('encryption-in-transit', [
                 Action: 's3:*'
                 Resource: [!GetAtt Data.Arn, !Sub '\${Data.Arn}/*']
                 Condition: {Bool: {aws:SecureTransport: 'false'}}
-  `, [{ messageId: 'bucketSecureTransportPartial', line: 11 }]),
+  `, [{ messageId: 'bucketSecureTransportPartial', line: 11, column: 24 }]),
   cfn('a secure-transport deny in BoolIfExists with a list value, AWS "*" and a Sub variable map passes', `
     Resources:
       Data:
@@ -368,7 +369,7 @@ ruleTester('encryption-in-transit', [
           Engine: redis
           CacheNodeType: cache.t3.micro
           NumCacheClusters: 2
-  `, [{ messageId: 'cacheNoTransitEncryption', line: 2 }]),
+  `, [{ messageId: 'cacheNoTransitEncryption', line: 2, column: 3 }]),
   cfn('a replication group with transit encryption passes', `
     Resources:
       Cache:
@@ -394,7 +395,7 @@ ruleTester('encryption-in-transit', [
         target_group_arn = "${TG_ARN}"
       }
     }
-  `, [{ messageId: 'httpListener', line: 5 }]),
+  `, [{ messageId: 'httpListener', line: 5, column: 1 }]),
   tf('a redirect without a protocol keeps HTTP', `
     resource "aws_lb_listener" "http" {
       load_balancer_arn = "${LB_ARN}"
@@ -408,7 +409,7 @@ ruleTester('encryption-in-transit', [
         }
       }
     }
-  `, [{ messageId: 'redirectNotHttps', line: 7 }]),
+  `, [{ messageId: 'redirectNotHttps', line: 7, column: 5 }]),
   tf('HTTPS listeners: an old policy and no policy (default ELBSecurityPolicy-2016-08)', `
     resource "aws_lb_listener" "old" {
       load_balancer_arn = "${LB_ARN}"
@@ -435,7 +436,7 @@ ruleTester('encryption-in-transit', [
         target_group_arn = "${TG_ARN}"
       }
     }
-  `, [{ messageId: 'oldTlsPolicy', line: 5 }, { messageId: 'defaultTlsPolicy', line: 16 }]),
+  `, [{ messageId: 'oldTlsPolicy', line: 5, column: 23 }, { messageId: 'defaultTlsPolicy', line: 16, column: 1 }]),
   tf('an HTTPS redirect and a TLS 1.2 policy pass', `
     resource "aws_lb_listener" "http" {
       load_balancer_arn = "${LB_ARN}"
@@ -488,7 +489,7 @@ ruleTester('encryption-in-transit', [
         }
       }
     }
-  `, [{ messageId: 'httpTargetGroup', line: 3 }]),
+  `, [{ messageId: 'httpTargetGroup', line: 3, column: 14 }]),
   tf('a classic ELB: HTTP front end, and HTTPS to HTTP instances', `
     resource "aws_elb" "web" {
       subnets = ["subnet-0123456789abcdef0"]
@@ -522,7 +523,7 @@ ruleTester('encryption-in-transit', [
       load_balancer_port = 443
       policy_names       = [aws_load_balancer_policy.tls12.policy_name]
     }
-  `, [{ messageId: 'classicHttpListener', line: 5 }, { messageId: 'classicPlainBackend', line: 13 }]),
+  `, [{ messageId: 'classicHttpListener', line: 5, column: 25 }, { messageId: 'classicPlainBackend', line: 13, column: 26 }]),
   tf('a classic ELB HTTPS listener without a policy gets the old default', `
     resource "aws_elb" "web" {
       subnets = ["subnet-0123456789abcdef0"]
@@ -534,7 +535,7 @@ ruleTester('encryption-in-transit', [
         ssl_certificate_id = "${CERT}"
       }
     }
-  `, [{ messageId: 'defaultTlsPolicy', line: 3 }]),
+  `, [{ messageId: 'defaultTlsPolicy', line: 3, column: 3 }]),
   tf('CloudFront: allow-all, the default certificate, a match-viewer origin', `
     resource "aws_cloudfront_distribution" "cdn" {
       enabled = true
@@ -563,7 +564,7 @@ ruleTester('encryption-in-transit', [
         }
       }
     }
-  `, [{ messageId: 'cloudfrontOriginHttp', line: 9 }, { messageId: 'cloudfrontAllowAll', line: 15 }, { messageId: 'cloudfrontDefaultTls', line: 20 }]),
+  `, [{ messageId: 'cloudfrontOriginHttp', line: 9, column: 32 }, { messageId: 'cloudfrontAllowAll', line: 15, column: 30 }, { messageId: 'cloudfrontDefaultTls', line: 20, column: 38 }]),
   tf('CloudFront: custom certificate with TLSv1.2_2021 and https-only passes', `
     resource "aws_cloudfront_distribution" "cdn" {
       enabled = true
@@ -599,7 +600,7 @@ ruleTester('encryption-in-transit', [
     resource "aws_s3_bucket" "data" {
       bucket = "retail-data"
     }
-  `, [{ messageId: 'bucketNoSecureTransport', line: 1 }]),
+  `, [{ messageId: 'bucketNoSecureTransport', line: 1, column: 1 }]),
   tf('a bucket whose separate policy denies insecure transport passes', `
     resource "aws_s3_bucket" "data" {
       bucket = "retail-data"
@@ -685,7 +686,7 @@ ruleTester('encryption-in-transit', [
       bucket = aws_s3_bucket.data.id
       policy = data.aws_iam_policy_document.data.json
     }
-  `),
+  `, [], { undecidable: [{ line: 9, column: 1 }] }),
   tf('an override_policy_documents statement with the same sid replaces the deny-insecure statement', `
     resource "aws_s3_bucket" "data" {
       bucket = "data"
@@ -717,7 +718,7 @@ ruleTester('encryption-in-transit', [
       bucket = aws_s3_bucket.data.id
       policy = data.aws_iam_policy_document.data.json
     }
-  `, [{ messageId: 'bucketNoSecureTransport', line: 1 }]),
+  `, [{ messageId: 'bucketNoSecureTransport', line: 1, column: 1 }]),
   tf('a replication group without transit encryption, and one with it', `
     resource "aws_elasticache_replication_group" "plain" {
       replication_group_id = "plain"
@@ -733,5 +734,5 @@ ruleTester('encryption-in-transit', [
       num_cache_clusters         = 2
       transit_encryption_enabled = true
     }
-  `, [{ messageId: 'cacheNoTransitEncryption', line: 1 }]),
+  `, [{ messageId: 'cacheNoTransitEncryption', line: 1, column: 1 }]),
 ]);

@@ -1,3 +1,4 @@
+import rule from '../../rules/security/iam-least-privilege.js';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
 import { synthAndScan } from '../cdk/synth.js';
@@ -10,7 +11,7 @@ const TRUST = `
                 Principal: { Service: lambda.amazonaws.com }
                 Action: sts:AssumeRole`;
 
-ruleTester('iam-least-privilege', [
+ruleTester(rule, [
   // ── CloudFormation ──
   cfn('inline role policy allowing every action', `
     Resources:
@@ -182,7 +183,7 @@ ruleTester('iam-least-privilege', [
         }]
       })
     }
-  `, [{ messageId: 'notResource', line: 7, column: 21 }, { messageId: 'escalation', line: 6, column: 21 }]),
+  `, [{ messageId: 'escalation', line: 6, column: 21 }, { messageId: 'notResource', line: 7, column: 21 }]),
   tf('inline_policy block on a role with named actions', `
     resource "aws_iam_role" "app" {
       name               = "app"

@@ -1,9 +1,10 @@
+import rule from '../../rules/security/iam-no-static-access-keys.js';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
 import { synthAndScan } from '../cdk/synth.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
-ruleTester('iam-no-static-access-keys', [
+ruleTester(rule, [
   cfn('an access key for a user of the template', `
     Resources:
       Ci:

@@ -1,6 +1,7 @@
+import rule from '../../rules/security/iam-no-user-policies.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
-ruleTester('iam-no-user-policies', [
+ruleTester(rule, [
   // ── CloudFormation ──
   cfn('inline policy and managed policy on a user', `
     Resources:

@@ -1,3 +1,4 @@
+import rule from '../../rules/security/iam-user-mfa.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
 const FORCE_MFA = `
@@ -10,7 +11,7 @@ const FORCE_MFA = `
                       BoolIfExists:
                         aws:MultiFactorAuthPresent: "false"`;
 
-ruleTester('iam-user-mfa', [
+ruleTester(rule, [
   // ── CloudFormation ──
   cfn('a console user without a force-MFA policy', `
     Resources:

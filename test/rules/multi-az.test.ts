@@ -1,3 +1,4 @@
+import rule from '../../rules/reliability/multi-az.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
 const SUBNETS = `
@@ -20,7 +21,7 @@ const SUBNETS = `
           CidrBlock: 10.0.2.0/24
           AvailabilityZone: !Select [0, !GetAZs '']`;
 
-ruleTester('multi-az', [
+ruleTester(rule, [
   // ── CloudFormation ──
   cfn('RDS instance without MultiAZ (default false)', `
     Resources:
@@ -28,7 +29,7 @@ ruleTester('multi-az', [
         Type: AWS::RDS::DBInstance
         Properties:
           Engine: postgres
-  `, [{ messageId: 'dbSingleAz', line: 2 }]),
+  `, [{ messageId: 'dbSingleAz', line: 2, column: 3 }]),
   cfn('RDS instance with MultiAZ false from a parameter default', `
     Parameters:
       MultiAz: { Type: String, Default: 'false' }
@@ -38,7 +39,7 @@ ruleTester('multi-az', [
         Properties:
           Engine: postgres
           MultiAZ: !Ref MultiAz
-  `, [{ messageId: 'dbSingleAz', line: 8 }]),
+  `, [{ messageId: 'dbSingleAz', line: 8, column: 16 }]),
   cfn('RDS instance Multi-AZ, its same-region read replica and an unknown setting', `
     Parameters:
       MultiAz: { Type: String }
@@ -69,7 +70,7 @@ ruleTester('multi-az', [
         Properties:
           Engine: aurora-mysql
           DBClusterIdentifier: !Ref Cluster
-  `, [{ messageId: 'clusterOneInstance', line: 2 }]),
+  `, [{ messageId: 'clusterOneInstance', line: 2, column: 3 }]),
   cfn('Aurora cluster with two instances', `
     Resources:
       Cluster:
@@ -93,7 +94,7 @@ ruleTester('multi-az', [
         Type: AWS::ElastiCache::ReplicationGroup
         Properties:
           ReplicationGroupDescription: sessions
-  `, [{ messageId: 'cacheOneNode', line: 2 }]),
+  `, [{ messageId: 'cacheOneNode', line: 2, column: 3 }]),
   cfn('ElastiCache replication group without failover and Multi-AZ', `
     Resources:
       Cache:
@@ -102,7 +103,7 @@ ruleTester('multi-az', [
           ReplicationGroupDescription: sessions
           NumCacheClusters: 2
           AutomaticFailoverEnabled: false
-  `, [{ messageId: 'cacheNoFailover', line: 7 }, { messageId: 'cacheNoMultiAz', line: 2 }]),
+  `, [{ messageId: 'cacheNoMultiAz', line: 2, column: 3 }, { messageId: 'cacheNoFailover', line: 7, column: 33 }]),
   cfn('Memcached cluster in a single AZ', `
     Resources:
       Memcached:
@@ -111,7 +112,7 @@ ruleTester('multi-az', [
           Engine: memcached
           CacheNodeType: cache.t3.micro
           NumCacheNodes: 2
-  `, [{ messageId: 'cacheClusterSingleAz', line: 2 }]),
+  `, [{ messageId: 'cacheClusterSingleAz', line: 2, column: 3 }]),
   cfn('ElastiCache replicated across AZs, cross-AZ memcached and serverless', `
     Resources:
       Cache:
@@ -141,7 +142,7 @@ ruleTester('multi-az', [
         Properties:
           Encrypted: true
           AvailabilityZoneName: us-east-1a
-  `, [{ messageId: 'fileSystemOneZone', line: 6 }]),
+  `, [{ messageId: 'fileSystemOneZone', line: 6, column: 29 }]),
   cfn('DB and cache subnet groups in one AZ', `
     Resources:${SUBNETS}
       DbSubnets:
@@ -155,7 +156,7 @@ ruleTester('multi-az', [
           Description: cache
           SubnetIds:
             - !Ref SubnetA
-  `, [{ messageId: 'subnetsOneAz', line: 24 }, { messageId: 'subnetsOneAz', line: 30 }]),
+  `, [{ messageId: 'subnetsOneAz', line: 24, column: 19 }, { messageId: 'subnetsOneAz', line: 30, column: 11 }]),
   cfn('load balancer and auto scaling group in one AZ', `
     Resources:${SUBNETS}
       Lb:
@@ -168,7 +169,7 @@ ruleTester('multi-az', [
           MinSize: '2'
           MaxSize: '4'
           VPCZoneIdentifier: [!Ref SubnetA]
-  `, [{ messageId: 'subnetsOneAz', line: 23 }, { messageId: 'subnetsOneAz', line: 29 }]),
+  `, [{ messageId: 'subnetsOneAz', line: 23, column: 17 }, { messageId: 'subnetsOneAz', line: 29, column: 27 }]),
   cfn('subnets in two AZs; a subnet with an unknown AZ is undecidable', `
     Parameters:
       Az: { Type: String }
@@ -188,7 +189,7 @@ ruleTester('multi-az', [
         Type: AWS::ElasticLoadBalancingV2::LoadBalancer
         Properties:
           Subnets: [!Ref SubnetA, !Ref SubnetX]
-  `),
+  `, [], { undecidable: [{ line: 36, column: 31 }] }),
 
   // NAT gateways (CONTROLS 2.8: one NAT gateway per AZ)
   cfn('one NAT gateway for subnets in two zones', `
@@ -198,7 +199,7 @@ ruleTester('multi-az', [
         Properties:
           AllocationId: eipalloc-123
           SubnetId: !Ref SubnetA
-  `, [{ messageId: 'natOneAz', line: 24 }]),
+  `, [{ messageId: 'natOneAz', line: 24, column: 17 }]),
   cfn('two NAT gateways in the same zone', `
     Resources:${SUBNETS}
       NatA:
@@ -211,7 +212,7 @@ ruleTester('multi-az', [
         Properties:
           AllocationId: eipalloc-456
           SubnetId: !Ref SubnetA2
-  `, [{ messageId: 'natOneAz', line: 24 }]),
+  `, [{ messageId: 'natOneAz', line: 24, column: 17 }]),
   cfn('one NAT gateway per zone', `
     Resources:${SUBNETS}
       NatA:
@@ -235,13 +236,13 @@ ruleTester('multi-az', [
         Properties:
           AllocationId: eipalloc-123
           SubnetId: !Ref PublicSubnet
-  `),
+  `, [], { undecidable: [{ line: 27, column: 17 }] }),
   // ── Terraform ──
   tf('aws_db_instance without multi_az', `
     resource "aws_db_instance" "db" {
       engine = "postgres"
     }
-  `, [{ messageId: 'dbSingleAz', line: 1 }]),
+  `, [{ messageId: 'dbSingleAz', line: 1, column: 1 }]),
   tf('aws_db_instance multi_az false from a variable', `
     variable "multi_az" {
       default = false
@@ -251,7 +252,7 @@ ruleTester('multi-az', [
       engine   = "postgres"
       multi_az = var.multi_az
     }
-  `, [{ messageId: 'dbSingleAz', line: 7 }]),
+  `, [{ messageId: 'dbSingleAz', line: 7, column: 14 }]),
   tf('aws_db_instance Multi-AZ and its replica', `
     resource "aws_db_instance" "db" {
       engine   = "postgres"
@@ -271,7 +272,7 @@ ruleTester('multi-az', [
       cluster_identifier = aws_rds_cluster.main.id
       instance_class     = "db.r6g.large"
     }
-  `, [{ messageId: 'clusterOneInstance', line: 1 }]),
+  `, [{ messageId: 'clusterOneInstance', line: 1, column: 1 }]),
   tf('aws_rds_cluster with two instances through count', `
     resource "aws_rds_cluster" "main" {
       engine = "aurora-postgresql"
@@ -290,7 +291,7 @@ ruleTester('multi-az', [
       num_cache_clusters   = 2
       multi_az_enabled     = true
     }
-  `, [{ messageId: 'cacheNoFailover', line: 1 }]),
+  `, [{ messageId: 'cacheNoFailover', line: 1, column: 1 }]),
   tf('ElastiCache single node cluster, and one-node replication group', `
     resource "aws_elasticache_cluster" "redis" {
       cluster_id = "redis"
@@ -303,7 +304,7 @@ ruleTester('multi-az', [
       num_cache_clusters         = 1
       automatic_failover_enabled = false
     }
-  `, [{ messageId: 'cacheClusterSingleAz', line: 1 }, { messageId: 'cacheOneNode', line: 9 }]),
+  `, [{ messageId: 'cacheClusterSingleAz', line: 1, column: 1 }, { messageId: 'cacheOneNode', line: 9, column: 32 }]),
   tf('ElastiCache Multi-AZ with failover', `
     resource "aws_elasticache_replication_group" "cache" {
       replication_group_id       = "cache"
@@ -317,7 +318,7 @@ ruleTester('multi-az', [
     resource "aws_efs_file_system" "files" {
       availability_zone_name = "us-east-1a"
     }
-  `, [{ messageId: 'fileSystemOneZone', line: 2 }]),
+  `, [{ messageId: 'fileSystemOneZone', line: 2, column: 28 }]),
   tf('DB subnet group over count subnets in one AZ and in two', `
     data "aws_availability_zones" "azs" {}
 
@@ -342,7 +343,7 @@ ruleTester('multi-az', [
     resource "aws_db_subnet_group" "good" {
       subnet_ids = aws_subnet.two[*].id
     }
-  `, [{ messageId: 'subnetsOneAz', line: 18 }]),
+  `, [{ messageId: 'subnetsOneAz', line: 18, column: 16 }]),
   tf('load balancer subnets with unknown AZs are undecidable', `
     variable "subnets" {
       type = list(string)
@@ -351,7 +352,7 @@ ruleTester('multi-az', [
     resource "aws_lb" "web" {
       subnets = var.subnets
     }
-  `),
+  `, [], { undecidable: [{ line: 6, column: 13 }] }),
   tf('load balancer and auto scaling group on subnets of one AZ', `
     resource "aws_subnet" "a" {
       vpc_id            = "vpc-123"
@@ -374,5 +375,5 @@ ruleTester('multi-az', [
       max_size            = 4
       vpc_zone_identifier = [aws_subnet.a.id]
     }
-  `, [{ messageId: 'subnetsOneAz', line: 14 }, { messageId: 'subnetsOneAz', line: 20 }]),
+  `, [{ messageId: 'subnetsOneAz', line: 14, column: 14 }, { messageId: 'subnetsOneAz', line: 20, column: 26 }]),
 ]);

@@ -1,3 +1,4 @@
+import rule from '../../rules/security/s3-public-access.js';
 import { describe, expect, it } from 'vitest';
 import { dedent, scanFiles } from '../helpers/scan-snippet.js';
 import { cfn, ruleTester, tf } from './tester.js';
@@ -18,7 +19,7 @@ const TF_PAB = `
       restrict_public_buckets = true
     }`;
 
-ruleTester('s3-public-access', [
+ruleTester(rule, [
   // ── CloudFormation ──
   cfn('public-read canned ACL', `
     Resources:
@@ -26,21 +27,21 @@ ruleTester('s3-public-access', [
         Type: AWS::S3::Bucket
         Properties:
           AccessControl: PublicRead${PAB}
-  `, [{ messageId: 'publicAcl', line: 5, severity: 'high' }]),
+  `, [{ messageId: 'publicAcl', line: 5, column: 22, severity: 'high' }]),
   cfn('public-read-write canned ACL is critical', `
     Resources:
       Site:
         Type: AWS::S3::Bucket
         Properties:
           AccessControl: PublicReadWrite${PAB}
-  `, [{ messageId: 'publicAcl', line: 5, severity: 'critical' }]),
+  `, [{ messageId: 'publicAcl', line: 5, column: 22, severity: 'critical' }]),
   cfn('authenticated-read canned ACL', `
     Resources:
       Site:
         Type: AWS::S3::Bucket
         Properties:
           AccessControl: AuthenticatedRead${PAB}
-  `, [{ messageId: 'authenticatedAcl', line: 5 }]),
+  `, [{ messageId: 'authenticatedAcl', line: 5, column: 22 }]),
   cfn('a parameter default resolving to PublicRead', `
     Parameters:
       Acl:
@@ -51,7 +52,7 @@ ruleTester('s3-public-access', [
         Type: AWS::S3::Bucket
         Properties:
           AccessControl: !Ref Acl${PAB}
-  `, [{ messageId: 'publicAcl', line: 9 }]),
+  `, [{ messageId: 'publicAcl', line: 9, column: 22 }]),
   cfn('Fn::If on a decided condition', `
     Parameters:
       Env:
@@ -64,7 +65,7 @@ ruleTester('s3-public-access', [
         Type: AWS::S3::Bucket
         Properties:
           AccessControl: !If [IsDev, PublicRead, Private]${PAB}
-  `, [{ messageId: 'publicAcl', line: 11 }]),
+  `, [{ messageId: 'publicAcl', line: 11, column: 34 }]),
   cfn('Fn::If on an undecided condition is not a finding', `
     Parameters:
       Env:
@@ -76,7 +77,7 @@ ruleTester('s3-public-access', [
         Type: AWS::S3::Bucket
         Properties:
           AccessControl: !If [IsDev, PublicRead, Private]${PAB}
-  `, []),
+  `, [], { undecidable: [{ line: 10, column: 22 }] }),
   cfn('private bucket with the whole block', `
     Resources:
       Site:
@@ -90,7 +91,7 @@ ruleTester('s3-public-access', [
         Type: AWS::S3::Bucket
         Properties:
           BucketName: site
-  `, [{ messageId: 'noPublicAccessBlock', line: 2, severity: 'medium' }]),
+  `, [{ messageId: 'noPublicAccessBlock', line: 2, column: 3, severity: 'medium' }]),
   cfn('a block flag set to false', `
     Resources:
       Site:
@@ -101,7 +102,7 @@ ruleTester('s3-public-access', [
             IgnorePublicAcls: true
             BlockPublicPolicy: false
             RestrictPublicBuckets: true
-  `, [{ messageId: 'accessBlockFlagOff', line: 8, severity: 'high' }]),
+  `, [{ messageId: 'accessBlockFlagOff', line: 8, column: 28, severity: 'high' }]),
   cfn('a block flag not set', `
     Resources:
       Site:
@@ -111,7 +112,7 @@ ruleTester('s3-public-access', [
             BlockPublicAcls: true
             IgnorePublicAcls: true
             BlockPublicPolicy: true
-  `, [{ messageId: 'accessBlockFlagUnset', line: 5 }]),
+  `, [{ messageId: 'accessBlockFlagUnset', line: 5, column: 7 }]),
   cfn('a block flag from a parameter default false', `
     Parameters:
       Block:
@@ -126,7 +127,7 @@ ruleTester('s3-public-access', [
             IgnorePublicAcls: true
             BlockPublicPolicy: true
             RestrictPublicBuckets: true
-  `, [{ messageId: 'accessBlockFlagOff', line: 10 }]),
+  `, [{ messageId: 'accessBlockFlagOff', line: 10, column: 26 }]),
   cfn('a block flag from a parameter without default is undecidable', `
     Parameters:
       Block:
@@ -140,7 +141,7 @@ ruleTester('s3-public-access', [
             IgnorePublicAcls: true
             BlockPublicPolicy: true
             RestrictPublicBuckets: true
-  `, []),
+  `, [], { undecidable: [{ line: 9, column: 26 }] }),
   cfn('bucket policy in a separate resource allows "*"', `
     Resources:
       Site:
@@ -157,7 +158,7 @@ ruleTester('s3-public-access', [
                 Principal: '*'
                 Action: s3:GetObject
                 Resource: !Sub '\${Site.Arn}/*'
-  `, [{ messageId: 'publicPolicy', line: 16, severity: 'high' }]),
+  `, [{ messageId: 'publicPolicy', line: 16, column: 13, severity: 'high' }]),
   cfn('bucket policy joined by literal name, AWS "*" with write actions', `
     Resources:
       Site:
@@ -174,7 +175,7 @@ ruleTester('s3-public-access', [
               Principal: { AWS: ['*'] }
               Action: ['s3:GetObject', 's3:PutObject']
               Resource: arn:aws:s3:::my-site/*
-  `, [{ messageId: 'publicPolicy', line: 17, severity: 'critical' }]),
+  `, [{ messageId: 'publicPolicy', line: 17, column: 11, severity: 'critical' }]),
   cfn('a negated condition does not limit', `
     Resources:
       Site:
@@ -193,7 +194,7 @@ ruleTester('s3-public-access', [
                 Condition:
                   StringNotEquals:
                     aws:SourceVpce: vpce-1234
-  `, [{ messageId: 'publicPolicy', line: 16 }]),
+  `, [{ messageId: 'publicPolicy', line: 16, column: 13 }]),
   ...['aws:SourceVpcArn', 'aws:VpceAccount', 'aws:VpceOrgID', 'aws:VpceOrgPaths', 'aws:SourceAccount', 'aws:SourceOrgID', 'aws:PrincipalAccount', 'aws:PrincipalOrgPaths', 'aws:SourceVpc'].map((key) =>
     cfn(`a fixed ${key} limits a "*" statement`, `
     Resources:
@@ -336,7 +337,7 @@ ruleTester('s3-public-access', [
                 Action: s3:GetObject
                 Resource: '*'
                 Condition: { StringEqualsIfExists: { aws:SourceVpce: vpce-1 } }
-  `, [{ messageId: 'publicPolicy', line: 16 }, { messageId: 'publicPolicy', line: 20 }]),
+  `, [{ messageId: 'publicPolicy', line: 16, column: 13 }, { messageId: 'publicPolicy', line: 20, column: 13 }]),
   cfn('a whole public access block behind an undecided condition is not a finding', `
     Parameters:
       Env:
@@ -351,7 +352,7 @@ ruleTester('s3-public-access', [
             - IsProd
             - { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true }
             - !Ref AWS::NoValue
-  `, []),
+  `, [], { undecidable: [{ line: 10, column: 39 }] }),
   // ── Terraform ──
   tf('public-read through a separate ACL resource, no public access block', `
     resource "aws_s3_bucket" "site" {
@@ -362,7 +363,7 @@ ruleTester('s3-public-access', [
       bucket = aws_s3_bucket.site.id
       acl    = "public-read"
     }
-  `, [{ messageId: 'noPublicAccessBlock', line: 1 }, { messageId: 'publicAcl', line: 7 }]),
+  `, [{ messageId: 'noPublicAccessBlock', line: 1, column: 1 }, { messageId: 'publicAcl', line: 7, column: 12 }]),
   tf('legacy inline ACL from a variable default, public access block as a separate resource', `
     variable "acl" {
       default = "public-read-write"
@@ -373,7 +374,7 @@ ruleTester('s3-public-access', [
       acl    = var.acl
     }
 ${TF_PAB}
-  `, [{ messageId: 'publicAcl', line: 7, severity: 'critical' }]),
+  `, [{ messageId: 'publicAcl', line: 7, column: 12, severity: 'critical' }]),
   tf('an ACL from a variable without default is not a finding', `
     variable "acl" {
       type = string
@@ -397,7 +398,7 @@ ${TF_PAB}
       block_public_policy     = true
       restrict_public_buckets = true
     }
-  `, [{ messageId: 'accessBlockFlagOff', line: 8 }]),
+  `, [{ messageId: 'accessBlockFlagOff', line: 8, column: 29 }]),
   tf('public access block joined by literal name with a flag missing', `
     resource "aws_s3_bucket" "site" {
       bucket = "site"
@@ -409,7 +410,7 @@ ${TF_PAB}
       ignore_public_acls      = true
       block_public_policy     = true
     }
-  `, [{ messageId: 'accessBlockFlagUnset', line: 5 }]),
+  `, [{ messageId: 'accessBlockFlagUnset', line: 5, column: 1 }]),
   tf('private bucket with the whole block', `
     resource "aws_s3_bucket" "site" {
       bucket = "site"
@@ -420,7 +421,7 @@ ${TF_PAB}
     resource "aws_s3_bucket" "site" {
       bucket = "site"
     }
-  `, [{ messageId: 'noPublicAccessBlock', line: 1 }]),
+  `, [{ messageId: 'noPublicAccessBlock', line: 1, column: 1 }]),
   tf('jsonencode policy allowing "*"', `
     resource "aws_s3_bucket" "site" {
       bucket = "site"
@@ -437,7 +438,7 @@ ${TF_PAB}
         }]
       })
     }
-  `, [{ messageId: 'publicPolicy', line: 15 }]),
+  `, [{ messageId: 'publicPolicy', line: 15, column: 18 }]),
   tf('policy document data source with principals "*"', `
     resource "aws_s3_bucket" "site" {
       bucket = "site"
@@ -458,7 +459,7 @@ ${TF_PAB}
       bucket = aws_s3_bucket.site.id
       policy = data.aws_iam_policy_document.site.json
     }
-  `, [{ messageId: 'publicPolicy', line: 13 }]),
+  `, [{ messageId: 'publicPolicy', line: 13, column: 3 }]),
   tf('jsonencode policy limited by aws:VpceOrgID', `
     resource "aws_s3_bucket" "site" {
       bucket = "site"
@@ -529,7 +530,7 @@ ${TF_PAB}
       EOT
     }
 ${TF_PAB}
-  `, [{ messageId: 'publicPolicy', line: 3, severity: 'critical' }]),
+  `, [{ messageId: 'publicPolicy', line: 3, column: 12, severity: 'critical' }]),
   tf('a grant to AllUsers in a separate ACL resource', `
     resource "aws_s3_bucket" "site" {
       bucket = "site"
@@ -550,7 +551,7 @@ ${TF_PAB}
         }
       }
     }
-  `, [{ messageId: 'publicGrant', line: 15 }]),
+  `, [{ messageId: 'publicGrant', line: 15, column: 5 }]),
 ]);
 
 // Regression: a principal written as a resource's ARN (`!GetAtt AppRole.Arn`) names that role and is never "*":

@@ -1,6 +1,7 @@
+import rule from '../../rules/security/sg-internal-scope.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
-ruleTester('sg-internal-scope', [
+ruleTester(rule, [
   cfn('10.0.0.0/8 into a 10.0.0.0/16 VPC', `
     Resources:
       Vpc:
@@ -17,7 +18,7 @@ ruleTester('sg-internal-scope', [
               FromPort: 5432
               ToPort: 5432
               CidrIp: 10.0.0.0/8
-  `, [{ messageId: 'widerThanVpc', line: 15 }]),
+  `, [{ messageId: 'widerThanVpc', line: 15, column: 19 }]),
   cfn('all ports from a private range', `
     Resources:
       Sg:
@@ -27,7 +28,7 @@ ruleTester('sg-internal-scope', [
           SecurityGroupIngress:
             - IpProtocol: "-1"
               CidrIp: 10.0.1.0/24
-  `, [{ messageId: 'allPorts', line: 8 }]),
+  `, [{ messageId: 'allPorts', line: 8, column: 19 }]),
   cfn('all ports from the VPC range through GetAtt Vpc.CidrBlock', `
     Resources:
       Vpc:
@@ -44,7 +45,7 @@ ruleTester('sg-internal-scope', [
               FromPort: 0
               ToPort: 65535
               CidrIp: !GetAtt Vpc.CidrBlock
-  `, [{ messageId: 'allPorts', line: 15 }]),
+  `, [{ messageId: 'allPorts', line: 15, column: 19 }]),
   cfn('a wide private range with the VPC unknown', `
     Resources:
       Sg:
@@ -57,7 +58,7 @@ ruleTester('sg-internal-scope', [
               FromPort: 3306
               ToPort: 3306
               CidrIp: 172.16.0.0/12
-  `, [{ messageId: 'broadRange', line: 11 }]),
+  `, [{ messageId: 'broadRange', line: 11, column: 19 }]),
   cfn('a second VPC block counts: 10.0.0.0/15 covers both /16 blocks', `
     Resources:
       Vpc:
@@ -128,7 +129,7 @@ ruleTester('sg-internal-scope', [
               FromPort: 5432
               ToPort: 5432
               CidrIp: 10.0.0.0/8
-  `),
+  `, [], { undecidable: [{ line: 8, column: 18 }] }),
   cfn('all ports from loopback are not a finding', `
     Resources:
       Sg:
@@ -163,7 +164,7 @@ ruleTester('sg-internal-scope', [
         cidr_blocks = ["10.0.0.0/8"]
       }
     }
-  `, [{ messageId: 'widerThanVpc', line: 11 }]),
+  `, [{ messageId: 'widerThanVpc', line: 11, column: 20 }]),
   tf('all ports from the VPC range (aws_security_group_rule)', `
     resource "aws_vpc" "main" {
       cidr_block = "10.0.0.0/16"
@@ -181,7 +182,7 @@ ruleTester('sg-internal-scope', [
       protocol          = "-1"
       cidr_blocks       = [aws_vpc.main.cidr_block]
     }
-  `, [{ messageId: 'allPorts', line: 15 }]),
+  `, [{ messageId: 'allPorts', line: 15, column: 24 }]),
   tf('a wide range with a VPC outside the scan', `
     resource "aws_vpc_security_group_ingress_rule" "db" {
       security_group_id = "sg-0123456789abcdef0"
@@ -190,7 +191,7 @@ ruleTester('sg-internal-scope', [
       to_port           = 6379
       cidr_ipv4         = "10.0.0.0/12"
     }
-  `, [{ messageId: 'broadRange', line: 6 }]),
+  `, [{ messageId: 'broadRange', line: 6, column: 23 }]),
   tf('a subnet range and a second VPC block pass', `
     resource "aws_vpc" "main" {
       cidr_block = "10.0.0.0/16"

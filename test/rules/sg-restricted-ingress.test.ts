@@ -1,8 +1,9 @@
+import rule from '../../rules/security/sg-restricted-ingress.js';
 import { describe, expect, it } from 'vitest';
 import { dedent, scanFiles } from '../helpers/scan-snippet.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
-ruleTester('sg-restricted-ingress', [
+ruleTester(rule, [
   cfn('SSH from anywhere is critical', `
     Resources:
       Sg:
@@ -14,7 +15,7 @@ ruleTester('sg-restricted-ingress', [
               FromPort: 22
               ToPort: 22
               CidrIp: 0.0.0.0/0
-  `, [{ messageId: 'adminPort', line: 10, severity: 'critical' }]),
+  `, [{ messageId: 'adminPort', line: 10, column: 19, severity: 'critical' }]),
   cfn('1.0.0.0/1 holds half the internet: SSH from it is critical', `
     Resources:
       Sg:
@@ -84,7 +85,7 @@ ruleTester('sg-restricted-ingress', [
           SecurityGroupIngress:
             - IpProtocol: "-1"
               CidrIpv6: ::/0
-  `, [{ messageId: 'allTraffic', line: 8, severity: 'critical' }]),
+  `, [{ messageId: 'allTraffic', line: 8, column: 21, severity: 'critical' }]),
   cfn('tcp 0-65535 is every port; protocol number 6 is tcp', `
     Resources:
       Sg:
@@ -96,7 +97,7 @@ ruleTester('sg-restricted-ingress', [
               FromPort: 0
               ToPort: 65535
               CidrIp: 0.0.0.0/0
-  `, [{ messageId: 'allTraffic', line: 10 }]),
+  `, [{ messageId: 'allTraffic', line: 10, column: 19 }]),
   cfn('a range that includes a database port is critical', `
     Resources:
       Sg:
@@ -108,7 +109,7 @@ ruleTester('sg-restricted-ingress', [
               FromPort: 3000
               ToPort: 4000
               CidrIp: 0.0.0.0/0
-  `, [{ messageId: 'adminPort', line: 10, severity: 'critical' }]),
+  `, [{ messageId: 'adminPort', line: 10, column: 19, severity: 'critical' }]),
   cfn('a CIDR from a parameter default resolves', `
     Parameters:
       AdminCidr:
@@ -124,7 +125,7 @@ ruleTester('sg-restricted-ingress', [
               FromPort: 3389
               ToPort: 3389
               CidrIp: !Ref AdminCidr
-  `, [{ messageId: 'adminPort', line: 14 }]),
+  `, [{ messageId: 'adminPort', line: 14, column: 19 }]),
   cfn('a standalone ingress joined to its group by GetAtt', `
     Resources:
       Sg:
@@ -139,7 +140,7 @@ ruleTester('sg-restricted-ingress', [
           FromPort: 8080
           ToPort: 8080
           CidrIp: 0.0.0.0/0
-  `, [{ messageId: 'openPort', line: 13, severity: 'high' }]),
+  `, [{ messageId: 'openPort', line: 13, column: 15, severity: 'high' }]),
   cfn('two standalone ingress resources of one group are two findings', `
     Resources:
       Sg:
@@ -162,7 +163,7 @@ ruleTester('sg-restricted-ingress', [
           FromPort: 53
           ToPort: 53
           CidrIp: 0.0.0.0/0
-  `, [{ messageId: 'adminPort', line: 13, severity: 'critical' }, { messageId: 'openPort', line: 21, severity: 'high' }]),
+  `, [{ messageId: 'adminPort', line: 13, column: 15, severity: 'critical' }, { messageId: 'openPort', line: 21, column: 15, severity: 'high' }]),
   cfn('port 443 on a group used by an instance is high', `
     Resources:
       Sg:
@@ -179,7 +180,7 @@ ruleTester('sg-restricted-ingress', [
         Properties:
           ImageId: ami-12345678
           SecurityGroupIds: [!Ref Sg]
-  `, [{ messageId: 'openPort', line: 10, severity: 'high' }]),
+  `, [{ messageId: 'openPort', line: 10, column: 19, severity: 'high' }]),
   cfn('port 443 on a group of an internal load balancer is high', `
     Resources:
       Sg:
@@ -196,7 +197,7 @@ ruleTester('sg-restricted-ingress', [
         Properties:
           Scheme: internal
           SecurityGroups: [!Ref Sg]
-  `, [{ messageId: 'openPort', line: 10 }]),
+  `, [{ messageId: 'openPort', line: 10, column: 19 }]),
   cfn('ports 80 and 443 on a group used only by an internet-facing load balancer pass', `
     Resources:
       Sg:
@@ -294,7 +295,7 @@ ruleTester('sg-restricted-ingress', [
               FromPort: 22
               ToPort: 22
               CidrIp: !Ref AdminCidr
-  `),
+  `, [], { undecidable: [{ line: 13, column: 19 }] }),
   tf('SSH from a variable defaulting to 0.0.0.0/0, one finding per CIDR', `
     variable "admin_cidr" {
       default = "0.0.0.0/0"
@@ -309,7 +310,7 @@ ruleTester('sg-restricted-ingress', [
         cidr_blocks = ["10.0.0.0/8", var.admin_cidr]
       }
     }
-  `, [{ messageId: 'adminPort', line: 2, severity: 'critical' }]), // the graph anchors a variable's value at its default
+  `, [{ messageId: 'adminPort', line: 2, column: 13, severity: 'critical' }]), // the graph anchors a variable's value at its default
   tf('0.0.0.0/1 counts as the internet', `
     resource "aws_security_group" "admin" {
       ingress {
@@ -349,7 +350,7 @@ ruleTester('sg-restricted-ingress', [
         ipv6_cidr_blocks = ["::/0"]
       }
     }
-  `, [{ messageId: 'allTraffic', line: 6, severity: 'critical' }]),
+  `, [{ messageId: 'allTraffic', line: 6, column: 25, severity: 'critical' }]),
   tf('aws_security_group_rule joined to its group', `
     resource "aws_security_group" "app" {
       name = "app"
@@ -363,7 +364,7 @@ ruleTester('sg-restricted-ingress', [
       protocol          = "tcp"
       cidr_blocks       = ["0.0.0.0/0"]
     }
-  `, [{ messageId: 'openPort', line: 11, severity: 'high' }]),
+  `, [{ messageId: 'openPort', line: 11, column: 24, severity: 'high' }]),
   tf('aws_vpc_security_group_ingress_rule with all protocols', `
     resource "aws_security_group" "app" {
       name = "app"
@@ -374,7 +375,7 @@ ruleTester('sg-restricted-ingress', [
       ip_protocol       = "-1"
       cidr_ipv4         = "0.0.0.0/0"
     }
-  `, [{ messageId: 'allTraffic', line: 8 }]),
+  `, [{ messageId: 'allTraffic', line: 8, column: 23 }]),
   tf('a rule for a group outside the scan is still checked', `
     resource "aws_vpc_security_group_ingress_rule" "db" {
       security_group_id = "sg-0123456789abcdef0"
@@ -383,7 +384,7 @@ ruleTester('sg-restricted-ingress', [
       to_port           = 5432
       cidr_ipv4         = "0.0.0.0/0"
     }
-  `, [{ messageId: 'adminPort', line: 6 }]),
+  `, [{ messageId: 'adminPort', line: 6, column: 23 }]),
   tf('HTTPS on a group used only by an internet-facing load balancer passes', `
     resource "aws_security_group" "lb" {
       ingress {
@@ -413,7 +414,7 @@ ruleTester('sg-restricted-ingress', [
       internal        = true
       security_groups = [aws_security_group.lb.id]
     }
-  `, [{ messageId: 'openPort', line: 6 }]),
+  `, [{ messageId: 'openPort', line: 6, column: 20 }]),
   tf('an unknown CIDR variable is undecidable; self and group references pass', `
     variable "admin_cidr" {
       type = string
@@ -434,7 +435,7 @@ ruleTester('sg-restricted-ingress', [
         security_groups = ["sg-0123456789abcdef0"]
       }
     }
-  `),
+  `, [], { undecidable: [{ line: 1, column: 1 }] }),
   tf('HTTPS on an internal load balancer that is a CloudFront origin passes', `
     resource "aws_security_group" "lb" {
       ingress {
@@ -486,7 +487,7 @@ ruleTester('sg-restricted-ingress', [
       internal        = var.internal
       security_groups = [aws_security_group.lb.id]
     }
-  `),
+  `, [], { undecidable: [{ line: 15, column: 21 }] }),
 ]);
 
 // Regression: a standalone AWS::EC2::SecurityGroupIngress is its own resource. Its findings carry its

@@ -1,12 +1,13 @@
+import rule from '../../rules/meta/suppression-reason.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
-ruleTester('suppression-reason', [
+ruleTester(rule, [
   cfn('comment without a reason above the resource', `
     Resources:
       # iac-check:ignore s3-public-access
       Logs:
         Type: AWS::S3::Bucket
-  `, [{ messageId: 'missingReason', line: 2 }]),
+  `, [{ messageId: 'missingReason', line: 2, column: 3 }]),
   cfn('metadata entry without a reason', `
     Resources:
       Logs:
@@ -15,7 +16,7 @@ ruleTester('suppression-reason', [
           iac-check:
             ignore:
               - id: s3-public-access
-  `, [{ messageId: 'missingReason', line: 7 }]),
+  `, [{ messageId: 'missingReason', line: 7, column: 13 }]),
   cfn('comment with a reason', `
     Resources:
       # iac-check:ignore s3-public-access served through CloudFront only
@@ -37,7 +38,7 @@ ruleTester('suppression-reason', [
     resource "aws_s3_bucket" "logs" {
       bucket = "logs"
     }
-  `, [{ messageId: 'missingReason', line: 1 }]),
+  `, [{ messageId: 'missingReason', line: 1, column: 1 }]),
   tf('comment with a reason', `
     // iac-check:ignore s3-public-access public website assets
     resource "aws_s3_bucket" "logs" {

@@ -50,6 +50,19 @@ export const adapter: Adapter = {
     for (const node of graph.ofType(DB_INSTANCE)) {
       const r = new PropertyReader(node, graph, 'Properties');
       const cluster = r.link([CLUSTER_ID]);
+      if (cluster) {
+        // A member of an Aurora cluster: its storage, backups and zones are the cluster's.
+        model.dbClusterMembers.push({
+          resource: r.info(),
+          cluster,
+          engine: r.str([ENGINE], { value: '', assumed: 'the cluster\'s engine' }),
+          subnetGroup: r.linkOr([SUBNET_GROUP], 'the cluster\'s DB subnet group'),
+          securityGroups: r.links([VPC_SECURITY_GROUPS]),
+          publiclyAccessible: r.bool([PUBLICLY_ACCESSIBLE], { value: false, assumed: 'not publicly accessible (the cluster\'s subnets)' }),
+          retainOnDelete: cfnRetainOnDelete(node, r, { value: false, assumed: 'DeletionPolicy Delete (the data is the cluster\'s)' }),
+        });
+        continue;
+      }
       const subnetGroup = r.link([SUBNET_GROUP]);
       const db: DbInstance = {
         resource: r.info(),
@@ -65,11 +78,8 @@ export const adapter: Adapter = {
         publiclyAccessible: r.bool([PUBLICLY_ACCESSIBLE], subnetGroup
           ? { value: false, assumed: 'not publicly accessible (DB subnet group set)' }
           : { value: true, assumed: 'publicly accessible (default VPC, no DB subnet group)' }),
-        retainOnDelete: cfnRetainOnDelete(node, r, cluster
-          ? { value: false, assumed: 'DeletionPolicy Delete (the data is the cluster\'s)' }
-          : { value: true, assumed: 'DeletionPolicy Snapshot (CloudFormation default for DB instances outside a cluster)' }),
+        retainOnDelete: cfnRetainOnDelete(node, r, { value: true, assumed: 'DeletionPolicy Snapshot (CloudFormation default for DB instances outside a cluster)' }),
       };
-      if (cluster) db.cluster = cluster;
       const identifier = r.str([INSTANCE_ID]);
       if (identifier) db.identifier = identifier;
       const source = r.link([SOURCE_INSTANCE]);

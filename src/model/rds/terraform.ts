@@ -71,23 +71,16 @@ export const adapter: Adapter = {
     }
     for (const node of graph.ofType(CLUSTER_INSTANCE)) {
       const r = new PropertyReader(node, graph, '');
-      const db: DbInstance = {
+      // Storage, backups, deletion protection and zones of a cluster member are the cluster's.
+      model.dbClusterMembers.push({
         resource: r.info(),
+        cluster: r.linkOr([CLUSTER_ID], 'no cluster_identifier'),
         engine: r.str([ENGINE], { value: '', assumed: 'the cluster\'s engine' }),
-        // Storage, backups and deletion protection of a cluster member are the cluster's.
-        storageEncrypted: defaulted(false, r.origin([STORAGE_ENCRYPTED]), 'set on the cluster'),
-        kmsKey: defaulted('', r.origin([KMS_KEY]), 'set on the cluster'),
-        multiAz: defaulted(false, r.origin([MULTI_AZ]), 'given by the cluster\'s instances'),
-        backupRetentionDays: defaulted(1, r.origin([BACKUP_RETENTION]), 'set on the cluster'),
-        deletionProtection: defaulted(false, r.origin([DELETION_PROTECTION]), 'set on the cluster'),
         subnetGroup: r.linkOr([SUBNET_GROUP], 'the cluster\'s DB subnet group'),
         securityGroups: [],
         publiclyAccessible: r.bool([PUBLICLY_ACCESSIBLE], { value: false, assumed: 'false: not publicly accessible' }),
         retainOnDelete: tfRetainOnDelete(node, r),
-      };
-      const cluster = r.link([CLUSTER_ID]);
-      if (cluster) db.cluster = cluster;
-      model.dbInstances.push(db);
+      });
     }
     for (const node of graph.ofType(DB_CLUSTER)) {
       const r = new PropertyReader(node, graph, '');

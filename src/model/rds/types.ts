@@ -4,8 +4,6 @@ export interface DbInstance extends ModelResource {
   /** `DBInstanceIdentifier` / `identifier`, when written: replicas in other stacks name their source by it. */
   identifier?: Val<string>;
   engine: Val<string>;
-  /** The Aurora cluster this instance belongs to, when any: then storage, backups and Multi-AZ are the cluster's. */
-  cluster?: Val<Link>;
   storageEncrypted: Val<boolean>;
   kmsKey: Val<string>;
   multiAz: Val<boolean>;
@@ -17,6 +15,20 @@ export interface DbInstance extends ModelResource {
   replicaOf?: Val<Link>;
   publiclyAccessible: Val<boolean>;
   /** `DeletionPolicy` (CloudFormation) or `prevent_destroy` (Terraform): does deleting the stack keep the data? */
+  retainOnDelete: Val<boolean>;
+}
+
+/**
+ * A DB instance of an Aurora cluster (`DBClusterIdentifier` / `aws_rds_cluster_instance`). It has no
+ * storage, encryption, backups, deletion protection or Multi-AZ of its own: the cluster decides them,
+ * so the member carries none of them, only the link to the cluster that does.
+ */
+export interface DbClusterMember extends ModelResource {
+  cluster: Val<Link>;
+  engine: Val<string>;
+  subnetGroup: Val<Link>;
+  securityGroups: Val<Link>[];
+  publiclyAccessible: Val<boolean>;
   retainOnDelete: Val<boolean>;
 }
 

@@ -1,0 +1,145 @@
+import type { BackupPlan, BackupRule, BackupSelection } from './backup/types.js';
+import type { Link, ModelResource, Val } from './val.js';
+
+/*
+ * Facets: the questions rules ask across services. A service's adapter fills the facets its
+ * resources have (an RDS cluster is a data store, a load balancer a network endpoint, an auto
+ * scaling group a compute group); a rule over a concern iterates the facet and never names a
+ * service, so a new resource type reaches every such rule through its adapter alone.
+ *
+ * A facet points at its resource (`owner`): findings and notices are reported on the owner.
+ * Facet fields are model values (`Val`) with their origins, like every other model field.
+ */
+
+/** What a data store keeps: it decides how much an unencrypted or uncopied store matters. */
+export type StoreContents =
+  /** Application data: tables, volumes, file systems, caches, databases, buckets. */
+  | 'data'
+  /** Messages in flight (queues, topics): transient, reported one level lower. */
+  | 'messages'
+  /** Recovery points of other stores (Backup vaults). */
+  | 'recovery-points';
+
+/** Encryption at rest of a store. */
+export type AtRest =
+  /**
+   * Encryption that can be off. `enabled` is the value that decides (false: the data is stored in
+   * the clear); `key` is the KMS key setting, when the service takes one: a key that is set (a
+   * literal or a reference known only after deployment) encrypts even where `enabled` reads false.
+   */
+  | { kind: 'switch'; enabled: Val<boolean>; key?: Val<string>; accountDefault?: AccountDefault }
+  /**
+   * Always encrypted: the only question is the key. `customerKey` is false when the data is
+   * encrypted with a key the customer can neither control nor audit (`defaultKey` names it).
+   */
+  | { kind: 'always'; customerKey: Val<boolean>; defaultKey: string };
+
+/** An account-wide setting that encrypts the store when its own setting does not (EBS encryption by default). */
+export interface AccountDefault {
+  /** In words, for messages: `EBS encryption by default`. */
+  name: string;
+  /** Set by the linker: whether the scan enables it. */
+  enabled: boolean;
+}
+
+/** A copy of a store in some region, as the model could match it. */
+export type RegionCopy =
+  /** To a resource in the scan and/or a region named in the template (a replica, a replication rule, a Backup copy action). */
+  | { kind: 'to'; at: Val<unknown>; destination?: string; region?: Val<string> }
+  /** The store itself lives in several regions at once (a DynamoDB global table): `regions` includes its own. */
+  | { kind: 'regions'; at: Val<unknown>; regions: Val<string>[] }
+  /** A copy in the store's own region (a replica named by a plain identifier, which RDS resolves in its own region). */
+  | { kind: 'same-region'; at: Val<unknown> }
+  /** A copy whose destination cannot be known. */
+  | { kind: 'unresolved'; at: Val<unknown>; reason: string };
+
+/** How another resource names a store across stacks: an ARN of this service and resource type, with this name. */
+export interface StoreName {
+  /** `rds:db`, `rds:cluster`: the service and resource type of the store's ARN. */
+  arnType: string;
+  name: Val<string>;
+}
+
+/** A Backup plan that covers a store through one of its selections. */
+export interface BackupCoverage {
+  selection: BackupSelection;
+  plan: BackupPlan;
+  rules: BackupRule[];
+}
+
+/** Where a store's data lives within its region. */
+export type Zones =
+  /** A Multi-AZ switch (RDS Multi-AZ, ElastiCache Multi-AZ). */
+  | { kind: 'switch'; multiAz: Val<boolean> }
+  /** Placed in one zone by design (EFS One Zone): `zone` names it, or null for a regional store. */
+  | { kind: 'one-zone'; zone: Val<string | null> };
+
+export interface DataStore {
+  owner: ModelResource;
+  /** The store in words, for messages: `EFS file system`, `RDS DB cluster storage`. */
+  what: string;
+  contents: StoreContents;
+  /** Absent for stores whose encryption at rest is not judged (S3: always SSE-S3, no setting turns it off). */
+  atRest?: AtRest;
+  zones?: Zones;
+  deletionProtection?: Val<boolean>;
+  /** How replicas in other stacks name this store. */
+  name?: StoreName;
+  /** The source this store is a replica of, when it is one (a read replica, a secondary cluster). */
+  replicaOf?: RegionCopy;
+  /** Copies the store declares itself (replication rules, global table regions, global cluster members). */
+  copies: RegionCopy[];
+  /** Set by the linker: copies that other resources make of this store (its replicas in the scan). */
+  replicas: RegionCopy[];
+  /** Set by the linker: Backup plans whose selections cover the store. */
+  backups: BackupCoverage[];
+  /**
+   * Set by the linker: the store is itself the copy of another store in the scan (the destination
+   * bucket of a replication rule) or holds audit logs whose protection is another rule's concern.
+   */
+  role?: 'replication-destination' | 'audit-log-bucket';
+}
+
+/** A resource that accepts traffic: a load balancer, later an API, a distribution. */
+export interface NetworkEndpoint {
+  owner: ModelResource;
+  what: string;
+  internetFacing: Val<boolean>;
+  /** Subnets it is placed in (its zones are theirs). */
+  subnets: Val<Link>[];
+}
+
+/** Servers or tasks that run the workload: an auto scaling group, later an ECS service. */
+export interface ComputeGroup {
+  owner: ModelResource;
+  what: string;
+  subnets: Val<Link>[];
+  /** Zones named directly, when no subnets are. */
+  zones: Val<string>[];
+  minSize?: Val<number>;
+  maxSize?: Val<number>;
+}
+
+/** A group of subnets that a managed service places its nodes in (DB and cache subnet groups). */
+export interface SubnetGroup {
+  owner: ModelResource;
+  what: string;
+  subnets: Val<Link>[];
+}
+
+/** The facets of a scan, each list in model order (file, then address of the owner). */
+export interface Facets {
+  dataStores: DataStore[];
+  networkEndpoints: NetworkEndpoint[];
+  computeGroups: ComputeGroup[];
+  subnetGroups: SubnetGroup[];
+}
+
+export function emptyFacets(): Facets {
+  return { dataStores: [], networkEndpoints: [], computeGroups: [], subnetGroups: [] };
+}
+
+/** A data store with the linker's fields empty: what an adapter starts from. */
+export function dataStore(owner: ModelResource, what: string, fields: Partial<Omit<DataStore, 'owner' | 'what'>> = {}): DataStore {
+  return { owner, what, contents: 'data', copies: [], replicas: [], backups: [], ...fields };
+}
