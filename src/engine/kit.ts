@@ -6,7 +6,7 @@
 import type { ModelResource, Val } from '../model/val.js';
 import type { RuleContext } from './rule.js';
 
-export { isFalse, isKnown, isTrue, isUnknown, valueOf } from '../model/val.js';
+export { isFalse, isKnown, isTrue, isUnknown, namesKey } from '../model/val.js';
 
 /**
  * How a value came to be what it is, worded to follow the property name in a message
@@ -22,11 +22,6 @@ export function how(v: Val<unknown>): string {
 /** The property a value was read from, as the template spells it (`Properties.` left out). */
 export function property(v: Val<unknown>): string {
   return v.origin.path.replace(/^Properties\./, '');
-}
-
-/** A key setting that names a key: a literal id or ARN, or a reference whose value is known only after deployment. */
-export function namesKey(v: Val<string> | undefined): boolean {
-  return v !== undefined && (v.provenance === 'unknown' || (v.provenance === 'explicit' && v.value !== ''));
 }
 
 /**

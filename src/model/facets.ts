@@ -13,8 +13,12 @@ import type { Link, ModelResource, Val } from './val.js';
 
 /** What a data store keeps: it decides how much an unencrypted or uncopied store matters. */
 export type StoreContents =
-  /** Application data: tables, volumes, file systems, caches, databases, buckets. */
+  /** The workload's own records: databases, tables, file systems, buckets (these need a copy in another region). */
   | 'data'
+  /** Disks of servers (EBS volumes and block devices): rebuilt from images, not copied between regions. */
+  | 'server-disk'
+  /** In-memory copies of data kept elsewhere (caches). */
+  | 'cache'
   /** Messages in flight (queues, topics): transient, reported one level lower. */
   | 'messages'
   /** Recovery points of other stores (Backup vaults). */
@@ -26,13 +30,16 @@ export type AtRest =
    * Encryption that can be off. `enabled` is the value that decides (false: the data is stored in
    * the clear); `key` is the KMS key setting, when the service takes one: a key that is set (a
    * literal or a reference known only after deployment) encrypts even where `enabled` reads false.
+   * `part` names what is encrypted when it is not the whole store (`storage`).
    */
-  | { kind: 'switch'; enabled: Val<boolean>; key?: Val<string>; accountDefault?: AccountDefault }
+  | { kind: 'switch'; enabled: Val<boolean>; key?: Val<string>; accountDefault?: AccountDefault; part?: string }
   /**
-   * Always encrypted: the only question is the key. `customerKey` is false when the data is
-   * encrypted with a key the customer can neither control nor audit (`defaultKey` names it).
+   * Always encrypted: the only question is the key. `ownKey` is false when the data is encrypted
+   * with a key the customer can neither control nor audit (an AWS-owned or service key).
    */
-  | { kind: 'always'; customerKey: Val<boolean>; defaultKey: string };
+  | { kind: 'always'; ownKey: Val<boolean> }
+  /** Decided by another resource (a read replica without its own setting has its source's encryption): judged there. */
+  | { kind: 'inherited'; from: Val<Link> };
 
 /** An account-wide setting that encrypts the store when its own setting does not (EBS encryption by default). */
 export interface AccountDefault {
@@ -67,12 +74,20 @@ export interface BackupCoverage {
   rules: BackupRule[];
 }
 
-/** Where a store's data lives within its region. */
+/** How a store survives the loss of one Availability Zone. */
 export type Zones =
-  /** A Multi-AZ switch (RDS Multi-AZ, ElastiCache Multi-AZ). */
+  /** A Multi-AZ switch (RDS Multi-AZ). */
   | { kind: 'switch'; multiAz: Val<boolean> }
-  /** Placed in one zone by design (EFS One Zone): `zone` names it, or null for a regional store. */
-  | { kind: 'one-zone'; zone: Val<string | null> };
+  /** Placed in one zone by choice (EFS One Zone): `zone` names it, null for regional storage. */
+  | { kind: 'one-zone'; zone: Val<string | null> }
+  /** Nodes that are its replicas: a replica in another zone, automatic failover, and Multi-AZ (ElastiCache replication groups). */
+  | { kind: 'replicated'; nodes: Val<number>; failover: Val<boolean>; multiAz: Val<boolean> }
+  /** Nodes spread over zones or not (`AZMode`), with no failover between them (ElastiCache cache clusters). */
+  | { kind: 'spread'; crossAz: Val<boolean>; nodes: Val<number> }
+  /** Instances that are separate resources (Aurora): `members` is set by the linker. `what` names the store for this question. */
+  | { kind: 'members'; what: string; members: ModelResource[] }
+  /** Spread over zones by the service whatever the template says (serverless caches, Multi-AZ DB clusters). */
+  | { kind: 'by-design' };
 
 export interface DataStore {
   owner: ModelResource;
@@ -86,7 +101,11 @@ export interface DataStore {
   /** How replicas in other stacks name this store. */
   name?: StoreName;
   /** The source this store is a replica of, when it is one (a read replica, a secondary cluster). */
-  replicaOf?: RegionCopy;
+  replicaOf?: Val<Link>;
+  /** Set by the linker for a replica: where its source is. */
+  source?: RegionCopy;
+  /** The service's own way of copying the store to another region, in words (`S3 replication rule to another region`). */
+  replication?: string;
   /** Copies the store declares itself (replication rules, global table regions, global cluster members). */
   copies: RegionCopy[];
   /** Set by the linker: copies that other resources make of this store (its replicas in the scan). */

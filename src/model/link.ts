@@ -2,12 +2,14 @@ import type { SecurityGroupAttachment } from './ec2/types.js';
 import type { CloudModel } from './model.js';
 import type { Link, Val } from './val.js';
 import { isKnown } from './val.js';
+import { linkStores } from './link-stores.js';
 
 /**
  * Joins across services that only the whole model can see: which resources use each
  * security group. Framework-neutral: it reads model links, not source spellings.
  */
 export function linkModel(model: CloudModel): void {
+  linkStores(model);
   const groups = new Map(model.securityGroups.map((g) => [g.resource.id, g]));
   const attach = (links: Val<Link>[], a: SecurityGroupAttachment): void => {
     for (const l of links) {

@@ -44,17 +44,9 @@ export function isTrue(v: Val<boolean> | undefined): boolean {
 export function isFalse(v: Val<boolean> | undefined): boolean {
   return isKnown(v) && v.value === false;
 }
-export function is<T>(v: Val<T> | undefined, expected: T): boolean {
-  return isKnown(v) && v.value === expected;
-}
-export function valueOf<T>(v: Val<T> | undefined): T | undefined {
-  return isKnown(v) ? v.value : undefined;
-}
-/** For messages: how a value was arrived at ("not set; AWS default: …"). */
-export function describeProvenance(v: Val<unknown>): string {
-  if (v.provenance === 'default') return `not set (default: ${v.assumed})`;
-  if (v.provenance === 'unknown') return `unknown (${v.reason})`;
-  return 'set explicitly';
+/** A key setting that names a key: a literal id or ARN, or a reference whose value is known only after deployment. */
+export function namesKey(v: Val<string> | undefined): boolean {
+  return v !== undefined && (v.provenance === 'unknown' || (v.provenance === 'explicit' && v.value !== ''));
 }
 
 /** What every model resource carries about itself. */

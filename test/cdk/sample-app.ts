@@ -4,7 +4,7 @@
  * those of a fixed "synthesizing machine" (`/home/dev/retail-shop/…`), and the frames below
  * the app's own code (this test runner) are dropped.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
@@ -13,6 +13,8 @@ import { defineRetailApp } from '../../samples/cdk/lib/retail-app.js';
 export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples/cdk');
 const REPO_DIR = path.resolve(SAMPLE_DIR, '../..').split(path.sep).join('/');
 export const SAMPLE_ASSEMBLY = path.join(SAMPLE_DIR, 'cdk.out');
+/** Where the libraries really are: `node_modules` may be a link to another checkout's. */
+const NODE_MODULES_DIR = realpathSync(path.join(REPO_DIR, 'node_modules')).split(path.sep).join('/');
 /** The app folder as the committed assembly records it. */
 export const FAKE_APP_DIR = '/home/dev/retail-shop';
 
@@ -48,9 +50,9 @@ async function normalise(dir: string): Promise<void> {
     }
     if (!rel.endsWith('.json')) continue;
     const text = await fs.readFile(abs, 'utf8');
-    const rewritten = text.includes('aws:cdk:creationStack') ? JSON.stringify(rewriteTraces(JSON.parse(text)), null, 2) + '\n' : text;
+    const rewritten = text.includes('aws:cdk:creationStack') || text.includes('"trace"') ? JSON.stringify(rewriteTraces(JSON.parse(text)), null, 2) + '\n' : text;
     // Any other path of this machine (library frames) becomes one of the fixed machine.
-    const out = rewritten.split(`${REPO_DIR}/`).join('/home/dev/');
+    const out = rewritten.split(`${NODE_MODULES_DIR}/`).join('/home/dev/node_modules/').split(`${REPO_DIR}/`).join('/home/dev/');
     if (out !== text) await fs.writeFile(abs, out);
   }
 }
@@ -60,7 +62,8 @@ function rewriteTraces(data: unknown): unknown {
   if (!data || typeof data !== 'object') return data;
   const o = data as Record<string, unknown>;
   if (o.type === 'aws:cdk:creationStack' && Array.isArray(o.data)) return { ...o, data: rewriteFrames(o.data as string[]) };
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, rewriteTraces(v)]));
+  // Stack traces of warnings: cut below the app's own frames too (the test runner's lines move).
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, k === 'trace' && Array.isArray(v) ? rewriteFrames(v as string[]) : rewriteTraces(v)]));
 }
 
 function rewriteFrames(frames: string[]): string[] {

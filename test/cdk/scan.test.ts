@@ -1,7 +1,7 @@
 /**
  * The CDK pipeline end to end: `scan` of the sample app and of variants of its assembly.
  * Lines refer to samples/cdk/lib/*.ts; when the sample changes, refresh its cdk.out
- * (UPDATE_CDK_SAMPLE=1, see sample-assembly.test.ts) and these lines.
+ * (`npm run test:update`, see sample-assembly.test.ts) and these lines.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';

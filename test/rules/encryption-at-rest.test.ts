@@ -17,7 +17,7 @@ ruleTester(rule, [
         Type: AWS::RDS::DBInstance
         Properties:
           Engine: mysql
-  `, [{ messageId: 'dbUnencrypted', line: 2, column: 3 }]),
+  `, [{ messageId: 'unencrypted', line: 2, column: 3 }]),
   cfn('RDS instance with StorageEncrypted false', `
     Resources:
       Db:
@@ -25,7 +25,7 @@ ruleTester(rule, [
         Properties:
           Engine: mysql
           StorageEncrypted: false
-  `, [{ messageId: 'dbUnencrypted', line: 6, column: 25 }]),
+  `, [{ messageId: 'unencrypted', line: 6, column: 25 }]),
   cfn('RDS instance encrypted through a parameter default', `
     Parameters:
       Encrypt: { Type: String, Default: 'true' }
@@ -45,7 +45,7 @@ ruleTester(rule, [
         Properties:
           Engine: mysql
           StorageEncrypted: !Ref Encrypt
-  `, [{ messageId: 'dbUnencrypted', line: 8, column: 25 }]),
+  `, [{ messageId: 'unencrypted', line: 8, column: 25 }]),
   // Regression: a restored database takes the encryption of its snapshot; absent StorageEncrypted is not "false".
   cfn('RDS instance restored from a snapshot without StorageEncrypted is undecidable', `
     Resources:
@@ -71,7 +71,7 @@ ruleTester(rule, [
           DBSnapshotIdentifier: orders-2024
           DBInstanceClass: db.t3.micro
           StorageEncrypted: false
-  `, [{ messageId: 'dbUnencrypted', line: 7, column: 25 }]),
+  `, [{ messageId: 'unencrypted', line: 7, column: 25 }]),
   cfn('RDS instance with an unknown setting is undecidable, not a finding', `
     Parameters:
       Encrypt: { Type: String }
@@ -103,7 +103,7 @@ ruleTester(rule, [
         Properties:
           Engine: aurora-mysql
           EngineMode: provisioned
-  `, [{ messageId: 'dbUnencrypted', line: 2, column: 3 }]),
+  `, [{ messageId: 'unencrypted', line: 2, column: 3 }]),
   cfn('Aurora cluster unencrypted; its instance is judged through the cluster', `
     Resources:
       Cluster:
@@ -115,7 +115,7 @@ ruleTester(rule, [
         Properties:
           Engine: aurora-postgresql
           DBClusterIdentifier: !Ref Cluster
-  `, [{ messageId: 'dbUnencrypted', line: 2, column: 3 }]),
+  `, [{ messageId: 'unencrypted', line: 2, column: 3 }]),
   cfn('Aurora cluster encrypted with a customer key', `
     Resources:
       Key:
@@ -156,7 +156,7 @@ ruleTester(rule, [
         Type: AWS::EFS::FileSystem
         Properties:
           Encrypted: false
-  `, [{ messageId: 'fileSystemUnencrypted', line: 2, column: 3 }, { messageId: 'fileSystemUnencrypted', line: 9, column: 18 }]),
+  `, [{ messageId: 'unencrypted', line: 2, column: 3 }, { messageId: 'unencrypted', line: 9, column: 18 }]),
   cfn('ElastiCache replication group without at-rest encryption', `
     Resources:
       Cache:
@@ -170,7 +170,7 @@ ruleTester(rule, [
         Properties:
           Engine: redis
           ServerlessCacheName: s
-  `, [{ messageId: 'cacheUnencrypted', line: 7, column: 32 }]),
+  `, [{ messageId: 'unencrypted', line: 7, column: 32 }]),
   cfn('ElastiCache replication group encrypted', `
     Resources:
       Cache:
@@ -191,14 +191,14 @@ ruleTester(rule, [
         Type: AWS::SQS::Queue
         Properties:
           KmsMasterKeyId: alias/aws/sqs
-  `, [{ messageId: 'queueUnencrypted', line: 5, column: 29, severity: 'medium' }]),
+  `, [{ messageId: 'unencrypted', line: 5, column: 29, severity: 'medium' }]),
   cfn('SNS topic without KmsMasterKeyId', `
     Resources:
       Topic:
         Type: AWS::SNS::Topic
         Properties:
           TopicName: orders
-  `, [{ messageId: 'topicUnencrypted', line: 2, column: 3, severity: 'medium' }]),
+  `, [{ messageId: 'unencrypted', line: 2, column: 3, severity: 'medium' }]),
   cfn('SNS topic with a key reference', `
     Resources:
       Key:
@@ -219,7 +219,7 @@ ruleTester(rule, [
         Properties:
           SSESpecification:
             SSEEnabled: false
-  `, [{ messageId: 'tableOwnedKey', line: 2, column: 3, severity: 'low' }, { messageId: 'tableOwnedKey', line: 10, column: 21, severity: 'low' }]),
+  `, [{ messageId: 'defaultKey', line: 2, column: 3, severity: 'low' }, { messageId: 'defaultKey', line: 10, column: 21, severity: 'low' }]),
   cfn('DynamoDB tables with the AWS-managed and a customer key', `
     Resources:
       Managed:
@@ -241,7 +241,7 @@ ruleTester(rule, [
         Type: AWS::Backup::BackupVault
         Properties:
           BackupVaultName: main
-  `, [{ messageId: 'vaultServiceKey', line: 2, column: 3, severity: 'low' }]),
+  `, [{ messageId: 'defaultKey', line: 2, column: 3, severity: 'low' }]),
   cfn('Backup vault with a customer key', `
     Resources:
       Vault:
@@ -266,7 +266,7 @@ ruleTester(rule, [
               Ebs:
                 VolumeSize: 20
                 Encrypted: false
-  `, [{ messageId: 'volumeUnencrypted', line: 2, column: 3 }, { messageId: 'blockDeviceUnencrypted', line: 15, column: 24 }]),
+  `, [{ messageId: 'unencrypted', line: 2, column: 3 }, { messageId: 'unencrypted', line: 15, column: 24 }]),
   cfn('EBS volume and launch template encrypted', `
     Resources:
       Disk:
@@ -296,7 +296,7 @@ ruleTester(rule, [
       engine         = "postgres"
       instance_class = "db.t3.micro"
     }
-  `, [{ messageId: 'dbUnencrypted', line: 1, column: 1 }]),
+  `, [{ messageId: 'unencrypted', line: 1, column: 1 }]),
   tf('aws_db_instance unencrypted through a variable', `
     variable "encrypt" {
       default = false
@@ -306,7 +306,7 @@ ruleTester(rule, [
       engine            = "postgres"
       storage_encrypted = var.encrypt
     }
-  `, [{ messageId: 'dbUnencrypted', line: 7, column: 23 }]),
+  `, [{ messageId: 'unencrypted', line: 7, column: 23 }]),
   tf('aws_db_instance with an unknown variable', `
     variable "encrypt" {
       type = bool
@@ -328,7 +328,7 @@ ruleTester(rule, [
       engine      = "aurora-mysql"
       engine_mode = "provisioned"
     }
-  `, [{ messageId: 'dbUnencrypted', line: 1, column: 1 }]),
+  `, [{ messageId: 'unencrypted', line: 1, column: 1 }]),
   tf('aws_rds_cluster unencrypted with its instance', `
     resource "aws_rds_cluster" "main" {
       engine            = "aurora-mysql"
@@ -339,7 +339,7 @@ ruleTester(rule, [
       cluster_identifier = aws_rds_cluster.main.id
       instance_class     = "db.r6g.large"
     }
-  `, [{ messageId: 'dbUnencrypted', line: 3, column: 23 }]),
+  `, [{ messageId: 'unencrypted', line: 3, column: 23 }]),
   tf('aws_rds_cluster encrypted with a key', `
     resource "aws_kms_key" "k" {
       enable_key_rotation = true
@@ -355,14 +355,14 @@ ruleTester(rule, [
     resource "aws_efs_file_system" "files" {
       creation_token = "files"
     }
-  `, [{ messageId: 'fileSystemUnencrypted', line: 1, column: 1 }]),
+  `, [{ messageId: 'unencrypted', line: 1, column: 1 }]),
   tf('ElastiCache replication group at rest off', `
     resource "aws_elasticache_replication_group" "cache" {
       replication_group_id       = "cache"
       description                = "sessions"
       at_rest_encryption_enabled = false
     }
-  `, [{ messageId: 'cacheUnencrypted', line: 4, column: 32 }]),
+  `, [{ messageId: 'unencrypted', line: 4, column: 32 }]),
   tf('SQS with SSE-SQS off, SNS without key', `
     resource "aws_sqs_queue" "q" {
       sqs_managed_sse_enabled = false
@@ -371,7 +371,7 @@ ruleTester(rule, [
     resource "aws_sns_topic" "t" {
       name = "t"
     }
-  `, [{ messageId: 'queueUnencrypted', line: 2, column: 29 }, { messageId: 'topicUnencrypted', line: 5, column: 1 }]),
+  `, [{ messageId: 'unencrypted', line: 2, column: 29 }, { messageId: 'unencrypted', line: 5, column: 1 }]),
   tf('SQS default, SNS and SQS with KMS keys, encrypted cache and EFS', `
     resource "aws_kms_key" "k" {
       enable_key_rotation = true
@@ -402,7 +402,7 @@ ruleTester(rule, [
       name     = "t"
       hash_key = "id"
     }
-  `, [{ messageId: 'tableOwnedKey', line: 1, column: 1, severity: 'low' }]),
+  `, [{ messageId: 'defaultKey', line: 1, column: 1, severity: 'low' }]),
   tf('DynamoDB with a customer key, vault with a key', `
     resource "aws_dynamodb_table" "t" {
       name     = "t"
@@ -423,13 +423,13 @@ ruleTester(rule, [
     resource "aws_backup_vault" "v" {
       name = "v"
     }
-  `, [{ messageId: 'vaultServiceKey', line: 1, column: 1, severity: 'low' }]),
+  `, [{ messageId: 'defaultKey', line: 1, column: 1, severity: 'low' }]),
   tf('EBS volume unencrypted', `
     resource "aws_ebs_volume" "disk" {
       availability_zone = "us-east-1a"
       size              = 10
     }
-  `, [{ messageId: 'volumeUnencrypted', line: 1, column: 1 }]),
+  `, [{ messageId: 'unencrypted', line: 1, column: 1 }]),
   tf('EBS volume unencrypted but encryption by default is on', `
     resource "aws_ebs_encryption_by_default" "on" {
       enabled = true
@@ -449,7 +449,7 @@ ruleTester(rule, [
         encrypted = false
       }
     }
-  `, [{ messageId: 'blockDeviceUnencrypted', line: 10, column: 17 }]),
+  `, [{ messageId: 'unencrypted', line: 10, column: 17 }]),
 ]);
 
 describe('encryption-at-rest: CloudFormation restores and messages', () => {
@@ -464,7 +464,7 @@ describe('encryption-at-rest: CloudFormation restores and messages', () => {
     `) }, { rules: ['encryption-at-rest'] });
     expect(result.findings).toEqual([]);
     expect(result.notices.map((n) => n.message)).toEqual([
-      'could not decide: storage encryption is unknown: StorageEncrypted is not set and DBSnapshotIdentifier is: the encryption is that of the snapshot or source it is restored from',
+      'could not decide: RDS DB instance storage encryption at rest is unknown: StorageEncrypted is not set and DBSnapshotIdentifier is: the encryption is that of the snapshot or source it is restored from',
     ]);
   });
   // Regression: the Backup vault message named the default twice ("the AWS Backup service key (no EncryptionKeyArn)").
@@ -477,7 +477,7 @@ describe('encryption-at-rest: CloudFormation restores and messages', () => {
             BackupVaultName: main
     `) }, { rules: ['encryption-at-rest'] });
     expect(result.findings.map((f) => f.message)).toEqual([
-      'Backup vault encrypts recovery points with the AWS Backup service key (`EncryptionKeyArn` is not set, so the default applies (the AWS Backup service key)), not a customer managed key.',
+      'Backup vault is encrypted, but with a key you cannot control, audit or revoke: `EncryptionKeyArn` is not set, so the default applies (the AWS Backup service key).',
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { PropertyReader } from '../read.js';
 import { explicit, unknownVal } from '../val.js';
 import { broadness, readRule } from './common.js';
 import type { BackupPlan, BackupSelection, BackupVault } from './types.js';
+import { vaultStore } from './facets.js';
 
 // AWS::Backup::BackupPlan — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-backup-backupplan.html
 //   BackupPlan.BackupPlanRule[].{RuleName, TargetBackupVault, CopyActions[].DestinationBackupVaultArn}
@@ -46,6 +47,7 @@ export const adapter: Adapter = {
       const r = new PropertyReader(node, graph, 'Properties');
       const vault: BackupVault = { resource: r.info(), kmsKey: r.str([ENCRYPTION_KEY], { value: '', assumed: 'the AWS Backup service key' }) };
       model.backupVaults.push(vault);
+      model.facets.dataStores.push(vaultStore(vault));
     }
   },
 };

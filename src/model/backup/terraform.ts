@@ -3,6 +3,7 @@ import { PropertyReader } from '../read.js';
 import { explicit, unknownVal } from '../val.js';
 import { broadness, readRule } from './common.js';
 import type { BackupPlan, BackupSelection, BackupVault } from './types.js';
+import { vaultStore } from './facets.js';
 
 // aws_backup_plan — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/backup_plan
 //   rule { rule_name, target_vault_name, copy_action { destination_vault_arn } }
@@ -44,6 +45,7 @@ export const adapter: Adapter = {
       const r = new PropertyReader(node, graph, '');
       const vault: BackupVault = { resource: r.info(), kmsKey: r.str([KMS_KEY], { value: '', assumed: 'the AWS Backup service key' }) };
       model.backupVaults.push(vault);
+      model.facets.dataStores.push(vaultStore(vault));
     }
   },
 };

@@ -5,6 +5,7 @@ import type { Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
 import { cfnRetainOnDelete } from '../rds/deletion.js';
 import type { DynamoTable } from './types.js';
+import { tableStore } from './facets.js';
 
 // AWS::DynamoDB::Table — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-dynamodb-table.html
 // SSESpecification — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-ssespecification.html
@@ -44,6 +45,7 @@ export const adapter: Adapter = {
         retainOnDelete: cfnRetainOnDelete(node, r, RETAIN),
       };
       model.dynamoTables.push(table);
+      model.facets.dataStores.push(tableStore(table));
     }
     for (const node of graph.ofType(GLOBAL_TABLE)) {
       const r = new PropertyReader(node, graph, 'Properties');
@@ -62,6 +64,7 @@ export const adapter: Adapter = {
         retainOnDelete: cfnRetainOnDelete(node, r, RETAIN),
       };
       model.dynamoTables.push(table);
+      model.facets.dataStores.push(tableStore(table));
     }
   },
 };

@@ -5,6 +5,7 @@ import { explicit, unknownVal } from '../val.js';
 import { tfRetainOnDelete } from '../rds/deletion.js';
 import { keyKind } from './cloudformation.js';
 import type { DynamoTable } from './types.js';
+import { tableStore } from './facets.js';
 
 // aws_dynamodb_table — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table
 //   server_side_encryption { enabled, kms_key_arn }: disabled = AWS-owned key; enabled without key = aws/dynamodb.
@@ -58,6 +59,7 @@ export const adapter: Adapter = {
         retainOnDelete: tfRetainOnDelete(node, r),
       };
       model.dynamoTables.push(table);
+      model.facets.dataStores.push(tableStore(table));
     }
   },
 };

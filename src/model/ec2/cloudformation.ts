@@ -6,6 +6,7 @@ import { defaulted, explicit, unknownVal } from '../val.js';
 import type { BlockDevice, Instance, LaunchTemplate, NatGateway, SecurityGroup, SecurityGroupRule, Subnet, Volume, Vpc } from './types.js';
 import { addToGroup, followAttribute, makeRule, normaliseProtocol, required } from './common.js';
 import type { RuleCore, RulePeer } from './common.js';
+import { blockDeviceStores, volumeStore } from './facets.js';
 
 // AWS::EC2::SecurityGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroup.html
 // (Ingress/Egress entries: aws-properties-ec2-securitygroup-ingress.html / -egress.html; standalone
@@ -164,6 +165,7 @@ export const adapter: Adapter = {
       const lt = launchTemplateLink(r.at([LAUNCH_TEMPLATE]));
       if (lt) instance.launchTemplate = lt;
       model.instances.push(instance);
+      model.facets.dataStores.push(...blockDeviceStores(instance, instance.blockDevices));
     }
 
     for (const node of graph.ofType(LAUNCH_TEMPLATE_TYPE)) {
@@ -175,6 +177,7 @@ export const adapter: Adapter = {
         blockDevices: blockDevices(d.each([BLOCK_DEVICE_MAPPINGS])),
       };
       model.launchTemplates.push(template);
+      model.facets.dataStores.push(...blockDeviceStores(template, template.blockDevices));
     }
 
     for (const node of graph.ofType(VOLUME)) {
@@ -186,6 +189,7 @@ export const adapter: Adapter = {
         availabilityZone: required(r.str([AVAILABILITY_ZONE]), r.origin([AVAILABILITY_ZONE]), 'AvailabilityZone'),
       };
       model.volumes.push(volume);
+      model.facets.dataStores.push(volumeStore(volume));
     }
 
     for (const node of graph.ofType(NAT_GATEWAY)) {

@@ -6,6 +6,7 @@ import { defaulted, explicit, unknownVal } from '../val.js';
 import type { BlockDevice, EbsEncryptionByDefault, Instance, LaunchTemplate, NatGateway, SecurityGroup, SecurityGroupRule, Subnet, Volume, Vpc } from './types.js';
 import { addToGroup, eachString, followAttribute, makeRule, managed, normaliseProtocol, required } from './common.js';
 import type { RuleCore, RulePeer } from './common.js';
+import { blockDeviceStores, volumeStore } from './facets.js';
 
 // aws_security_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group
 // (ingress/egress blocks; no egress block = no egress: Terraform removes the VPC default rule)
@@ -182,6 +183,7 @@ export const adapter: Adapter = {
       const ltLink = lt ? lt.link([LT_ID]) ?? lt.link([LT_NAME]) : undefined;
       if (ltLink) instance.launchTemplate = ltLink;
       model.instances.push(instance);
+      model.facets.dataStores.push(...blockDeviceStores(instance, instance.blockDevices));
     }
 
     for (const node of managed(graph.ofType(LAUNCH_TEMPLATE_TYPE))) {
@@ -196,6 +198,7 @@ export const adapter: Adapter = {
         }),
       };
       model.launchTemplates.push(template);
+      model.facets.dataStores.push(...blockDeviceStores(template, template.blockDevices));
     }
 
     for (const node of managed(graph.ofType(VOLUME))) {
@@ -207,6 +210,7 @@ export const adapter: Adapter = {
         availabilityZone: required(r.str([AVAILABILITY_ZONE]), r.origin([AVAILABILITY_ZONE]), AVAILABILITY_ZONE),
       };
       model.volumes.push(volume);
+      model.facets.dataStores.push(volumeStore(volume));
     }
 
     for (const node of managed(graph.ofType(NAT_GATEWAY))) {

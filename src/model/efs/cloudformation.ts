@@ -4,6 +4,7 @@ import type { Link, Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
 import { regionOfAz } from './common.js';
 import type { FileSystem } from './types.js';
+import { fileSystemStore } from './facets.js';
 
 // AWS::EFS::FileSystem — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-filesystem.html
 const FILE_SYSTEM = 'AWS::EFS::FileSystem';
@@ -48,6 +49,7 @@ export const adapter: Adapter = {
         mountTargetSubnets: mounts.get(node.id) ?? [],
       };
       model.fileSystems.push(fs);
+      model.facets.dataStores.push(fileSystemStore(fs));
     }
   },
 };

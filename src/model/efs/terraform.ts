@@ -4,6 +4,7 @@ import type { Link, Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
 import { regionOfAz } from './common.js';
 import type { FileSystem } from './types.js';
+import { fileSystemStore } from './facets.js';
 
 // aws_efs_file_system — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/efs_file_system
 const FILE_SYSTEM = 'aws_efs_file_system';
@@ -65,6 +66,7 @@ export const adapter: Adapter = {
         mountTargetSubnets: mounts.get(node.id) ?? [],
       };
       model.fileSystems.push(fs);
+      model.facets.dataStores.push(fileSystemStore(fs));
     }
   },
 };

@@ -2,6 +2,8 @@ import type { PropertyReader } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { defaulted, explicit } from '../val.js';
 import type { CacheCluster } from './types.js';
+import type { DataStore } from '../facets.js';
+import { dataStore } from '../facets.js';
 
 /** Nodes per shard from a replica count: the primary plus its replicas. */
 export function plusPrimary(replicas: Val<number>): Val<number> {
@@ -52,4 +54,20 @@ export function serverlessCache(r: PropertyReader, names: { engine: string; subn
     subnetGroup: defaulted<Link>({}, r.origin([names.subnetIds]), 'subnets given directly'),
     securityGroups: r.links([names.securityGroups]),
   };
+}
+
+/** A cache as a data store: at-rest encryption where it can be set, and how its nodes survive a zone. */
+export function cacheStore(c: CacheCluster): DataStore {
+  if (c.kind === 'replication-group') {
+    return dataStore(c, 'ElastiCache replication group', {
+      contents: 'cache',
+      atRest: { kind: 'switch', enabled: c.atRestEncryption },
+      zones: { kind: 'replicated', nodes: c.nodeCount, failover: c.automaticFailover, multiAz: c.multiAz },
+    });
+  }
+  if (c.kind === 'cluster') {
+    // A single cache cluster has no at-rest encryption setting: not judged on it.
+    return dataStore(c, 'ElastiCache cache cluster', { contents: 'cache', zones: { kind: 'spread', crossAz: c.multiAz, nodes: c.nodeCount } });
+  }
+  return dataStore(c, 'ElastiCache serverless cache', { contents: 'cache', atRest: { kind: 'switch', enabled: c.atRestEncryption }, zones: { kind: 'by-design' } });
 }

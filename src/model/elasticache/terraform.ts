@@ -1,7 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { defaulted } from '../val.js';
-import { plusPrimary, serverlessCache, singleCacheCluster } from './common.js';
+import { cacheStore, plusPrimary, serverlessCache, singleCacheCluster } from './common.js';
 import type { CacheCluster, CacheSubnetGroup } from './types.js';
 
 // aws_elasticache_replication_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group
@@ -32,6 +32,10 @@ export const adapter: Adapter = {
   service: 'elasticache',
   source: 'terraform',
   adapt(graph, model) {
+    const pushCache = (c: CacheCluster): void => {
+      model.cacheClusters.push(c);
+      model.facets.dataStores.push(cacheStore(c));
+    };
     for (const node of graph.ofType(REPLICATION_GROUP)) {
       const r = new PropertyReader(node, graph, '');
       const nodeCount = r.num([NUM_CACHE_CLUSTERS])
@@ -50,15 +54,16 @@ export const adapter: Adapter = {
         securityGroups: r.links([SECURITY_GROUP_IDS]),
       };
       model.cacheClusters.push(c);
+      model.facets.dataStores.push(cacheStore(c));
     }
     for (const node of graph.ofType(CACHE_CLUSTER)) {
       const r = new PropertyReader(node, graph, '');
       if (r.has([REPLICATION_GROUP_ID])) continue;
-      model.cacheClusters.push(singleCacheCluster(r, { engine: ENGINE, transit: TRANSIT, azMode: AZ_MODE, numCacheNodes: NUM_CACHE_NODES, subnetGroup: SUBNET_GROUP, securityGroups: SECURITY_GROUP_IDS }));
+      pushCache(singleCacheCluster(r, { engine: ENGINE, transit: TRANSIT, azMode: AZ_MODE, numCacheNodes: NUM_CACHE_NODES, subnetGroup: SUBNET_GROUP, securityGroups: SECURITY_GROUP_IDS }));
     }
     for (const node of graph.ofType(SERVERLESS)) {
       const r = new PropertyReader(node, graph, '');
-      model.cacheClusters.push(serverlessCache(r, { engine: ENGINE, subnetIds: SUBNET_IDS, securityGroups: SECURITY_GROUP_IDS }));
+      pushCache(serverlessCache(r, { engine: ENGINE, subnetIds: SUBNET_IDS, securityGroups: SECURITY_GROUP_IDS }));
     }
     for (const node of graph.ofType(SUBNET_GROUP_TYPE)) {
       const r = new PropertyReader(node, graph, '');

@@ -5,6 +5,7 @@ import { defaulted, unknownVal } from '../val.js';
 import { cfnRetainOnDelete } from './deletion.js';
 import { clusterStorageEncryption } from './serverless.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
+import { clusterStore, instanceStore } from './facets.js';
 
 // AWS::RDS::DBInstance — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html
 const DB_INSTANCE = 'AWS::RDS::DBInstance';
@@ -85,6 +86,7 @@ export const adapter: Adapter = {
       const source = r.link([SOURCE_INSTANCE]);
       if (source) db.replicaOf = source;
       model.dbInstances.push(db);
+      model.facets.dataStores.push(instanceStore(db));
     }
     for (const node of graph.ofType(DB_CLUSTER)) {
       const r = new PropertyReader(node, graph, 'Properties');
@@ -107,6 +109,7 @@ export const adapter: Adapter = {
       const source = r.link([REPLICATION_SOURCE]);
       if (source) c.replicaOf = source;
       model.dbClusters.push(c);
+      model.facets.dataStores.push(clusterStore(c));
     }
     for (const node of graph.ofType(DB_SUBNET_GROUP)) {
       const r = new PropertyReader(node, graph, 'Properties');

@@ -5,6 +5,7 @@ import { defaulted, unknownVal } from '../val.js';
 import { tfRetainOnDelete } from './deletion.js';
 import { clusterStorageEncryption } from './serverless.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
+import { clusterStore, instanceStore } from './facets.js';
 
 // aws_db_instance — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance
 const DB_INSTANCE = 'aws_db_instance';
@@ -68,6 +69,7 @@ export const adapter: Adapter = {
       const source = r.link([REPLICATE_SOURCE]);
       if (source) db.replicaOf = source;
       model.dbInstances.push(db);
+      model.facets.dataStores.push(instanceStore(db));
     }
     for (const node of graph.ofType(CLUSTER_INSTANCE)) {
       const r = new PropertyReader(node, graph, '');
@@ -103,6 +105,7 @@ export const adapter: Adapter = {
       const source = r.link([REPLICATION_SOURCE]);
       if (source) c.replicaOf = source;
       model.dbClusters.push(c);
+      model.facets.dataStores.push(clusterStore(c));
     }
     for (const node of graph.ofType(DB_SUBNET_GROUP)) {
       const r = new PropertyReader(node, graph, '');

@@ -7,6 +7,7 @@ import type { Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
 import { bucketNodeFor, literalAt, presence, replicationRule, statusIs } from './common.js';
 import type { Bucket, PublicAccessBlock, ReplicationRule } from './types.js';
+import { bucketStore } from './facets.js';
 
 // AWS::S3::Bucket — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html
 const BUCKET = 'AWS::S3::Bucket';
@@ -62,7 +63,9 @@ export const adapter: Adapter = {
     const policies = bucketPolicies(graph);
     for (const node of graph.ofType(BUCKET)) {
       if (node.source === 'terraform' || node.source === 'terraform-plan') continue;
-      model.buckets.push(readBucket(node, graph, policies.get(node.id) ?? []));
+      const bucket = readBucket(node, graph, policies.get(node.id) ?? []);
+      model.buckets.push(bucket);
+      model.facets.dataStores.push(bucketStore(bucket));
     }
   },
 };

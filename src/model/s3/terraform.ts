@@ -8,6 +8,7 @@ import type { Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
 import { bucketNodeFor, literalAt, presence, replicationRule, statusIs } from './common.js';
 import type { Bucket, PublicAccessBlock, ReplicationRule } from './types.js';
+import { bucketStore } from './facets.js';
 
 // aws_s3_bucket — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket
 // (inline `acl`, `grant`, `versioning`, `server_side_encryption_configuration`, `logging`,
@@ -94,7 +95,9 @@ export const adapter: Adapter = {
     }
     for (const node of graph.ofType(BUCKET)) {
       if (node.mode !== 'managed') continue;
-      model.buckets.push(readBucket(node, graph, parts.get(node.id) ?? new Map()));
+      const bucket = readBucket(node, graph, parts.get(node.id) ?? new Map());
+      model.buckets.push(bucket);
+      model.facets.dataStores.push(bucketStore(bucket));
     }
   },
 };

@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Topic } from './types.js';
+import { topicStore } from './facets.js';
 
 // AWS::SNS::Topic — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html
 const TOPIC = 'AWS::SNS::Topic';
@@ -14,6 +15,7 @@ export const adapter: Adapter = {
       const r = new PropertyReader(node, graph, 'Properties');
       const topic: Topic = { resource: r.info(), kmsKey: r.str([KMS_KEY], { value: '', assumed: 'no encryption at rest' }) };
       model.topics.push(topic);
+      model.facets.dataStores.push(topicStore(topic));
     }
   },
 };

@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Topic } from './types.js';
+import { topicStore } from './facets.js';
 
 // aws_sns_topic — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sns_topic
 const TOPIC = 'aws_sns_topic';
@@ -14,6 +15,7 @@ export const adapter: Adapter = {
       const r = new PropertyReader(node, graph, '');
       const topic: Topic = { resource: r.info(), kmsKey: r.str([KMS_KEY], { value: '', assumed: 'no encryption at rest' }) };
       model.topics.push(topic);
+      model.facets.dataStores.push(topicStore(topic));
     }
   },
 };

@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Queue } from './types.js';
+import { queueStore } from './facets.js';
 
 // aws_sqs_queue — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sqs_queue
 const QUEUE = 'aws_sqs_queue';
@@ -18,6 +19,7 @@ export const adapter: Adapter = {
       const managedSse = r.bool([SQS_MANAGED_SSE], { value: !r.has([KMS_KEY]), assumed: 'SSE-SQS on for queues created since late 2022' });
       const queue: Queue = { resource: r.info(), managedSse, kmsKey };
       model.queues.push(queue);
+      model.facets.dataStores.push(queueStore(queue));
     }
   },
 };

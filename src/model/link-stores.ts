@@ -1,0 +1,83 @@
+import { EBS_ENCRYPTION_BY_DEFAULT } from './ec2/facets.js';
+import type { BackupCoverage, DataStore, RegionCopy } from './facets.js';
+import type { CloudModel } from './model.js';
+import { linkGlobalDatabases } from './rds/facets.js';
+import { findBucket } from './s3/query.js';
+import type { Link, Val } from './val.js';
+import { explicit, isKnown, isTrue } from './val.js';
+
+/** `arn:aws:rds:eu-west-1:111122223333:db:orders` → its parts; undefined for anything else. */
+export function parseArn(text: string): { service: string; region: string; resourceType: string; name: string } | undefined {
+  const m = /^arn:[\w-]+:([\w-]+):([a-z0-9-]*):\d*:([\w-]+)[:/](.+)$/.exec(text);
+  return m ? { service: m[1]!, region: m[2]!, resourceType: m[3]!, name: m[4]! } : undefined;
+}
+
+/**
+ * Joins the data-store facets with what other resources say about them: the account defaults
+ * that encrypt them, the replicas that copy them, the Backup plans that cover them, the instances
+ * of a cluster, and the stores that are themselves copies or audit logs. Framework-neutral.
+ */
+export function linkStores(model: CloudModel): void {
+  const stores = model.facets.dataStores;
+  const ebsByDefault = model.ebsEncryptionByDefault.some((e) => isTrue(e.enabled));
+  for (const s of stores) {
+    if (s.atRest?.kind === 'switch' && s.atRest.accountDefault?.name === EBS_ENCRYPTION_BY_DEFAULT) s.atRest.accountDefault.enabled = ebsByDefault;
+    if (s.zones?.kind === 'members') {
+      const id = s.owner.resource.id;
+      s.zones.members = model.dbClusterMembers.filter((m) => isKnown(m.cluster) && m.cluster.value.id === id);
+    }
+  }
+
+  // Replicas: each names its source by graph reference, or by an ARN of the source's type and name.
+  for (const r of stores) {
+    if (!r.replicaOf) continue;
+    r.source = sourceOf(r.replicaOf);
+    for (const s of stores) if (s !== r && names(r.replicaOf, s)) s.replicas.push({ kind: 'to', at: r.replicaOf, destination: r.owner.resource.id });
+  }
+  linkGlobalDatabases(model);
+
+  // AWS Backup: a selection covers a store it names, or every store when it selects by tags or `*`.
+  const plans = new Map(model.backupPlans.map((p) => [p.resource.id, p]));
+  for (const sel of model.backupSelections) {
+    const plan = isKnown(sel.plan) && sel.plan.value.id ? plans.get(sel.plan.value.id) : undefined;
+    if (!plan) continue;
+    const broad = isTrue(sel.broad);
+    const named = new Set(sel.resources.flatMap((l) => (isKnown(l) && l.value.id ? [l.value.id] : [])));
+    for (const s of stores) {
+      if (broad || named.has(s.owner.resource.id)) s.backups.push({ selection: sel, plan, rules: plan.rules } satisfies BackupCoverage);
+    }
+  }
+
+  // Stores that are copies themselves, or hold audit logs.
+  const byId = new Map(stores.map((s) => [s.owner.resource.id, s]));
+  for (const b of model.buckets) {
+    for (const r of b.replication) {
+      const dest = isKnown(r.destination) && r.destination.value.id ? byId.get(r.destination.value.id) : undefined;
+      if (dest) dest.role = 'replication-destination';
+    }
+  }
+  for (const t of model.trails) {
+    const bucket = isKnown(t.bucket) ? findBucket(model, t.bucket.value, t.resource) : undefined;
+    const s = bucket ? byId.get(bucket.resource.id) : undefined;
+    if (s) s.role = 'audit-log-bucket';
+  }
+}
+
+/** Where a replica's source is, from the replica's link: a resource in the scan, a region in an ARN, or the replica's own region. */
+function sourceOf(link: Val<Link>): RegionCopy {
+  if (!isKnown(link)) return { kind: 'unresolved', at: link, reason: link.reason };
+  if (link.value.id) return { kind: 'to', at: link, destination: link.value.id };
+  const arn = link.value.literal ? parseArn(link.value.literal) : undefined;
+  // A plain identifier names a source in the replica's own region.
+  return arn?.region ? { kind: 'to', at: link, region: explicit(arn.region, link.origin) } : { kind: 'same-region', at: link };
+}
+
+/** Does a replica's source link name this store: by graph id, or by an ARN of its type and name in its region? */
+function names(link: Val<Link>, store: DataStore): boolean {
+  if (!isKnown(link)) return false;
+  if (link.value.id) return link.value.id === store.owner.resource.id;
+  const arn = link.value.literal ? parseArn(link.value.literal) : undefined;
+  if (!arn || !store.name || !isKnown(store.name.name)) return false;
+  const region = store.owner.resource.context.region;
+  return `${arn.service}:${arn.resourceType}` === store.name.arnType && arn.name === store.name.name.value && (!region.known || region.value === arn.region);
+}
