@@ -9,6 +9,7 @@ export default defineRule({
   meta: {
     id: 'suppression-reason',
     title: 'Suppressions must give a reason',
+    checks: 'suppressions without a reason (they are not honoured)',
     severity: 'low',
     controls: [],
     rationale:

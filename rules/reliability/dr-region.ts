@@ -18,6 +18,7 @@ export default defineRule({
   meta: {
     id: 'dr-region',
     title: 'Stateful stores have a copy in another region',
+    checks: 'S3, DynamoDB, RDS/Aurora and EFS copied to another region (replication, global tables, replicas, Backup copy actions)',
     severity: 'medium',
     controls: ['2.10', '2.13'],
     rationale:

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'multi-az',
     title: 'The workload survives the loss of one Availability Zone',
+    checks: 'RDS, Aurora, ElastiCache, EFS One Zone, subnets of load balancers, auto scaling groups and subnet groups in fewer than two AZs, NAT gateways in only one AZ of a multi-AZ VPC',
     severity: 'high',
     controls: ['2.8'],
     rationale:

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'cloudtrail-bucket-protected',
     title: 'The CloudTrail log bucket must keep versions (versioning, MFA delete or object lock)',
+    checks: 'versioning, MFA delete or object lock on the trail\'s bucket',
     severity: 'medium',
     controls: ['1.14'],
     rationale:

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'cloudtrail-bucket-separate-account',
     title: 'CloudTrail must deliver its logs to a bucket owned by another account',
+    checks: 'the trail\'s bucket, followed through the graph (or by its literal name), is not in the trail\'s own account — nor deployed by the same stack or provider configuration',
     severity: 'high',
     controls: ['1.13'],
     rationale:

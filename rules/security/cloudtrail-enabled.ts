@@ -27,6 +27,7 @@ export default defineRule({
   meta: {
     id: 'cloudtrail-enabled',
     title: 'CloudTrail trails must log every region, global service events, and validate their log files',
+    checks: 'multi-region, logging on, global service events, log file validation',
     severity: 'high',
     controls: ['1.12'],
     rationale:

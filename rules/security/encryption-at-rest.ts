@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'encryption-at-rest',
     title: 'Data stores are encrypted at rest',
+    checks: 'EBS, RDS/Aurora, DynamoDB, EFS, SQS, SNS, ElastiCache, Backup vaults',
     severity: 'high',
     controls: ['1.21'],
     rationale:

@@ -39,6 +39,7 @@ export default defineRule({
   meta: {
     id: 'encryption-in-transit',
     title: 'Data is encrypted in transit',
+    checks: 'HTTP listeners without redirect, old TLS policies, HTTP target groups, CloudFront viewers and origins, S3 without a secure-transport policy, ElastiCache',
     severity: 'high',
     controls: ['1.23', '1.26'],
     rationale:

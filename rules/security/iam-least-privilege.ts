@@ -45,6 +45,7 @@ export default defineRule({
   meta: {
     id: 'iam-least-privilege',
     title: 'IAM policies grant only what is needed',
+    checks: 'identity policies everywhere they are written: `*` actions, `service:*` on `*`, `NotAction`/`NotResource` with Allow, AdministratorAccess/PowerUserAccess/IAMFullAccess attached, privilege-escalation actions and `iam:PassRole` on any role — wildcards expanded against AWS\'s list of IAM actions',
     severity: 'high',
     controls: ['1.8'],
     rationale:

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'iam-no-static-access-keys',
     title: 'No long-lived IAM access keys are created',
+    checks: 'active IAM access key resources',
     severity: 'high',
     controls: ['1.11'],
     rationale:

@@ -6,6 +6,7 @@ export default defineRule({
   meta: {
     id: 'iam-no-user-policies',
     title: 'Permissions reach IAM users through groups or roles',
+    checks: 'policies written on or attached to IAM users instead of groups or roles',
     severity: 'low',
     controls: ['1.7'],
     rationale:

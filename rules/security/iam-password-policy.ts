@@ -15,6 +15,7 @@ export default defineRule({
   meta: {
     id: 'iam-password-policy',
     title: 'The account password policy is strong and expires passwords',
+    checks: 'Terraform account password policy: length ≥ 14, four character classes, reuse prevention ≥ 24, expiry ≤ 90 days',
     severity: 'medium',
     controls: ['1.5', '1.6'],
     rationale:

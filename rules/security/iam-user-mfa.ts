@@ -23,6 +23,7 @@ export default defineRule({
   meta: {
     id: 'iam-user-mfa',
     title: 'IAM users who sign in to the console need MFA',
+    checks: 'users with a console password and no policy that denies access without MFA',
     severity: 'high',
     controls: ['1.4'],
     rationale:

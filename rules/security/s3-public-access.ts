@@ -26,6 +26,7 @@ export default defineRule({
   meta: {
     id: 's3-public-access',
     title: 'S3 buckets must not be public by ACL, grant or policy, and must block public access',
+    checks: 'public ACLs and grants, bucket policies open to `*` without a limiting condition, public access block missing or partly off',
     severity: 'high',
     controls: ['1.16', '1.17'],
     rationale:

@@ -13,6 +13,7 @@ export default defineRule({
   meta: {
     id: 'sg-internal-scope',
     title: 'Internal security group rules are scoped to what needs access',
+    checks: 'all ports from a CIDR, ranges wider than the VPC where a group reference would do',
     severity: 'medium',
     controls: ['1.15'],
     rationale:

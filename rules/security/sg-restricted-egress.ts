@@ -7,6 +7,7 @@ export default defineRule({
   meta: {
     id: 'sg-restricted-egress',
     title: 'Security groups do not allow all outbound traffic to the internet',
+    checks: 'all traffic out to the internet, including the implicit egress of a CloudFormation group that declares none',
     severity: 'medium',
     controls: ['1.15'],
     rationale:

@@ -19,6 +19,7 @@ export default defineRule({
   meta: {
     id: 'sg-restricted-ingress',
     title: 'Security groups do not open ports to the whole internet',
+    checks: 'ingress from 0.0.0.0/0 or ::/0; critical on admin/database ports and all traffic; 80/443 allowed on groups used only by internet-facing load balancers or CloudFront',
     severity: 'high',
     controls: ['1.15'],
     rationale:

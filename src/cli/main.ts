@@ -151,7 +151,7 @@ async function runScan(paths: string[], flags: ScanFlags, io: Io): Promise<numbe
     quiet: flags.quiet === true,
     toolVersion: VERSION,
     delivery: flags.delivery,
-    knownRuleIds: allRules.map((r) => r.meta.id),
+    allRules,
     ...(flags.sarifCategory ? { category: flags.sarifCategory } : {}),
   });
   if (flags.output) await writeFile(flags.output, text);

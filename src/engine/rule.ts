@@ -14,6 +14,8 @@ export interface RuleExample {
 export interface RuleMeta<M extends string> {
   id: string;
   title: string;
+  /** What it looks at, in a line: the README's rule table (`npm run docs`). The title when absent. */
+  checks?: string;
   /** The severity of the rule's most common finding; a report may raise or lower it. */
   severity: Severity;
   /** Checklist control ids from CONTROLS.md. */

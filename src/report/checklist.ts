@@ -1,14 +1,15 @@
 /**
  * The AWS Retail Competency checklist filled in from a scan, as Markdown: every control with a
  * status, the findings behind each failing control, and what still needs evidence.
- * Which rules serve which control is data (controls.ts); this file only maps results onto it.
+ * Which rules serve which control is each rule's `meta.controls`; the controls themselves are data
+ * (controls.ts). This file only maps results onto them.
  */
 import type { Rule } from '../engine/rule.js';
 import type { Finding, ScanResult, Severity } from '../engine/types.js';
 import { severityRank } from '../engine/types.js';
 import { TOOL_NAME, sortFindings } from './common.js';
 import type { Control } from './controls.js';
-import { CHECKLIST_NAME, CHECKLIST_VERSION, CONTROL_GROUPS, controlApplies, listControls } from './controls.js';
+import { CHECKLIST_NAME, CHECKLIST_VERSION, CONTROL_GROUPS, controlApplies, listControls, rulesFor } from './controls.js';
 import { escapeMarkdown, findingLocation, findingResource, row } from './markdown.js';
 
 export type Delivery = 'saas' | 'customer-deployed';
@@ -16,10 +17,10 @@ export type Delivery = 'saas' | 'customer-deployed';
 export interface ChecklistOptions {
   delivery: Delivery;
   /**
-   * Ids of every rule iac-check has, run or not. With it, a rule that exists but did not run
-   * (`--skip-rules`, `--rules`, turned off in the config) is told apart from a rule not written yet.
+   * Every rule iac-check has, run or not. With it, a control's rules that did not run
+   * (`--skip-rules`, `--rules`, turned off in the config) are named, and a control no rule serves yet is told apart.
    */
-  knownRuleIds?: readonly string[];
+  allRules?: readonly Rule[];
 }
 
 export type ControlStatus = 'fail' | 'not checked' | 'needs evidence' | 'pass' | 'met by code' | 'not applicable';
@@ -35,12 +36,12 @@ export interface ControlAssessment {
   worst?: Severity;
   /** Suppressed findings of the control's rules. */
   suppressed: number;
+  /** Ids of the rules that serve the control (their `meta.controls` name it), sorted. */
+  ruleIds: string[];
   /** The control's rules that ran. */
   ran: string[];
-  /** The control's rules that did not run, though iac-check has them (known only with `knownRuleIds`). */
+  /** The control's rules that did not run (known only with `allRules`). */
   notRun: string[];
-  /** The control's rules that are not in `rules` and not known to exist. */
-  missing: string[];
   /** Short remarks shown beside the status. */
   notes: string[];
 }
@@ -58,18 +59,17 @@ function plural(n: number, word: string, many = `${word}s`): string {
 /** Every control of the checklist with its status for this scan and delivery model, in checklist order. */
 export function assessControls(result: ScanResult, rules: readonly Rule[], options: ChecklistOptions): ControlAssessment[] {
   const ranIds = new Set(rules.map((r) => r.meta.id));
-  const known = options.knownRuleIds ? new Set(options.knownRuleIds) : undefined;
+  const every = [...rules, ...(options.allRules ?? []).filter((r) => !ranIds.has(r.meta.id))];
   return listControls().map((control) => {
-    const ids = new Set(control.ruleIds);
+    const ruleIds = rulesFor(control, every).map((r) => r.meta.id);
+    const ids = new Set(ruleIds);
     const mine = result.findings.filter((f) => ids.has(f.ruleId));
     const findings = sortFindings(mine.filter((f) => !f.suppression));
     const suppressed = mine.length - findings.length;
-    const ran = control.ruleIds.filter((id) => ranIds.has(id));
-    const absent = control.ruleIds.filter((id) => !ranIds.has(id));
-    const notRun = known ? absent.filter((id) => known.has(id)) : [];
-    const missing = known ? absent.filter((id) => !known.has(id)) : absent;
+    const ran = ruleIds.filter((id) => ranIds.has(id));
+    const notRun = ruleIds.filter((id) => !ranIds.has(id));
     const notes: string[] = [];
-    const base = { control, findings: [] as Finding[], suppressed, ran, notRun, missing, notes };
+    const base = { control, findings: [] as Finding[], suppressed, ruleIds, ran, notRun, notes };
 
     if (!controlApplies(control, options.delivery)) {
       if (findings.length > 0) notes.push(`${plural(findings.length, 'finding')} of its rules not counted`);
@@ -79,25 +79,23 @@ export function assessControls(result: ScanResult, rules: readonly Rule[], optio
       notes.push('the infrastructure is provisioned from the scanned code');
       return { ...base, status: 'met by code' };
     }
-    if (control.static === 'no' || control.ruleIds.length === 0) {
+    if (control.static === 'no') {
       notes.push('not decidable from code');
       return { ...base, status: 'needs evidence' };
     }
 
     if (control.static === 'partly') notes.push('evidence is also needed: code covers only part of it');
-    const absentNote = (): void => {
-      if (notRun.length > 0) notes.push(`not run: ${notRun.join(', ')}`);
-      if (missing.length > 0) notes.push(`${known ? 'no rule yet' : 'not run or no rule yet'}: ${missing.join(', ')}`);
-    };
     if (suppressed > 0) notes.push(`${suppressed} suppressed`);
+    if (notRun.length > 0) notes.push(`not run: ${notRun.join(', ')}`);
 
-    if (findings.length > 0) {
-      absentNote();
-      return { ...base, findings, worst: worstOf(findings)!, status: 'fail' };
+    if (findings.length > 0) return { ...base, findings, worst: worstOf(findings)!, status: 'fail' };
+    if (ruleIds.length === 0) {
+      // Code could decide it, but no rule does yet (or, without the list of every rule, none of those that ran).
+      notes.push(options.allRules ? 'no rule yet' : 'no rule that ran serves it');
+      return { ...base, status: 'not checked' };
     }
-    if (absent.length > 0) {
+    if (notRun.length > 0) {
       // Passing needs every rule of the control to have run.
-      absentNote();
       if (ran.length > 0) notes.push(`ran without findings: ${ran.join(', ')}`);
       return { ...base, status: 'not checked' };
     }
@@ -150,7 +148,7 @@ export function formatChecklist(result: ScanResult, rules: readonly Rule[], opti
     out.push(`### ${groupTitle(group)}`, '');
     out.push(row(['control', 'summary', 'status', 'rules', 'notes']), '| --- | --- | --- | --- | --- |');
     for (const a of list) {
-      const ruleCell = a.control.ruleIds.length > 0 ? a.control.ruleIds.map((id) => `\`${id}\``).join(', ') : '—';
+      const ruleCell = a.ruleIds.length > 0 ? a.ruleIds.map((id) => `\`${id}\``).join(', ') : '—';
       out.push(row([a.control.id, escapeMarkdown(a.control.summary), statusCell(a), ruleCell, escapeMarkdown(a.notes.join('; '))]));
     }
     out.push('');

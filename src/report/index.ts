@@ -49,8 +49,8 @@ export interface RenderOptions {
   category?: string;
   /** checklist: how the product is delivered (default `saas`, as the CLI's `--delivery`); the other reporters ignore it. */
   delivery?: 'saas' | 'customer-deployed';
-  /** checklist: ids of every rule iac-check has (run or not), so a skipped rule is told apart from one not written yet. */
-  knownRuleIds?: readonly string[];
+  /** checklist: every rule iac-check has (run or not), so a skipped rule is named and a control no rule serves is told apart. */
+  allRules?: readonly Rule[];
 }
 
 export function render(format: OutputFormat, result: ScanResult, rules: readonly Rule[], options: RenderOptions): string {
@@ -69,7 +69,7 @@ export function render(format: OutputFormat, result: ScanResult, rules: readonly
     case 'checklist':
       return formatChecklist(result, rules, {
         delivery: options.delivery ?? 'saas',
-        ...(options.knownRuleIds !== undefined ? { knownRuleIds: options.knownRuleIds } : {}),
+        ...(options.allRules !== undefined ? { allRules: options.allRules } : {}),
       });
     default: {
       const unknown: never = format;

@@ -8,17 +8,19 @@ import { controlApplies, findControl, listControls } from '../../src/report/cont
 import { render } from '../../src/report/index.js';
 import { RULES, finding, scanResult } from './fixtures.js';
 
-function fakeRule(id: string): Rule {
+function fakeRule(id: string, controls: string[]): Rule {
   return defineRule({
-    meta: { id, title: id, severity: 'high', controls: [], rationale: '', remediation: '', messages: { m: 'm' }, examples: {} },
+    meta: { id, title: id, severity: 'high', controls, rationale: '', remediation: '', messages: { m: 'm' }, examples: {} },
     check() {},
   });
 }
 
-// Ran: the fixtures' s3-public-access, sg-restricted-ingress, multi-az, plus encryption-at-rest.
-// cloudtrail-enabled exists but was skipped.
-const RAN: Rule[] = [...RULES, fakeRule('encryption-at-rest')];
-const KNOWN = [...RAN.map((r) => r.meta.id), 'cloudtrail-enabled'];
+/** The fixtures' rules (by id, so their findings count), serving the controls of this test. */
+const CONTROLS: Record<string, string[]> = { 's3-public-access': ['1.16', '1.17'], 'sg-restricted-ingress': ['1.15'], 'multi-az': ['2.8'] };
+// Ran: s3-public-access, sg-restricted-ingress, multi-az and encryption-at-rest.
+// sg-restricted-egress and cloudtrail-enabled exist but were skipped.
+const RAN: Rule[] = [...RULES.map((r) => fakeRule(r.meta.id, CONTROLS[r.meta.id] ?? [])), fakeRule('encryption-at-rest', ['1.21'])];
+const ALL: Rule[] = [...RAN, fakeRule('sg-restricted-egress', ['1.15']), fakeRule('cloudtrail-enabled', ['1.12'])];
 
 function byId(list: ControlAssessment[], id: string): ControlAssessment {
   const a = list.find((x) => x.control.id === id);
@@ -53,15 +55,11 @@ describe('controls', () => {
       expect(c.group, c.id).toBe(group);
       expect(c.appliesTo.saas || c.appliesTo.customerDeployed, c.id).toBe(true);
       expect(c.summary.length, c.id).toBeGreaterThan(10);
-      if (c.static === 'no') expect(c.ruleIds, c.id).toEqual([]);
-      if (c.ruleIds.length === 0 && c.static !== 'no') expect(c.metByCode, c.id).toBe(true);
     }
     expect(listControls().filter((c) => c.metByCode).map((c) => c.id)).toEqual(['2.5']);
     expect(listControls().filter((c) => !c.appliesTo.customerDeployed)).toHaveLength(26);
     expect(listControls().filter((c) => !c.appliesTo.saas)).toHaveLength(0);
-    expect(findControl('1.15')?.ruleIds).toEqual(['sg-restricted-ingress', 'sg-restricted-egress', 'sg-internal-scope']);
-    expect(findControl('4.2')?.ruleIds).toEqual(['monitoring-alarms']);
-    expect(findControl('1.13')?.ruleIds).toEqual(['cloudtrail-bucket-separate-account']);
+    expect(findControl('1.15')).not.toHaveProperty('ruleIds');
     expect(controlApplies(findControl('1.12')!, 'customer-deployed')).toBe(false);
     expect(controlApplies(findControl('1.12')!, 'saas')).toBe(true);
     expect(findControl('9.9')).toBeUndefined();
@@ -69,15 +67,16 @@ describe('controls', () => {
 });
 
 describe('assessControls', () => {
-  const saas = assessControls(scanResult(), RAN, { delivery: 'saas', knownRuleIds: KNOWN });
+  const saas = assessControls(scanResult(), RAN, { delivery: 'saas', allRules: ALL });
 
   it('fails a control with unsuppressed findings of any of its rules, with the count and worst severity', () => {
     const sg = byId(saas, '1.15');
     expect(sg.status).toBe('fail');
     expect(sg.findings.map((f) => f.message)).toEqual(['Port 8080 is open to 0.0.0.0/0.', 'Port 22 is open to 0.0.0.0/0.']);
     expect(sg.worst).toBe('critical');
-    // Its other rules do not exist yet; that is said, but a finding still fails it.
-    expect(sg.notes).toContain('no rule yet: sg-restricted-egress, sg-internal-scope');
+    // Its other rule did not run; that is said, but a finding still fails it.
+    expect(sg.ruleIds).toEqual(['sg-restricted-egress', 'sg-restricted-ingress']);
+    expect(sg.notes).toContain('not run: sg-restricted-egress');
     for (const id of ['1.16', '1.17']) {
       expect(byId(saas, id).status).toBe('fail');
       expect(byId(saas, id).findings).toHaveLength(1);
@@ -101,10 +100,10 @@ describe('assessControls', () => {
 
   it('does not pass a control when only some of its rules ran', () => {
     const result = scanResult({ findings: [] });
-    const a = byId(assessControls(result, RAN, { delivery: 'saas', knownRuleIds: KNOWN }), '1.15');
+    const a = byId(assessControls(result, RAN, { delivery: 'saas', allRules: ALL }), '1.15');
     expect(a.status).toBe('not checked');
     expect(a.ran).toEqual(['sg-restricted-ingress']);
-    expect(a.missing).toEqual(['sg-restricted-egress', 'sg-internal-scope']);
+    expect(a.notRun).toEqual(['sg-restricted-egress']);
   });
 
   it('marks a control not checked when its rule exists but did not run', () => {
@@ -115,14 +114,22 @@ describe('assessControls', () => {
     expect(a.notes.join()).not.toContain('no rule yet');
   });
 
-  it('marks a control not checked with "no rule yet" when none of its rules exists', () => {
+  it('marks a control not checked with "no rule yet" when no rule serves it', () => {
     const a = byId(saas, '1.9');
     expect(a.status).toBe('not checked');
-    expect(a.notes).toEqual(['no rule yet: no-hardcoded-secrets']);
-    // Without the list of known rules it cannot tell skipped from missing, and says both.
+    expect(a.ruleIds).toEqual([]);
+    expect(a.notes).toEqual(['no rule yet']);
+    // Without the list of every rule it cannot tell skipped from missing.
     const b = byId(assessControls(scanResult(), RAN, { delivery: 'saas' }), '1.12');
     expect(b.status).toBe('not checked');
-    expect(b.notes.join()).toContain('no rule yet');
+    expect(b.notes).toEqual(['no rule that ran serves it']);
+  });
+
+  it('takes the rules of a control from their metadata: a new rule is in the checklist without any other edit', () => {
+    const added = fakeRule('cloudtrail-new-check', ['1.12']);
+    const a = byId(assessControls(scanResult({ findings: [] }), [...RAN, added], { delivery: 'saas', allRules: [...ALL, added] }), '1.12');
+    expect(a.ruleIds).toEqual(['cloudtrail-enabled', 'cloudtrail-new-check']);
+    expect(a.ran).toEqual(['cloudtrail-new-check']);
   });
 
   it('marks controls without rules as needing evidence, and 2.5 as met by code', () => {
@@ -138,7 +145,7 @@ describe('assessControls', () => {
   it('makes SaaS-only controls not applicable to a customer-deployed solution, even with findings', () => {
     const trailFinding = finding({ ruleId: 'cloudtrail-enabled', controls: ['1.12'], fingerprint: 'trail' });
     const result = scanResult({ findings: [...scanResult().findings, trailFinding] });
-    const rules = [...RAN, fakeRule('cloudtrail-enabled')];
+    const rules = [...RAN, fakeRule('cloudtrail-enabled', ['1.12'])];
     expect(byId(assessControls(result, rules, { delivery: 'saas' }), '1.12').status).toBe('fail');
     const customer = assessControls(result, rules, { delivery: 'customer-deployed' });
     const trail = byId(customer, '1.12');
@@ -163,7 +170,7 @@ describe('formatChecklist', () => {
   }
 
   it('has a header with the delivery model and the count of controls per status', () => {
-    const out = formatChecklist(scanResult(), RAN, { delivery: 'saas', knownRuleIds: KNOWN });
+    const out = formatChecklist(scanResult(), RAN, { delivery: 'saas', allRules: ALL });
     expect(out.split('\n')[0]).toBe('## AWS Retail Competency technical validation checklist');
     expect(out).toContain('Delivery model: **SaaS (run by the partner)**');
     expect(counts(out)).toEqual({ fail: 3, 'not checked': 26, 'needs evidence': 14, pass: 2, 'met by code': 1, 'not applicable': 0 });
@@ -172,22 +179,22 @@ describe('formatChecklist', () => {
   });
 
   it('counts differently for a customer-deployed solution', () => {
-    const out = formatChecklist(scanResult(), RAN, { delivery: 'customer-deployed', knownRuleIds: KNOWN });
+    const out = formatChecklist(scanResult(), RAN, { delivery: 'customer-deployed', allRules: ALL });
     expect(out).toContain("Delivery model: **customer-deployed (installed in the customer's AWS account)**");
     expect(counts(out)).toEqual({ fail: 3, 'not checked': 11, 'needs evidence': 3, pass: 2, 'met by code': 1, 'not applicable': 26 });
     expect(tableRow(out, '1.12')[2]).toBe('not applicable');
   });
 
   it('has one row per control with id, summary, status, rules and notes, under its group', () => {
-    const out = formatChecklist(scanResult(), RAN, { delivery: 'saas', knownRuleIds: KNOWN });
+    const out = formatChecklist(scanResult(), RAN, { delivery: 'saas', allRules: ALL });
     const rows = out.split('\n').filter((l) => /^\| \d\.\d+ \| /.test(l));
     expect(rows).toHaveLength(46);
     expect(tableRow(out, '1.15')).toEqual([
       '1.15',
       'Security groups allow only the traffic they need',
       '**fail**: 2 findings, worst critical',
-      '`sg-restricted-ingress`, `sg-restricted-egress`, `sg-internal-scope`',
-      'no rule yet: sg-restricted-egress, sg-internal-scope',
+      '`sg-restricted-egress`, `sg-restricted-ingress`',
+      'not run: sg-restricted-egress',
     ]);
     expect(tableRow(out, '1.21')[2]).toBe('pass');
     expect(tableRow(out, '1.12')[2]).toBe('not checked');
@@ -210,7 +217,7 @@ describe('formatChecklist', () => {
   });
 
   it('lists the findings behind each failing control', () => {
-    const out = formatChecklist(scanResult(), RAN, { delivery: 'saas', knownRuleIds: KNOWN });
+    const out = formatChecklist(scanResult(), RAN, { delivery: 'saas', allRules: ALL });
     const start = out.indexOf('### Findings behind failing controls');
     expect(start).toBeGreaterThan(out.indexOf('| 4.2 |'));
     const part = out.slice(start);
@@ -258,8 +265,8 @@ describe('formatChecklist', () => {
   it('is what render() returns for the checklist format, SaaS unless told otherwise', () => {
     const result = scanResult();
     expect(render('checklist', result, RAN, { toolVersion: '0' })).toBe(formatChecklist(result, RAN, { delivery: 'saas' }));
-    expect(render('checklist', result, RAN, { toolVersion: '0', delivery: 'customer-deployed', knownRuleIds: KNOWN })).toBe(
-      formatChecklist(result, RAN, { delivery: 'customer-deployed', knownRuleIds: KNOWN }),
+    expect(render('checklist', result, RAN, { toolVersion: '0', delivery: 'customer-deployed', allRules: ALL })).toBe(
+      formatChecklist(result, RAN, { delivery: 'customer-deployed', allRules: ALL }),
     );
   });
 });

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRules, ruleFiles } from '../../rules/index.js';
-import { ruleDoc } from '../../src/docs/rule-doc.js';
+import { ruleDoc, withRulesTable } from '../../src/docs/rule-doc.js';
+import { assessControls } from '../../src/report/checklist.js';
+import { scanResult } from '../report/fixtures.js';
 import { listControls } from '../../src/report/controls.js';
 import { scanSnippet } from '../helpers/scan-snippet.js';
 
@@ -19,6 +21,18 @@ describe('rule metadata', () => {
     const files = await ruleFiles();
     expect(new Set(rules.map((r) => r.meta.id)).size).toBe(rules.length);
     for (const [file, id] of files) expect(id).toBe(file);
+  });
+
+  it("README's rules table is current (npm run docs)", () => {
+    const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+    expect(readme).toBe(withRulesTable(readme, rules));
+  });
+
+  it('every rule with controls is in the checklist under each of them (from its metadata alone)', () => {
+    const assessed = assessControls(scanResult({ findings: [], errors: [] }), rules, { delivery: 'saas', allRules: rules });
+    for (const r of rules) {
+      for (const c of r.meta.controls) expect(assessed.find((a) => a.control.id === c)?.ruleIds, `${r.meta.id} under ${c}`).toContain(r.meta.id);
+    }
   });
 
   for (const rule of rules) {
