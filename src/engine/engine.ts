@@ -3,6 +3,7 @@ import { headOf } from '../core/source.js';
 import type { InputError } from '../core/source.js';
 import { errorText, REPORT_BUG, runIsolated } from '../core/isolate.js';
 import type { CloudModel } from '../model/model.js';
+import { resourceLists } from '../model/model.js';
 import type { ModelResource, Origin } from '../model/val.js';
 import type { Report, Rule, RuleSettings, Target } from './rule.js';
 import type { Finding, Notice, Severity } from './types.js';
@@ -67,7 +68,7 @@ export function runRules(model: CloudModel, rules: Rule[], options: EngineOption
       },
     );
     for (const f of failures) {
-      const res = f.item?.resource;
+      const res = f.item?.resource ?? (f.item as { owner?: ModelResource } | undefined)?.owner?.resource;
       const where = res ? { file: res.span.file, line: res.span.start.line, column: res.span.start.column } : { file: '.', line: 1, column: 1 };
       errors.push({ ...where, kind: 'internal', message: `rule ${meta.id} failed on ${res ? `${res.address} (${res.type})` : 'the model'}: ${errorText(f.error)} (${REPORT_BUG})` });
     }
@@ -88,8 +89,12 @@ export function runRules(model: CloudModel, rules: Rule[], options: EngineOption
 
 /** The model with each list handed out through `view` (a rule's walk can then be isolated). */
 function modelView(model: CloudModel, view: (list: readonly ModelResource[]) => ModelResource[]): CloudModel {
-  const out = {} as Record<string, ModelResource[]>;
-  for (const [key, list] of Object.entries(model) as [string, ModelResource[]][]) out[key] = view(list);
+  const out = {} as Record<string, unknown>;
+  for (const key of resourceLists(model)) out[key] = view(model[key] as ModelResource[]);
+  // Facets too: an exception on a facet is blamed on the facet's owner (see the failures above).
+  const facets = {} as Record<string, unknown>;
+  for (const [key, list] of Object.entries(model.facets)) facets[key] = view(list as unknown as ModelResource[]);
+  out['facets'] = facets;
   return out as unknown as CloudModel;
 }
 

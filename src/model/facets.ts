@@ -1,5 +1,6 @@
 import type { BackupPlan, BackupRule, BackupSelection } from './backup/types.js';
 import type { Link, ModelResource, Val } from './val.js';
+import type { Zone } from './zone.js';
 
 /*
  * Facets: the questions rules ask across services. A service's adapter fills the facets its
@@ -134,7 +135,7 @@ export interface ComputeGroup {
   what: string;
   subnets: Val<Link>[];
   /** Zones named directly, when no subnets are. */
-  zones: Val<string>[];
+  zones: Val<Zone>[];
   minSize?: Val<number>;
   maxSize?: Val<number>;
 }

@@ -128,7 +128,7 @@ describe('ec2 adapters', () => {
     expect(noIds(sg(tf))).toEqual(noIds(sg(cfn)));
     expect(noIds(cfn.vpcs)).toEqual(noIds(tf.vpcs));
     expect(noIds(cfn.subnets)).toEqual(noIds(tf.subnets));
-    expect(cfn.subnets[0]!.availabilityZone.value).toBe('#1');
+    expect(cfn.subnets[0]!.availabilityZone.value).toEqual({ index: 1 });
     expect(noIds(cfn.volumes)).toEqual(noIds(tf.volumes));
     expect(cfn.instances[0]!.blockDevices[0]!.encrypted).toMatchObject({ provenance: 'default', value: false });
     expect(tf.instances[0]!.blockDevices[0]!.encrypted).toMatchObject({ provenance: 'default', value: false });

@@ -29,7 +29,7 @@ ruleTester(rule, [
         Type: AWS::RDS::DBInstance
         Properties:
           Engine: postgres
-  `, [{ messageId: 'dbSingleAz', line: 2, column: 3 }]),
+  `, [{ messageId: 'singleAz', line: 2, column: 3 }]),
   cfn('RDS instance with MultiAZ false from a parameter default', `
     Parameters:
       MultiAz: { Type: String, Default: 'false' }
@@ -39,7 +39,7 @@ ruleTester(rule, [
         Properties:
           Engine: postgres
           MultiAZ: !Ref MultiAz
-  `, [{ messageId: 'dbSingleAz', line: 8, column: 16 }]),
+  `, [{ messageId: 'singleAz', line: 8, column: 16 }]),
   cfn('RDS instance Multi-AZ, its same-region read replica and an unknown setting', `
     Parameters:
       MultiAz: { Type: String }
@@ -70,7 +70,7 @@ ruleTester(rule, [
         Properties:
           Engine: aurora-mysql
           DBClusterIdentifier: !Ref Cluster
-  `, [{ messageId: 'clusterOneInstance', line: 2, column: 3 }]),
+  `, [{ messageId: 'oneInstance', line: 2, column: 3 }]),
   cfn('Aurora cluster with two instances', `
     Resources:
       Cluster:
@@ -94,7 +94,7 @@ ruleTester(rule, [
         Type: AWS::ElastiCache::ReplicationGroup
         Properties:
           ReplicationGroupDescription: sessions
-  `, [{ messageId: 'cacheOneNode', line: 2, column: 3 }]),
+  `, [{ messageId: 'oneNode', line: 2, column: 3 }]),
   cfn('ElastiCache replication group without failover and Multi-AZ', `
     Resources:
       Cache:
@@ -103,7 +103,7 @@ ruleTester(rule, [
           ReplicationGroupDescription: sessions
           NumCacheClusters: 2
           AutomaticFailoverEnabled: false
-  `, [{ messageId: 'cacheNoMultiAz', line: 2, column: 3 }, { messageId: 'cacheNoFailover', line: 7, column: 33 }]),
+  `, [{ messageId: 'notMultiAz', line: 2, column: 3 }, { messageId: 'noFailover', line: 7, column: 33 }]),
   cfn('Memcached cluster in a single AZ', `
     Resources:
       Memcached:
@@ -112,7 +112,7 @@ ruleTester(rule, [
           Engine: memcached
           CacheNodeType: cache.t3.micro
           NumCacheNodes: 2
-  `, [{ messageId: 'cacheClusterSingleAz', line: 2, column: 3 }]),
+  `, [{ messageId: 'nodesOneAz', line: 2, column: 3 }]),
   cfn('ElastiCache replicated across AZs, cross-AZ memcached and serverless', `
     Resources:
       Cache:
@@ -142,7 +142,7 @@ ruleTester(rule, [
         Properties:
           Encrypted: true
           AvailabilityZoneName: us-east-1a
-  `, [{ messageId: 'fileSystemOneZone', line: 6, column: 29 }]),
+  `, [{ messageId: 'oneZone', line: 6, column: 29 }]),
   cfn('DB and cache subnet groups in one AZ', `
     Resources:${SUBNETS}
       DbSubnets:
@@ -242,7 +242,7 @@ ruleTester(rule, [
     resource "aws_db_instance" "db" {
       engine = "postgres"
     }
-  `, [{ messageId: 'dbSingleAz', line: 1, column: 1 }]),
+  `, [{ messageId: 'singleAz', line: 1, column: 1 }]),
   tf('aws_db_instance multi_az false from a variable', `
     variable "multi_az" {
       default = false
@@ -252,7 +252,7 @@ ruleTester(rule, [
       engine   = "postgres"
       multi_az = var.multi_az
     }
-  `, [{ messageId: 'dbSingleAz', line: 7, column: 14 }]),
+  `, [{ messageId: 'singleAz', line: 7, column: 14 }]),
   tf('aws_db_instance Multi-AZ and its replica', `
     resource "aws_db_instance" "db" {
       engine   = "postgres"
@@ -272,7 +272,7 @@ ruleTester(rule, [
       cluster_identifier = aws_rds_cluster.main.id
       instance_class     = "db.r6g.large"
     }
-  `, [{ messageId: 'clusterOneInstance', line: 1, column: 1 }]),
+  `, [{ messageId: 'oneInstance', line: 1, column: 1 }]),
   tf('aws_rds_cluster with two instances through count', `
     resource "aws_rds_cluster" "main" {
       engine = "aurora-postgresql"
@@ -291,7 +291,7 @@ ruleTester(rule, [
       num_cache_clusters   = 2
       multi_az_enabled     = true
     }
-  `, [{ messageId: 'cacheNoFailover', line: 1, column: 1 }]),
+  `, [{ messageId: 'noFailover', line: 1, column: 1 }]),
   tf('ElastiCache single node cluster, and one-node replication group', `
     resource "aws_elasticache_cluster" "redis" {
       cluster_id = "redis"
@@ -304,7 +304,7 @@ ruleTester(rule, [
       num_cache_clusters         = 1
       automatic_failover_enabled = false
     }
-  `, [{ messageId: 'cacheClusterSingleAz', line: 1, column: 1 }, { messageId: 'cacheOneNode', line: 9, column: 32 }]),
+  `, [{ messageId: 'nodesOneAz', line: 1, column: 1 }, { messageId: 'oneNode', line: 9, column: 32 }]),
   tf('ElastiCache Multi-AZ with failover', `
     resource "aws_elasticache_replication_group" "cache" {
       replication_group_id       = "cache"
@@ -318,7 +318,7 @@ ruleTester(rule, [
     resource "aws_efs_file_system" "files" {
       availability_zone_name = "us-east-1a"
     }
-  `, [{ messageId: 'fileSystemOneZone', line: 2, column: 28 }]),
+  `, [{ messageId: 'oneZone', line: 2, column: 28 }]),
   tf('DB subnet group over count subnets in one AZ and in two', `
     data "aws_availability_zones" "azs" {}
 

@@ -371,4 +371,3 @@ async function rootInputs(input: TerraformInput, root: string, cfg: ModuleConfig
   return out;
 }
 
-export { buildTerraformPlan } from './plan.js';

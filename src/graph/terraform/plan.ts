@@ -3,6 +3,7 @@ import type { InputError, Span } from '../../core/source.js';
 import { isPlanHead, jsonGet, readJson, type J } from '../../../parsers/terraform/json.js';
 import type { DeployContext, Edge, GraphPart, Known, ResourceNode } from '../graph.js';
 import type { MapValue, Value } from '../value.js';
+import { buildTerraform } from './index.js';
 import { list, nul, respan } from './values.js';
 
 export interface PlanConfig {
@@ -44,7 +45,6 @@ async function findConfig(input: PlanInput, notes: string[]): Promise<PlanConfig
     f.kind === 'terraform' || f.kind === 'terraform-json' || (f.kind === 'tfvars' && posix.dirname(f.rel) === dir && auto(posix.basename(f.rel))) ? [{ path: f.path, rel: f.rel, kind: f.kind }] : [],
   );
   if (!files.some((f) => f.kind !== 'tfvars' && posix.dirname(f.rel) === dir)) return undefined;
-  const { buildTerraform } = await import('./index.js');
   const r = await buildTerraform({ root: input.root, files });
   if (r.errors.length) notes.push(`${input.file}: the configuration beside the plan has errors; findings may point at the plan`);
   return { nodes: r.parts.flatMap((p) => p.nodes) };

@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { stringItems } from './common.js';
+import { zoneItems } from './common.js';
 import { required } from '../ec2/common.js';
 import type { AutoScalingGroup } from './types.js';
 
@@ -27,13 +27,14 @@ export const adapter: Adapter = {
       const group: AutoScalingGroup = {
         resource: r.info(),
         subnets: r.links([VPC_ZONE_IDENTIFIER]),
-        availabilityZones: stringItems(r, [AVAILABILITY_ZONES]),
+        availabilityZones: zoneItems(r, [AVAILABILITY_ZONES]),
         minSize: required(r.num([MIN_SIZE]), r.origin([MIN_SIZE]), MIN_SIZE),
         maxSize: required(r.num([MAX_SIZE]), r.origin([MAX_SIZE]), MAX_SIZE),
       };
       const template = lt.link([LAUNCH_TEMPLATE_ID]) ?? lt.link([LAUNCH_TEMPLATE_NAME]) ?? mixed.link([LAUNCH_TEMPLATE_ID]) ?? mixed.link([LAUNCH_TEMPLATE_NAME]);
       if (template) group.launchTemplate = template;
       model.autoScalingGroups.push(group);
+      model.facets.computeGroups.push({ owner: group, what: 'Auto Scaling group', subnets: group.subnets, zones: group.availabilityZones, minSize: group.minSize, maxSize: group.maxSize });
     }
   },
 };

@@ -2,7 +2,7 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { managed, required } from '../ec2/common.js';
 import type { AutoScalingGroup } from './types.js';
-import { stringItems } from './common.js';
+import { zoneItems } from './common.js';
 
 // aws_autoscaling_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/autoscaling_group
 const GROUP = 'aws_autoscaling_group';
@@ -27,7 +27,7 @@ export const adapter: Adapter = {
       const group: AutoScalingGroup = {
         resource: r.info(),
         subnets: r.links([VPC_ZONE_IDENTIFIER]),
-        availabilityZones: stringItems(r, [AVAILABILITY_ZONES]),
+        availabilityZones: zoneItems(r, [AVAILABILITY_ZONES]),
         minSize: required(r.num([MIN_SIZE]), r.origin([MIN_SIZE]), MIN_SIZE),
         maxSize: required(r.num([MAX_SIZE]), r.origin([MAX_SIZE]), MAX_SIZE),
       };
@@ -36,6 +36,7 @@ export const adapter: Adapter = {
       const template = (lt ? lt.link([ID]) ?? lt.link([NAME]) : undefined) ?? (spec ? spec.link([LAUNCH_TEMPLATE_ID]) ?? spec.link([LAUNCH_TEMPLATE_NAME]) : undefined);
       if (template) group.launchTemplate = template;
       model.autoScalingGroups.push(group);
+      model.facets.computeGroups.push({ owner: group, what: 'Auto Scaling group', subnets: group.subnets, zones: group.availabilityZones, minSize: group.minSize, maxSize: group.maxSize });
     }
   },
 };

@@ -1,8 +1,9 @@
+import type { Zone } from '../zone.js';
 import type { Link, ModelResource, Val } from '../val.js';
 
 export interface AutoScalingGroup extends ModelResource {
   subnets: Val<Link>[];
-  availabilityZones: Val<string>[];
+  availabilityZones: Val<Zone>[];
   minSize: Val<number>;
   maxSize: Val<number>;
   launchTemplate?: Val<Link>;

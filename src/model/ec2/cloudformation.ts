@@ -7,6 +7,7 @@ import type { BlockDevice, Instance, LaunchTemplate, NatGateway, SecurityGroup, 
 import { addToGroup, followAttribute, makeRule, normaliseProtocol, required } from './common.js';
 import type { RuleCore, RulePeer } from './common.js';
 import { blockDeviceStores, volumeStore } from './facets.js';
+import { toZone } from '../zone.js';
 
 // AWS::EC2::SecurityGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroup.html
 // (Ingress/Egress entries: aws-properties-ec2-securitygroup-ingress.html / -egress.html; standalone
@@ -146,7 +147,7 @@ export const adapter: Adapter = {
       const subnet: Subnet = {
         resource: r.info(),
         vpc: required(r.link([VPC_ID]), r.origin([VPC_ID]), 'VpcId'),
-        availabilityZone: r.str([AVAILABILITY_ZONE]) ?? r.str([AVAILABILITY_ZONE_ID]) ?? unknownVal(r.origin([AVAILABILITY_ZONE]), 'no AvailabilityZone: AWS picks one'),
+        availabilityZone: r.read([AVAILABILITY_ZONE], toZone) ?? r.read([AVAILABILITY_ZONE_ID], toZone) ?? unknownVal(r.origin([AVAILABILITY_ZONE]), 'no AvailabilityZone: AWS picks one'),
         cidr: required(r.str([CIDR_BLOCK]), r.origin([CIDR_BLOCK]), 'CidrBlock'),
         mapPublicIpOnLaunch: r.bool([MAP_PUBLIC_IP], { value: false, assumed: 'false (no public IP on launch)' }),
       };

@@ -7,6 +7,7 @@ import type { BlockDevice, EbsEncryptionByDefault, Instance, LaunchTemplate, Nat
 import { addToGroup, eachString, followAttribute, makeRule, managed, normaliseProtocol, required } from './common.js';
 import type { RuleCore, RulePeer } from './common.js';
 import { blockDeviceStores, volumeStore } from './facets.js';
+import { toZone } from '../zone.js';
 
 // aws_security_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group
 // (ingress/egress blocks; no egress block = no egress: Terraform removes the VPC default rule)
@@ -161,7 +162,7 @@ export const adapter: Adapter = {
       const subnet: Subnet = {
         resource: r.info(),
         vpc: required(r.link([VPC_ID]), r.origin([VPC_ID]), VPC_ID),
-        availabilityZone: r.str([AVAILABILITY_ZONE]) ?? r.str([AVAILABILITY_ZONE_ID]) ?? unknownVal(r.origin([AVAILABILITY_ZONE]), 'no availability_zone: AWS picks one'),
+        availabilityZone: r.read([AVAILABILITY_ZONE], toZone) ?? r.read([AVAILABILITY_ZONE_ID], toZone) ?? unknownVal(r.origin([AVAILABILITY_ZONE]), 'no availability_zone: AWS picks one'),
         cidr: required(r.str([CIDR_BLOCK]), r.origin([CIDR_BLOCK]), CIDR_BLOCK),
         mapPublicIpOnLaunch: r.bool([MAP_PUBLIC_IP], { value: false, assumed: 'false (no public IP on launch)' }),
       };

@@ -1,3 +1,4 @@
+import type { Zone } from '../zone.js';
 import type { Link, ModelResource, Origin, ResourceInfo, Val } from '../val.js';
 
 export interface SecurityGroupRule {
@@ -51,8 +52,8 @@ export interface Vpc extends ModelResource {
 
 export interface Subnet extends ModelResource {
   vpc: Val<Link>;
-  /** An AZ name (`us-east-1a`) or a symbolic one (`<region>#<index>`) from `!GetAZs`/`aws_availability_zones`. */
-  availabilityZone: Val<string>;
+  /** A named zone, or the n-th zone of a region (`!Select [0, !GetAZs '']`, `aws_availability_zones`). */
+  availabilityZone: Val<Zone>;
   cidr: Val<string>;
   mapPublicIpOnLaunch: Val<boolean>;
 }

@@ -69,6 +69,7 @@ export const adapter: Adapter = {
       const r = new PropertyReader(node, graph, '');
       const g: CacheSubnetGroup = { resource: r.info(), subnets: r.links([SUBNET_IDS]) };
       model.cacheSubnetGroups.push(g);
+      model.facets.subnetGroups.push({ owner: g, what: 'Cache subnet group', subnets: g.subnets });
     }
   },
 };

@@ -71,6 +71,7 @@ export const adapter: Adapter = {
         accessLogs: attr ? attr.bool(['Value'], { value: false, assumed: 'off' }) : defaulted(false, r.origin([LB_ATTRIBUTES]), `off (${ACCESS_LOGS_KEY} not set)`),
       };
       model.loadBalancers.push(lb);
+      model.facets.networkEndpoints.push({ owner: lb, what: 'Load balancer', internetFacing: lb.internetFacing, subnets: lb.subnets });
     }
 
     for (const node of graph.ofType(LISTENER)) {
@@ -114,6 +115,7 @@ export const adapter: Adapter = {
         accessLogs: r.bool([ACCESS_LOGGING_POLICY, ENABLED], { value: false, assumed: 'off (AccessLoggingPolicy not set)' }),
       };
       model.loadBalancers.push(lb);
+      model.facets.networkEndpoints.push({ owner: lb, what: 'Load balancer', internetFacing: lb.internetFacing, subnets: lb.subnets });
       // SSL negotiation policies declared on the load balancer, by name → their reference policy.
       const policies = new Map<string, SubReader>();
       for (const p of r.each([POLICIES])) {

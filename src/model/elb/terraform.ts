@@ -72,6 +72,7 @@ export const adapter: Adapter = {
         accessLogs: logs ? logs.bool([ENABLED], { value: true, assumed: 'on (access_logs block present)' }) : defaulted(false, r.origin([ACCESS_LOGS]), 'off (no access_logs block)'),
       };
       model.loadBalancers.push(lb);
+      model.facets.networkEndpoints.push({ owner: lb, what: 'Load balancer', internetFacing: lb.internetFacing, subnets: lb.subnets });
     }
 
     for (const node of managed(graph.ofType(...LISTENERS))) {
@@ -121,6 +122,7 @@ export const adapter: Adapter = {
         accessLogs: logs ? logs.bool([ENABLED], { value: true, assumed: 'on (access_logs block present)' }) : defaulted(false, r.origin([ACCESS_LOGS]), 'off (no access_logs block)'),
       };
       model.loadBalancers.push(lb);
+      model.facets.networkEndpoints.push({ owner: lb, what: 'Load balancer', internetFacing: lb.internetFacing, subnets: lb.subnets });
       r.each([LISTENER]).forEach((l, i) => {
         const origin = l.origin();
         const protocol = mapVal(required(l.str([LB_PROTOCOL]), origin, LB_PROTOCOL), (p) => p.toUpperCase());

@@ -111,6 +111,7 @@ export const adapter: Adapter = {
       const r = new PropertyReader(node, graph, '');
       const g: DbSubnetGroup = { resource: r.info(), subnets: r.links([SUBNET_IDS]) };
       model.dbSubnetGroups.push(g);
+      model.facets.subnetGroups.push({ owner: g, what: 'DB subnet group', subnets: g.subnets });
     }
     for (const node of graph.ofType(GLOBAL_CLUSTER)) {
       const r = new PropertyReader(node, graph, '');
