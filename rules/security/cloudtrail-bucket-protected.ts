@@ -1,3 +1,4 @@
+import { how, property } from '../../src/engine/kit.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { findBucket } from '../../src/model/s3/query.js';
 import { isKnown, isTrue } from '../../src/model/val.js';
@@ -17,7 +18,7 @@ export default defineRule({
       'Turn versioning on for the log bucket (`VersioningConfiguration: { Status: Enabled }` / `aws_s3_bucket_versioning` ' +
       'with `status = "Enabled"`), and consider object lock in compliance mode for the log archive.',
     messages: {
-      unprotected: 'Bucket {{bucket}} receives the logs of trail {{trail}} but keeps no versions: versioning is {{how}}, and neither MFA delete nor object lock is on.',
+      unprotected: 'Bucket {{bucket}} receives the logs of trail {{trail}} but keeps no versions: `{{property}}` {{how}}, and neither MFA delete nor object lock is on.',
     },
     precision: 'very-high',
     tags: ['security', 'logging', 'cloudtrail', 's3'],
@@ -89,8 +90,7 @@ resource "aws_cloudtrail" "main" {
         continue;
       }
       const v = bucket.versioning;
-      const how = v.provenance === 'default' ? `not set (default: ${v.assumed})` : 'off';
-      ctx.report({ messageId: 'unprotected', at: v, resource: bucket, data: { bucket: bucket.resource.address, trail: t.resource.address, how } });
+      ctx.report({ messageId: 'unprotected', at: v, resource: bucket, data: { bucket: bucket.resource.address, trail: t.resource.address, property: property(v), how: how(v) } });
     }
   },
 });

@@ -1,3 +1,4 @@
+import { how, property, undecided } from '../../src/engine/kit.js';
 import { defineRule } from '../../src/engine/rule.js';
 import type { Trail } from '../../src/model/cloudtrail/types.js';
 import type { Val } from '../../src/model/val.js';
@@ -13,10 +14,6 @@ const CHECKS: { setting: Setting; messageId: MessageId; what: string; severity: 
 ];
 
 /** How a false value was arrived at, for the message: written, or the default it assumed. */
-function how(v: Val<boolean>): string {
-  return v.provenance === 'default' ? `not set (default: ${v.assumed})` : 'set to false';
-}
-
 /*
  * Scope note: control 1.12 also asks that a trail exists at all. A scan that holds resources but no
  * trail is not reported: a finding needs a resource to point at, and the trail commonly lives in
@@ -39,10 +36,10 @@ export default defineRule({
       '`enable_logging`), include global service events, and turn on log file validation (`EnableLogFileValidation: true` / ' +
       '`enable_log_file_validation = true`).',
     messages: {
-      notMultiRegion: 'Trail {{trail}} records only the region it is deployed in: multi-region is {{how}}.',
-      loggingOff: 'Trail {{trail}} does not log: logging is {{how}}.',
-      globalEventsOff: 'Trail {{trail}} leaves out global service events (IAM, STS, CloudFront): global service events are {{how}}.',
-      logValidationOff: 'Trail {{trail}} does not validate its log files, so changed or deleted logs go unnoticed: log file validation is {{how}}.',
+      notMultiRegion: 'Trail {{trail}} records only the region it is deployed in: `{{property}}` {{how}}.',
+      loggingOff: 'Trail {{trail}} does not log: `{{property}}` {{how}}.',
+      globalEventsOff: 'Trail {{trail}} leaves out global service events (IAM, STS, CloudFront): `{{property}}` {{how}}.',
+      logValidationOff: 'Trail {{trail}} does not validate its log files, so changed or deleted logs go unnoticed: `{{property}}` {{how}}.',
     },
     precision: 'very-high',
     tags: ['security', 'logging', 'cloudtrail'],
@@ -86,12 +83,8 @@ export default defineRule({
     for (const t of ctx.model.trails) {
       for (const c of CHECKS) {
         const v: Val<boolean> = (t as Trail)[c.setting];
-        if (v.provenance === 'unknown') {
-          ctx.undecidable(t, v, `${c.what} is unknown: ${v.reason}`);
-          continue;
-        }
-        if (v.value === true) continue;
-        ctx.report({ messageId: c.messageId, at: v, resource: t, data: { trail: t.resource.address, how: how(v) }, severity: c.severity });
+        if (undecided(ctx, t, v, c.what) || v.value === true) continue;
+        ctx.report({ messageId: c.messageId, at: v, resource: t, data: { trail: t.resource.address, property: property(v), how: how(v) }, severity: c.severity });
       }
     }
   },

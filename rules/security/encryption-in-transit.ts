@@ -1,3 +1,4 @@
+import { how, property } from '../../src/engine/kit.js';
 import { defineRule } from '../../src/engine/rule.js';
 import type { Listener } from '../../src/model/elb/types.js';
 import type { Bucket } from '../../src/model/s3/types.js';
@@ -53,19 +54,19 @@ export default defineRule({
       'turn on transit encryption on ElastiCache replication groups.',
     messages: {
       httpListener: 'Listener {{listener}} serves plain HTTP on port {{port}} and its default action ({{action}}) is not a redirect to HTTPS.',
-      redirectNotHttps: 'Listener {{listener}} serves plain HTTP on port {{port}} and redirects to {{protocol}} ({{how}}), not to HTTPS.',
+      redirectNotHttps: 'Listener {{listener}} serves plain HTTP on port {{port}} and redirects to {{protocol}}, not to HTTPS: {{how}}.',
       oldTlsPolicy: 'Listener {{listener}} uses the TLS policy {{policy}}, which allows TLS versions older than 1.2.',
       defaultTlsPolicy: 'Listener {{listener}} names no TLS policy, so it gets {{assumed}}: name a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.',
       httpTargetGroup: 'Target group {{group}} receives traffic from its load balancer over {{protocol}}: data travels inside the VPC in plain text.',
       classicHttpListener: 'Classic load balancer {{listener}} listens on port {{port}} with {{protocol}}: clients connect in plain text.',
-      classicPlainBackend: 'Classic load balancer {{listener}} forwards port {{port}} to its instances over {{protocol}} ({{how}}): data travels inside the VPC in plain text.',
+      classicPlainBackend: 'Classic load balancer {{listener}} forwards port {{port}} to its instances over {{protocol}}, so data travels inside the VPC in plain text: {{how}}.',
       cloudfrontAllowAll: 'Distribution {{distribution}} lets viewers use plain HTTP (ViewerProtocolPolicy allow-all): use redirect-to-https or https-only.',
       cloudfrontOldTls: 'Distribution {{distribution}} accepts viewers down to {{version}}; require TLSv1.2_2021 or later.',
       cloudfrontDefaultTls: 'Distribution {{distribution}} accepts viewers down to {{assumed}}; use a custom certificate with a minimum of TLSv1.2_2021 or later.',
       cloudfrontOriginHttp: 'Distribution {{distribution}} connects to origin {{origin}} with {{policy}}: CloudFront may fetch it over plain HTTP.',
       bucketNoSecureTransport: 'Bucket {{bucket}} has no bucket policy statement that denies requests when aws:SecureTransport is false, so it accepts plain HTTP requests.',
       bucketSecureTransportPartial: 'The statement of bucket {{bucket}} that denies requests when aws:SecureTransport is false {{limit}}, so other requests still work over plain HTTP: deny s3:* to every principal ("*").',
-      cacheNoTransitEncryption: 'Replication group {{cache}} does not encrypt in transit ({{how}}): clients and replicas talk in plain text.',
+      cacheNoTransitEncryption: 'Replication group {{cache}} does not encrypt in transit, so clients and replicas talk in plain text: {{how}}.',
     },
     precision: 'high',
     tags: ['security', 'encryption', 'tls'],
@@ -185,7 +186,7 @@ export default defineRule({
       if (c.kind !== 'replication-group') continue;
       const t = c.transitEncryption;
       if (!isKnown(t)) { ctx.undecidable(c, t, `transit encryption of ${c.resource.address} is unknown: ${t.reason}`); continue; }
-      if (!t.value) ctx.report({ messageId: 'cacheNoTransitEncryption', at: t, resource: c, data: { cache: c.resource.address, how: how(t) } });
+      if (!t.value) ctx.report({ messageId: 'cacheNoTransitEncryption', at: t, resource: c, data: { cache: c.resource.address, how: `\`${property(t)}\` ${how(t)}` } });
     }
 
     function httpListener(l: Listener, port: string): void {
@@ -204,7 +205,7 @@ export default defineRule({
       if (to && !isKnown(to)) { ctx.undecidable(l, to, `the redirect protocol of ${listener} is unknown: ${to.reason}`); return; }
       if (to && to.value === 'HTTPS') return;
       const at: Val<unknown> = to ?? last.type;
-      ctx.report({ messageId: 'redirectNotHttps', at, resource: l, data: { listener, port, protocol: to ? to.value : 'the same protocol', how: to ? how(to) : 'no redirect settings' } });
+      ctx.report({ messageId: 'redirectNotHttps', at, resource: l, data: { listener, port, protocol: to ? to.value : 'the same protocol', how: to ? `\`${property(to)}\` ${how(to)}` : 'no redirect settings' } });
     }
 
     function tlsPolicy(l: Listener): void {
@@ -223,7 +224,7 @@ export default defineRule({
       if (!isKnown(back)) { ctx.undecidable(l, back, `the back-end protocol of ${listener} is unknown: ${back.reason}`); return; }
       // Plain text to the instances; an HTTP front end is already reported as a whole.
       if ((back.value === 'HTTP' || back.value === 'TCP') && protocol !== 'HTTP' && protocol !== 'TCP') {
-        ctx.report({ messageId: 'classicPlainBackend', at: back, resource: l, data: { listener, port, protocol: back.value, how: how(back) } });
+        ctx.report({ messageId: 'classicPlainBackend', at: back, resource: l, data: { listener, port, protocol: back.value, how: `\`${property(back)}\` ${how(back)}` } });
       }
     }
   },
@@ -263,8 +264,3 @@ function secureTransport(b: Bucket): true | false | Val<unknown> | { partial: Va
 }
 
 /** How a value was arrived at, for messages: the default assumed, when it was not written. */
-function how(v: Val<unknown>): string {
-  if (v.provenance === 'default') return `not set; assumed ${v.assumed}`;
-  if (v.provenance === 'unknown') return `unknown: ${v.reason}`;
-  return 'set explicitly';
-}

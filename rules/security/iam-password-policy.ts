@@ -1,3 +1,4 @@
+import { how } from '../../src/engine/kit.js';
 import { defineRule } from '../../src/engine/rule.js';
 import type { PasswordPolicy } from '../../src/model/iam/types.js';
 import type { Val } from '../../src/model/val.js';
@@ -6,10 +7,6 @@ import { isKnown } from '../../src/model/val.js';
 const MIN_LENGTH = 14;
 const MIN_REUSE_PREVENTION = 24;
 const MAX_AGE_DAYS = 90;
-
-function how(v: Val<unknown>): string {
-  return v.provenance === 'default' ? `not set (${v.assumed})` : `set to ${JSON.stringify(v.value)}`;
-}
 
 export default defineRule({
   meta: {
@@ -29,10 +26,10 @@ export default defineRule({
       'Set minimum_password_length = 14 (or more), require_uppercase_characters, require_lowercase_characters, ' +
       'require_numbers and require_symbols = true, password_reuse_prevention = 24 and max_password_age = 90 (or less).',
     messages: {
-      tooShort: 'Password policy allows passwords shorter than {{min}} characters: `minimum_password_length` is {{how}}.',
-      classNotRequired: 'Password policy does not require {{what}}: `{{property}}` is {{how}}.',
-      reuseAllowed: 'Password policy lets users reuse recent passwords: `password_reuse_prevention` is {{how}} (at least {{min}} expected).',
-      noExpiry: 'Password policy keeps passwords longer than {{max}} days: `max_password_age` is {{how}}.',
+      tooShort: 'Password policy allows passwords shorter than {{min}} characters: `minimum_password_length` {{how}}.',
+      classNotRequired: 'Password policy does not require {{what}}: `{{property}}` {{how}}.',
+      reuseAllowed: 'Password policy lets users reuse recent passwords: `password_reuse_prevention` {{how}} (at least {{min}} expected).',
+      noExpiry: 'Password policy keeps passwords longer than {{max}} days: `max_password_age` {{how}}.',
     },
     precision: 'very-high',
     tags: ['security', 'iam', 'passwords'],

@@ -80,12 +80,12 @@ describe('AllowedValues scenarios', () => {
     expect(result.errors).toEqual([]);
     expect(result.findings.map((f) => [f.ruleId, f.messageId, f.location.span.start.line, f.location.span.start.column, /\(when .*\)$/.exec(f.message)?.[0]])).toEqual([
       ['sg-restricted-ingress', 'adminPort', 31, 34, '(when Env is prod and Exposure is public)'],
-      ['encryption-at-rest', 'queueUnencrypted', 35, 42, '(when Env is prod)'],
+      ['encryption-at-rest', 'unencrypted', 35, 42, '(when Env is prod)'],
     ]);
   });
 
   it('the checked values themselves keep their findings unlabelled, and nothing is reported twice', async () => {
     const { result } = await scanSnippet('cloudformation', TEMPLATE.replace('Default: dev', 'Default: prod').replace("AllowedValues: [dev, prod]", 'AllowedValues: [prod, dev]'), { rules: ['encryption-at-rest'] });
-    expect(result.findings.map((f) => [f.messageId, f.location.span.start.line, f.message.includes('(when')])).toEqual([['queueUnencrypted', 35, false]]);
+    expect(result.findings.map((f) => [f.messageId, f.location.span.start.line, f.message.includes('(when')])).toEqual([['unencrypted', 35, false]]);
   });
 });
