@@ -160,7 +160,8 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   }
 
   const parts: GraphPart[] = [];
-  for (const root of roots) {
+  const reached = new Set<string>();
+  const evalRoot = async (root: string) => {
     const cfg = configs.get(root)!;
     const inputs = await rootInputs(input, root, cfg, tfvarsByDir.get(root) ?? [], errors);
     world.budget = new EvalBudget();
@@ -181,6 +182,7 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
     let guard = 0;
     while (stack.length && guard++ < 100_000) {
       const m = stack.pop()!;
+      reached.add(m.cfg.dir);
       const at = m.callSite ? { file: m.callSite.file, line: m.callSite.start.line, column: m.callSite.start.column } : { file: m.cfg.files[0]?.file ?? rootAt.file, line: 1, column: 1 };
       const before = { nodes: nodes.length, edges: edges.length };
       unit(at, m.prefix ? `module instance ${m.prefix.slice(0, -1)}` : `the root module ${root || '.'}`, () => {
@@ -195,8 +197,13 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
       unit(at, `the module calls of ${m.prefix ? m.prefix.slice(0, -1) : root || '.'}`, () => stack.push(...m.allChildren().reverse()));
     }
     parts.push({ nodes, edges });
-    const reached = world.budget.reached;
-    if (reached) notes.push(`${reached.at ? `${reached.at.file}:${reached.at.line}:${reached.at.column}` : root || '.'}: ${limitMessage(reached.limit)}; the values over it are unknown`);
+    const over = world.budget.reached;
+    if (over) notes.push(`${over.at ? `${over.at.file}:${over.at.line}:${over.at.column}` : root || '.'}: ${limitMessage(over.limit)}; the values over it are unknown`);
+  };
+  for (const root of roots) await evalRoot(root);
+  // Folders that only call each other (a cycle) have no root: start from one, so the cycle is reported, not silently dropped.
+  for (const dir of [...byDir.keys()].sort()) {
+    if (!reached.has(dir) && !isDownloaded(dir) && configs.has(dir)) await evalRoot(dir);
   }
   const unresolvedModules = [...world.unresolved.values()].sort((a, b) => (a.span.file === b.span.file ? a.span.start.line - b.span.start.line : a.span.file < b.span.file ? -1 : 1));
   return { parts, errors, notes, unresolvedModules, parseOnly: parseMs };
@@ -282,6 +289,12 @@ async function readModuleDir(scanRoot: string, dir: string, realBound: string, e
   return buildConfig(dir, files);
 }
 
+/**
+ * Reads `.terraform/modules/modules.json`, which `terraform init` wrote, defensively: it is data
+ * from the scanned repository like any other file. A malformed manifest or entry is an error on
+ * the manifest; a module folder that leaves the scan root (by its path or through a symlink) is
+ * refused, as the folder walk refuses such symlinks.
+ */
 async function loadDownloaded(scanRoot: string, root: string, world: World, configs: Map<string, ModuleConfig>): Promise<void> {
   const manifestAbs = resolve(scanRoot, root, '.terraform/modules/modules.json');
   let text: string;
@@ -291,39 +304,51 @@ async function loadDownloaded(scanRoot: string, root: string, world: World, conf
     return;
   }
   const rel = posix.join(root, '.terraform/modules/modules.json');
-  let data: { Modules?: { Key?: string; Dir?: string; Source?: string }[] };
+  const fail = (message: string) => world.errors.push({ file: rel, line: 1, column: 1, kind: 'manifest', message });
+  let data: unknown;
   try {
-    data = JSON.parse(text) as typeof data;
-  } catch {
-    world.errors.push({ file: rel, line: 1, column: 1, kind: 'manifest', message: 'modules.json is not valid JSON' });
+    data = JSON.parse(text);
+  } catch (e) {
+    fail(`modules.json is not valid JSON (${(e as Error).message}); run terraform init again`);
     return;
   }
+  const modules = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as { Modules?: unknown }).Modules : undefined;
+  if (!Array.isArray(modules)) {
+    fail('modules.json should be an object with a "Modules" list (as terraform init writes it); its modules are not read');
+    return;
+  }
+  let realRoot: string;
+  try {
+    realRoot = await realpath(scanRoot);
+  } catch {
+    realRoot = scanRoot;
+  }
   const m = new Map<string, string>();
-  for (const e of data.Modules ?? []) {
-    if (!e.Key || e.Dir === undefined) continue;
-    const dir = posix.normalize(posix.join(root === '' ? '.' : root, e.Dir.replace(/\\/g, '/'))).replace(/\/$/, '');
-    if (dir === '..' || dir.startsWith('../') || posix.isAbsolute(dir)) {
-      world.errors.push({ file: rel, line: 1, column: 1, kind: 'module', message: `module ${e.Key} directory ${e.Dir} is outside the scan root` });
+  for (const [i, e] of modules.entries()) {
+    if (e === null || typeof e !== 'object' || Array.isArray(e)) {
+      fail(`modules.json entry ${i} is not an object`);
       continue;
     }
-    const d = dir === '.' ? '' : dir;
-    m.set(e.Key, d);
-    if (!configs.has(d)) {
-      const files: HclFile[] = [];
-      let names: string[] = [];
-      try {
-        names = (await readdir(resolve(scanRoot, d))).sort();
-      } catch {
-        continue;
-      }
-      for (const n of names) {
-        if (!n.endsWith('.tf') && !n.endsWith('.tf.json')) continue;
-        const r = posix.join(d, n);
-        const h = await parseOne(resolve(scanRoot, r), r, n.endsWith('.json') ? 'terraform-json' : 'terraform', world.errors);
-        if (h) files.push(h);
-      }
-      configs.set(d, buildConfig(d, files));
+    const { Key: key, Dir: raw } = e as { Key?: unknown; Dir?: unknown };
+    if (typeof key !== 'string' || typeof raw !== 'string') {
+      fail(`modules.json entry ${i} needs a string "Key" and "Dir"`);
+      continue;
     }
+    if (key === '') continue; // the root module itself
+    const dir = localModuleDir(root, raw.replace(/\\/g, '/'));
+    const abs = resolve(scanRoot, dir);
+    let real: string | undefined;
+    try {
+      real = await realpath(abs);
+    } catch {
+      real = undefined; // missing folder: the module call reports that it has no Terraform files
+    }
+    if (dir === '..' || dir.startsWith('../') || posix.isAbsolute(raw) || (real !== undefined && !isInside(real, realRoot))) {
+      world.errors.push({ file: rel, line: 1, column: 1, kind: 'module', message: `module ${key} directory ${raw} is outside the scan root${real !== undefined && isInside(abs, scanRoot) ? ' (through a symlink)' : ''}; it is not read` });
+      continue;
+    }
+    m.set(key, dir);
+    if (!configs.has(dir) && real !== undefined) configs.set(dir, (await readModuleDir(scanRoot, dir, realRoot, world.errors)) ?? buildConfig(dir, []));
   }
   world.downloaded.set(root, m);
 }
