@@ -1,3 +1,4 @@
+import { settingsFor } from '../../src/model/deployment.js';
 import { defineRule } from '../../src/engine/rule.js';
 import type { BlockDevice } from '../../src/model/ec2/types.js';
 import type { ModelResource, Val } from '../../src/model/val.js';
@@ -72,15 +73,18 @@ export default defineRule({
     };
 
     // EBS: volumes, and block devices of instances and launch templates.
-    const byDefault = m.ebsEncryptionByDefault.some((e) => isTrue(e.enabled));
-    if (!byDefault) {
+    // Encryption by default is a setting of one account and region: it covers only resources deployed there.
+    const byDefault = (r: ModelResource): boolean => settingsFor(m.ebsEncryptionByDefault, r, 'region').some((e) => isTrue(e.enabled));
+    {
       for (const v of m.volumes) {
+        if (byDefault(v)) continue;
         if (unknown(v, v.encrypted, 'volume encryption')) continue;
         if (isFalse(v.encrypted) && !hasKey(v.kmsKey)) {
           ctx.report({ messageId: 'volumeUnencrypted', at: v.encrypted, resource: v, data: { property: prop(v.encrypted), how: how(v.encrypted) } });
         }
       }
       const devices = (owner: ModelResource, list: BlockDevice[]): void => {
+        if (byDefault(owner)) return;
         for (const d of list) {
           if (unknown(owner, d.encrypted, 'block device encryption')) continue;
           if (isFalse(d.encrypted) && !hasKey(d.kmsKey)) {

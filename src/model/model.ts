@@ -10,7 +10,7 @@ import type { Listener, LoadBalancer, TargetGroup } from './elb/types.js';
 import type { AccessKey, IamGroupMembership, IamIdentity, IamPolicy, IamPolicyAttachment, LoginProfile, PasswordPolicy } from './iam/types.js';
 import type { KmsKey } from './kms/types.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './rds/types.js';
-import type { Bucket } from './s3/types.js';
+import type { AccountPublicAccessBlock, Bucket } from './s3/types.js';
 import type { Topic } from './sns/types.js';
 import type { Queue } from './sqs/types.js';
 import type { ModelResource } from './val.js';
@@ -20,6 +20,8 @@ export interface CloudModel {
   /** Every resource of the scan, of any type, modelled or not (for suppressions and inventory). */
   resources: ModelResource[];
   buckets: Bucket[];
+  /** Account-level S3 public access blocks; they apply to the buckets of their own account only (`settingsFor`). */
+  accountPublicAccessBlocks: AccountPublicAccessBlock[];
   securityGroups: SecurityGroup[];
   vpcs: Vpc[];
   subnets: Subnet[];
@@ -61,7 +63,7 @@ export type ModelKey = keyof CloudModel;
 
 export function emptyModel(): CloudModel {
   return {
-    resources: [], buckets: [], securityGroups: [], vpcs: [], subnets: [], natGateways: [], volumes: [], instances: [],
+    resources: [], buckets: [], accountPublicAccessBlocks: [], securityGroups: [], vpcs: [], subnets: [], natGateways: [], volumes: [], instances: [],
     launchTemplates: [], ebsEncryptionByDefault: [], loadBalancers: [], listeners: [], targetGroups: [],
     distributions: [], dbInstances: [], dbClusters: [], dbSubnetGroups: [], globalClusters: [], dynamoTables: [],
     fileSystems: [], queues: [], topics: [], cacheClusters: [], cacheSubnetGroups: [], trails: [], backupPlans: [],

@@ -67,6 +67,8 @@ const OWNERSHIP_RULE = 'rule';
 const OBJECT_OWNERSHIP = 'object_ownership';
 // aws_s3_bucket_object_lock_configuration — …/resources/s3_bucket_object_lock_configuration (object_lock_enabled default "Enabled")
 const BUCKET_OBJECT_LOCK = 'aws_s3_bucket_object_lock_configuration';
+// aws_s3_account_public_access_block — …/resources/s3_account_public_access_block (same four flags, default false; account_id defaults to the provider's)
+const ACCOUNT_PUBLIC_ACCESS_BLOCK = 'aws_s3_account_public_access_block';
 
 const SPLIT_TYPES = [PUBLIC_ACCESS_BLOCK, BUCKET_ACL, BUCKET_POLICY, BUCKET_SSE, BUCKET_VERSIONING, BUCKET_LOGGING, BUCKET_REPLICATION, BUCKET_OWNERSHIP, BUCKET_OBJECT_LOCK];
 
@@ -86,7 +88,7 @@ export const adapter: Adapter = {
     for (const node of graph.ofType(...SPLIT_TYPES)) {
       if (node.mode !== 'managed') continue;
       const r = new PropertyReader(node, graph, '');
-      const bucket = bucketNodeFor(r.value([BUCKET_NAME]), graph, BUCKET, nameOf);
+      const bucket = bucketNodeFor(r.value([BUCKET_NAME]), graph, BUCKET, nameOf, node);
       if (!bucket) continue;
       const byType = parts.get(bucket.id) ?? new Map<string, PropertyReader[]>();
       byType.set(node.type, [...(byType.get(node.type) ?? []), r]);
@@ -96,8 +98,24 @@ export const adapter: Adapter = {
       if (node.mode !== 'managed') continue;
       model.buckets.push(readBucket(node, graph, parts.get(node.id) ?? new Map()));
     }
+    for (const node of graph.ofType(ACCOUNT_PUBLIC_ACCESS_BLOCK)) {
+      if (node.mode !== 'managed') continue;
+      const r = new PropertyReader(node, graph, '');
+      model.accountPublicAccessBlocks.push({ resource: r.info(), ...publicAccessFlags(r) });
+    }
   },
 };
+
+/** The four settings of `aws_s3_bucket_public_access_block` and `aws_s3_account_public_access_block` (same spelling, false when unset). */
+function publicAccessFlags(r: PropertyReader): PublicAccessBlock {
+  const flag = (key: string): Val<boolean> => r.bool([key], { value: false, assumed: `${key} false (not set in the block)` });
+  return {
+    blockPublicAcls: flag(BLOCK_PUBLIC_ACLS),
+    ignorePublicAcls: flag(IGNORE_PUBLIC_ACLS),
+    blockPublicPolicy: flag(BLOCK_PUBLIC_POLICY),
+    restrictPublicBuckets: flag(RESTRICT_PUBLIC_BUCKETS),
+  };
+}
 
 function readBucket(node: ResourceNode, graph: ResourceGraph, parts: Parts): Bucket {
   const r = new PropertyReader(node, graph, '');
@@ -110,13 +128,7 @@ function readBucket(node: ResourceNode, graph: ResourceGraph, parts: Parts): Buc
   let publicAccessBlockOrigin: Val<boolean>;
   if (pabR) {
     publicAccessBlockOrigin = explicit(true, pabR.origin([], pabR.node.span));
-    const flag = (key: string): Val<boolean> => pabR.bool([key], { value: false, assumed: `${key} false (not set in the block)` });
-    publicAccessBlock = {
-      blockPublicAcls: flag(BLOCK_PUBLIC_ACLS),
-      ignorePublicAcls: flag(IGNORE_PUBLIC_ACLS),
-      blockPublicPolicy: flag(BLOCK_PUBLIC_POLICY),
-      restrictPublicBuckets: flag(RESTRICT_PUBLIC_BUCKETS),
-    };
+    publicAccessBlock = publicAccessFlags(pabR);
   } else {
     publicAccessBlockOrigin = defaulted(false, r.origin([]), 'no public access block declared for the bucket');
   }
@@ -172,7 +184,7 @@ function readBucket(node: ResourceNode, graph: ResourceGraph, parts: Parts): Buc
       rule.parent.read(rule.path([REPLICATION_STATUS]), statusIs('Enabled'), { value: false, assumed: 'rule disabled' })!,
       rule.link([REPLICATION_DESTINATION, 0, REPLICATION_DESTINATION_BUCKET]),
       rule.origin(),
-      graph, BUCKET, nameOf,
+      graph, BUCKET, nameOf, node,
     ));
 
   // Access logging.
