@@ -551,6 +551,26 @@ ${TF_PAB}
       }
     }
   `, [{ messageId: 'publicGrant', line: 15 }]),
+  tf('the account public access block with all four settings on covers a bucket without its own', `
+    resource "aws_s3_account_public_access_block" "account" {
+      block_public_acls       = true
+      ignore_public_acls      = true
+      block_public_policy     = true
+      restrict_public_buckets = true
+    }
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+  `, []),
+  tf('an account public access block with a setting off leaves a bucket without its own reported', `
+    resource "aws_s3_account_public_access_block" "account" {
+      block_public_acls   = true
+      block_public_policy = true
+    }
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+  `, [{ messageId: 'noPublicAccessBlock', line: 5 }]),
 ]);
 
 // Regression: a principal written as a resource's ARN (`!GetAtt AppRole.Arn`) names that role and is never "*":
