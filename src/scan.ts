@@ -133,12 +133,13 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
 /** Suppressions that matched no finding of a rule that ran: worth a notice, so stale ones get removed. */
 function unusedSuppressions(graph: ResourceGraph, findings: ScanResult['findings'], rules: Rule[]): Notice[] {
   const ran = new Set(rules.map((r) => r.meta.id));
-  const used = new Set(findings.filter((f) => f.suppression?.kind === 'inSource').map((f) => `${f.resource.address}|${f.ruleId}|${f.suppression?.span?.start.line}`));
+  // By where the comment is: a comment above a split resource (aws_s3_bucket_acl) suppresses findings of its bucket.
+  const used = new Set(findings.filter((f) => f.suppression?.kind === 'inSource').map((f) => `${f.suppression?.span?.file}|${f.ruleId}|${f.suppression?.span?.start.line}`));
   const out: Notice[] = [];
   for (const n of graph.nodes) {
     for (const s of n.suppressions) {
       if (s.reason === '' || !ran.has(s.ruleId)) continue;
-      if (!used.has(`${n.address}|${s.ruleId}|${s.span.start.line}`)) {
+      if (!used.has(`${s.span.file}|${s.ruleId}|${s.span.start.line}`)) {
         out.push({ ruleId: s.ruleId, message: `unused suppression of ${s.ruleId}: the rule finds nothing here`, span: s.span, resource: n.address });
       }
     }

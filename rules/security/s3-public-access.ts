@@ -97,7 +97,9 @@ resource "aws_s3_bucket_public_access_block" "site" {
     },
   },
   check(ctx) {
-    for (const b of ctx.model.buckets) {
+    // External buckets (not declared in the scan, configured through `var.bucket`): what their resources set is checked too.
+    const external = new Set(ctx.model.externalBuckets);
+    for (const b of [...ctx.model.buckets, ...ctx.model.externalBuckets]) {
       const bucket = b.resource.address;
 
       // Canned ACL.
@@ -129,7 +131,7 @@ resource "aws_s3_bucket_public_access_block" "site" {
       if (b.publicAccessBlockOrigin.provenance === 'unknown') {
         ctx.undecidable(b, b.publicAccessBlockOrigin, `the public access block is unknown: ${b.publicAccessBlockOrigin.reason}`);
       } else if (!b.publicAccessBlock) {
-        if (!keys.every(onForAccount)) ctx.report({ messageId: 'noPublicAccessBlock', at: b, resource: b, data: { bucket }, severity: 'medium' });
+        if (!external.has(b) && !keys.every(onForAccount)) ctx.report({ messageId: 'noPublicAccessBlock', at: b, resource: b, data: { bucket }, severity: 'medium' });
       } else {
         for (const [key, name] of Object.entries(FLAG_NAMES) as [keyof typeof FLAG_NAMES, string][]) {
           if (onForAccount(key)) continue;

@@ -60,6 +60,11 @@ export interface Suppression {
   span: Span;
   /** The property path it is limited to (Terraform attribute comments), else the whole resource. */
   path?: string;
+  /**
+   * Written above another resource that the model joins into this one (a split Terraform
+   * `aws_s3_bucket_acl` of a bucket): it covers only the findings located inside that block.
+   */
+  within?: Span;
 }
 
 /** For CDK: where the construct that made a resource was written. */

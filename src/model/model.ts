@@ -20,6 +20,8 @@ export interface CloudModel {
   /** Every resource of the scan, of any type, modelled or not (for suppressions and inventory). */
   resources: ModelResource[];
   buckets: Bucket[];
+  /** Buckets not declared in the scan, known only through a policy, ACL or public access block on `var.bucket` or a foreign name. */
+  externalBuckets: Bucket[];
   /** Account-level S3 public access blocks; they apply to the buckets of their own account only (`settingsFor`). */
   accountPublicAccessBlocks: AccountPublicAccessBlock[];
   securityGroups: SecurityGroup[];
@@ -63,7 +65,7 @@ export type ModelKey = keyof CloudModel;
 
 export function emptyModel(): CloudModel {
   return {
-    resources: [], buckets: [], accountPublicAccessBlocks: [], securityGroups: [], vpcs: [], subnets: [], natGateways: [], volumes: [], instances: [],
+    resources: [], buckets: [], externalBuckets: [], accountPublicAccessBlocks: [], securityGroups: [], vpcs: [], subnets: [], natGateways: [], volumes: [], instances: [],
     launchTemplates: [], ebsEncryptionByDefault: [], loadBalancers: [], listeners: [], targetGroups: [],
     distributions: [], dbInstances: [], dbClusters: [], dbSubnetGroups: [], globalClusters: [], dynamoTables: [],
     fileSystems: [], queues: [], topics: [], cacheClusters: [], cacheSubnetGroups: [], trails: [], backupPlans: [],
