@@ -25,6 +25,9 @@ interface ScanFlags {
   var?: string[];
   cdkSource?: string;
   cfnParams?: string[];
+  downloadModules?: boolean;
+  moduleCache?: string;
+  moduleRegistry?: string;
   sarifCategory?: string;
   delivery: 'saas' | 'customer-deployed';
   root?: string;
@@ -143,6 +146,7 @@ async function runScan(paths: string[], flags: ScanFlags, io: Io): Promise<numbe
     ...(Object.keys(vars).length ? { vars } : {}),
     ...(flags.cdkSource ? { cdkSource: flags.cdkSource } : {}),
     ...(flags.cfnParams ? { cfnParams: flags.cfnParams } : {}),
+    ...(flags.downloadModules ? { downloadModules: { ...(flags.moduleCache ? { cacheDir: flags.moduleCache } : {}), ...(flags.moduleRegistry ? { registry: flags.moduleRegistry } : {}) } } : {}),
   });
   const color = flags.color && io.isTTY && !process.env.NO_COLOR && !flags.output && flags.format === 'text';
   const text = render(flags.format, result, rules, {
