@@ -14,6 +14,7 @@
  * Options: --runs <n> (3)  --scale <s> (1)  --only cloudformation|terraform  --seed <n> (1)
  *          --timeout <seconds per child> (900)  --keep (keep the temp folders)  --json (also print raw figures)
  *          --corpus <dir>  --real-only (skip the synthetic corpora)  --no-peers (iac-check alone on the corpus)
+ *          --groups cloudformation,terraform,cdk,mixed (the real-world groups to measure)
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -39,6 +40,8 @@ export interface BenchOptions {
   corpus?: string;
   realOnly: boolean;
   peers: boolean;
+  /** Real-world groups to measure (default: all). */
+  groups?: string[];
 }
 
 export interface ScaleResult {
@@ -91,6 +94,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       case '--corpus': o.corpus = value(); break;
       case '--real-only': o.realOnly = true; break;
       case '--no-peers': o.peers = false; break;
+      case '--groups': o.groups = value().split(',').map((g) => g.trim()); break;
       case '--only': {
         const v = value();
         if (v === 'cloudformation' || v === 'cfn') o.only = 'cloudformation';
@@ -99,7 +103,7 @@ export function parseArgs(argv: string[]): BenchOptions {
         break;
       }
       case '-h': case '--help':
-        process.stdout.write('usage: node dist/bench/run.js [--runs 3] [--scale 1] [--only cloudformation|terraform] [--seed 1] [--timeout 900] [--keep] [--json] [--corpus DIR] [--real-only] [--no-peers]\n');
+        process.stdout.write('usage: node dist/bench/run.js [--runs 3] [--scale 1] [--only cloudformation|terraform] [--seed 1] [--timeout 900] [--keep] [--json] [--corpus DIR] [--real-only] [--no-peers] [--groups cloudformation,terraform,cdk,mixed]\n');
         process.exit(0);
         break;
       default: throw new Error(`unknown option ${a}`);
@@ -271,7 +275,7 @@ async function main(): Promise<void> {
     const { found, missing } = o.peers ? findPeers() : { found: [], missing: [] };
     log(`real-world corpus ${corpus}; peers found: ${found.map((p) => p.name).join(', ') || 'none'}`);
     const groups: GroupResult[] = [];
-    for (const spec of groupsOf(corpus)) groups.push(await benchGroup(spec, found, o.runs, o.timeoutSec, log));
+    for (const spec of groupsOf(corpus).filter((g) => !o.groups || o.groups.includes(g.group))) groups.push(await benchGroup(spec, found, o.runs, o.timeoutSec, log));
     sections.push(formatGroups(groups, found, missing, o.peers));
     raw.push(groups);
   } else {
