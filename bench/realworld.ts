@@ -10,7 +10,7 @@
  * stay meaningful on a busy machine where wall time is not.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,7 +68,8 @@ function peerCommands(peer: Peer['name'], spec: GroupSpec, templates: string[]):
   switch (peer) {
     case 'checkov': {
       const fw = g === 'terraform' ? ['terraform'] : g === 'mixed' ? ['cloudformation', 'terraform'] : ['cloudformation'];
-      return [['checkov', ...spec.dirs.flatMap((d) => ['-d', d]), '--framework', ...fw, '--quiet', '--compact', '-o', 'json']];
+      // One folder per run: with several `-d` checkov 3.3 gives up on some of them. No network (--skip-download).
+      return spec.dirs.map((d) => ['checkov', '-d', d, '--framework', ...fw, '--quiet', '--compact', '--skip-download', '-o', 'json']);
     }
     case 'cfn-lint':
       // cfn-lint reads templates, not folders: the files that look like templates.
@@ -109,38 +110,48 @@ export interface Cpu {
   peakMiB: number;
 }
 
-/** Runs the command lines one after the other under GNU time; output is discarded. */
+/**
+ * Runs the command lines one after the other under GNU time. A run whose standard output is
+ * empty or whose error output holds a crash (a Python traceback, a Go panic) is a failure: its
+ * CPU time would not be that of a finished scan.
+ */
 export async function timeCommands(commands: string[][], timeoutSec: number): Promise<Cpu> {
-  {
-    let cpuS = 0;
-    let peakMiB = 0;
-    for (const argv of commands) {
-      const dir = mkdtempSync(join(tmpdir(), 'iac-check-bench-time-'));
-      const out = join(dir, 'time');
-      try {
-        await new Promise<void>((resolvePromise, reject) => {
-          const child = spawn('/usr/bin/time', ['-f', '%U %S %M', '-o', out, ...argv], { stdio: ['ignore', 'ignore', 'ignore'] });
-          const timer = setTimeout(() => child.kill('SIGKILL'), timeoutSec * 1000);
-          child.on('error', (e) => {
-            clearTimeout(timer);
-            reject(e);
-          });
-          child.on('close', () => {
-            clearTimeout(timer);
-            resolvePromise();
-          });
+  let cpuS = 0;
+  let peakMiB = 0;
+  for (const argv of commands) {
+    const dir = mkdtempSync(join(tmpdir(), 'iac-check-bench-time-'));
+    const [timeFile, outFile, errFile] = ['time', 'out', 'err'].map((n) => join(dir, n)) as [string, string, string];
+    try {
+      await new Promise<void>((resolvePromise, reject) => {
+        const out = openSync(outFile, 'w');
+        const err = openSync(errFile, 'w');
+        const child = spawn('/usr/bin/time', ['-f', '%U %S %M', '-o', timeFile, ...argv], { stdio: ['ignore', out, err] });
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutSec * 1000);
+        child.on('error', (e) => {
+          clearTimeout(timer);
+          reject(e);
         });
-        const last = readFileSync(out, 'utf8').trim().split('\n').pop() ?? '';
-        const [u, s, m] = last.split(' ').map(Number);
-        if (u === undefined || s === undefined || m === undefined || ![u, s, m].every(Number.isFinite)) throw new Error(`${argv[0]}: no timing (${last})`);
-        cpuS += u + s;
-        peakMiB = Math.max(peakMiB, m / 1024);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+        child.on('close', () => {
+          clearTimeout(timer);
+          closeSync(out);
+          closeSync(err);
+          resolvePromise();
+        });
+      });
+      const last = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
+      const [u, s, m] = last.split(' ').map(Number);
+      if (u === undefined || s === undefined || m === undefined || ![u, s, m].every(Number.isFinite)) throw new Error(`${argv[0]}: no timing (${last})`);
+      const stderr = readFileSync(errFile, 'utf8');
+      const crash = /Traceback \(most recent call last\)|^panic:/m.exec(stderr);
+      if (crash) throw new Error(`${argv[0]} crashed on ${argv.slice(1).join(' ').slice(0, 120)}: ${stderr.trim().split('\n').pop()?.slice(0, 160)}`);
+      if (statSync(outFile).size === 0) throw new Error(`${argv[0]} wrote nothing on ${argv.slice(1).join(' ').slice(0, 120)}: ${stderr.trim().split('\n').pop()?.slice(0, 160) ?? ''}`);
+      cpuS += u + s;
+      peakMiB = Math.max(peakMiB, m / 1024);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    return { cpuS, peakMiB };
   }
+  return { cpuS, peakMiB };
 }
 
 export function median(xs: number[]): number | undefined {
@@ -178,7 +189,7 @@ export interface GroupResult {
 const CLI = fileURLToPath(new URL('../../bin/iac-check.js', import.meta.url));
 
 function iacCheckCommand(spec: GroupSpec): string[] {
-  return [process.execPath, CLI, ...spec.dirs, '--format', 'json', '--output', '/dev/null'];
+  return [process.execPath, CLI, ...spec.dirs, '--format', 'json'];
 }
 
 export async function benchGroup(spec: GroupSpec, peers: Peer[], runs: number, timeoutSec: number, log: (m: string) => void): Promise<GroupResult> {
@@ -231,7 +242,7 @@ export async function benchStartup(runs: number): Promise<{ nodeS: number; versi
     const version: number[] = [];
     const scan: number[] = [];
     for (let i = 0; i < runs; i++) {
-      node.push((await timeCommands([[process.execPath, '-e', '0']], 60)).cpuS);
+      node.push((await timeCommands([[process.execPath, '-e', 'process.stdout.write(" ")']], 60)).cpuS);
       version.push((await timeCommands([[process.execPath, CLI, '--version']], 60)).cpuS);
       scan.push((await timeCommands([[process.execPath, CLI, empty]], 60)).cpuS);
     }
