@@ -108,6 +108,8 @@ export interface Cpu {
   cpuS: number;
   /** Largest peak RSS among the command lines, MiB. */
   peakMiB: number;
+  /** A command crashed after writing its results: the CPU time is a lower bound. */
+  crashedLate?: string;
 }
 
 /**
@@ -118,6 +120,7 @@ export interface Cpu {
 export async function timeCommands(commands: string[][], timeoutSec: number): Promise<Cpu> {
   let cpuS = 0;
   let peakMiB = 0;
+  let crashedLate: string | undefined;
   for (const argv of commands) {
     const dir = mkdtempSync(join(tmpdir(), 'iac-check-bench-time-'));
     const [timeFile, outFile, errFile] = ['time', 'out', 'err'].map((n) => join(dir, n)) as [string, string, string];
@@ -143,15 +146,20 @@ export async function timeCommands(commands: string[][], timeoutSec: number): Pr
       if (u === undefined || s === undefined || m === undefined || ![u, s, m].every(Number.isFinite)) throw new Error(`${argv[0]}: no timing (${last})`);
       const stderr = readFileSync(errFile, 'utf8');
       const crash = /Traceback \(most recent call last\)|^panic:/m.exec(stderr);
-      if (crash) throw new Error(`${argv[0]} crashed on ${argv.slice(1).join(' ').slice(0, 120)}: ${stderr.trim().split('\n').pop()?.slice(0, 160)}`);
-      if (statSync(outFile).size === 0) throw new Error(`${argv[0]} wrote nothing on ${argv.slice(1).join(' ').slice(0, 120)}: ${stderr.trim().split('\n').pop()?.slice(0, 160) ?? ''}`);
+      const wrote = statSync(outFile).size > 0;
+      const why = `${argv[0]} crashed on ${argv.slice(1).join(' ').slice(0, 120)}: ${stderr.trim().split('\n').pop()?.slice(0, 160)}`;
+      // Crashing after the results were written (checkov 3.3 does so on some folders while
+      // reporting) leaves a usable lower bound; crashing before leaves nothing.
+      if (crash && !wrote) throw new Error(why);
+      if (crash) crashedLate ??= why;
+      if (!wrote) throw new Error(`${argv[0]} wrote nothing on ${argv.slice(1).join(' ').slice(0, 120)}: ${stderr.trim().split('\n').pop()?.slice(0, 160) ?? ''}`);
       cpuS += u + s;
       peakMiB = Math.max(peakMiB, m / 1024);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  return { cpuS, peakMiB };
+  return crashedLate ? { cpuS, peakMiB, crashedLate } : { cpuS, peakMiB };
 }
 
 export function median(xs: number[]): number | undefined {
@@ -175,6 +183,8 @@ export interface PeerResult {
   ratio?: number;
   target?: number;
   failure?: string;
+  /** The peer crashed after writing results in some run: its CPU (and the ratio) is a lower bound. */
+  lowerBound?: string;
 }
 
 export interface GroupResult {
@@ -196,7 +206,7 @@ export async function benchGroup(spec: GroupSpec, peers: Peer[], runs: number, t
   const templates = spec.group === 'terraform' ? [] : templateFiles(spec.dirs);
   const active = peers.map((p) => ({ peer: p.name, commands: peerCommands(p.name, spec, templates) })).filter((p) => p.commands);
   const ours: Cpu[] = [];
-  const theirs = new Map<string, { cpu: number[]; ratios: number[]; failure?: string }>(active.map((p) => [p.peer, { cpu: [], ratios: [] }]));
+  const theirs = new Map<string, { cpu: number[]; ratios: number[]; failure?: string; lowerBound?: string }>(active.map((p) => [p.peer, { cpu: [], ratios: [] }]));
   for (let run = 1; run <= runs; run++) {
     const mine = await timeCommands([iacCheckCommand(spec)], timeoutSec);
     ours.push(mine);
@@ -208,7 +218,8 @@ export async function benchGroup(spec: GroupSpec, peers: Peer[], runs: number, t
         const t = await timeCommands(p.commands!, timeoutSec);
         slot.cpu.push(t.cpuS);
         slot.ratios.push(t.cpuS / mine.cpuS);
-        log(`  ${spec.group} run ${run}: ${p.peer} ${t.cpuS.toFixed(2)} s CPU (${(t.cpuS / mine.cpuS).toFixed(1)}×)`);
+        if (t.crashedLate) slot.lowerBound ??= t.crashedLate;
+        log(`  ${spec.group} run ${run}: ${p.peer} ${t.cpuS.toFixed(2)} s CPU (${(t.cpuS / mine.cpuS).toFixed(1)}×)${t.crashedLate ? ` — lower bound: ${t.crashedLate}` : ''}`);
       } catch (e) {
         slot.failure = (e as Error).message;
         log(`  ${spec.group}: ${p.peer} failed: ${slot.failure}`);
@@ -229,6 +240,7 @@ export async function benchGroup(spec: GroupSpec, peers: Peer[], runs: number, t
     if (ratio !== undefined) r.ratio = ratio;
     if (target !== undefined) r.target = target;
     if (slot.failure) r.failure = slot.failure;
+    if (slot.lowerBound) r.lowerBound = slot.lowerBound;
     result.peers.push(r);
   }
   return result;
@@ -279,7 +291,8 @@ export function formatGroups(results: GroupResult[], found: Peer[], missing: str
       const x = r.peers.find((q) => q.peer === p.name);
       if (!x) return 'n/a';
       if (x.failure && x.ratio === undefined) return 'failed';
-      return `${x.cpuS!.toFixed(2)} s = ${x.ratio!.toFixed(1)}×`;
+      const ge = x.lowerBound ? '≥ ' : '';
+      return `${ge}${x.cpuS!.toFixed(2)} s = ${ge}${x.ratio!.toFixed(1)}×`;
     }),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
@@ -294,6 +307,7 @@ export function formatGroups(results: GroupResult[], found: Peer[], missing: str
         continue;
       }
       const ok = p.ratio >= p.target;
+      if (p.lowerBound) out.push(`  (${r.group}: ${p.peer} crashed after writing its results, so its figure is a lower bound: ${p.lowerBound})`);
       out.push(`  ${r.group} vs ${p.peer} ≥ ${p.target}×: ${ok ? 'met' : `NOT MET (${p.ratio.toFixed(1)}×, missed by a factor ${(p.target / p.ratio).toFixed(2)})`}${ok ? ` (${p.ratio.toFixed(1)}×)` : ''}`);
     }
   }
