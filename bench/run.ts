@@ -7,8 +7,14 @@
  * table per corpus with the targets (full ≤ 1.5× parse, growth ≤ 2.3×, peak < 1 GiB) and
  * removes the temp folders.
  *
+ * Then, always, the start-up cost (bare node, `--version`, an empty-folder scan) and, when a
+ * real-world corpus is given (`--corpus DIR` or IAC_CHECK_CORPUS; `node dist/bench/fetch-corpus.js
+ * DIR` builds one), iac-check and the peers found on PATH on its folders (bench/realworld.ts).
+ *
  * Options: --runs <n> (3)  --scale <s> (1)  --only cloudformation|terraform  --seed <n> (1)
  *          --timeout <seconds per child> (900)  --keep (keep the temp folders)  --json (also print raw figures)
+ *          --corpus <dir>  --real-only (skip the synthetic corpora)  --no-peers (iac-check alone on the corpus)
+ *          --groups cloudformation,terraform,cdk,mixed (the real-world groups to measure)
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,6 +24,8 @@ import { fileURLToPath } from 'node:url';
 import type { CorpusKind } from './corpus.js';
 import { generateCorpus, writeCorpus } from './corpus.js';
 import type { Measurement, MeasureMode } from './measure.js';
+import type { GroupResult } from './realworld.js';
+import { benchGroup, benchStartup, corpusFrom, findPeers, formatGroups, formatStartup, groupsOf } from './realworld.js';
 
 export const TARGETS = { fullOverParse: 1.5, growth: 2.3, peakMiB: 1024 } as const;
 
@@ -29,6 +37,11 @@ export interface BenchOptions {
   timeoutSec: number;
   keep: boolean;
   json: boolean;
+  corpus?: string;
+  realOnly: boolean;
+  peers: boolean;
+  /** Real-world groups to measure (default: all). */
+  groups?: string[];
 }
 
 export interface ScaleResult {
@@ -57,7 +70,7 @@ export interface CorpusResult {
 }
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const o: BenchOptions = { runs: 3, scale: 1, seed: 1, timeoutSec: 900, keep: false, json: false };
+  const o: BenchOptions = { runs: 3, scale: 1, seed: 1, timeoutSec: 900, keep: false, json: false, realOnly: false, peers: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -78,6 +91,10 @@ export function parseArgs(argv: string[]): BenchOptions {
       case '--timeout': o.timeoutSec = num(1); break;
       case '--keep': o.keep = true; break;
       case '--json': o.json = true; break;
+      case '--corpus': o.corpus = value(); break;
+      case '--real-only': o.realOnly = true; break;
+      case '--no-peers': o.peers = false; break;
+      case '--groups': o.groups = value().split(',').map((g) => g.trim()); break;
       case '--only': {
         const v = value();
         if (v === 'cloudformation' || v === 'cfn') o.only = 'cloudformation';
@@ -86,7 +103,7 @@ export function parseArgs(argv: string[]): BenchOptions {
         break;
       }
       case '-h': case '--help':
-        process.stdout.write('usage: node dist/bench/run.js [--runs 3] [--scale 1] [--only cloudformation|terraform] [--seed 1] [--timeout 900] [--keep] [--json]\n');
+        process.stdout.write('usage: node dist/bench/run.js [--runs 3] [--scale 1] [--only cloudformation|terraform] [--seed 1] [--timeout 900] [--keep] [--json] [--corpus DIR] [--real-only] [--no-peers] [--groups cloudformation,terraform,cdk,mixed]\n');
         process.exit(0);
         break;
       default: throw new Error(`unknown option ${a}`);
@@ -243,9 +260,29 @@ async function main(): Promise<void> {
   log(`iac-check benchmark: scale ${o.scale} and ${o.scale * 2}, median of ${o.runs} run(s), node ${process.version}`);
   const load = (): string => `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`;
   const loadBefore = load();
-  const results = await runBench(o);
-  process.stdout.write(`\n${results.map(formatTable).join('\n\n')}\n\nmachine: ${loadBefore} at start, ${load()} at end (wall times are noisy on a busy machine; compare the CPU figures)\n`);
-  if (o.json) process.stdout.write(`\n${JSON.stringify(results, null, 2)}\n`);
+  const sections: string[] = [];
+  const raw: unknown[] = [];
+  if (!o.realOnly) {
+    const results = await runBench(o);
+    sections.push(results.map(formatTable).join('\n\n'));
+    raw.push(results);
+  }
+  const startup = await benchStartup(Math.max(5, o.runs));
+  sections.push(formatStartup(startup, Math.max(5, o.runs)));
+  raw.push(startup);
+  const corpus = corpusFrom(o.corpus);
+  if (corpus) {
+    const { found, missing } = o.peers ? findPeers() : { found: [], missing: [] };
+    log(`real-world corpus ${corpus}; peers found: ${found.map((p) => p.name).join(', ') || 'none'}`);
+    const groups: GroupResult[] = [];
+    for (const spec of groupsOf(corpus).filter((g) => !o.groups || o.groups.includes(g.group))) groups.push(await benchGroup(spec, found, o.runs, o.timeoutSec, log));
+    sections.push(formatGroups(groups, found, missing, o.peers));
+    raw.push(groups);
+  } else {
+    sections.push('Real-world corpus: none given (--corpus DIR or IAC_CHECK_CORPUS; node dist/bench/fetch-corpus.js DIR builds one), so no peer comparison.');
+  }
+  process.stdout.write(`\n${sections.join('\n\n')}\n\nmachine: ${loadBefore} at start, ${load()} at end (wall times are noisy on a busy machine; compare the CPU figures)\n`);
+  if (o.json) process.stdout.write(`\n${JSON.stringify(raw, null, 2)}\n`);
 }
 
 if (/[\\/]run\.js$/.test(process.argv[1] ?? '')) {

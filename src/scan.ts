@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -12,6 +13,7 @@ import { allowedValueFindings } from './engine/cfn-scenarios.js';
 import { loadTemplateParameters } from './graph/cloudformation/parameters.js';
 import { FORMATS, type FormatContext } from './inputs/index.js';
 import type { Known } from './graph/graph.js';
+import type { DownloadOptions } from './graph/terraform/download.js';
 import { ResourceGraph } from './graph/graph.js';
 import { buildModel } from './model/build.js';
 import type { CloudModel } from './model/model.js';
@@ -35,6 +37,11 @@ export interface ScanOptions {
   vars?: Record<string, string>;
   /** CloudFormation parameter files (`--cfn-params`), applied to every template in order. */
   cfnParams?: string[];
+  /**
+   * `--download-modules`: fetch Terraform modules that are not on disk (the only network use).
+   * `cacheDir` defaults to `~/.cache/iac-check/modules` (`$XDG_CACHE_HOME` honoured).
+   */
+  downloadModules?: { cacheDir?: string; registry?: string; gitProtocols?: string[] };
   /** CDK app source folder, when it is not found from `cdk.json`. */
   cdkSource?: string;
   /** Stop after parsing (for the benchmark). */
@@ -78,6 +85,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     ...(options.varFiles ? { varFiles: options.varFiles } : {}),
     ...(options.vars ? { vars: options.vars } : {}),
     ...(options.cdkSource ? { cdkSource: options.cdkSource } : {}),
+    ...(options.downloadModules ? { downloadModules: downloadOptions(options.downloadModules) } : {}),
     parseOnly: options.parseOnly === true,
     contextFor: contextResolver(config, nested),
     add: (part) => graph.add(part),
@@ -133,12 +141,13 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
 /** Suppressions that matched no finding of a rule that ran: worth a notice, so stale ones get removed. */
 function unusedSuppressions(graph: ResourceGraph, findings: ScanResult['findings'], rules: Rule[]): Notice[] {
   const ran = new Set(rules.map((r) => r.meta.id));
-  const used = new Set(findings.filter((f) => f.suppression?.kind === 'inSource').map((f) => `${f.resource.address}|${f.ruleId}|${f.suppression?.span?.start.line}`));
+  // By where the comment is: a comment above a split resource (aws_s3_bucket_acl) suppresses findings of its bucket.
+  const used = new Set(findings.filter((f) => f.suppression?.kind === 'inSource').map((f) => `${f.suppression?.span?.file}|${f.ruleId}|${f.suppression?.span?.start.line}`));
   const out: Notice[] = [];
   for (const n of graph.nodes) {
     for (const s of n.suppressions) {
       if (s.reason === '' || !ran.has(s.ruleId)) continue;
-      if (!used.has(`${n.address}|${s.ruleId}|${s.span.start.line}`)) {
+      if (!used.has(`${s.span.file}|${s.ruleId}|${s.span.start.line}`)) {
         out.push({ ruleId: s.ruleId, message: `unused suppression of ${s.ruleId}: the rule finds nothing here`, span: s.span, resource: n.address });
       }
     }
@@ -212,6 +221,15 @@ function contextResolver(config: Config, nested: Map<string, Config>): (file: st
       account: account ? { known: true, value: account } : { known: false, reason: 'no account in the template or the configuration' },
       region: region ? { known: true, value: region } : { known: false, reason: 'no region in the template or the configuration' },
     };
+  };
+}
+
+function downloadOptions(o: NonNullable<ScanOptions['downloadModules']>): DownloadOptions {
+  const cacheHome = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return {
+    cacheDir: resolve(o.cacheDir ?? join(cacheHome, 'iac-check', 'modules')),
+    ...(o.registry ? { registry: o.registry } : {}),
+    ...(o.gitProtocols ? { gitProtocols: o.gitProtocols } : {}),
   };
 }
 

@@ -1,6 +1,18 @@
 /** What the CloudFormation data parsers (composing, CST walk, JSON reader) share. */
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { InputError, Span } from '../../src/core/source.js';
 import type { DocComment, ParsedDocument } from '../document.js';
+
+let yamlModule: typeof Yaml | undefined;
+/**
+ * The `yaml` package, loaded on first use (it is CommonJS under Node, so this is the module an
+ * `import` would give): a scan without YAML — only JSON templates, or only Terraform — never
+ * loads it.
+ */
+export function yamlPackage(): typeof Yaml {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
 
 /** Maximum nesting of maps and sequences (tags count as a level, like the map they stand for). */
 export const MAX_DEPTH = 200;

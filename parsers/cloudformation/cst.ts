@@ -12,10 +12,10 @@
  * oddity makes the walk give up: the caller then composes the text, whose documents and
  * messages stay the reference. Giving up costs one extra parse; it never changes a result.
  */
-import { CST, LineCounter, Parser } from 'yaml';
+import type { CST, LineCounter } from 'yaml';
 import type { InputError, Span } from '../../src/core/source.js';
 import type { DocEntry, DocMap, DocNode, DocScalar, DocSeq } from '../document.js';
-import { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS } from './common.js';
+import { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS, yamlPackage } from './common.js';
 import type { ParseDataResult } from './common.js';
 
 type Token = CST.Token;
@@ -49,6 +49,7 @@ const LINEAR_KEY_SCAN = 12;
  * composing path (see the module comment).
  */
 export function parseYamlCst(file: string, text: string): ParseDataResult | undefined {
+  const { LineCounter, Parser } = yamlPackage();
   const lc = new LineCounter();
   const parser = new Parser(lc.addNewLine);
   let doc: CST.Document | undefined;
@@ -158,7 +159,7 @@ class CstWalk {
 
   private scalar(token: CST.FlowScalar | CST.BlockScalar, props: Props, depth: number): DocNode {
     const longKey = this.tagKey(props.tag, depth);
-    const r = CST.resolveAsScalar(token, true, giveUp);
+    const r = yamlPackage().CST.resolveAsScalar(token, true, giveUp);
     if (!r) return giveUp();
     const [start, end, tail] = r.range;
     this.r0 = start;
@@ -202,7 +203,7 @@ class CstWalk {
   /** A key: a single-line flow scalar without props. Returns its string and span; leaves r2 at its end. */
   private key(key: Token | null | undefined): { key: string; keySpan: Span; tail: number } {
     if (!key || (key.type !== 'scalar' && key.type !== 'single-quoted-scalar' && key.type !== 'double-quoted-scalar')) return giveUp();
-    const r = CST.resolveAsScalar(key, true, giveUp);
+    const r = yamlPackage().CST.resolveAsScalar(key, true, giveUp);
     if (!r) return giveUp();
     const [start, end, tail] = r.range;
     this.comments.scalar(start, end);

@@ -16,13 +16,12 @@
  *   - finds comments (CommentScanner): a `#` at the start of a line or after whitespace that
  *     lies inside no scalar.
  */
-import { LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node as YamlNode, ScalarTag, CollectionTag } from 'yaml';
+import type { Node as YamlNode, Pair, Scalar, ScalarTag, CollectionTag } from 'yaml';
 import type { InputError, Span } from '../../src/core/source.js';
 import type { DocComment, DocEntry, DocMap, DocNode, DocScalar, DocSeq } from '../document.js';
 import { parseJsonDocument } from './json.js';
 import { parseYamlCst } from './cst.js';
-import { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS } from './common.js';
+import { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS, yamlPackage } from './common.js';
 import type { ParseDataResult } from './common.js';
 
 export { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS } from './common.js';
@@ -38,13 +37,19 @@ export const MAX_TEXT_LENGTH = 4 * 1024 * 1024;
 /** A NUL byte within this many leading characters marks the file as binary. */
 const BINARY_PROBE = 8192;
 
+let customTags: (ScalarTag | CollectionTag)[] | undefined;
 /** Custom tags for the `yaml` package: accept each short form on scalars, sequences and maps, unchanged. */
-const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = [];
-for (const name of SHORT_FORM_TAGS.keys()) {
-  const tag = `!${name}`;
-  CUSTOM_TAGS.push({ tag, resolve: (str: string) => str } as ScalarTag);
-  CUSTOM_TAGS.push({ tag, collection: 'map', nodeClass: YAMLMap, resolve: (m: unknown) => m } as unknown as CollectionTag);
-  CUSTOM_TAGS.push({ tag, collection: 'seq', nodeClass: YAMLSeq, resolve: (s: unknown) => s } as unknown as CollectionTag);
+function shortFormTags(): (ScalarTag | CollectionTag)[] {
+  if (customTags) return customTags;
+  const { YAMLMap, YAMLSeq } = yamlPackage();
+  customTags = [];
+  for (const name of SHORT_FORM_TAGS.keys()) {
+    const tag = `!${name}`;
+    customTags.push({ tag, resolve: (str: string) => str } as ScalarTag);
+    customTags.push({ tag, collection: 'map', nodeClass: YAMLMap, resolve: (m: unknown) => m } as unknown as CollectionTag);
+    customTags.push({ tag, collection: 'seq', nodeClass: YAMLSeq, resolve: (s: unknown) => s } as unknown as CollectionTag);
+  }
+  return customTags;
 }
 
 class LimitError extends Error {
@@ -108,6 +113,7 @@ export function parseDataDocument(file: string, source: string): ParseDataResult
  * are the reference. `text` has no byte-order mark and has passed the binary and size checks.
  */
 export function composeDataDocument(file: string, text: string): ParseDataResult {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lc = new LineCounter();
   const pos = (offset: number): { line: number; column: number } => {
     const p = lc.linePos(offset);
@@ -128,7 +134,7 @@ export function composeDataDocument(file: string, text: string): ParseDataResult
   try {
     doc = parseDocument(text, {
       lineCounter: lc,
-      customTags: CUSTOM_TAGS,
+      customTags: shortFormTags(),
       uniqueKeys: false,
       prettyErrors: false,
       keepSourceTokens: false,
@@ -262,7 +268,8 @@ class Converter {
   }
 
   convert(node: YamlNode, depth: number): DocNode {
-    if (isAlias(node)) {
+    const y = yamlPackage();
+    if (y.isAlias(node)) {
       const target = this.anchors.get(node.source);
       const at = node.range?.[0] ?? 0;
       if (!target) throw new LimitError(`alias *${node.source} refers to no complete anchor before it`, at);
@@ -306,13 +313,14 @@ class Converter {
   }
 
   private convertPlain(node: YamlNode, depth: number): DocNode {
+    const y = yamlPackage();
     const range = node.range ?? [0, 0, 0];
-    if (isScalar(node)) {
+    if (y.isScalar(node)) {
       this.scalarRange(range[0], range[1]);
       return this.scalarNode(node, range);
     }
     if (depth >= MAX_DEPTH) throw this.tooDeep(node);
-    if (isMap(node)) {
+    if (y.isMap(node)) {
       const entries: DocEntry[] = [];
       const seen = new Map<string, Span>();
       const map: DocMap = { kind: 'map', entries, span: this.span(range[0], range[1]) };
@@ -321,7 +329,7 @@ class Converter {
         const k = pair.key as YamlNode | null;
         let key: string;
         let keySpan: Span;
-        if (k && isScalar(k)) {
+        if (k && y.isScalar(k)) {
           const kr = k.range ?? [0, 0, 0];
           this.scalarRange(kr[0], kr[1]);
           key = this.keyString(k, kr);
@@ -353,15 +361,15 @@ class Converter {
       }
       return map;
     }
-    if (isSeq(node)) {
+    if (y.isSeq(node)) {
       const items: DocNode[] = [];
       const seq: DocSeq = { kind: 'seq', items, span: this.span(range[0], range[1]) };
       this.count++;
       for (const item of node.items as (YamlNode | null)[]) {
         if (item == null) continue;
-        if (isPair(item)) {
+        if (y.isPair(item)) {
           // `[a: 1]` — a single-pair map inside a flow sequence.
-          const m = new YAMLMap();
+          const m = new y.YAMLMap();
           m.items.push(item as Pair<unknown, unknown>);
           const k = (item as Pair<YamlNode, YamlNode>).key;
           const v = (item as Pair<YamlNode, YamlNode>).value;
@@ -385,7 +393,7 @@ class Converter {
     else if (typeof v === 'number') value = v;
     else if (typeof v === 'bigint') value = Number(v);
     else value = String(v);
-    if (typeof value === 'number' || typeof value === 'boolean' || (value === null && node.type === Scalar.PLAIN)) {
+    if (typeof value === 'number' || typeof value === 'boolean' || (value === null && node.type === 'PLAIN')) {
       const src = this.text.slice(range[0], range[1]);
       if (src !== String(value) && src !== '') raw = src;
     }
@@ -397,9 +405,9 @@ class Converter {
   private keyString(k: Scalar, kr: [number, number, number]): string {
     const v = k.value;
     if (typeof v === 'string') return v;
-    if (v === null || v === undefined) return k.type === Scalar.PLAIN ? this.text.slice(kr[0], kr[1]) : '';
+    if (v === null || v === undefined) return k.type === 'PLAIN' ? this.text.slice(kr[0], kr[1]) : '';
     // `1.0:` or `true:` — keep what was written.
-    if (k.type === Scalar.PLAIN) return this.text.slice(kr[0], kr[1]);
+    if (k.type === 'PLAIN') return this.text.slice(kr[0], kr[1]);
     return String(v);
   }
 }

@@ -3,7 +3,8 @@ import { limitsPublicAccess } from '../../src/model/iam/policy.js';
 import type { PolicyStatement, Principal } from '../../src/model/iam/types.js';
 import type { Bucket } from '../../src/model/s3/types.js';
 import type { Val } from '../../src/model/val.js';
-import { explicit, isKnown } from '../../src/model/val.js';
+import { explicit, isKnown, isTrue } from '../../src/model/val.js';
+import { settingsFor } from '../../src/model/deployment.js';
 
 /** Canned ACLs that open the bucket, with who they open it to and the severity. */
 const PUBLIC_ACLS: Record<string, { who: string; severity: 'critical' | 'high' }> = {
@@ -97,7 +98,9 @@ resource "aws_s3_bucket_public_access_block" "site" {
     },
   },
   check(ctx) {
-    for (const b of ctx.model.buckets) {
+    // External buckets (not declared in the scan, configured through `var.bucket`): what their resources set is checked too.
+    const external = new Set(ctx.model.externalBuckets);
+    for (const b of [...ctx.model.buckets, ...ctx.model.externalBuckets]) {
       const bucket = b.resource.address;
 
       // Canned ACL.
@@ -122,13 +125,17 @@ resource "aws_s3_bucket_public_access_block" "site" {
         doc.statements.forEach((s, i) => checkStatement(s, i));
       }
 
-      // Public access block.
+      // Public access block: a setting that the account's own block turns on holds for every bucket of that account.
+      const account = settingsFor(ctx.model.accountPublicAccessBlocks, b, 'account');
+      const onForAccount = (key: keyof typeof FLAG_NAMES): boolean => account.some((a) => isTrue(a[key]));
+      const keys = Object.keys(FLAG_NAMES) as (keyof typeof FLAG_NAMES)[];
       if (b.publicAccessBlockOrigin.provenance === 'unknown') {
         ctx.undecidable(b, b.publicAccessBlockOrigin, `the public access block is unknown: ${b.publicAccessBlockOrigin.reason}`);
       } else if (!b.publicAccessBlock) {
-        ctx.report({ messageId: 'noPublicAccessBlock', at: b, resource: b, data: { bucket }, severity: 'medium' });
+        if (!external.has(b) && !keys.every(onForAccount)) ctx.report({ messageId: 'noPublicAccessBlock', at: b, resource: b, data: { bucket }, severity: 'medium' });
       } else {
         for (const [key, name] of Object.entries(FLAG_NAMES) as [keyof typeof FLAG_NAMES, string][]) {
+          if (onForAccount(key)) continue;
           const flag = b.publicAccessBlock[key];
           if (flag.provenance === 'unknown') ctx.undecidable(b, flag, `${name} is unknown: ${flag.reason}`);
           else if (flag.value === false && flag.provenance === 'default') ctx.report({ messageId: 'accessBlockFlagUnset', at: flag, resource: b, data: { bucket, flag: name, assumed: `default: ${flag.assumed}` } });

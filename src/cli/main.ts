@@ -2,16 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError, loadConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
-import { defaultRoot, scan } from '../scan.js';
 import type { Severity } from '../engine/types.js';
-import { severityRank } from '../engine/types.js';
-import { render } from '../report/index.js';
-import { loadRules } from '../../rules/index.js';
 import { SCAN_OPTIONS } from './options.js';
 import type { Format } from './options.js';
 import { VERSION } from '../version.js';
+
+// The scanner, the rules and the reporters are imported when a command runs, not here:
+// `--version` and `--help` load only commander, and a scan loads what it needs.
 
 interface ScanFlags {
   format: Format;
@@ -25,6 +23,9 @@ interface ScanFlags {
   var?: string[];
   cdkSource?: string;
   cfnParams?: string[];
+  downloadModules?: boolean;
+  moduleCache?: string;
+  moduleRegistry?: string;
   sarifCategory?: string;
   delivery: 'saas' | 'customer-deployed';
   root?: string;
@@ -73,6 +74,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .description('list every rule: id, severity, controls, title')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (flags: { format: 'text' | 'json' }) => {
+      const { loadRules } = await import('../../rules/index.js');
       const rules = await loadRules();
       if (flags.format === 'json') {
         io.out(JSON.stringify(rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, controls: r.meta.controls, title: r.meta.title })), null, 2) + '\n');
@@ -102,6 +104,13 @@ async function runScan(paths: string[], flags: ScanFlags, io: Io): Promise<numbe
     io.err(`iac-check: ${missing}: no such file or folder\n`);
     return 2;
   }
+  const [{ defaultRoot, scan }, { ConfigError, loadConfig }, { loadRules }, { render }, { severityRank }] = await Promise.all([
+    import('../scan.js'),
+    import('../config/config.js'),
+    import('../../rules/index.js'),
+    import('../report/index.js'),
+    import('../engine/types.js'),
+  ]);
   const root = flags.root ? resolve(flags.root) : defaultRoot(absPaths);
   let config: Config | undefined;
   try {
@@ -143,6 +152,7 @@ async function runScan(paths: string[], flags: ScanFlags, io: Io): Promise<numbe
     ...(Object.keys(vars).length ? { vars } : {}),
     ...(flags.cdkSource ? { cdkSource: flags.cdkSource } : {}),
     ...(flags.cfnParams ? { cfnParams: flags.cfnParams } : {}),
+    ...(flags.downloadModules ? { downloadModules: { ...(flags.moduleCache ? { cacheDir: flags.moduleCache } : {}), ...(flags.moduleRegistry ? { registry: flags.moduleRegistry } : {}) } } : {}),
   });
   const color = flags.color && io.isTTY && !process.env.NO_COLOR && !flags.output && flags.format === 'text';
   const text = render(flags.format, result, rules, {

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import type { IgnoreEntry } from '../engine/engine.js';
 import type { Severity } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
@@ -48,6 +47,8 @@ export async function loadConfig(file: string): Promise<Config> {
   }
   let raw: unknown;
   try {
+    // Loaded here, not at start-up: most scans have no configuration file.
+    const { parse: parseYaml } = await import('yaml');
     raw = parseYaml(text, { maxAliasCount: 100 });
   } catch (e) {
     throw new ConfigError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { headOf } from '../core/source.js';
-import type { InputError } from '../core/source.js';
+import type { InputError, Span } from '../core/source.js';
 import { errorText, REPORT_BUG, runIsolated } from '../core/isolate.js';
 import type { CloudModel } from '../model/model.js';
 import { resourceLists } from '../model/model.js';
@@ -130,15 +130,16 @@ function toFinding(rule: Rule, messages: Record<string, string>, r: Report<strin
       finding.location = path ? { span: res.construct.source, path } : { span: res.construct.source };
     }
   }
-  const suppression = suppressionFor(meta.id, r.resource, path, options);
+  const suppression = suppressionFor(meta.id, r.resource, path, span, options);
   if (suppression) finding.suppression = suppression;
   return finding;
 }
 
-function suppressionFor(ruleId: string, target: ModelResource, path: string | undefined, options: EngineOptions): Finding['suppression'] {
+function suppressionFor(ruleId: string, target: ModelResource, path: string | undefined, at: Span, options: EngineOptions): Finding['suppression'] {
   const res = target.resource;
   for (const s of res.suppressions) {
     if (s.ruleId !== ruleId || s.reason === '') continue;
+    if (s.within && !spanWithin(at, s.within)) continue;
     if (s.path && path && !path.startsWith(s.path)) continue;
     return { reason: s.reason, kind: 'inSource', span: s.span };
   }
@@ -149,6 +150,12 @@ function suppressionFor(ruleId: string, target: ModelResource, path: string | un
     return { reason: i.reason, kind: 'external' };
   }
   return undefined;
+}
+
+function spanWithin(inner: Span, outer: Span): boolean {
+  if (inner.file !== outer.file) return false;
+  const before = (a: Span['start'], b: Span['start']) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+  return before(outer.start, inner.start) && before(inner.start, outer.end);
 }
 
 export function fingerprint(ruleId: string, file: string, address: string, path: string): string {

@@ -6,7 +6,12 @@ export type SourceKind = 'cloudformation' | 'terraform' | 'terraform-plan' | 'cd
 /** Something known, or not known with the reason why. */
 export type Known<T> = { known: true; value: T; span?: Span } | { known: false; reason: string };
 
-/** Where a resource will be deployed. */
+/**
+ * Where a resource will be deployed. Its deployment unit is `target`: resources of one target are
+ * deployed together, with one set of credentials. Account-level settings and links by literal name
+ * hold only between resources of one account — see `sameAccount` — never between units that are
+ * merely scanned together.
+ */
 export interface DeployContext {
   /** The deployment unit: the CloudFormation template/stack or the Terraform module instance path. */
   unit: string;
@@ -20,6 +25,33 @@ export interface DeployContext {
   region: Known<string>;
 }
 
+/**
+ * Whether two resources are deployed into the same AWS account: the same deployment target (one
+ * stack, one Terraform root's provider configuration), or both in one known account (a provider's
+ * assumed role, a CDK environment, the `accounts` of `.iac-check.yaml`). Unknown is not the same.
+ */
+export function sameAccount(a: DeployContext, b: DeployContext): boolean {
+  if (a.target.id === b.target.id) return true;
+  return a.account.known && b.account.known && a.account.value === b.account.value;
+}
+
+/** Whether two resources are deployed into the same account and region (regional settings: EBS encryption by default). */
+export function sameAccountAndRegion(a: DeployContext, b: DeployContext): boolean {
+  if (a.target.id === b.target.id) return true;
+  return sameAccount(a, b) && a.region.known && b.region.known && a.region.value === b.region.value;
+}
+
+/**
+ * Whether a literal name written in one resource (a bucket name in a trail, a policy, a replication
+ * rule) may designate a resource of the other: within one deployment target, or when both accounts
+ * are known (an S3 bucket name is global, so with the accounts known the name is that bucket, in
+ * whichever account). Between units whose accounts are unknown — two Terraform roots of a monorepo,
+ * environments declaring the same name — it may be another deployment's resource, so it is no link.
+ */
+export function linkableByName(from: DeployContext, to: DeployContext): boolean {
+  return from.target.id === to.target.id || (from.account.known && to.account.known);
+}
+
 /** A suppression written beside a resource or one of its properties. */
 export interface Suppression {
   ruleId: string;
@@ -28,6 +60,11 @@ export interface Suppression {
   span: Span;
   /** The property path it is limited to (Terraform attribute comments), else the whole resource. */
   path?: string;
+  /**
+   * Written above another resource that the model joins into this one (a split Terraform
+   * `aws_s3_bucket_acl` of a bucket): it covers only the findings located inside that block.
+   */
+  within?: Span;
 }
 
 /** For CDK: where the construct that made a resource was written. */

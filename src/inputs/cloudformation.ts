@@ -11,6 +11,7 @@ export const cloudformation: InputFormat = {
     const { parseTemplate } = await import('../../parsers/cloudformation/index.js');
     const { buildTemplate } = await import('../graph/cloudformation/build.js');
     const { templateStructureErrors } = await import('../graph/cloudformation/structure.js');
+    const { expandSam } = await import('../graph/cloudformation/sam.js');
     for (const file of files) {
       await ctx.unit(file.rel, async () => {
         // Not-templates (package-lock.json …) may be large: the parser refuses what is over its limit.
@@ -26,7 +27,10 @@ export const cloudformation: InputFormat = {
         const budget = new EvalBudget();
         const given = ctx.templateParameters(file.rel, parsed.document);
         ctx.errors.push(...given.errors);
-        const input = { file: file.rel, document: parsed.document, account: c.account, region: c.region, ...(given.values ? { parameterValues: given.values } : {}) };
+        // A SAM template is checked as the resources the transform creates.
+        const sam = expandSam(file.rel, parsed.document);
+        ctx.notes.push(...sam.notes);
+        const input = { file: file.rel, document: sam.document, account: c.account, region: c.region, ...(given.values ? { parameterValues: given.values } : {}) };
         ctx.templates.push(input);
         ctx.add(buildTemplate({ ...input, budget }));
         const reached = budget.reached;

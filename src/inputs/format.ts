@@ -4,6 +4,7 @@
  * go through the list, so adding a format touches no switch elsewhere.
  */
 import type { TemplateInput } from '../graph/cloudformation/build.js';
+import type { DownloadOptions } from '../graph/terraform/download.js';
 import type { InputError } from '../core/source.js';
 import type { DiscoveredFile, DiscoveredKind } from '../discover.js';
 import type { GraphPart, Known, ResourceNode } from '../graph/graph.js';
@@ -36,6 +37,8 @@ export interface FormatContext {
   varFiles?: string[];
   vars?: Record<string, string>;
   cdkSource?: string;
+  /** `--download-modules` (the only network use). */
+  downloadModules?: DownloadOptions;
   parseOnly: boolean;
   /** Account and region of a file from the configuration files. */
   contextFor(file: string): { account: Known<string>; region: Known<string> };

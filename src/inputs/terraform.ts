@@ -24,6 +24,7 @@ export const terraform: InputFormat = {
         ...(ctx.varFiles ? { varFiles: ctx.varFiles.map((v) => resolve(v)) } : {}),
         ...(ctx.vars ? { vars: ctx.vars } : {}),
         ...(ctx.parseOnly ? { parseOnly: true } : {}),
+        ...(ctx.downloadModules ? { download: ctx.downloadModules } : {}),
       }),
     );
     ctx.scanned(files.length);

@@ -1,5 +1,6 @@
 import { EBS_ENCRYPTION_BY_DEFAULT } from './ec2/facets.js';
 import type { BackupCoverage, DataStore, RegionCopy } from './facets.js';
+import { settingsFor } from './deployment.js';
 import type { CloudModel } from './model.js';
 import { linkGlobalDatabases } from './rds/facets.js';
 import { findBucket } from './s3/query.js';
@@ -19,9 +20,11 @@ export function parseArn(text: string): { service: string; region: string; resou
  */
 export function linkStores(model: CloudModel): void {
   const stores = model.facets.dataStores;
-  const ebsByDefault = model.ebsEncryptionByDefault.some((e) => isTrue(e.enabled));
   for (const s of stores) {
-    if (s.atRest?.kind === 'switch' && s.atRest.accountDefault?.name === EBS_ENCRYPTION_BY_DEFAULT) s.atRest.accountDefault.enabled = ebsByDefault;
+    // Encryption by default is a setting of one account and region: it covers only stores deployed there.
+    if (s.atRest?.kind === 'switch' && s.atRest.accountDefault?.name === EBS_ENCRYPTION_BY_DEFAULT) {
+      s.atRest.accountDefault.enabled = settingsFor(model.ebsEncryptionByDefault, s.owner, 'region').some((e) => isTrue(e.enabled));
+    }
     if (s.zones?.kind === 'members') {
       const id = s.owner.resource.id;
       s.zones.members = model.dbClusterMembers.filter((m) => isKnown(m.cluster) && m.cluster.value.id === id);

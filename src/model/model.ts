@@ -10,7 +10,7 @@ import type { Listener, LoadBalancer, TargetGroup } from './elb/types.js';
 import type { AccessKey, IamGroupMembership, IamIdentity, IamPolicy, IamPolicyAttachment, LoginProfile, PasswordPolicy } from './iam/types.js';
 import type { KmsKey } from './kms/types.js';
 import type { DbCluster, DbClusterMember, DbInstance, DbSubnetGroup, GlobalCluster } from './rds/types.js';
-import type { Bucket } from './s3/types.js';
+import type { AccountPublicAccessBlock, Bucket } from './s3/types.js';
 import type { Topic } from './sns/types.js';
 import type { Queue } from './sqs/types.js';
 import type { Facets } from './facets.js';
@@ -22,6 +22,10 @@ export interface CloudModel {
   /** Every resource of the scan, of any type, modelled or not (for suppressions and inventory). */
   resources: ModelResource[];
   buckets: Bucket[];
+  /** Buckets not declared in the scan, known only through a policy, ACL or public access block on `var.bucket` or a foreign name. */
+  externalBuckets: Bucket[];
+  /** Account-level S3 public access blocks; they apply to the buckets of their own account only (`settingsFor`). */
+  accountPublicAccessBlocks: AccountPublicAccessBlock[];
   securityGroups: SecurityGroup[];
   vpcs: Vpc[];
   subnets: Subnet[];
@@ -68,7 +72,7 @@ export type ModelKey = Exclude<keyof CloudModel, 'facets'>;
 
 export function emptyModel(): CloudModel {
   return {
-    resources: [], buckets: [], securityGroups: [], vpcs: [], subnets: [], natGateways: [], volumes: [], instances: [],
+    resources: [], buckets: [], externalBuckets: [], accountPublicAccessBlocks: [], securityGroups: [], vpcs: [], subnets: [], natGateways: [], volumes: [], instances: [],
     launchTemplates: [], ebsEncryptionByDefault: [], loadBalancers: [], listeners: [], targetGroups: [],
     distributions: [], dbInstances: [], dbClusters: [], dbClusterMembers: [], dbSubnetGroups: [], globalClusters: [], dynamoTables: [],
     fileSystems: [], queues: [], topics: [], cacheClusters: [], cacheSubnetGroups: [], trails: [], backupPlans: [],

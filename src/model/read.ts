@@ -192,6 +192,16 @@ export class SubReader {
   at(p: Path): SubReader { return new SubReader(this.parent, this.path(p)); }
 }
 
+/**
+ * A resource's info with the suppressions of the split resources joined into it (`aws_s3_bucket_acl`,
+ * `aws_s3_bucket_public_access_block` … of a bucket): a comment above such a block suppresses the
+ * findings located inside it.
+ */
+export function withPartSuppressions(info: ResourceInfo, parts: readonly ResourceNode[]): ResourceInfo {
+  const extra = parts.filter((p) => p.id !== info.id).flatMap((p) => p.suppressions.map((s) => ({ ...s, within: p.span })));
+  return extra.length ? { ...info, suppressions: [...info.suppressions, ...extra] } : info;
+}
+
 export function convertValue<T>(v: Value, convert: Convert<T>, origin: Origin): Val<T> {
   if (v.kind === 'unknown') {
     // An undecided condition whose branches all agree is as good as known.

@@ -113,3 +113,28 @@ describe('terraform standalone security group rules own their findings', () => {
     expect(result.notices.filter((n) => n.message.includes('unused suppression'))).toEqual([]);
   });
 });
+
+describe('Terraform: suppressions above split bucket resources', () => {
+  it('a comment above aws_s3_bucket_acl suppresses the finding located in it, and only that one', async () => {
+    const { result } = await scanFiles(
+      {
+        'main.tf': [
+          'resource "aws_s3_bucket" "site" {',
+          '  bucket = "site"',
+          '}',
+          '',
+          '# iac-check:ignore s3-public-access static website, reviewed',
+          'resource "aws_s3_bucket_acl" "site" {',
+          '  bucket = aws_s3_bucket.site.id',
+          '  acl    = "public-read"',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      { rules: ['s3-public-access'] },
+    );
+    const shown = result.findings.map((f) => `${f.messageId}:${f.location.span.start.line}:${f.suppression?.reason ?? '-'}`).sort();
+    expect(shown).toEqual(['noPublicAccessBlock:1:-', 'publicAcl:8:static website, reviewed']);
+    expect(result.notices.filter((n) => n.message.startsWith('unused suppression'))).toEqual([]);
+  });
+});

@@ -552,6 +552,75 @@ ${TF_PAB}
       }
     }
   `, [{ messageId: 'publicGrant', line: 15, column: 5 }]),
+  tf('the account public access block with all four settings on covers a bucket without its own', `
+    resource "aws_s3_account_public_access_block" "account" {
+      block_public_acls       = true
+      ignore_public_acls      = true
+      block_public_policy     = true
+      restrict_public_buckets = true
+    }
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+  `, []),
+  tf('an account public access block with a setting off leaves a bucket without its own reported', `
+    resource "aws_s3_account_public_access_block" "account" {
+      block_public_acls   = true
+      block_public_policy = true
+    }
+    resource "aws_s3_bucket" "site" {
+      bucket = "site"
+    }
+  `, [{ messageId: 'noPublicAccessBlock', line: 5, column: 1 }]),
+  tf('a public bucket policy on a bucket that is not in the scan (var.bucket) is still public', `
+    variable "bucket" {
+      type = string
+    }
+    resource "aws_s3_bucket_policy" "site" {
+      bucket = var.bucket
+      policy = jsonencode({
+        Version = "2012-10-17"
+        Statement = [{
+          Sid       = "Public"
+          Effect    = "Allow"
+          Principal = "*"
+          Action    = "s3:GetObject"
+          Resource  = "arn:aws:s3:::site/*"
+        }]
+      })
+    }
+  `, [{ messageId: 'publicPolicy', line: 8, column: 18 }]),
+  tf('a public-read ACL and a partial public access block on an undeclared bucket name', `
+    resource "aws_s3_bucket_acl" "site" {
+      bucket = "bucket-of-another-stack"
+      acl    = "public-read"
+    }
+    resource "aws_s3_bucket_public_access_block" "site" {
+      bucket                  = "bucket-of-another-stack"
+      block_public_acls       = true
+      ignore_public_acls      = true
+      block_public_policy     = true
+      restrict_public_buckets = false
+    }
+  `, [{ messageId: 'publicAcl', line: 3, column: 12 }, { messageId: 'accessBlockFlagOff', line: 10, column: 29 }]),
+  tf('a limited bucket policy on var.bucket is no finding, and no public access block is demanded of it', `
+    variable "bucket" {
+      type = string
+    }
+    resource "aws_s3_bucket_policy" "site" {
+      bucket = var.bucket
+      policy = jsonencode({
+        Version = "2012-10-17"
+        Statement = [{
+          Effect    = "Allow"
+          Principal = "*"
+          Action    = "s3:GetObject"
+          Resource  = "arn:aws:s3:::site/*"
+          Condition = { StringEquals = { "aws:SourceVpce" = "vpce-1234" } }
+        }]
+      })
+    }
+  `, []),
 ]);
 
 // Regression: a principal written as a resource's ARN (`!GetAtt AppRole.Arn`) names that role and is never "*":

@@ -79,6 +79,12 @@ export function buildConfig(dir: string, files: HclFile[]): ModuleConfig {
   return cfg;
 }
 
+/** The literal `version` constraint of a module block. */
+export function moduleVersion(b: Block): string | undefined {
+  const a = attributeOf(b.body, 'version');
+  return a && a.expr.k === 'lit' && typeof a.expr.value === 'string' ? a.expr.value : undefined;
+}
+
 /** The literal `source` of a module block. */
 export function moduleSource(b: Block): { value: string; span: Span } | undefined {
   const a = attributeOf(b.body, 'source');

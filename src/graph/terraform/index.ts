@@ -1,5 +1,5 @@
 import { readdir, readFile, realpath } from 'node:fs/promises';
-import { posix, relative, resolve, sep } from 'node:path';
+import { join, posix, relative, resolve, sep } from 'node:path';
 import type { InputError } from '../../core/source.js';
 import type { UnresolvedModule } from '../../engine/types.js';
 import type { HclFile } from '../../../parsers/terraform/ast.js';
@@ -7,8 +7,9 @@ import { parseHcl } from '../../../parsers/terraform/hcl.js';
 import { parseTfJson } from '../../../parsers/terraform/json.js';
 import type { Edge, GraphPart, ResourceNode } from '../graph.js';
 import type { Value } from '../value.js';
-import { buildConfig, moduleSource, type ModuleConfig } from './config.js';
-import { classifySource, isInside, localModuleDir, repositoryRoot } from './sources.js';
+import { buildConfig, moduleSource, moduleVersion, type ModuleConfig } from './config.js';
+import { ModuleDownloader, type DownloadOptions } from './download.js';
+import { classifySource, DOWNLOADED_PREFIX, fetchKey, isInside, localModuleDir, repositoryRoot } from './sources.js';
 import { evaluate, type Resolver } from './eval.js';
 import { EvalBudget, LIMITS, limitMessage } from '../../core/limits.js';
 import { readSourceText } from '../../core/source.js';
@@ -30,6 +31,8 @@ export interface TerraformInput {
    * example folder); default: the enclosing git work tree, else the current folder, else the scan root.
    */
   repositoryRoot?: string;
+  /** `--download-modules`: fetch registry, git and archive modules that are not on disk. */
+  download?: DownloadOptions;
   /** Parse only (benchmark): no graph is built. */
   parseOnly?: boolean;
 }
@@ -140,14 +143,16 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   const isDownloaded = (d: string) => d.split('/').includes('.terraform');
   const roots = [...configs.keys()].filter((d) => !used.has(d) && !isDownloaded(d)).sort();
 
-  const world: World = { scanRootRel: (p) => relative(input.root, p).split(sep).join('/'), configs, downloaded: new Map(), refused: new Map(), errors, notes, unresolved: new Map(), errorKeys: new Set(), noteKeys: new Set(), budget: new EvalBudget() };
-  const reach = { scanRoot: input.root, repoRoot: input.repositoryRoot ?? repositoryRoot(input.root), loaded: new Set<string>() };
+  const world: World = { scanRootRel: (p) => relative(input.root, p).split(sep).join('/'), configs, downloaded: new Map(), refused: new Map(), fetched: new Map(), errors, notes, unresolved: new Map(), errorKeys: new Set(), noteKeys: new Set(), budget: new EvalBudget() };
+  const repoRoot = input.repositoryRoot ?? repositoryRoot(input.root);
+  const reach: Reach = { scanRoot: input.root, repoRoot, realRepo: await realpath(repoRoot).catch(() => repoRoot), loaded: new Set(), mounts: new Map() };
 
   // local modules that discovery did not list: above the scan root, or beside the scanned paths
   await loadLocalModules(reach, world);
   // modules that `terraform init` downloaded
   for (const root of roots) await loadDownloaded(input.root, root, world, configs);
   await loadLocalModules(reach, world);
+  if (input.download) await downloadModules(reach, world, new ModuleDownloader(input.download));
 
   const rootSet = new Set(roots);
   const passed = new Set((input.varFiles ?? []).map((v) => relative(input.root, v).split(sep).join('/')));
@@ -160,7 +165,8 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   }
 
   const parts: GraphPart[] = [];
-  for (const root of roots) {
+  const reached = new Set<string>();
+  const evalRoot = async (root: string) => {
     const cfg = configs.get(root)!;
     const inputs = await rootInputs(input, root, cfg, tfvarsByDir.get(root) ?? [], errors);
     world.budget = new EvalBudget();
@@ -181,6 +187,7 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
     let guard = 0;
     while (stack.length && guard++ < 100_000) {
       const m = stack.pop()!;
+      reached.add(m.cfg.dir);
       const at = m.callSite ? { file: m.callSite.file, line: m.callSite.start.line, column: m.callSite.start.column } : { file: m.cfg.files[0]?.file ?? rootAt.file, line: 1, column: 1 };
       const before = { nodes: nodes.length, edges: edges.length };
       unit(at, m.prefix ? `module instance ${m.prefix.slice(0, -1)}` : `the root module ${root || '.'}`, () => {
@@ -195,8 +202,13 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
       unit(at, `the module calls of ${m.prefix ? m.prefix.slice(0, -1) : root || '.'}`, () => stack.push(...m.allChildren().reverse()));
     }
     parts.push({ nodes, edges });
-    const reached = world.budget.reached;
-    if (reached) notes.push(`${reached.at ? `${reached.at.file}:${reached.at.line}:${reached.at.column}` : root || '.'}: ${limitMessage(reached.limit)}; the values over it are unknown`);
+    const over = world.budget.reached;
+    if (over) notes.push(`${over.at ? `${over.at.file}:${over.at.line}:${over.at.column}` : root || '.'}: ${limitMessage(over.limit)}; the values over it are unknown`);
+  };
+  for (const root of roots) await evalRoot(root);
+  // Folders that only call each other (a cycle) have no root: start from one, so the cycle is reported, not silently dropped.
+  for (const dir of [...byDir.keys()].sort()) {
+    if (!reached.has(dir) && !isDownloaded(dir) && configs.has(dir)) await evalRoot(dir);
   }
   const unresolvedModules = [...world.unresolved.values()].sort((a, b) => (a.span.file === b.span.file ? a.span.start.line - b.span.start.line : a.span.file < b.span.file ? -1 : 1));
   return { parts, errors, notes, unresolvedModules, parseOnly: parseMs };
@@ -206,23 +218,30 @@ interface Reach {
   scanRoot: string;
   /** The folder local sources may reach (see `repositoryRoot`). */
   repoRoot: string;
+  realRepo: string;
   /** Module folders whose calls were already followed. */
   loaded: Set<string>;
+  /** Downloaded packages (`--download-modules`): their folder name in reports → where they are in the cache. */
+  mounts: Map<string, { abs: string; real: string }>;
+}
+
+/** Where a module folder (as reports name it) is on disk, and the real folder it may not leave. */
+function locate(reach: Reach, dir: string): { abs: string; bound: string; realBound: string; beyond: string } {
+  for (const [label, m] of reach.mounts) {
+    if (dir === label || dir.startsWith(`${label}/`)) return { abs: join(m.abs, dir.slice(label.length)), bound: m.abs, realBound: m.real, beyond: 'downloaded module' };
+  }
+  const beyond = reach.repoRoot === reach.scanRoot ? 'scan root' : 'repository being scanned';
+  return { abs: resolve(reach.scanRoot, dir), bound: reach.repoRoot, realBound: reach.realRepo, beyond };
 }
 
 /**
  * Reads, from disk, every folder that a local module source names and that is not among the
  * discovered files, following the calls of what it reads. A folder whose real path (symlinks
- * followed) leaves the repository is refused and not read; the module call reports it.
+ * followed) leaves the repository — or its downloaded package — is refused and not read; the
+ * module call reports it.
  */
 async function loadLocalModules(reach: Reach, world: World): Promise<void> {
   const queue = [...world.configs.values()];
-  let realRepo: string;
-  try {
-    realRepo = await realpath(reach.repoRoot);
-  } catch {
-    realRepo = reach.repoRoot;
-  }
   while (queue.length) {
     const cfg = queue.shift()!;
     if (reach.loaded.has(cfg.dir)) continue;
@@ -233,23 +252,23 @@ async function loadLocalModules(reach: Reach, world: World): Promise<void> {
       if (!src || src.kind !== 'local') continue;
       const dir = localModuleDir(cfg.dir, src.path);
       if (world.configs.has(dir) || world.refused.has(dir)) continue;
-      const abs = resolve(reach.scanRoot, dir);
-      const outside = reach.repoRoot === reach.scanRoot ? 'is outside the scan root' : `is outside the repository being scanned (${reach.repoRoot})`;
-      if (!isInside(abs, reach.repoRoot)) {
-        world.refused.set(dir, outside);
+      const from = locate(reach, cfg.dir);
+      const at = locate(reach, dir);
+      if (!isInside(at.abs, from.bound)) {
+        world.refused.set(dir, from.beyond === 'repository being scanned' ? `is outside the repository being scanned (${reach.repoRoot})` : `is outside the ${from.beyond}`);
         continue;
       }
       let real: string;
       try {
-        real = await realpath(abs);
+        real = await realpath(at.abs);
       } catch {
         continue; // no such folder: the call reports that it has no Terraform files
       }
-      if (!isInside(real, realRepo)) {
-        world.refused.set(dir, `is a symlink to outside the ${reach.repoRoot === reach.scanRoot ? 'scan root' : 'repository being scanned'}`);
+      if (!isInside(real, from.realBound)) {
+        world.refused.set(dir, `is a symlink to outside the ${from.beyond}`);
         continue;
       }
-      const loaded = await readModuleDir(reach.scanRoot, dir, realRepo, world.errors);
+      const loaded = await readModuleDir(at.abs, dir, from.realBound, world.errors);
       if (!loaded) continue;
       world.configs.set(dir, loaded);
       queue.push(loaded);
@@ -257,18 +276,60 @@ async function loadLocalModules(reach: Reach, world: World): Promise<void> {
   }
 }
 
+/** `--download-modules`: fetches every non-local module call (and what those modules call), then reads the packages. */
+async function downloadModules(reach: Reach, world: World, downloader: ModuleDownloader): Promise<void> {
+  for (let round = 0; round < 32; round++) {
+    const pending = new Map<string, { source: string; version: string | undefined }>();
+    for (const cfg of world.configs.values()) {
+      for (const b of cfg.modules) {
+        const s = moduleSource(b);
+        if (!s || classifySource(s.value).kind === 'local') continue;
+        const version = moduleVersion(b);
+        const key = fetchKey(s.value, version);
+        if (!world.fetched.has(key)) pending.set(key, { source: s.value, version });
+      }
+    }
+    if (pending.size === 0) return;
+    for (const [key, { source, version }] of pending) {
+      const got = await downloader.fetch(source, version);
+      if ('error' in got) {
+        world.fetched.set(key, { error: got.error });
+        continue;
+      }
+      const subdir = posix.normalize(got.subdir || '.');
+      if (subdir === '..' || subdir.startsWith('../') || posix.isAbsolute(subdir)) {
+        world.fetched.set(key, { error: `the //${got.subdir} part leaves the downloaded package` });
+        continue;
+      }
+      const label = `${DOWNLOADED_PREFIX}${got.label.replace(/[^A-Za-z0-9._@/-]/g, '_')}`;
+      let real: string;
+      try {
+        real = await realpath(got.dir);
+      } catch {
+        world.fetched.set(key, { error: 'the downloaded package vanished from the cache' });
+        continue;
+      }
+      reach.mounts.set(label, { abs: got.dir, real });
+      const dir = subdir === '.' ? label : `${label}/${subdir}`;
+      if (!world.configs.has(dir)) world.configs.set(dir, (await readModuleDir(join(got.dir, subdir), dir, real, world.errors)) ?? buildConfig(dir, []));
+      world.fetched.set(key, { dir });
+    }
+    await loadLocalModules(reach, world);
+  }
+}
+
 /** Parses the `.tf` and `.tf.json` files of one folder (not its subfolders, as Terraform reads a module). */
-async function readModuleDir(scanRoot: string, dir: string, realBound: string, errors: InputError[]): Promise<ModuleConfig | undefined> {
+async function readModuleDir(absDir: string, dir: string, realBound: string, errors: InputError[]): Promise<ModuleConfig | undefined> {
   let names: string[];
   try {
-    names = (await readdir(resolve(scanRoot, dir))).sort();
+    names = (await readdir(absDir)).sort();
   } catch {
     return undefined;
   }
   const files: HclFile[] = [];
   for (const n of names) {
     if (!n.endsWith('.tf') && !n.endsWith('.tf.json')) continue;
-    const abs = resolve(scanRoot, dir, n);
+    const abs = join(absDir, n);
     try {
       if (!isInside(await realpath(abs), realBound)) continue;
     } catch {
@@ -282,6 +343,12 @@ async function readModuleDir(scanRoot: string, dir: string, realBound: string, e
   return buildConfig(dir, files);
 }
 
+/**
+ * Reads `.terraform/modules/modules.json`, which `terraform init` wrote, defensively: it is data
+ * from the scanned repository like any other file. A malformed manifest or entry is an error on
+ * the manifest; a module folder that leaves the scan root (by its path or through a symlink) is
+ * refused, as the folder walk refuses such symlinks.
+ */
 async function loadDownloaded(scanRoot: string, root: string, world: World, configs: Map<string, ModuleConfig>): Promise<void> {
   const manifestAbs = resolve(scanRoot, root, '.terraform/modules/modules.json');
   let text: string;
@@ -291,39 +358,51 @@ async function loadDownloaded(scanRoot: string, root: string, world: World, conf
     return;
   }
   const rel = posix.join(root, '.terraform/modules/modules.json');
-  let data: { Modules?: { Key?: string; Dir?: string; Source?: string }[] };
+  const fail = (message: string) => world.errors.push({ file: rel, line: 1, column: 1, kind: 'manifest', message });
+  let data: unknown;
   try {
-    data = JSON.parse(text) as typeof data;
-  } catch {
-    world.errors.push({ file: rel, line: 1, column: 1, kind: 'manifest', message: 'modules.json is not valid JSON' });
+    data = JSON.parse(text);
+  } catch (e) {
+    fail(`modules.json is not valid JSON (${(e as Error).message}); run terraform init again`);
     return;
   }
+  const modules = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as { Modules?: unknown }).Modules : undefined;
+  if (!Array.isArray(modules)) {
+    fail('modules.json should be an object with a "Modules" list (as terraform init writes it); its modules are not read');
+    return;
+  }
+  let realRoot: string;
+  try {
+    realRoot = await realpath(scanRoot);
+  } catch {
+    realRoot = scanRoot;
+  }
   const m = new Map<string, string>();
-  for (const e of data.Modules ?? []) {
-    if (!e.Key || e.Dir === undefined) continue;
-    const dir = posix.normalize(posix.join(root === '' ? '.' : root, e.Dir.replace(/\\/g, '/'))).replace(/\/$/, '');
-    if (dir === '..' || dir.startsWith('../') || posix.isAbsolute(dir)) {
-      world.errors.push({ file: rel, line: 1, column: 1, kind: 'module', message: `module ${e.Key} directory ${e.Dir} is outside the scan root` });
+  for (const [i, e] of modules.entries()) {
+    if (e === null || typeof e !== 'object' || Array.isArray(e)) {
+      fail(`modules.json entry ${i} is not an object`);
       continue;
     }
-    const d = dir === '.' ? '' : dir;
-    m.set(e.Key, d);
-    if (!configs.has(d)) {
-      const files: HclFile[] = [];
-      let names: string[] = [];
-      try {
-        names = (await readdir(resolve(scanRoot, d))).sort();
-      } catch {
-        continue;
-      }
-      for (const n of names) {
-        if (!n.endsWith('.tf') && !n.endsWith('.tf.json')) continue;
-        const r = posix.join(d, n);
-        const h = await parseOne(resolve(scanRoot, r), r, n.endsWith('.json') ? 'terraform-json' : 'terraform', world.errors);
-        if (h) files.push(h);
-      }
-      configs.set(d, buildConfig(d, files));
+    const { Key: key, Dir: raw } = e as { Key?: unknown; Dir?: unknown };
+    if (typeof key !== 'string' || typeof raw !== 'string') {
+      fail(`modules.json entry ${i} needs a string "Key" and "Dir"`);
+      continue;
     }
+    if (key === '') continue; // the root module itself
+    const dir = localModuleDir(root, raw.replace(/\\/g, '/'));
+    const abs = resolve(scanRoot, dir);
+    let real: string | undefined;
+    try {
+      real = await realpath(abs);
+    } catch {
+      real = undefined; // missing folder: the module call reports that it has no Terraform files
+    }
+    if (dir === '..' || dir.startsWith('../') || posix.isAbsolute(raw) || (real !== undefined && !isInside(real, realRoot))) {
+      world.errors.push({ file: rel, line: 1, column: 1, kind: 'module', message: `module ${key} directory ${raw} is outside the scan root${real !== undefined && isInside(abs, scanRoot) ? ' (through a symlink)' : ''}; it is not read` });
+      continue;
+    }
+    m.set(key, dir);
+    if (!configs.has(dir) && real !== undefined) configs.set(dir, (await readModuleDir(abs, dir, realRoot, world.errors)) ?? buildConfig(dir, []));
   }
   world.downloaded.set(root, m);
 }

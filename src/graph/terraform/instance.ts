@@ -20,8 +20,8 @@ function evaluate(e: Expr, env: Env): Value {
   }
 }
 import { azList, list, map, respan, str, unk, within } from './values.js';
-import { moduleSource, type ModuleConfig } from './config.js';
-import { classifySource, localModuleDir } from './sources.js';
+import { moduleSource, moduleVersion, type ModuleConfig } from './config.js';
+import { classifySource, DOWNLOADED_PREFIX, fetchKey, localModuleDir } from './sources.js';
 
 export interface ProviderCtx {
   region: () => Known<string>;
@@ -41,6 +41,8 @@ export interface World {
   configs: Map<string, ModuleConfig>;
   /** root folder → modules.json entries (Key → Dir relative to the scan root) */
   downloaded: Map<string, Map<string, string>>;
+  /** `--download-modules`: each call's download (by `fetchKey`), its folder or why it failed. */
+  fetched: Map<string, { dir: string } | { error: string }>;
   /** Local module folders that may not be read, with why (`is outside the scan root`). */
   refused: Map<string, string>;
   errors: InputError[];
@@ -390,8 +392,10 @@ export class ModuleInstance implements Resolver {
     } else {
       const key = [...this.keyPath, name].join('.');
       dir = this.world.downloaded.get(this.rootDir)?.get(key);
+      const fetched = dir === undefined ? this.world.fetched.get(fetchKey(src.value, moduleVersion(b))) : undefined;
+      if (fetched && 'dir' in fetched) dir = fetched.dir;
       if (dir === undefined) {
-        this.unresolvedCall(name, src.value, b, source.kind === 'other' ? source.reason : undefined);
+        this.unresolvedCall(name, src.value, b, source.kind === 'other' ? source.reason : undefined, fetched && 'error' in fetched ? fetched.error : undefined);
         return { exp: { kind: 'unknown', reason: `module "${name}" (${src.value}) is not downloaded` }, insts: [] };
       }
     }
@@ -426,12 +430,13 @@ export class ModuleInstance implements Resolver {
   }
 
   /** Records a module call whose code is not on disk, once per call, with how to get it. */
-  private unresolvedCall(name: string, source: string, b: Block, unsupported: string | undefined): void {
+  private unresolvedCall(name: string, source: string, b: Block, unsupported: string | undefined, downloadError: string | undefined): void {
     const key = `${b.span.file}:${b.span.start.line}:${b.span.start.column}`;
     if (this.world.unresolved.has(key)) return;
     const init = `run terraform init in ${this.rootDir === '' ? '.' : this.rootDir}`;
-    const fix = unsupported ? `${init} (${unsupported})` : `${init}, or scan with --download-modules`;
-    this.world.unresolved.set(key, { span: b.span, module: name, source, message: `module "${name}" (${source}) is not on disk, so its resources are not checked: ${fix}` });
+    const fix = unsupported ? `${init} (${unsupported})` : downloadError ? init : `${init}, or scan with --download-modules`;
+    const what = downloadError ? `could not be downloaded (${downloadError})` : 'is not on disk';
+    this.world.unresolved.set(key, { span: b.span, module: name, source, message: `module "${name}" (${source}) ${what}, so its resources are not checked: ${fix}` });
   }
 
   private childProviders(b: Block): Map<string, ProviderCtx> {
@@ -731,5 +736,5 @@ function collectEdges(from: string, v: Value, path: string, edges: Edge[], depth
 
 /** A module folder that `terraform init` downloaded (usually ignored by git, so not where a reviewer can see a finding). */
 function isDownloaded(dir: string): boolean {
-  return dir.split('/').includes('.terraform');
+  return dir.split('/').includes('.terraform') || dir.startsWith(DOWNLOADED_PREFIX);
 }

@@ -17,6 +17,14 @@ export type ModuleSource =
 
 export const DEFAULT_REGISTRY = 'registry.terraform.io';
 
+/** How reports name the folder of a module that `--download-modules` fetched (it lives in the cache). */
+export const DOWNLOADED_PREFIX = '.iac-check/modules/';
+
+/** Identifies one module call's download: its source as written and its version constraint. */
+export function fetchKey(source: string, version: string | undefined): string {
+  return `${source}\u0000${version ?? ''}`;
+}
+
 const NAMESPACE = /^[0-9A-Za-z](?:[0-9A-Za-z_-]{0,62}[0-9A-Za-z])?$/;
 const PROVIDER = /^[0-9a-z]{1,64}$/;
 const ARCHIVE = /\.(zip|tar\.gz|tgz|tar\.bz2|tbz2|tar\.xz|txz|tar)$/i;

@@ -74,7 +74,7 @@ function bucketPolicies(graph: ResourceGraph): Map<string, PolicyDocument[]> {
   const out = new Map<string, PolicyDocument[]>();
   for (const node of graph.ofType(BUCKET_POLICY)) {
     const r = new PropertyReader(node, graph, 'Properties');
-    const bucket = bucketNodeFor(r.value([POLICY_BUCKET]), graph, BUCKET, nameOf);
+    const bucket = bucketNodeFor(r.value([POLICY_BUCKET]), graph, BUCKET, nameOf, node);
     const doc = policyFromProperty(r, [POLICY_DOCUMENT]);
     if (!bucket || !doc) continue;
     out.set(bucket.id, [...(out.get(bucket.id) ?? []), doc]);
@@ -114,7 +114,7 @@ function readBucket(node: ResourceNode, graph: ResourceGraph, policies: PolicyDo
       rule.parent.read(rule.path([STATUS]), statusIs('Enabled'), { value: false, assumed: 'rule disabled' })!,
       rule.link([DESTINATION, DESTINATION_BUCKET]),
       rule.origin(),
-      graph, BUCKET, nameOf,
+      graph, BUCKET, nameOf, node,
     ));
 
   const bucket: Bucket = {

@@ -1,4 +1,5 @@
 import type { ResourceGraph, ResourceNode } from '../../graph/graph.js';
+import { linkableByName } from '../../graph/graph.js';
 import type { Value } from '../../graph/value.js';
 import { referencedIds } from '../../graph/value.js';
 import type { PropertyReader } from '../read.js';
@@ -16,13 +17,13 @@ const S3_ARN_PREFIX = /^arn:aws[a-z-]*:s3:::/;
  * bucket name or ARN equal to a scanned bucket's literal name, or an expression that mentions
  * exactly one bucket node (`arn:aws:s3:::${Bucket}`). Undefined when none matches.
  */
-export function bucketNodeFor(v: Value | undefined, graph: ResourceGraph, bucketType: string, nameOf: NameOf): ResourceNode | undefined {
+export function bucketNodeFor(v: Value | undefined, graph: ResourceGraph, bucketType: string, nameOf: NameOf, from: ResourceNode): ResourceNode | undefined {
   if (!v) return undefined;
   if (v.kind === 'ref') {
     const n = graph.get(v.target);
     return n?.type === bucketType ? n : undefined;
   }
-  if (v.kind === 'string') return bucketByName(v.value, graph, bucketType, nameOf);
+  if (v.kind === 'string') return bucketByName(v.value, graph, bucketType, nameOf, from);
   if (v.kind === 'unknown') {
     const ids = [...new Set(referencedIds(v))].filter((id) => graph.get(id)?.type === bucketType);
     return ids.length === 1 ? graph.get(ids[0]!) : undefined;
@@ -30,11 +31,16 @@ export function bucketNodeFor(v: Value | undefined, graph: ResourceGraph, bucket
   return undefined;
 }
 
-/** A scanned bucket whose literal name is `nameOrArn` (a name, or an S3 ARN with an optional `/key` part). */
-export function bucketByName(nameOrArn: string, graph: ResourceGraph, bucketType: string, nameOf: NameOf): ResourceNode | undefined {
+/**
+ * A scanned bucket whose literal name is `nameOrArn` (a name, or an S3 ARN with an optional `/key`
+ * part) that `from` may designate by name (`linkableByName`): a name in another Terraform root or
+ * stack of an unknown account may be another deployment's bucket of that name (environments, teams).
+ */
+export function bucketByName(nameOrArn: string, graph: ResourceGraph, bucketType: string, nameOf: NameOf, from: ResourceNode): ResourceNode | undefined {
   const name = nameOrArn.replace(S3_ARN_PREFIX, '').split('/')[0];
   if (!name) return undefined;
-  return graph.ofType(bucketType).find((n) => nameOf(n) === name);
+  const named = graph.ofType(bucketType).filter((n) => nameOf(n) === name && linkableByName(from.context, n.context));
+  return named.find((n) => n.context.target.id === from.context.target.id) ?? named[0];
 }
 
 /**
@@ -42,10 +48,10 @@ export function bucketByName(nameOrArn: string, graph: ResourceGraph, bucketType
  * a literal) and the destination's region, known only from the destination node's deploy context.
  * An S3 ARN carries no region, so a destination outside the scan has an unknown region.
  */
-export function replicationRule(enabled: Val<boolean>, dest: Val<Link> | undefined, at: Origin, graph: ResourceGraph, bucketType: string, nameOf: NameOf): ReplicationRule {
+export function replicationRule(enabled: Val<boolean>, dest: Val<Link> | undefined, at: Origin, graph: ResourceGraph, bucketType: string, nameOf: NameOf, from: ResourceNode): ReplicationRule {
   let destination: Val<Link> = dest ?? unknownVal(at, 'the rule names no destination bucket');
   if (isKnown(destination) && !destination.value.id && destination.value.literal) {
-    const n = bucketByName(destination.value.literal, graph, bucketType, nameOf);
+    const n = bucketByName(destination.value.literal, graph, bucketType, nameOf, from);
     if (n) destination = explicit<Link>({ id: n.id, literal: destination.value.literal }, destination.origin);
   }
   let destinationRegion: Val<string>;

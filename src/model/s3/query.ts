@@ -1,3 +1,4 @@
+import { linkableByName } from '../../graph/graph.js';
 import type { CloudModel } from '../model.js';
 import type { Link, ResourceInfo } from '../val.js';
 import { isKnown } from '../val.js';
@@ -13,7 +14,8 @@ export function findBucket(model: CloudModel, link: Link, from?: ResourceInfo): 
   if (link.id) return model.buckets.find((b) => b.resource.id === link.id);
   if (link.literal === undefined) return undefined;
   const name = link.literal.startsWith(S3_ARN_PREFIX) ? link.literal.slice(S3_ARN_PREFIX.length).split('/')[0] : link.literal;
-  const named = model.buckets.filter((b) => isKnown(b.name) && b.name.value === name);
+  // Only a bucket the referrer may name (`linkableByName`): the same name in another root of an unknown account may be another deployment's.
+  const named = model.buckets.filter((b) => isKnown(b.name) && b.name.value === name && (!from || linkableByName(from.context, b.resource.context)));
   // Several scanned copies of one name (environments, teams): the one deployed beside the referrer.
-  return (from && named.find((b) => b.resource.context.unit === from.context.unit)) ?? named[0];
+  return (from && named.find((b) => b.resource.context.target.id === from.context.target.id)) ?? named[0];
 }

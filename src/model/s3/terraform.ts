@@ -3,7 +3,7 @@ import type { Adapter } from '../adapter.js';
 import { terraformPolicyFromProperty } from '../iam/terraform.js';
 import type { PolicyDocument } from '../iam/types.js';
 import type { Path, SubReader } from '../read.js';
-import { PropertyReader } from '../read.js';
+import { PropertyReader, withPartSuppressions } from '../read.js';
 import type { Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
 import { bucketNodeFor, literalAt, presence, replicationRule, statusIs } from './common.js';
@@ -68,6 +68,8 @@ const OWNERSHIP_RULE = 'rule';
 const OBJECT_OWNERSHIP = 'object_ownership';
 // aws_s3_bucket_object_lock_configuration — …/resources/s3_bucket_object_lock_configuration (object_lock_enabled default "Enabled")
 const BUCKET_OBJECT_LOCK = 'aws_s3_bucket_object_lock_configuration';
+// aws_s3_account_public_access_block — …/resources/s3_account_public_access_block (same four flags, default false; account_id defaults to the provider's)
+const ACCOUNT_PUBLIC_ACCESS_BLOCK = 'aws_s3_account_public_access_block';
 
 const SPLIT_TYPES = [PUBLIC_ACCESS_BLOCK, BUCKET_ACL, BUCKET_POLICY, BUCKET_SSE, BUCKET_VERSIONING, BUCKET_LOGGING, BUCKET_REPLICATION, BUCKET_OWNERSHIP, BUCKET_OBJECT_LOCK];
 
@@ -87,8 +89,12 @@ export const adapter: Adapter = {
     for (const node of graph.ofType(...SPLIT_TYPES)) {
       if (node.mode !== 'managed') continue;
       const r = new PropertyReader(node, graph, '');
-      const bucket = bucketNodeFor(r.value([BUCKET_NAME]), graph, BUCKET, nameOf);
-      if (!bucket) continue;
+      const bucket = bucketNodeFor(r.value([BUCKET_NAME]), graph, BUCKET, nameOf, node);
+      if (!bucket) {
+        // `bucket = var.bucket`, or a name not declared in the scan: its public-access settings are still checked.
+        if (node.type === BUCKET_ACL || node.type === BUCKET_POLICY || node.type === PUBLIC_ACCESS_BLOCK) model.externalBuckets.push(externalBucket(r));
+        continue;
+      }
       const byType = parts.get(bucket.id) ?? new Map<string, PropertyReader[]>();
       byType.set(node.type, [...(byType.get(node.type) ?? []), r]);
       parts.set(bucket.id, byType);
@@ -99,8 +105,53 @@ export const adapter: Adapter = {
       model.buckets.push(bucket);
       model.facets.dataStores.push(bucketStore(bucket));
     }
+    for (const node of graph.ofType(ACCOUNT_PUBLIC_ACCESS_BLOCK)) {
+      if (node.mode !== 'managed') continue;
+      const r = new PropertyReader(node, graph, '');
+      model.accountPublicAccessBlocks.push({ resource: r.info(), ...publicAccessFlags(r) });
+    }
   },
 };
+
+/** The four settings of `aws_s3_bucket_public_access_block` and `aws_s3_account_public_access_block` (same spelling, false when unset). */
+function publicAccessFlags(r: PropertyReader): PublicAccessBlock {
+  const flag = (key: string): Val<boolean> => r.bool([key], { value: false, assumed: `${key} false (not set in the block)` });
+  return {
+    blockPublicAcls: flag(BLOCK_PUBLIC_ACLS),
+    ignorePublicAcls: flag(IGNORE_PUBLIC_ACLS),
+    blockPublicPolicy: flag(BLOCK_PUBLIC_POLICY),
+    restrictPublicBuckets: flag(RESTRICT_PUBLIC_BUCKETS),
+  };
+}
+
+/**
+ * A bucket that is not declared in the scan, known only through one resource that configures it
+ * (its ACL, policy or public access block on `var.bucket`): that resource's settings, and neutral
+ * defaults for the rest, which no rule reads (only s3-public-access looks at external buckets).
+ */
+function externalBucket(r: PropertyReader): Bucket {
+  const type = r.node.type;
+  const at = r.origin([]);
+  const assumed = `the bucket is not declared in the scan; only its ${type} is checked`;
+  const policy = type === BUCKET_POLICY ? terraformPolicyFromProperty(r, [POLICY]) : undefined;
+  return {
+    resource: r.info(),
+    name: r.str([BUCKET_NAME]) ?? unknownVal(r.origin([BUCKET_NAME]), 'the bucket is not declared in the scan'),
+    acl: type === BUCKET_ACL && r.has([ACL]) ? r.str([ACL], { value: 'private', assumed: 'canned ACL "private"' }) : defaulted('private', at, assumed),
+    publicGrants: type === BUCKET_ACL && r.has([ACCESS_CONTROL_POLICY]) ? grantsV4(r) : defaulted([], at, assumed),
+    ...(type === PUBLIC_ACCESS_BLOCK ? { publicAccessBlock: publicAccessFlags(r) } : {}),
+    publicAccessBlockOrigin: type === PUBLIC_ACCESS_BLOCK ? explicit(true, r.origin([], r.node.span)) : defaulted(false, at, assumed),
+    objectOwnership: defaulted('BucketOwnerEnforced', at, assumed),
+    policies: policy ? [policy] : [],
+    encryptionAlgorithm: defaulted('AES256', at, assumed),
+    kmsKey: defaulted('', at, assumed),
+    versioning: defaulted(false, at, assumed),
+    mfaDelete: defaulted(false, at, assumed),
+    objectLock: defaulted(false, at, assumed),
+    replication: [],
+    accessLogging: defaulted(false, at, assumed),
+  };
+}
 
 function readBucket(node: ResourceNode, graph: ResourceGraph, parts: Parts): Bucket {
   const r = new PropertyReader(node, graph, '');
@@ -113,13 +164,7 @@ function readBucket(node: ResourceNode, graph: ResourceGraph, parts: Parts): Buc
   let publicAccessBlockOrigin: Val<boolean>;
   if (pabR) {
     publicAccessBlockOrigin = explicit(true, pabR.origin([], pabR.node.span));
-    const flag = (key: string): Val<boolean> => pabR.bool([key], { value: false, assumed: `${key} false (not set in the block)` });
-    publicAccessBlock = {
-      blockPublicAcls: flag(BLOCK_PUBLIC_ACLS),
-      ignorePublicAcls: flag(IGNORE_PUBLIC_ACLS),
-      blockPublicPolicy: flag(BLOCK_PUBLIC_POLICY),
-      restrictPublicBuckets: flag(RESTRICT_PUBLIC_BUCKETS),
-    };
+    publicAccessBlock = publicAccessFlags(pabR);
   } else {
     publicAccessBlockOrigin = defaulted(false, r.origin([]), 'no public access block declared for the bucket');
   }
@@ -175,7 +220,7 @@ function readBucket(node: ResourceNode, graph: ResourceGraph, parts: Parts): Buc
       rule.parent.read(rule.path([REPLICATION_STATUS]), statusIs('Enabled'), { value: false, assumed: 'rule disabled' })!,
       rule.link([REPLICATION_DESTINATION, 0, REPLICATION_DESTINATION_BUCKET]),
       rule.origin(),
-      graph, BUCKET, nameOf,
+      graph, BUCKET, nameOf, node,
     ));
 
   // Access logging.
@@ -187,7 +232,7 @@ function readBucket(node: ResourceNode, graph: ResourceGraph, parts: Parts): Buc
   const objectOwnership = ownR ? ownR.str([OWNERSHIP_RULE, 0, OBJECT_OWNERSHIP], ownershipDefault) : r.str([OBJECT_OWNERSHIP], ownershipDefault);
 
   const bucket: Bucket = {
-    resource: r.info(),
+    resource: withPartSuppressions(r.info(), [...parts.values()].flat().map((p) => p.node)),
     name: r.str([BUCKET_NAME]) ?? unknownVal(r.origin([BUCKET_NAME]), 'the name is generated at deployment'),
     acl,
     publicGrants,

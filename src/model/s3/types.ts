@@ -8,6 +8,9 @@ export interface PublicAccessBlock {
   restrictPublicBuckets: Val<boolean>;
 }
 
+/** `aws_s3_account_public_access_block`: the public access block of the whole account, for every bucket in it. */
+export interface AccountPublicAccessBlock extends ModelResource, PublicAccessBlock {}
+
 export interface ReplicationRule {
   enabled: Val<boolean>;
   destination: Val<Link>;
