@@ -30,7 +30,7 @@ describe('Terraform: deployment units', () => {
   it('honours the account public access block and EBS encryption by default of the same root', async () => {
     expect(await findings({ 'main.tf': PROVIDER + ACCOUNT_BLOCK + EBS_DEFAULT + BUCKET + VOLUME })).toEqual([]);
     expect(await findings({ 'main.tf': PROVIDER + BUCKET + VOLUME })).toEqual([
-      'encryption-at-rest/volumeUnencrypted main.tf:7 aws_ebs_volume.data',
+      'encryption-at-rest/unencrypted main.tf:7 aws_ebs_volume.data',
       's3-public-access/noPublicAccessBlock main.tf:4 aws_s3_bucket.data',
     ]);
   });
@@ -51,7 +51,7 @@ describe('Terraform: deployment units', () => {
     const together = await findings({ ...under('platform', settings), ...under('workload', workload) });
     expect(together).toEqual(alone);
     expect(together).toEqual([
-      'encryption-at-rest/volumeUnencrypted workload/main.tf:7 aws_ebs_volume.data',
+      'encryption-at-rest/unencrypted workload/main.tf:7 aws_ebs_volume.data',
       's3-public-access/noPublicAccessBlock workload/main.tf:4 aws_s3_bucket.data',
     ]);
   });
@@ -63,7 +63,7 @@ describe('Terraform: deployment units', () => {
   it('a provider with another region is another unit for EBS encryption by default (a regional setting)', async () => {
     const dr = 'provider "aws" {\n  alias  = "dr"\n  region = "us-west-2"\n}\n';
     const drVolume = 'resource "aws_ebs_volume" "dr" {\n  provider          = aws.dr\n  availability_zone = "us-west-2a"\n  size              = 10\n}\n';
-    expect(await findings({ 'main.tf': PROVIDER + dr + EBS_DEFAULT + drVolume }, ['encryption-at-rest'])).toEqual(['encryption-at-rest/volumeUnencrypted main.tf:11 aws_ebs_volume.dr']);
+    expect(await findings({ 'main.tf': PROVIDER + dr + EBS_DEFAULT + drVolume }, ['encryption-at-rest'])).toEqual(['encryption-at-rest/unencrypted main.tf:11 aws_ebs_volume.dr']);
   });
 
   it('a literal bucket name links only within the same root when accounts are not known', async () => {

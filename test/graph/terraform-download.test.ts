@@ -152,7 +152,7 @@ describe('--download-modules', () => {
     const cache = mkdtempSync(join(tmpdir(), 'iac-cache-'));
     const { result } = await scanWith('acme/bucket/aws//modules/inner', '1.0.0', cache);
     expect(result.errors).toEqual([]);
-    expect(result.findings.map((f) => `${f.messageId} ${f.resource.address}`)).toEqual(['volumeUnencrypted module.logs.aws_ebs_volume.inner']);
+    expect(result.findings.map((f) => `${f.messageId} ${f.resource.address}`)).toEqual(['unencrypted module.logs.aws_ebs_volume.inner']);
     expect(result.stats.resources).toBe(1);
   });
 
