@@ -75,6 +75,17 @@ describe('AllowedValues scenarios', () => {
     expect(scenarios.every((s) => Object.keys(s.overrides).length === 1)).toBe(true);
   });
 
+  it('a condition over 20 parameters that needs all of them is flipped by one probe, not by searching 2^20', () => {
+    const n = 20;
+    const params = Array.from({ length: n }, (_, i) => `  P${i}:\n    Type: String\n    Default: off\n    AllowedValues: ['off', 'on']`).join('\n');
+    const all = Array.from({ length: n }, (_, i) => `!Equals [!Ref P${i}, 'on']`).join(', ');
+    const text = `Parameters:\n${params}\nConditions:\n  All: !And [${all}]\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Condition: All\n`;
+    const { scenarios } = allowedValueScenarios(doc(text));
+    expect(scenarios).toHaveLength(21);
+    expect(Object.keys(scenarios[20]!.overrides)).toHaveLength(20);
+    expect(scenarios[20]!.label).toMatch(/^P0 is on and P1 is on and .* and P19 is on$/);
+  });
+
   it('findings that appear only under another allowed value are reported, naming it, on the template line', async () => {
     const { result } = await scanSnippet('cloudformation', TEMPLATE, { rules: ['sg-restricted-ingress', 'encryption-at-rest'] });
     expect(result.errors).toEqual([]);

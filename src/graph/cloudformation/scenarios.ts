@@ -8,8 +8,8 @@
  *   that parameter, the rest as checked;
  * - through the conditions resources use (a resource's `Condition`, `Fn::If`): a condition over one
  *   parameter is flipped by that parameter's own scenarios; for a condition over several, the
- *   values that flip it are searched among those parameters only (bounded), and that one
- *   assignment is one more scenario.
+ *   values that flip it are searched among those parameters only (at most 256 assignments, else two
+ *   probes built from the condition's own `Fn::Equals`), and that one assignment is one more scenario.
  * So the number of scenarios grows with the number of parameters and conditions, not their
  * product: 20 two-valued parameters give at most 20 (+ one per multi-parameter condition).
  * Parameters nothing in `Resources` uses are never tried.
@@ -96,10 +96,20 @@ export function allowedValueScenarios(document: ParsedDocument, given: Record<st
     const params = [...conditionParams(c)].filter((p) => allowed.has(p)).sort();
     if (params.length < 2) continue;
     const sizes = params.map((p) => allowed.get(p)!.length);
-    if (sizes.reduce((a, b) => a * b, 1) > MAX_JOINT_ASSIGNMENTS) continue;
     const checked = base.condition(c);
     const wanted = new Set([true, false].filter((o) => o !== checked));
-    for (const assignment of assignments(params, allowed)) {
+    // Outcomes one parameter's own scenarios already reach need no joint assignment.
+    for (const sc of scenarios) {
+      const [name] = Object.keys(sc.overrides);
+      if (Object.keys(sc.overrides).length === 1 && params.includes(name!)) {
+        const outcome = evaluatorWith({ ...given, ...sc.overrides }).condition(c);
+        if (outcome !== undefined) wanted.delete(outcome);
+      }
+    }
+    // Too many assignments to search: two probes from the condition's own comparisons — every
+    // `Fn::Equals [Ref P, v]` made true, and every one made false — flip most And/Or shapes.
+    const candidates = sizes.reduce((a, b) => a * b, 1) > MAX_JOINT_ASSIGNMENTS ? probes(equalsLeaves(get(conditions, c), conditions), allowed) : assignments(params, allowed);
+    for (const assignment of candidates) {
       if (wanted.size === 0) break;
       const changed = Object.fromEntries(Object.entries(assignment).filter(([k, v]) => v !== baseOf(k)));
       if (Object.keys(changed).length < 2) continue; // one parameter's own scenarios cover it
@@ -110,6 +120,48 @@ export function allowedValueScenarios(document: ParsedDocument, given: Record<st
     }
   }
   return { scenarios, truncated };
+}
+
+/** `Fn::Equals` between a `Ref` and a literal, under a condition and the conditions it names: parameter → compared values. */
+function equalsLeaves(node: DocNode | undefined, conditions: DocMap | undefined, seen = new Set<string>(), out = new Map<string, string[]>(), depth = 0): Map<string, string[]> {
+  if (!node || depth > 200) return out;
+  const fn = intrinsic(node);
+  if (fn?.name === 'Condition' && fn.arg.kind === 'scalar') {
+    const name = String(fn.arg.value);
+    if (!seen.has(name)) {
+      seen.add(name);
+      equalsLeaves(get(conditions, name), conditions, seen, out, depth + 1);
+    }
+    return out;
+  }
+  if (fn?.name === 'Fn::Equals' && fn.arg.kind === 'seq' && fn.arg.items.length === 2) {
+    const [a, b] = fn.arg.items as [DocNode, DocNode];
+    const refOf = (n: DocNode): string | undefined => {
+      const f = intrinsic(n);
+      return f?.name === 'Ref' && f.arg.kind === 'scalar' ? String(f.arg.value) : undefined;
+    };
+    const lit = (n: DocNode): string | undefined => (n.kind === 'scalar' && n.value !== null ? (n.raw ?? String(n.value)) : undefined);
+    const [p, v] = refOf(a) !== undefined ? [refOf(a), lit(b)] : [refOf(b), lit(a)];
+    if (p !== undefined && v !== undefined) out.set(p, [...(out.get(p) ?? []), v]);
+    return out;
+  }
+  if (node.kind === 'seq') for (const i of node.items) equalsLeaves(i, conditions, seen, out, depth + 1);
+  if (node.kind === 'map') for (const e of node.entries) equalsLeaves(e.value, conditions, seen, out, depth + 1);
+  return out;
+}
+
+/** The two probe assignments: each compared parameter equal to its first compared value, and each different from all of them. */
+function probes(leaves: Map<string, string[]>, allowed: Map<string, string[]>): Record<string, string>[] {
+  const same: Record<string, string> = {};
+  const other: Record<string, string> = {};
+  for (const [p, values] of leaves) {
+    const list = allowed.get(p);
+    if (!list) continue;
+    if (list.includes(values[0]!)) same[p] = values[0]!;
+    const different = list.find((v) => !values.includes(v));
+    if (different !== undefined) other[p] = different;
+  }
+  return [same, other];
 }
 
 const UNKNOWN: Known<string> = { known: false, reason: 'not needed to decide a condition' };
