@@ -5,14 +5,17 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Config } from '../config/config.js';
 import type { Severity } from '../engine/types.js';
 import { SCAN_OPTIONS } from './options.js';
-import type { Format } from './options.js';
+import type { ScanFormat } from './options.js';
+import type { ScanOptions } from '../scan.js';
 import { VERSION } from '../version.js';
+import { registerGraph } from './graph.js';
+import { registerDiff } from './diff.js';
 
 // The scanner, the rules and the reporters are imported when a command runs, not here:
 // `--version` and `--help` load only commander, and a scan loads what it needs.
 
 interface ScanFlags {
-  format: Format;
+  format: ScanFormat;
   output?: string;
   failOn: Severity;
   rules?: string;
@@ -31,6 +34,7 @@ interface ScanFlags {
   root?: string;
   quiet?: boolean;
   verbose?: boolean;
+  diagram?: boolean;
   color: boolean;
 }
 
@@ -85,6 +89,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       exitCode = 0;
     });
 
+  registerGraph(program, io, (code) => { exitCode = code; });
+  registerDiff(program, io, (code) => { exitCode = code; });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
@@ -97,19 +104,27 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   return exitCode;
 }
 
-async function runScan(paths: string[], flags: ScanFlags, io: Io): Promise<number> {
+/** The scan settings common to every command that scans (config, variables, rule selection). */
+export type ScanInputFlags = Pick<ScanFlags, 'rules' | 'skipRules' | 'config' | 'exclude' | 'varFile' | 'var' | 'cdkSource' | 'cfnParams' | 'downloadModules' | 'moduleCache' | 'moduleRegistry' | 'root'>;
+
+export interface PreparedScan {
+  root: string;
+  config?: Config;
+  options: ScanOptions;
+}
+
+/** Reads the configuration and the variable and rule flags; prints the problem and returns 2 on bad usage. */
+export async function prepareScan(paths: string[], flags: ScanInputFlags, io: Io): Promise<PreparedScan | number> {
   const absPaths = paths.map((p) => resolve(p));
   const missing = absPaths.find((p) => !existsSync(p));
   if (missing) {
     io.err(`iac-check: ${missing}: no such file or folder\n`);
     return 2;
   }
-  const [{ defaultRoot, scan }, { ConfigError, loadConfig }, { loadRules }, { render }, { severityRank }] = await Promise.all([
+  const [{ defaultRoot }, { ConfigError, loadConfig }, { loadRules }] = await Promise.all([
     import('../scan.js'),
     import('../config/config.js'),
     import('../../rules/index.js'),
-    import('../report/index.js'),
-    import('../engine/types.js'),
   ]);
   const root = flags.root ? resolve(flags.root) : defaultRoot(absPaths);
   let config: Config | undefined;
@@ -142,7 +157,7 @@ async function runScan(paths: string[], flags: ScanFlags, io: Io): Promise<numbe
   }
   const rulesOnly = list(flags.rules);
   const skip = list(flags.skipRules);
-  const { result, rules } = await scan(paths, {
+  const options: ScanOptions = {
     root,
     ...(config ? { config } : {}),
     ...(flags.exclude ? { exclude: flags.exclude } : {}),
@@ -153,15 +168,33 @@ async function runScan(paths: string[], flags: ScanFlags, io: Io): Promise<numbe
     ...(flags.cdkSource ? { cdkSource: flags.cdkSource } : {}),
     ...(flags.cfnParams ? { cfnParams: flags.cfnParams } : {}),
     ...(flags.downloadModules ? { downloadModules: { ...(flags.moduleCache ? { cacheDir: flags.moduleCache } : {}), ...(flags.moduleRegistry ? { registry: flags.moduleRegistry } : {}) } } : {}),
-  });
+  };
+  return { root, ...(config ? { config } : {}), options };
+}
+
+async function runScan(paths: string[], flags: ScanFlags, io: Io): Promise<number> {
+  const prepared = await prepareScan(paths, flags, io);
+  if (typeof prepared === 'number') return prepared;
+  const { config } = prepared;
+  const [{ scan }, { loadRules }, { render }, { severityRank }] = await Promise.all([
+    import('../scan.js'),
+    import('../../rules/index.js'),
+    import('../report/index.js'),
+    import('../engine/types.js'),
+  ]);
+  const allRules = await loadRules();
+  const scanned = await scan(paths, prepared.options);
+  const { result, rules } = scanned;
   const color = flags.color && io.isTTY && !process.env.NO_COLOR && !flags.output && flags.format === 'text';
-  const text = render(flags.format, result, rules, {
+  const reportOptions = { toolVersion: VERSION, delivery: flags.delivery, allRules };
+  // The HTML page and --diagram also need the graph and the diagram, so they are drawn here (src/cli/html-report.ts).
+  const drawing = flags.format === 'html' || flags.diagram ? await import('./html-report.js') : undefined;
+  const text = flags.format === 'html' ? await drawing!.renderHtmlReport(scanned, reportOptions) : render(flags.format, result, rules, {
+    ...(flags.diagram ? { diagram: drawing!.mermaidOf(scanned) } : {}),
     color,
     verbose: flags.verbose === true,
     quiet: flags.quiet === true,
-    toolVersion: VERSION,
-    delivery: flags.delivery,
-    allRules,
+    ...reportOptions,
     ...(flags.sarifCategory ? { category: flags.sarifCategory } : {}),
   });
   if (flags.output) await writeFile(flags.output, text);

@@ -10,9 +10,12 @@ export interface OptionSpec {
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'checklist'] as const;
 export type Format = (typeof FORMATS)[number];
+/** The HTML report is built from the diagram and the files too, not from the findings alone (src/cli/html-report.ts). */
+export const SCAN_FORMATS = [...FORMATS, 'html'] as const;
+export type ScanFormat = (typeof SCAN_FORMATS)[number];
 
 export const SCAN_OPTIONS: readonly OptionSpec[] = [
-  { flags: '-f, --format <format>', description: 'output format', default: 'text', choices: FORMATS },
+  { flags: '-f, --format <format>', description: 'output format', default: 'text', choices: SCAN_FORMATS },
   { flags: '-o, --output <file>', description: 'write the report to a file instead of standard output' },
   { flags: '--fail-on <severity>', description: 'lowest severity that makes the exit code 1', default: 'low', choices: ['critical', 'high', 'medium', 'low'] },
   { flags: '--rules <ids>', description: 'run only these rules (comma-separated ids)' },
@@ -29,6 +32,7 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
   { flags: '--sarif-category <category>', description: 'SARIF automationDetails category (one per analysis uploaded to GitHub)' },
   { flags: '--delivery <model>', description: 'checklist delivery model', default: 'saas', choices: ['saas', 'customer-deployed'] },
   { flags: '--root <dir>', description: 'folder that reported paths are relative to (default: the current folder)' },
+  { flags: '--diagram', description: 'markdown and checklist: include the architecture diagram (Mermaid)' },
   { flags: '-q, --quiet', description: 'print findings and errors only' },
   { flags: '-v, --verbose', description: 'also print skipped files, undecidable checks and assumptions' },
   { flags: '--no-color', description: 'never colour the text output (NO_COLOR is honoured too)' },

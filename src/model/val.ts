@@ -44,6 +44,10 @@ export function isTrue(v: Val<boolean> | undefined): boolean {
 export function isFalse(v: Val<boolean> | undefined): boolean {
   return isKnown(v) && v.value === false;
 }
+/** The value when known, else undefined. */
+export function valueOf<T>(v: Val<T> | undefined): T | undefined {
+  return isKnown(v) ? v.value : undefined;
+}
 /** A key setting that names a key: a literal id or ARN, or a reference whose value is known only after deployment. */
 export function namesKey(v: Val<string> | undefined): boolean {
   return v !== undefined && (v.provenance === 'unknown' || (v.provenance === 'explicit' && v.value !== ''));

@@ -21,6 +21,8 @@ export interface ChecklistOptions {
    * (`--skip-rules`, `--rules`, turned off in the config) are named, and a control no rule serves yet is told apart.
    */
   allRules?: readonly Rule[];
+  /** The architecture diagram as Mermaid (`--diagram`): the checklist asks for one before its controls. */
+  diagram?: string;
 }
 
 export type ControlStatus = 'fail' | 'not checked' | 'needs evidence' | 'pass' | 'met by code' | 'not applicable';
@@ -137,6 +139,13 @@ export function formatChecklist(result: ScanResult, rules: readonly Rule[], opti
       `> **${plural(result.errors.length, 'input file')} could not be read or parsed** and ${result.errors.length === 1 ? 'was' : 'were'} not checked: a control marked pass may still fail there.`,
       '',
     );
+  }
+  out.push('### Architecture diagram', '');
+  if (options.diagram) {
+    out.push('The checklist asks for an architecture diagram of the solution; this one is drawn from the scanned code by `iac-check graph` (one per stack or Terraform root: `--per-unit`).', '');
+    out.push('```mermaid', options.diagram.trimEnd(), '```', '');
+  } else {
+    out.push('The checklist asks for an architecture diagram of the solution: draw it from the scanned code with `iac-check graph <paths> -o architecture.svg` (one per stack or Terraform root: `--per-unit`), or add `--diagram` to include it here.', '');
   }
   out.push(row(['status', 'controls']), '| --- | ---: |');
   for (const s of CONTROL_STATUSES) out.push(row([s, String(counts[s])]));

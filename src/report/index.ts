@@ -51,6 +51,8 @@ export interface RenderOptions {
   delivery?: 'saas' | 'customer-deployed';
   /** checklist: every rule iac-check has (run or not), so a skipped rule is named and a control no rule serves is told apart. */
   allRules?: readonly Rule[];
+  /** markdown, checklist: the architecture diagram as Mermaid (`--diagram`), shown in the report. */
+  diagram?: string;
 }
 
 export function render(format: OutputFormat, result: ScanResult, rules: readonly Rule[], options: RenderOptions): string {
@@ -65,10 +67,11 @@ export function render(format: OutputFormat, result: ScanResult, rules: readonly
         ...(options.category !== undefined ? { category: options.category } : {}),
       });
     case 'markdown':
-      return formatMarkdown(result, rules);
+      return formatMarkdown(result, rules, options.diagram);
     case 'checklist':
       return formatChecklist(result, rules, {
         delivery: options.delivery ?? 'saas',
+        ...(options.diagram !== undefined ? { diagram: options.diagram } : {}),
         ...(options.allRules !== undefined ? { allRules: options.allRules } : {}),
       });
     default: {

@@ -97,7 +97,8 @@ function groupByRule(findings: readonly Finding[], rules: readonly Rule[]): Rule
   );
 }
 
-export function formatMarkdown(result: ScanResult, rules: readonly Rule[]): string {
+/** `diagram`: the architecture as Mermaid, appended as its own section (GitHub renders it). */
+export function formatMarkdown(result: ScanResult, rules: readonly Rule[], diagram?: string): string {
   const c = countResult(result);
   const out: string[] = [];
 
@@ -192,6 +193,8 @@ export function formatMarkdown(result: ScanResult, rules: readonly Rule[]): stri
     }
     out.push('', '</details>', '');
   }
+
+  if (diagram) out.push('### Architecture', '', '```mermaid', diagram.trimEnd(), '```', '');
 
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return `${out.join('\n')}\n`;

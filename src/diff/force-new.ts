@@ -1,0 +1,36 @@
+/**
+ * Terraform arguments that force a new resource when they change, for the resources iac-check models,
+ * as the AWS provider documents them ("Changing this forces a new resource to be created"). The
+ * `@aws-cdk/cloudformation-diff` resource specification plays this part for CloudFormation.
+ */
+export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
+  aws_vpc: ['cidr_block', 'instance_tenancy', 'ipv4_ipam_pool_id'],
+  aws_subnet: ['vpc_id', 'cidr_block', 'availability_zone', 'availability_zone_id', 'outpost_arn'],
+  aws_security_group: ['name', 'name_prefix', 'description', 'vpc_id'],
+  aws_security_group_rule: ['type', 'from_port', 'to_port', 'protocol', 'cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids', 'security_group_id', 'source_security_group_id', 'self', 'description'],
+  aws_vpc_security_group_ingress_rule: ['security_group_id'],
+  aws_vpc_security_group_egress_rule: ['security_group_id'],
+  aws_nat_gateway: ['subnet_id', 'allocation_id', 'connectivity_type', 'private_ip'],
+  aws_instance: ['ami', 'availability_zone', 'subnet_id', 'placement_group', 'tenancy', 'key_name', 'private_ip', 'associate_public_ip_address', 'ebs_block_device', 'ephemeral_block_device'],
+  aws_ebs_volume: ['availability_zone', 'encrypted', 'kms_key_id', 'snapshot_id', 'outpost_arn'],
+  aws_lb: ['name', 'name_prefix', 'internal', 'load_balancer_type'],
+  aws_lb_target_group: ['name', 'name_prefix', 'port', 'protocol', 'protocol_version', 'target_type', 'vpc_id'],
+  aws_db_instance: ['identifier', 'identifier_prefix', 'availability_zone', 'character_set_name', 'db_name', 'kms_key_id', 'storage_encrypted', 'username', 'replicate_source_db', 'restore_to_point_in_time', 's3_import', 'snapshot_identifier', 'timezone'],
+  aws_rds_cluster: ['cluster_identifier', 'cluster_identifier_prefix', 'availability_zones', 'database_name', 'engine', 'engine_mode', 'kms_key_id', 'master_username', 'storage_encrypted', 'snapshot_identifier', 'source_region', 'global_cluster_identifier'],
+  aws_rds_cluster_instance: ['identifier', 'identifier_prefix', 'cluster_identifier', 'engine', 'availability_zone'],
+  aws_db_subnet_group: ['name', 'name_prefix'],
+  aws_dynamodb_table: ['name', 'hash_key', 'range_key'],
+  aws_efs_file_system: ['creation_token', 'encrypted', 'kms_key_id', 'availability_zone_name'],
+  aws_elasticache_replication_group: ['replication_group_id', 'at_rest_encryption_enabled', 'kms_key_id', 'subnet_group_name', 'engine'],
+  aws_elasticache_cluster: ['cluster_id', 'engine', 'subnet_group_name', 'availability_zone', 'port'],
+  aws_sqs_queue: ['name', 'name_prefix', 'fifo_queue'],
+  aws_sns_topic: ['name', 'name_prefix', 'fifo_topic'],
+  aws_s3_bucket: ['bucket', 'bucket_prefix', 'object_lock_enabled'],
+  aws_cloudtrail: ['name'],
+  aws_kms_key: [],
+  aws_backup_vault: ['name', 'kms_key_arn'],
+  aws_cloudfront_distribution: [],
+  aws_autoscaling_group: ['name', 'name_prefix'],
+  aws_launch_template: [],
+  aws_iam_role: ['name', 'name_prefix'],
+};
