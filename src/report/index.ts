@@ -9,8 +9,9 @@ import { formatText } from './text.js';
 
 export { formatText, type TextOptions } from './text.js';
 export { formatJson, buildJsonReport, JSON_SCHEMA_VERSION, type JsonReport, type JsonFinding, type JsonOptions } from './json.js';
-export { formatSarif, buildSarif, primaryLocationLineHash, type SarifOptions } from './sarif.js';
-export { formatMarkdown, escapeMarkdown } from './markdown.js';
+export { formatSarif, buildSarif, primaryLocationLineHash, GITHUB_MAX_RESULTS, GITHUB_MAX_GZIP_BYTES, type SarifOptions } from './sarif.js';
+export { formatMarkdown, escapeMarkdown, MARKDOWN_LIMIT, type MarkdownOptions } from './markdown.js';
+export { formatRuleList, type RuleListFormat } from './rules.js';
 export {
   formatChecklist,
   assessControls,
@@ -51,6 +52,10 @@ export interface RenderOptions {
   delivery?: 'saas' | 'customer-deployed';
   /** checklist: ids of every rule iac-check has (run or not), so a skipped rule is told apart from one not written yet. */
   knownRuleIds?: readonly string[];
+  /** markdown: where the complete report is, named when the report is cut to fit. */
+  fullReport?: string;
+  /** sarif, markdown: told what was cut to fit GitHub's limits. */
+  onCut?: (message: string) => void;
 }
 
 export function render(format: OutputFormat, result: ScanResult, rules: readonly Rule[], options: RenderOptions): string {
@@ -63,9 +68,13 @@ export function render(format: OutputFormat, result: ScanResult, rules: readonly
       return formatSarif(result, rules, {
         toolVersion: options.toolVersion,
         ...(options.category !== undefined ? { category: options.category } : {}),
+        ...(options.onCut ? { onCut: options.onCut } : {}),
       });
     case 'markdown':
-      return formatMarkdown(result, rules);
+      return formatMarkdown(result, rules, {
+        ...(options.fullReport !== undefined ? { fullReport: options.fullReport } : {}),
+        ...(options.onCut ? { onCut: options.onCut } : {}),
+      });
     case 'checklist':
       return formatChecklist(result, rules, {
         delivery: options.delivery ?? 'saas',
