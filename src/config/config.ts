@@ -2,6 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { IgnoreEntry } from '../engine/engine.js';
 import type { Severity } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
+import { closest } from './suggest.js';
+
+function suggestion(name: string, known: string[]): string {
+  const near = closest(name, known);
+  return near ? `; did you mean \`${near}\`?` : '';
+}
 
 /** The `.iac-check.yaml` file, validated. */
 export interface Config {
@@ -15,7 +21,8 @@ export interface Config {
   regions: Record<string, string>;
   logArchiveAccount?: string;
   publicPorts: number[];
-  failOn?: Severity;
+  /** As `--fail-on`: a severity, `never`, or `new` (with `--baseline`). */
+  failOn?: Severity | 'never' | 'new';
   /** CloudFormation parameter files (paths relative to `configDir`) and values, per template path glob, in order. */
   cfnParameters: CfnParameterMapping[];
   /** The configuration file it was read from (relative paths in it start from its folder). */
@@ -62,7 +69,7 @@ export function validateConfig(raw: unknown, file = 'configuration'): Config {
   };
   if (!isRecord(raw)) return fail('(root)', 'must be a map of settings');
   const config = defaultConfig();
-  for (const key of Object.keys(raw)) if (!KEYS.has(key)) fail(key, `is not a setting (expected one of: ${[...KEYS].join(', ')})`);
+  for (const key of Object.keys(raw)) if (!KEYS.has(key)) fail(key, `is not a setting${suggestion(key, [...KEYS])} (expected one of: ${[...KEYS].join(', ')})`);
 
   if (raw.rules !== undefined) {
     if (!isRecord(raw.rules)) fail('rules', 'must map rule ids to off, on or a severity');
@@ -128,8 +135,9 @@ export function validateConfig(raw: unknown, file = 'configuration'): Config {
     }
   }
   if (raw.failOn !== undefined) {
-    if (!SEVERITIES.includes(raw.failOn as Severity)) fail('failOn', `must be one of ${SEVERITIES.join(', ')}`);
-    config.failOn = raw.failOn as Severity;
+    const levels: readonly string[] = [...SEVERITIES, 'never', 'new'];
+    if (typeof raw.failOn !== 'string' || !levels.includes(raw.failOn)) fail('failOn', `must be one of ${levels.join(', ')}`);
+    config.failOn = raw.failOn as NonNullable<Config['failOn']>;
   }
   return config;
 }

@@ -22,6 +22,7 @@ function evaluate(e: Expr, env: Env): Value {
 import { azList, list, map, respan, str, unk, within } from './values.js';
 import { moduleSource, moduleVersion, type ModuleConfig } from './config.js';
 import { classifySource, DOWNLOADED_PREFIX, fetchKey, localModuleDir } from './sources.js';
+import { parseIgnoreComment } from '../suppression-comment.js';
 
 export interface ProviderCtx {
   region: () => Known<string>;
@@ -61,7 +62,8 @@ const META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle'
 const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 const MAX_INSTANCES = 10_000;
 const MAX_MODULE_DEPTH = 32;
-const SUPPRESS = /^(?:#|\/\/)\s*iac-check:ignore\s+(\S+)\s*(.*?)\s*$/;
+/** A comment that starts with the directive (not one that mentions it). */
+const SUPPRESS = /^(?:#|\/\/)\s*iac-check:ignore\b/;
 
 export function instanceSuffix(key: number | string | undefined): string {
   if (key === undefined) return '';
@@ -659,11 +661,15 @@ export class ModuleInstance implements Resolver {
   private commentsAbove(lines: Map<number, { text: string; span: Span }[]>, line: number, path: string | undefined, out: Suppression[]): void {
     const take = (l: number) => {
       for (const c of lines.get(l) ?? []) {
-        const m = SUPPRESS.exec(c.text.trim());
+        const text = c.text.trim();
+        const m = SUPPRESS.test(text) ? parseIgnoreComment(text) : undefined;
         if (!m) continue;
-        const s: Suppression = { ruleId: m[1]!, reason: m[2] ?? '', span: c.span };
-        if (path !== undefined) s.path = path;
-        out.push(s);
+        // No id at all stays visible as an unknown (empty) id.
+        for (const ruleId of m.ids.length ? m.ids : ['']) {
+          const s: Suppression = { ruleId, reason: m.reason, span: c.span };
+          if (path !== undefined) s.path = path;
+          out.push(s);
+        }
       }
     };
     // a trailing comment on the line itself
