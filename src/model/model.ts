@@ -9,6 +9,9 @@ import type { CacheCluster, CacheSubnetGroup } from './elasticache/types.js';
 import type { Listener, LoadBalancer, TargetGroup } from './elb/types.js';
 import type { AccessKey, IamGroupMembership, IamIdentity, IamPolicy, IamPolicyAttachment, LoginProfile, PasswordPolicy } from './iam/types.js';
 import type { KmsKey } from './kms/types.js';
+import type { SecretValue } from './secrets/types.js';
+import type { Secret } from './secretsmanager/types.js';
+import type { SsmParameter } from './ssm/types.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './rds/types.js';
 import type { AccountPublicAccessBlock, Bucket } from './s3/types.js';
 import type { Topic } from './sns/types.js';
@@ -59,6 +62,10 @@ export interface CloudModel {
   accessKeys: AccessKey[];
   loginProfiles: LoginProfile[];
   passwordPolicies: PasswordPolicy[];
+  /** Strings of any resource named like a secret or shaped like a credential. */
+  secretValues: SecretValue[];
+  ssmParameters: SsmParameter[];
+  secrets: Secret[];
 }
 
 export type ModelKey = keyof CloudModel;
@@ -71,6 +78,7 @@ export function emptyModel(): CloudModel {
     fileSystems: [], queues: [], topics: [], cacheClusters: [], cacheSubnetGroups: [], trails: [], backupPlans: [],
     backupSelections: [], backupVaults: [], kmsKeys: [], autoScalingGroups: [],
     iamIdentities: [], iamPolicies: [], iamPolicyAttachments: [], iamGroupMemberships: [], accessKeys: [], loginProfiles: [], passwordPolicies: [],
+    secretValues: [], ssmParameters: [], secrets: [],
   };
 }
 
