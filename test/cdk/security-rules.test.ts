@@ -19,7 +19,7 @@ describe('secrets and key rules on CDK', () => {
       const open = new kms.Key(stack, 'OpenKey', { enableKeyRotation: false, pendingWindow: Duration.days(7) });
       open.addToResourcePolicy(new iam.PolicyStatement({ principals: [new iam.AnyPrincipal()], actions: ['kms:Decrypt'], resources: ['*'] }));
       new lambda.Function(stack, 'Fn', {
-        runtime: lambda.Runtime.NODEJS_20_X,
+        runtime: lambda.Runtime.NODEJS_22_X,
         handler: 'index.handler',
         code: lambda.Code.fromInline('exports.handler = async () => {}'),
         environment: { API_TOKEN: 'a1b2c3d4e5f6a7b8c9d0', LOG_LEVEL: 'info' },
@@ -31,7 +31,7 @@ describe('secrets and key rules on CDK', () => {
       const secret = new secretsmanager.Secret(stack, 'DbSecret', { encryptionKey: key });
       new ssm.StringParameter(stack, 'DbHost', { parameterName: '/shop/db-host', stringValue: 'db.internal.example.com' });
       new lambda.Function(stack, 'Reader', {
-        runtime: lambda.Runtime.NODEJS_20_X,
+        runtime: lambda.Runtime.NODEJS_22_X,
         handler: 'index.handler',
         code: lambda.Code.fromInline('exports.handler = async () => {}'),
         environment: { DB_SECRET_ARN: secret.secretArn },
