@@ -11,6 +11,7 @@ import type { AccessKey, IamGroupMembership, IamIdentity, IamPolicy, IamPolicyAt
 import type { KmsKey } from './kms/types.js';
 import type { SecretValue } from './secrets/types.js';
 import type { Secret } from './secretsmanager/types.js';
+import type { Detector } from './securityservices/types.js';
 import type { SsmParameter } from './ssm/types.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './rds/types.js';
 import type { AccountPublicAccessBlock, Bucket } from './s3/types.js';
@@ -66,6 +67,8 @@ export interface CloudModel {
   secretValues: SecretValue[];
   ssmParameters: SsmParameter[];
   secrets: Secret[];
+  /** Account-level detective services: Access Analyzer, Config, GuardDuty, Macie, Inspector, Security Hub. */
+  detectors: Detector[];
 }
 
 export type ModelKey = keyof CloudModel;
@@ -78,7 +81,7 @@ export function emptyModel(): CloudModel {
     fileSystems: [], queues: [], topics: [], cacheClusters: [], cacheSubnetGroups: [], trails: [], backupPlans: [],
     backupSelections: [], backupVaults: [], kmsKeys: [], autoScalingGroups: [],
     iamIdentities: [], iamPolicies: [], iamPolicyAttachments: [], iamGroupMemberships: [], accessKeys: [], loginProfiles: [], passwordPolicies: [],
-    secretValues: [], ssmParameters: [], secrets: [],
+    secretValues: [], ssmParameters: [], secrets: [], detectors: [],
   };
 }
 
