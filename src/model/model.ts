@@ -12,6 +12,10 @@ import type { KmsKey } from './kms/types.js';
 import type { SecretValue } from './secrets/types.js';
 import type { Secret } from './secretsmanager/types.js';
 import type { Detector } from './securityservices/types.js';
+import type { ApiStage, RestApi } from './apigateway/types.js';
+import type { GraphqlApi } from './appsync/types.js';
+import type { ShieldProtection } from './shield/types.js';
+import type { WebAcl, WebAclAssociation } from './wafv2/types.js';
 import type { SsmParameter } from './ssm/types.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './rds/types.js';
 import type { AccountPublicAccessBlock, Bucket } from './s3/types.js';
@@ -69,6 +73,12 @@ export interface CloudModel {
   secrets: Secret[];
   /** Account-level detective services: Access Analyzer, Config, GuardDuty, Macie, Inspector, Security Hub. */
   detectors: Detector[];
+  restApis: RestApi[];
+  apiStages: ApiStage[];
+  graphqlApis: GraphqlApi[];
+  webAcls: WebAcl[];
+  webAclAssociations: WebAclAssociation[];
+  shieldProtections: ShieldProtection[];
 }
 
 export type ModelKey = keyof CloudModel;
@@ -82,6 +92,7 @@ export function emptyModel(): CloudModel {
     backupSelections: [], backupVaults: [], kmsKeys: [], autoScalingGroups: [],
     iamIdentities: [], iamPolicies: [], iamPolicyAttachments: [], iamGroupMemberships: [], accessKeys: [], loginProfiles: [], passwordPolicies: [],
     secretValues: [], ssmParameters: [], secrets: [], detectors: [],
+    restApis: [], apiStages: [], graphqlApis: [], webAcls: [], webAclAssociations: [], shieldProtections: [],
   };
 }
 

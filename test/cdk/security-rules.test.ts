@@ -1,13 +1,17 @@
 /**
- * The secrets and key rules on CDK input: constructs as an engineer writes them, synthesized
+ * The secrets, key and edge rules on CDK input: constructs as an engineer writes them, synthesized
  * in-process, scanned as a cloud assembly.
  */
 import { Duration } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as shield from 'aws-cdk-lib/aws-shield';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { describe, expect, it } from 'vitest';
 import { synthAndScan } from './synth.js';
 
@@ -48,5 +52,33 @@ describe('secrets and key rules on CDK', () => {
       ['secrets-encrypted', 'plainParameter', 'Test/DbPassword/Resource'],
     ]);
     for (const f of findings) expect(f.resource.source).toBe('cdk');
+  });
+});
+
+describe('edge rules on CDK', () => {
+  it('find an internet-facing load balancer without a web ACL or Shield, and pass one behind both', async () => {
+    const findings = await synthAndScan((stack) => {
+      const vpc = new ec2.Vpc(stack, 'Net', { maxAzs: 2, natGateways: 0 });
+      new elbv2.ApplicationLoadBalancer(stack, 'Open', { vpc, internetFacing: true });
+      const guarded = new elbv2.ApplicationLoadBalancer(stack, 'Guarded', { vpc, internetFacing: true });
+      const acl = new wafv2.CfnWebACL(stack, 'Acl', {
+        scope: 'REGIONAL',
+        defaultAction: { allow: {} },
+        visibilityConfig: { sampledRequestsEnabled: true, cloudWatchMetricsEnabled: true, metricName: 'acl' },
+        rules: ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesSQLiRuleSet'].map((name, priority) => ({
+          name,
+          priority,
+          overrideAction: { none: {} },
+          visibilityConfig: { sampledRequestsEnabled: true, cloudWatchMetricsEnabled: true, metricName: name },
+          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+        })),
+      });
+      new wafv2.CfnWebACLAssociation(stack, 'AclAssociation', { resourceArn: guarded.loadBalancerArn, webAclArn: acl.attrArn });
+      new shield.CfnProtection(stack, 'GuardedShield', { name: 'guarded', resourceArn: guarded.loadBalancerArn });
+    }, ['waf-owasp-rules', 'ddos-protection']);
+    expect(findings.map((f) => [f.ruleId, f.messageId, f.resource.constructPath]).sort()).toEqual([
+      ['ddos-protection', 'unprotected', 'Test/Open/Resource'],
+      ['waf-owasp-rules', 'noWebAcl', 'Test/Open/Resource'],
+    ]);
   });
 });
