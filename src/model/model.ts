@@ -16,6 +16,11 @@ import type { ApiStage, RestApi } from './apigateway/types.js';
 import type { GraphqlApi } from './appsync/types.js';
 import type { ShieldProtection } from './shield/types.js';
 import type { WebAcl, WebAclAssociation } from './wafv2/types.js';
+import type { DocumentCluster, DocumentParameterGroup } from './docdb/types.js';
+import type { Stream } from './kinesis/types.js';
+import type { KafkaCluster } from './msk/types.js';
+import type { SearchDomain } from './opensearch/types.js';
+import type { RedshiftCluster, RedshiftParameterGroup } from './redshift/types.js';
 import type { SsmParameter } from './ssm/types.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './rds/types.js';
 import type { AccountPublicAccessBlock, Bucket } from './s3/types.js';
@@ -79,6 +84,14 @@ export interface CloudModel {
   webAcls: WebAcl[];
   webAclAssociations: WebAclAssociation[];
   shieldProtections: ShieldProtection[];
+  /** Data stores modelled for the data-store facet (not yet judged by the encryption rules). */
+  searchDomains: SearchDomain[];
+  redshiftClusters: RedshiftCluster[];
+  redshiftParameterGroups: RedshiftParameterGroup[];
+  streams: Stream[];
+  documentClusters: DocumentCluster[];
+  documentParameterGroups: DocumentParameterGroup[];
+  kafkaClusters: KafkaCluster[];
 }
 
 export type ModelKey = keyof CloudModel;
@@ -93,6 +106,7 @@ export function emptyModel(): CloudModel {
     iamIdentities: [], iamPolicies: [], iamPolicyAttachments: [], iamGroupMemberships: [], accessKeys: [], loginProfiles: [], passwordPolicies: [],
     secretValues: [], ssmParameters: [], secrets: [], detectors: [],
     restApis: [], apiStages: [], graphqlApis: [], webAcls: [], webAclAssociations: [], shieldProtections: [],
+    searchDomains: [], redshiftClusters: [], redshiftParameterGroups: [], streams: [], documentClusters: [], documentParameterGroups: [], kafkaClusters: [],
   };
 }
 
