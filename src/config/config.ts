@@ -25,6 +25,12 @@ export interface Config {
   failOn?: Severity | 'never' | 'new';
   /** CloudFormation parameter files (paths relative to `configDir`) and values, per template path glob, in order. */
   cfnParameters: CfnParameterMapping[];
+  /**
+   * Account-level controls met outside the scanned code, per rule id, with where they are met
+   * ("GuardDuty runs organisation-wide from the security account"). Their findings are shown as
+   * suppressed with that reason (they become `ignore` entries).
+   */
+  providedElsewhere: Record<string, string>;
   /** The configuration file it was read from (relative paths in it start from its folder). */
   configFile?: string;
 }
@@ -38,12 +44,12 @@ export interface CfnParameterMapping {
 export const DEFAULT_PUBLIC_PORTS = [80, 443];
 
 export function defaultConfig(): Config {
-  return { rules: {}, exclude: [], ignore: [], accounts: {}, regions: {}, publicPorts: [...DEFAULT_PUBLIC_PORTS], cfnParameters: [] };
+  return { rules: {}, exclude: [], ignore: [], accounts: {}, regions: {}, publicPorts: [...DEFAULT_PUBLIC_PORTS], cfnParameters: [], providedElsewhere: {} };
 }
 
 export class ConfigError extends Error {}
 
-const KEYS = new Set(['rules', 'exclude', 'ignore', 'accounts', 'regions', 'logArchiveAccount', 'publicPorts', 'failOn', 'cfnParameters']);
+const KEYS = new Set(['rules', 'exclude', 'ignore', 'accounts', 'regions', 'logArchiveAccount', 'publicPorts', 'failOn', 'cfnParameters', 'providedElsewhere']);
 
 export async function loadConfig(file: string): Promise<Config> {
   let text: string;
@@ -132,6 +138,14 @@ export function validateConfig(raw: unknown, file = 'configuration'): Config {
         }
         config.cfnParameters.push({ glob, files: [], values });
       } else fail(key, 'must be a parameter file, a list of files, or a map of parameter values');
+    }
+  }
+  if (raw.providedElsewhere !== undefined) {
+    if (!isRecord(raw.providedElsewhere)) fail('providedElsewhere', 'must map rule ids to where the control is met');
+    for (const [rule, where] of Object.entries(raw.providedElsewhere as Record<string, unknown>)) {
+      if (typeof where !== 'string' || where.trim() === '') fail(`providedElsewhere.${rule}`, 'must say where the control is met');
+      config.providedElsewhere[rule] = (where as string).trim();
+      config.ignore.push({ rule, reason: `provided elsewhere: ${(where as string).trim()}` });
     }
   }
   if (raw.failOn !== undefined) {
