@@ -17,15 +17,16 @@
  *          --groups cloudformation,terraform,cdk,mixed (the real-world groups to measure)
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CorpusKind } from './corpus.js';
 import { generateCorpus, writeCorpus } from './corpus.js';
 import type { Measurement, MeasureMode } from './measure.js';
 import type { GroupResult } from './realworld.js';
 import { benchGroup, benchStartup, corpusFrom, findPeers, formatGroups, formatStartup, groupsOf } from './realworld.js';
+import { hostileCases } from './hostile.js';
 
 export const TARGETS = { fullOverParse: 1.5, growth: 2.3, peakMiB: 1024 } as const;
 
@@ -255,6 +256,46 @@ export async function runBench(o: BenchOptions): Promise<CorpusResult[]> {
   return results;
 }
 
+export interface HostileResult {
+  name: string;
+  ms?: number;
+  peakMiB?: number;
+  errors?: number;
+  findings?: number;
+  failure?: string;
+}
+
+/** Each hostile input (bench/hostile.ts) in its own process: it must end, below the memory target, with the sibling's finding. */
+export async function runHostile(o: BenchOptions): Promise<HostileResult[]> {
+  const out: HostileResult[] = [];
+  for (const c of hostileCases()) {
+    const dir = await mkdtemp(join(tmpdir(), 'iac-check-bench-hostile-'));
+    try {
+      for (const [name, text] of Object.entries(c.files)) {
+        await mkdir(dirname(join(dir, name)), { recursive: true });
+        await writeFile(join(dir, name), text);
+      }
+      const m = await measureInChild('full', dir, Math.min(o.timeoutSec, 120));
+      const r: HostileResult = { name: c.name, ms: m.ms, peakMiB: m.maxRssKiB / 1024, errors: m.errors, findings: m.findings };
+      if (m.findings < 1) r.failure = 'the sibling finding is lost';
+      else if (r.peakMiB! >= TARGETS.peakMiB) r.failure = `peak ${r.peakMiB!.toFixed(0)} MiB`;
+      out.push(r);
+      log(`hostile: ${c.name}: ${m.ms.toFixed(0)} ms, ${(m.maxRssKiB / 1024).toFixed(0)} MiB`);
+    } catch (e) {
+      out.push({ name: c.name, failure: e instanceof Error ? e.message.split('\n')[0]! : String(e) });
+    } finally {
+      if (!o.keep) await rm(dir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
+
+function formatHostile(rows: HostileResult[]): string {
+  const head = '| hostile input | wall ms | peak MiB | errors | findings | |\n|---|---:|---:|---:|---:|---|';
+  const body = rows.map((r) => `| ${r.name} | ${r.ms?.toFixed(0) ?? '—'} | ${r.peakMiB?.toFixed(0) ?? '—'} | ${r.errors ?? '—'} | ${r.findings ?? '—'} | ${r.failure ? `FAIL: ${r.failure}` : 'ok'} |`);
+  return [head, ...body].join('\n');
+}
+
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   log(`iac-check benchmark: scale ${o.scale} and ${o.scale * 2}, median of ${o.runs} run(s), node ${process.version}`);
@@ -270,6 +311,11 @@ async function main(): Promise<void> {
   const startup = await benchStartup(Math.max(5, o.runs));
   sections.push(formatStartup(startup, Math.max(5, o.runs)));
   raw.push(startup);
+  const hostile = o.only ? [] : await runHostile(o);
+  if (hostile.length) {
+    sections.push(formatHostile(hostile));
+    raw.push(hostile);
+  }
   const corpus = corpusFrom(o.corpus);
   if (corpus) {
     const { found, missing } = o.peers ? findPeers() : { found: [], missing: [] };
