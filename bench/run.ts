@@ -11,7 +11,9 @@
  * real-world corpus is given (`--corpus DIR` or IAC_CHECK_CORPUS; `node dist/bench/fetch-corpus.js
  * DIR` builds one), iac-check and the peers found on PATH on its folders (bench/realworld.ts).
  *
- * Options: --runs <n> (3)  --scale <s> (1)  --only cloudformation|terraform  --seed <n> (1)
+ * The hostile-input rows (bench/hostile.ts) run too, one child process each.
+ *
+ * Options: --runs <n> (3)  --scale <s> (1)  --only cloudformation|terraform|hostile  --seed <n> (1)
  *          --timeout <seconds per child> (900)  --keep (keep the temp folders)  --json (also print raw figures)
  *          --corpus <dir>  --real-only (skip the synthetic corpora)  --no-peers (iac-check alone on the corpus)
  *          --groups cloudformation,terraform,cdk,mixed (the real-world groups to measure)
@@ -33,7 +35,7 @@ export const TARGETS = { fullOverParse: 1.5, growth: 2.3, peakMiB: 1024 } as con
 export interface BenchOptions {
   runs: number;
   scale: number;
-  only?: CorpusKind;
+  only?: CorpusKind | 'hostile';
   seed: number;
   timeoutSec: number;
   keep: boolean;
@@ -100,11 +102,12 @@ export function parseArgs(argv: string[]): BenchOptions {
         const v = value();
         if (v === 'cloudformation' || v === 'cfn') o.only = 'cloudformation';
         else if (v === 'terraform' || v === 'tf') o.only = 'terraform';
-        else throw new Error('--only must be cloudformation or terraform');
+        else if (v === 'hostile') o.only = 'hostile';
+        else throw new Error('--only must be cloudformation, terraform or hostile');
         break;
       }
       case '-h': case '--help':
-        process.stdout.write('usage: node dist/bench/run.js [--runs 3] [--scale 1] [--only cloudformation|terraform] [--seed 1] [--timeout 900] [--keep] [--json] [--corpus DIR] [--real-only] [--no-peers] [--groups cloudformation,terraform,cdk,mixed]\n');
+        process.stdout.write('usage: node dist/bench/run.js [--runs 3] [--scale 1] [--only cloudformation|terraform|hostile] [--seed 1] [--timeout 900] [--keep] [--json] [--corpus DIR] [--real-only] [--no-peers] [--groups cloudformation,terraform,cdk,mixed]\n');
         process.exit(0);
         break;
       default: throw new Error(`unknown option ${a}`);
@@ -240,7 +243,7 @@ function log(msg: string): void {
 }
 
 export async function runBench(o: BenchOptions): Promise<CorpusResult[]> {
-  const kinds: CorpusKind[] = o.only ? [o.only] : ['cloudformation', 'terraform'];
+  const kinds: CorpusKind[] = o.only === 'hostile' ? [] : o.only ? [o.only] : ['cloudformation', 'terraform'];
   const dirs: string[] = [];
   const results: CorpusResult[] = [];
   try {
@@ -311,7 +314,7 @@ async function main(): Promise<void> {
   const startup = await benchStartup(Math.max(5, o.runs));
   sections.push(formatStartup(startup, Math.max(5, o.runs)));
   raw.push(startup);
-  const hostile = o.only ? [] : await runHostile(o);
+  const hostile = o.only && o.only !== 'hostile' ? [] : await runHostile(o);
   if (hostile.length) {
     sections.push(formatHostile(hostile));
     raw.push(hostile);
