@@ -11,28 +11,31 @@
  * real-world corpus is given (`--corpus DIR` or IAC_CHECK_CORPUS; `node dist/bench/fetch-corpus.js
  * DIR` builds one), iac-check and the peers found on PATH on its folders (bench/realworld.ts).
  *
- * Options: --runs <n> (3)  --scale <s> (1)  --only cloudformation|terraform  --seed <n> (1)
+ * The hostile-input rows (bench/hostile.ts) run too, one child process each.
+ *
+ * Options: --runs <n> (3)  --scale <s> (1)  --only cloudformation|terraform|hostile  --seed <n> (1)
  *          --timeout <seconds per child> (900)  --keep (keep the temp folders)  --json (also print raw figures)
  *          --corpus <dir>  --real-only (skip the synthetic corpora)  --no-peers (iac-check alone on the corpus)
  *          --groups cloudformation,terraform,cdk,mixed (the real-world groups to measure)
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CorpusKind } from './corpus.js';
 import { generateCorpus, writeCorpus } from './corpus.js';
 import type { Measurement, MeasureMode } from './measure.js';
 import type { GroupResult } from './realworld.js';
 import { benchGroup, benchStartup, corpusFrom, findPeers, formatGroups, formatStartup, groupsOf } from './realworld.js';
+import { hostileCases } from './hostile.js';
 
 export const TARGETS = { fullOverParse: 1.5, growth: 2.3, peakMiB: 1024 } as const;
 
 export interface BenchOptions {
   runs: number;
   scale: number;
-  only?: CorpusKind;
+  only?: CorpusKind | 'hostile';
   seed: number;
   timeoutSec: number;
   keep: boolean;
@@ -99,11 +102,12 @@ export function parseArgs(argv: string[]): BenchOptions {
         const v = value();
         if (v === 'cloudformation' || v === 'cfn') o.only = 'cloudformation';
         else if (v === 'terraform' || v === 'tf') o.only = 'terraform';
-        else throw new Error('--only must be cloudformation or terraform');
+        else if (v === 'hostile') o.only = 'hostile';
+        else throw new Error('--only must be cloudformation, terraform or hostile');
         break;
       }
       case '-h': case '--help':
-        process.stdout.write('usage: node dist/bench/run.js [--runs 3] [--scale 1] [--only cloudformation|terraform] [--seed 1] [--timeout 900] [--keep] [--json] [--corpus DIR] [--real-only] [--no-peers] [--groups cloudformation,terraform,cdk,mixed]\n');
+        process.stdout.write('usage: node dist/bench/run.js [--runs 3] [--scale 1] [--only cloudformation|terraform|hostile] [--seed 1] [--timeout 900] [--keep] [--json] [--corpus DIR] [--real-only] [--no-peers] [--groups cloudformation,terraform,cdk,mixed]\n');
         process.exit(0);
         break;
       default: throw new Error(`unknown option ${a}`);
@@ -239,7 +243,7 @@ function log(msg: string): void {
 }
 
 export async function runBench(o: BenchOptions): Promise<CorpusResult[]> {
-  const kinds: CorpusKind[] = o.only ? [o.only] : ['cloudformation', 'terraform'];
+  const kinds: CorpusKind[] = o.only === 'hostile' ? [] : o.only ? [o.only] : ['cloudformation', 'terraform'];
   const dirs: string[] = [];
   const results: CorpusResult[] = [];
   try {
@@ -253,6 +257,46 @@ export async function runBench(o: BenchOptions): Promise<CorpusResult[]> {
     else await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
   }
   return results;
+}
+
+export interface HostileResult {
+  name: string;
+  ms?: number;
+  peakMiB?: number;
+  errors?: number;
+  findings?: number;
+  failure?: string;
+}
+
+/** Each hostile input (bench/hostile.ts) in its own process: it must end, below the memory target, with the sibling's finding. */
+export async function runHostile(o: BenchOptions): Promise<HostileResult[]> {
+  const out: HostileResult[] = [];
+  for (const c of hostileCases()) {
+    const dir = await mkdtemp(join(tmpdir(), 'iac-check-bench-hostile-'));
+    try {
+      for (const [name, text] of Object.entries(c.files)) {
+        await mkdir(dirname(join(dir, name)), { recursive: true });
+        await writeFile(join(dir, name), text);
+      }
+      const m = await measureInChild('full', dir, Math.min(o.timeoutSec, 120));
+      const r: HostileResult = { name: c.name, ms: m.ms, peakMiB: m.maxRssKiB / 1024, errors: m.errors, findings: m.findings };
+      if (m.findings < 1) r.failure = 'the sibling finding is lost';
+      else if (r.peakMiB! >= TARGETS.peakMiB) r.failure = `peak ${r.peakMiB!.toFixed(0)} MiB`;
+      out.push(r);
+      log(`hostile: ${c.name}: ${m.ms.toFixed(0)} ms, ${(m.maxRssKiB / 1024).toFixed(0)} MiB`);
+    } catch (e) {
+      out.push({ name: c.name, failure: e instanceof Error ? e.message.split('\n')[0]! : String(e) });
+    } finally {
+      if (!o.keep) await rm(dir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
+
+function formatHostile(rows: HostileResult[]): string {
+  const head = '| hostile input | wall ms | peak MiB | errors | findings | |\n|---|---:|---:|---:|---:|---|';
+  const body = rows.map((r) => `| ${r.name} | ${r.ms?.toFixed(0) ?? '—'} | ${r.peakMiB?.toFixed(0) ?? '—'} | ${r.errors ?? '—'} | ${r.findings ?? '—'} | ${r.failure ? `FAIL: ${r.failure}` : 'ok'} |`);
+  return [head, ...body].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -270,6 +314,11 @@ async function main(): Promise<void> {
   const startup = await benchStartup(Math.max(5, o.runs));
   sections.push(formatStartup(startup, Math.max(5, o.runs)));
   raw.push(startup);
+  const hostile = o.only && o.only !== 'hostile' ? [] : await runHostile(o);
+  if (hostile.length) {
+    sections.push(formatHostile(hostile));
+    raw.push(hostile);
+  }
   const corpus = corpusFrom(o.corpus);
   if (corpus) {
     const { found, missing } = o.peers ? findPeers() : { found: [], missing: [] };

@@ -22,6 +22,8 @@ import type { EngineOptions, IgnoreEntry } from './engine/engine.js';
 import type { Rule } from './engine/rule.js';
 import type { Notice, ScanResult, UnresolvedModule } from './engine/types.js';
 import { loadRules } from '../rules/index.js';
+import { unknownConfigRuleIds } from './config/rule-ids.js';
+import { unknownName } from './config/suggest.js';
 
 export interface ScanOptions {
   /** Folder that reported paths are relative to; default: the current folder when it holds every path. */
@@ -46,6 +48,15 @@ export interface ScanOptions {
   cdkSource?: string;
   /** Stop after parsing (for the benchmark). */
   parseOnly?: boolean;
+  /** Called as the scan goes (files read of those discovered, and the phase), for a progress line. */
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+export interface ScanProgress {
+  phase: 'discovering' | 'parsing' | 'checking';
+  /** Files read so far, of `total` discovered. */
+  done: number;
+  total: number;
 }
 
 export interface ScanOutput {
@@ -67,12 +78,16 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const unresolvedModules: UnresolvedModule[] = [];
 
   const exclude = [...config.exclude, ...(options.exclude ?? [])];
+  const progress = (phase: ScanProgress['phase'], done: number, total: number): void => options.onProgress?.({ phase, done, total });
+  progress('discovering', 0, 0);
   const found = await discover(absPaths, { root, exclude });
+  const allRules = await loadRules();
+  const knownIds = allRules.map((r) => r.meta.id);
   errors.push(...found.errors);
   for (const s of found.skipped) notes.push(`skipped ${s}`);
 
   const graph = new ResourceGraph();
-  const nested = await nestedConfigs(root, found.files, errors);
+  const nested = await nestedConfigs(root, found.files, errors, knownIds);
   const configFile = config.configFile ? relPath(root, config.configFile) : CONFIG_FILE;
   const cfnParameters = await loadTemplateParameters(root, options.cfnParams ?? [], config.cfnParameters, config.configFile ? dirname(config.configFile) : undefined, configFile);
   errors.push(...cfnParameters.errors);
@@ -102,13 +117,18 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     terraformRoots: new Map(),
     unresolvedModules,
   };
+  // Progress counts files read, one input format at a time (Terraform is evaluated as a whole).
+  let read = 0;
   for (const format of FORMATS) {
     const files = found.files.filter((f) => format.kinds.includes(f.kind));
-    if (files.length) await isolateUnit('.', () => format.build(files, ctx), errors);
+    if (!files.length) continue;
+    progress('parsing', read, found.files.length);
+    await isolateUnit('.', () => format.build(files, ctx), errors);
+    read += files.length;
   }
+  progress('checking', found.files.length, found.files.length);
   errors.push(...cfnParameters.parameters.unusedCliNames());
 
-  const allRules = await loadRules();
   const rules = selectRules(allRules, config, options);
   const stats = { filesDiscovered: found.files.length + found.skipped.length, filesScanned: scanned, filesSkipped: skipped, resources: graph.nodes.length, durationMs: 0 };
   if (options.parseOnly) {
@@ -132,7 +152,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   engine.findings.push(...other.findings);
   engine.findings.sort(compareFindings);
   notes.push(...other.notes);
-  const notices: Notice[] = [...engine.notices, ...unusedSuppressions(graph, engine.findings, rules)];
+  const notices: Notice[] = [...engine.notices, ...unusedSuppressions(graph, engine.findings, rules), ...unknownSuppressions(graph, knownIds)];
   const regions = [...new Set(graph.nodes.flatMap((n) => (n.context.region.known ? [n.context.region.value] : [])))].sort();
   stats.durationMs = performance.now() - started;
   return { result: { root, findings: engine.findings, errors: sortErrors(errors), notices, unresolvedModules, notes, stats, regions }, rules, model, graph };
@@ -148,8 +168,27 @@ function unusedSuppressions(graph: ResourceGraph, findings: ScanResult['findings
     for (const s of n.suppressions) {
       if (s.reason === '' || !ran.has(s.ruleId)) continue;
       if (!used.has(`${s.span.file}|${s.ruleId}|${s.span.start.line}`)) {
-        out.push({ ruleId: s.ruleId, message: `unused suppression of ${s.ruleId}: the rule finds nothing here`, span: s.span, resource: n.address });
+        out.push({ ruleId: s.ruleId, message: `unused suppression of ${s.ruleId}: the rule finds nothing here`, span: s.span, resource: n.address, kind: 'suppression' });
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * Suppressions in the source that name no rule (a typo, or a rule id that never existed) or are
+ * not written in the documented shape: they suppress nothing, which must not go unnoticed.
+ */
+function unknownSuppressions(graph: ResourceGraph, knownIds: string[]): Notice[] {
+  const known = new Set(knownIds);
+  const out: Notice[] = [];
+  for (const n of graph.nodes) {
+    for (const s of n.suppressions) {
+      let message: string | undefined;
+      if (s.problem) message = `suppression not honoured: ${s.problem}`;
+      else if (s.ruleId === '') message = 'suppression not honoured: it names no rule id (iac-check:ignore <rule-id>[,<rule-id>…] <reason>)';
+      else if (!known.has(s.ruleId)) message = `suppression not honoured: ${unknownName('rule id', s.ruleId, knownIds)}`;
+      if (message) out.push({ ruleId: s.ruleId, message, span: s.span, resource: n.address, level: 'warning', kind: 'suppression' });
     }
   }
   return out;
@@ -171,7 +210,7 @@ const CONFIG_FILE = '.iac-check.yaml';
  * Each applies its `accounts`, `regions` and `ignore` entries to its own folder, with globs
  * relative to that folder, so a sample or a team's folder carries its own deployment facts.
  */
-async function nestedConfigs(root: string, files: DiscoveredFile[], errors: InputError[]): Promise<Map<string, Config>> {
+async function nestedConfigs(root: string, files: DiscoveredFile[], errors: InputError[], knownIds: string[]): Promise<Map<string, Config>> {
   const found = new Map<string, Config>();
   const checked = new Set<string>();
   for (const f of files) {
@@ -181,7 +220,11 @@ async function nestedConfigs(root: string, files: DiscoveredFile[], errors: Inpu
       const file = join(root, dir, CONFIG_FILE);
       if (dir !== '.' && dir !== '' && existsSync(file)) {
         try {
-          found.set(dir, await loadConfig(file));
+          const config = await loadConfig(file);
+          for (const u of unknownConfigRuleIds(config, knownIds)) {
+            errors.push({ file: posix.join(dir, CONFIG_FILE), line: 1, column: 1, kind: 'config', message: `\`${u.where}\`: ${u.message}` });
+          }
+          found.set(dir, config);
         } catch (e) {
           errors.push({ file: posix.join(dir, CONFIG_FILE), line: 1, column: 1, kind: 'config', message: e instanceof ConfigError ? e.message.replace(/^[^:]*: /, '') : String(e) });
         }

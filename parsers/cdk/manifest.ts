@@ -18,6 +18,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { realpathSync } from 'node:fs';
 import type { InputError, Span } from '../../src/core/source.js';
 import type { Known } from '../../src/graph/graph.js';
 import { parseDataDocument } from '../cloudformation/yaml.js';
@@ -121,8 +122,18 @@ function relOf(root: string, abs: string): string {
 }
 
 function isInside(root: string, abs: string): boolean {
-  const r = path.relative(root, abs);
-  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+  const within = (r: string): boolean => r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+  if (!within(path.relative(root, abs))) return false;
+  // Inside by its name, but a symlink on the way may lead out: the real paths decide, as in the folder walk.
+  let real: string;
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+    real = realpathSync(abs);
+  } catch {
+    return true; // not there: reading it fails with its own error
+  }
+  return within(path.relative(realRoot, real));
 }
 
 async function readText(abs: string): Promise<string> {
@@ -206,6 +217,10 @@ async function readOne(root: string, dir: string, out: CdkAssembly, depth: numbe
       const nested = path.resolve(dir, name);
       if (!isInside(root, nested)) {
         out.errors.push({ file: manifestRel, line: at.line, column: at.column, kind: 'manifest', message: `nested assembly "${id}" lies outside the scan root (${name}); not read` });
+        continue;
+      }
+      if (seen.has(nested)) {
+        out.errors.push({ file: manifestRel, line: at.line, column: at.column, kind: 'cycle', message: `nested assembly "${id}" (${name}) is an assembly already read (it refers back to itself or to a parent); not read again` });
         continue;
       }
       if (depth + 1 > MAX_ASSEMBLY_DEPTH) {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { InputError, Span } from '../../src/core/source.js';
 import type { DocComment, ParsedDocument } from '../document.js';
+import { LIMITS } from '../../src/core/limits.js';
 
 let yamlModule: typeof Yaml | undefined;
 /**
@@ -15,7 +16,7 @@ export function yamlPackage(): typeof Yaml {
 }
 
 /** Maximum nesting of maps and sequences (tags count as a level, like the map they stand for). */
-export const MAX_DEPTH = 200;
+export const MAX_DEPTH = LIMITS.nesting;
 /** Short-form tag (without `!`) → the long-form key it stands for. */
 export const SHORT_FORM_TAGS: ReadonlyMap<string, string> = new Map([
   ['Ref', 'Ref'],

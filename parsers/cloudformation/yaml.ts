@@ -16,6 +16,7 @@
  *   - finds comments (CommentScanner): a `#` at the start of a line or after whitespace that
  *     lies inside no scalar.
  */
+import { LIMITS } from '../../src/core/limits.js';
 import type { Node as YamlNode, Pair, Scalar, ScalarTag, CollectionTag } from 'yaml';
 import type { InputError, Span } from '../../src/core/source.js';
 import type { DocComment, DocEntry, DocMap, DocNode, DocScalar, DocSeq } from '../document.js';
@@ -28,12 +29,12 @@ export { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS } from './common.js';
 export type { ParseDataResult } from './common.js';
 
 /** Maximum number of nodes that aliases may expand to, summed over all aliases of a file. */
-export const MAX_ALIAS_EXPANSION = 100_000;
+export const MAX_ALIAS_EXPANSION = LIMITS.yamlAliasNodes;
 /**
  * Largest text parsed, in characters. CloudFormation accepts templates of at most 1 MB; the
  * yaml package needs roughly 90 bytes of heap per byte of source, so this bounds memory.
  */
-export const MAX_TEXT_LENGTH = 4 * 1024 * 1024;
+export const MAX_TEXT_LENGTH = LIMITS.templateChars;
 /** A NUL byte within this many leading characters marks the file as binary. */
 const BINARY_PROBE = 8192;
 

@@ -9,11 +9,63 @@ const NESTED_IN_BODY = new Set(['lifecycle', 'provisioner', 'connection', 'dynam
 const MAP_ATTRS = new Set(['tags', 'tags_all', 'default_tags', 'variables', 'environment', 'triggers', 'labels', 'parameters', 'options', 'providers']);
 
 /** A JSON value with the span of every value and key. `entries` for objects, `items` for arrays, else `v`. */
-export interface J { v: unknown; span: Span; entries?: { key: string; keySpan: Span; value: J }[]; items?: J[] }
+export interface J {
+  v: unknown;
+  span: Span;
+  entries?: { key: string; keySpan: Span; value: J }[];
+  items?: J[];
+  /** For a value read as opaque (`readJson`'s `opaqueKeys`): its text, parsed only when it is used. */
+  raw?: string;
+}
 
-/** Reads JSON keeping positions. */
-export function readJson(text: string, rel: string): { value?: J; error?: InputError } {
-  const p = new JsonReader(text, rel);
+/** Where a value was read: numbers only, turned into a Span when asked (a span object per value is most of a large plan's memory). */
+class Located {
+  constructor(
+    readonly file: string,
+    readonly sl: number,
+    readonly sc: number,
+    readonly el: number,
+    readonly ec: number,
+  ) {}
+  get span(): Span {
+    return { file: this.file, start: { line: this.sl, column: this.sc }, end: { line: this.el, column: this.ec } };
+  }
+}
+
+class JNode extends Located implements J {
+  entries?: { key: string; keySpan: Span; value: J }[];
+  items?: J[];
+  raw?: string;
+  constructor(readonly v: unknown, file: string, sl: number, sc: number, el: number, ec: number) {
+    super(file, sl, sc, el, ec);
+  }
+}
+
+class JEntry {
+  constructor(
+    readonly key: string,
+    private readonly at: Located,
+    readonly value: J,
+  ) {}
+  get keySpan(): Span {
+    return this.at.span;
+  }
+}
+
+export interface ReadJsonOptions {
+  /** Keys of the top-level object whose values are passed over without being built. */
+  skipTopLevel?: ReadonlySet<string>;
+  /** Keys (at any depth) whose values are kept as text (`J.raw`), with one span, instead of a tree with a span per value. */
+  opaqueKeys?: ReadonlySet<string>;
+}
+
+/**
+ * Reads JSON keeping positions. Options let a reader take only what it uses (a plan's
+ * `resource_changes` and `prior_state` repeat what `planned_values` holds, and a span object per
+ * value of 100,000 resources is most of a gigabyte).
+ */
+export function readJson(text: string, rel: string, options: ReadJsonOptions = {}): { value?: J; error?: InputError } {
+  const p = new JsonReader(text, rel, options.skipTopLevel, options.opaqueKeys);
   try {
     const value = p.value(0);
     p.ws();
@@ -133,7 +185,35 @@ class JsonReader {
   constructor(
     private readonly s: string,
     private readonly file: string,
+    private readonly skipTopLevel?: ReadonlySet<string>,
+    private readonly opaqueKeys?: ReadonlySet<string>,
   ) {}
+  /** Passes over one value (balanced brackets, strings, scalars) without building it. */
+  skip(): void {
+    let depth = 0;
+    for (;;) {
+      this.ws();
+      const c = this.s[this.i];
+      if (c === undefined) this.fail('unexpected end of file');
+      if (c === '"') this.string();
+      else if (c === '{' || c === '[') {
+        depth++;
+        this.adv();
+        continue;
+      } else if (c === '}' || c === ']') {
+        depth--;
+        this.adv();
+      } else if (c === ',' || c === ':') {
+        this.adv();
+        continue;
+      } else {
+        const m = /^(?:-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null)/.exec(this.s.slice(this.i, this.i + 64));
+        if (!m) this.fail(`unexpected '${c}'`);
+        this.adv(m[0].length);
+      }
+      if (depth <= 0) return;
+    }
+  }
   fail(msg: string): never {
     const e = new Error(msg) as Error & { pos: { line: number; column: number } };
     e.pos = { line: this.line, column: this.col };
@@ -161,9 +241,15 @@ class JsonReader {
   value(depth: number): J {
     if (depth > 200) this.fail('JSON nested too deeply');
     this.ws();
-    const start = this.pos();
+    const sl = this.line;
+    const sc = this.col;
     const c = this.s[this.i];
-    const done = (v: unknown, extra?: Partial<J>): J => ({ v, span: { file: this.file, start, end: this.pos() }, ...extra });
+    const done = (v: unknown, extra?: { entries?: { key: string; keySpan: Span; value: J }[]; items?: J[] }): J => {
+      const n = new JNode(v, this.file, sl, sc, this.line, this.col);
+      if (extra?.entries) n.entries = extra.entries;
+      if (extra?.items) n.items = extra.items;
+      return n;
+    };
     if (c === '{') {
       this.adv();
       const entries: { key: string; keySpan: Span; value: J }[] = [];
@@ -174,14 +260,25 @@ class JsonReader {
       }
       for (;;) {
         this.ws();
-        const ks = this.pos();
+        const ksl = this.line;
+        const ksc = this.col;
         if (this.s[this.i] !== '"') this.fail(`expected a string key, found ${this.s[this.i] === undefined ? 'end of file' : `'${this.s[this.i]}'`}`);
         const key = this.string();
-        const keySpan = { file: this.file, start: ks, end: this.pos() };
+        const keyAt = new Located(this.file, ksl, ksc, this.line, this.col);
         this.ws();
         if (this.s[this.i] !== ':') this.fail("expected ':'");
         this.adv();
-        entries.push({ key, keySpan, value: this.value(depth + 1) });
+        if (depth === 0 && this.skipTopLevel?.has(key)) this.skip();
+        else if (this.opaqueKeys?.has(key)) {
+          this.ws();
+          const sl = this.line;
+          const sc = this.col;
+          const from = this.i;
+          this.skip();
+          const n = new JNode(undefined, this.file, sl, sc, this.line, this.col);
+          n.raw = this.s.slice(from, this.i);
+          entries.push(new JEntry(key, keyAt, n));
+        } else entries.push(new JEntry(key, keyAt, this.value(depth + 1)));
         this.ws();
         if (this.s[this.i] === ',') {
           this.adv();

@@ -1,54 +1,30 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Config } from '../config/config.js';
-import type { Severity } from '../engine/types.js';
+import { BaselineError, applyBaseline, buildBaseline, formatBaseline, readBaseline } from '../config/baseline.js';
+import type { Baseline } from '../config/baseline.js';
+import { unknownConfigRuleIds, unknownListedRuleIds } from '../config/rule-ids.js';
+import type { ScanResult } from '../engine/types.js';
+import { severityRank } from '../engine/types.js';
+import type { RuleListFormat } from '../report/rules.js';
 import { SCAN_OPTIONS } from './options.js';
-import type { ScanFormat } from './options.js';
-import type { ScanOptions } from '../scan.js';
+import type { FailOn } from './options.js';
+import { UsageError, planRun } from './usage.js';
+import type { Given, ReportTarget, RunPlan, ScanFlags } from './usage.js';
 import { VERSION } from '../version.js';
+import type { ScanOptions } from '../scan.js';
 import { registerGraph } from './graph.js';
 import { registerDiff } from './diff.js';
+import { progressLine } from './progress.js';
+import { processIo } from './io.js';
+import type { Io } from './io.js';
 
 // The scanner, the rules and the reporters are imported when a command runs, not here:
 // `--version` and `--help` load only commander, and a scan loads what it needs.
 
-interface ScanFlags {
-  format: ScanFormat;
-  output?: string;
-  failOn: Severity;
-  rules?: string;
-  skipRules?: string;
-  config?: string;
-  exclude?: string[];
-  varFile?: string[];
-  var?: string[];
-  cdkSource?: string;
-  cfnParams?: string[];
-  downloadModules?: boolean;
-  moduleCache?: string;
-  moduleRegistry?: string;
-  sarifCategory?: string;
-  delivery: 'saas' | 'customer-deployed';
-  root?: string;
-  quiet?: boolean;
-  verbose?: boolean;
-  diagram?: boolean;
-  color: boolean;
-}
-
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  isTTY: boolean;
-}
-
-const processIo: Io = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-  isTTY: process.stdout.isTTY === true,
-};
+export type { Io } from './io.js';
 
 /** Runs the CLI and returns the exit code: 0 clean, 1 findings, 2 usage or input error. Never throws. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -69,23 +45,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (spec.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
     scanCommand.addOption(opt);
   }
-  scanCommand.action(async (paths: string[], flags: ScanFlags) => {
-    exitCode = await runScan(paths, flags, io);
+  scanCommand.action(async (paths: string[], flags: ScanFlags, command: Command) => {
+    const given: Given = (option) => command.getOptionValueSource(option) === 'cli';
+    exitCode = await runScan(paths, flags, given, io);
   });
 
   program
     .command('rules')
     .description('list every rule: id, severity, controls, title')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (flags: { format: 'text' | 'json' }) => {
-      const { loadRules } = await import('../../rules/index.js');
-      const rules = await loadRules();
-      if (flags.format === 'json') {
-        io.out(JSON.stringify(rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, controls: r.meta.controls, title: r.meta.title })), null, 2) + '\n');
-      } else {
-        const w = Math.max(...rules.map((r) => r.meta.id.length), 2);
-        io.out(rules.map((r) => `${r.meta.id.padEnd(w)}  ${r.meta.severity.padEnd(8)}  ${r.meta.controls.join(',').padEnd(12)}  ${r.meta.title}`).join('\n') + '\n');
-      }
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .action(async (flags: { format: RuleListFormat }) => {
+      const [{ loadRules }, { formatRuleList }] = await Promise.all([import('../../rules/index.js'), import('../report/rules.js')]);
+      io.out(formatRuleList(await loadRules(), flags.format));
       exitCode = 0;
     });
 
@@ -172,38 +143,132 @@ export async function prepareScan(paths: string[], flags: ScanInputFlags, io: Io
   return { root, ...(config ? { config } : {}), options };
 }
 
-async function runScan(paths: string[], flags: ScanFlags, io: Io): Promise<number> {
-  const prepared = await prepareScan(paths, flags, io);
-  if (typeof prepared === 'number') return prepared;
-  const { config } = prepared;
-  const [{ scan }, { loadRules }, { render }, { severityRank }] = await Promise.all([
+async function runScan(paths: string[], flags: ScanFlags, given: Given, io: Io): Promise<number> {
+  let plan: RunPlan;
+  try {
+    plan = planRun(paths, flags, given);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`iac-check: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const absPaths = plan.paths;
+  const [{ defaultRoot, scan }, { ConfigError, loadConfig }, { loadRules }, { render }] = await Promise.all([
     import('../scan.js'),
+    import('../config/config.js'),
     import('../../rules/index.js'),
     import('../report/index.js'),
-    import('../engine/types.js'),
   ]);
+  const root = flags.root ? resolve(flags.root) : defaultRoot(absPaths);
+  let config: Config | undefined;
+  let baseline: Baseline | undefined;
+  const configFile = flags.config ? resolve(flags.config) : findConfig(root, absPaths);
+  try {
+    if (configFile) config = await loadConfig(configFile);
+    if (flags.baseline) baseline = await readBaseline(flags.baseline);
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof BaselineError) {
+      io.err(`iac-check: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const split = (s?: string): string[] | undefined => s?.split(',').map((x) => x.trim()).filter(Boolean);
+  const rulesOnly = split(flags.rules);
+  const skip = split(flags.skipRules);
   const allRules = await loadRules();
-  const scanned = await scan(paths, prepared.options);
-  const { result, rules } = scanned;
-  const color = flags.color && io.isTTY && !process.env.NO_COLOR && !flags.output && flags.format === 'text';
-  const reportOptions = { toolVersion: VERSION, delivery: flags.delivery, allRules };
-  // The HTML page and --diagram also need the graph and the diagram, so they are drawn here (src/cli/html-report.ts).
-  const drawing = flags.format === 'html' || flags.diagram ? await import('./html-report.js') : undefined;
-  const text = flags.format === 'html' ? await drawing!.renderHtmlReport(scanned, reportOptions) : render(flags.format, result, rules, {
-    ...(flags.diagram ? { diagram: drawing!.mermaidOf(scanned) } : {}),
-    color,
-    verbose: flags.verbose === true,
-    quiet: flags.quiet === true,
-    ...reportOptions,
-    ...(flags.sarifCategory ? { category: flags.sarifCategory } : {}),
-  });
-  if (flags.output) await writeFile(flags.output, text);
-  else io.out(text);
+  const knownIds = allRules.map((r) => r.meta.id);
+  // A typo in a rule id would switch nothing off or suppress nothing: never accepted.
+  const unknown = [
+    ...(config ? unknownConfigRuleIds(config, knownIds).map((u) => ({ ...u, where: `${relativeTo(root, configFile!)}: \`${u.where}\`` })) : []),
+    ...unknownListedRuleIds('--rules', rulesOnly ?? [], knownIds),
+    ...unknownListedRuleIds('--skip-rules', skip ?? [], knownIds),
+  ];
+  if (unknown.length > 0) {
+    for (const u of unknown) io.err(`iac-check: ${u.where}: ${u.message} (see iac-check rules)\n`);
+    return 2;
+  }
+  const failOn: FailOn = given('failOn') ? flags.failOn : (config?.failOn ?? flags.failOn);
+  if (failOn === 'new' && !baseline) {
+    io.err('iac-check: failOn new (from the configuration) needs --baseline FILE: new means not in the baseline\n');
+    return 2;
+  }
 
-  const failOn = config?.failOn && flags.failOn === 'low' ? config.failOn : flags.failOn;
+  const progress = progressLine(io, flags.quiet === true);
+  let output;
+  try {
+    output = await scan(absPaths, {
+      root,
+      ...(config ? { config } : {}),
+      ...(flags.exclude ? { exclude: flags.exclude } : {}),
+      ...(rulesOnly ? { rules: rulesOnly } : {}),
+      ...(skip ? { skipRules: skip } : {}),
+      ...(flags.varFile ? { varFiles: flags.varFile } : {}),
+      ...(Object.keys(plan.vars).length ? { vars: plan.vars } : {}),
+      ...(flags.cdkSource ? { cdkSource: flags.cdkSource } : {}),
+      ...(flags.cfnParams ? { cfnParams: flags.cfnParams } : {}),
+      ...(flags.downloadModules ? { downloadModules: { ...(flags.moduleCache ? { cacheDir: flags.moduleCache } : {}), ...(flags.moduleRegistry ? { registry: flags.moduleRegistry } : {}) } } : {}),
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.done();
+  }
+  const { rules } = output;
+  let result = output.result;
+  if (baseline && flags.baseline) result = applyBaseline(result, baseline, relativeTo(root, flags.baseline));
+
+  if (plan.outputDir !== undefined) await mkdir(plan.outputDir, { recursive: true });
+  // The HTML page and --diagram also need the graph and the diagram, so they are drawn here (src/cli/html-report.ts).
+  const needsDrawing = flags.diagram === true || plan.reports.some((r) => r.format === 'html');
+  const drawing = needsDrawing ? await import('./html-report.js') : undefined;
+  const diagram = flags.diagram ? drawing!.mermaidOf(output) : undefined;
+  for (const report of plan.reports) {
+    const color = flags.color && io.isTTY && !process.env.NO_COLOR && report.file === undefined && report.format === 'text';
+    const text = report.format === 'html' ? await drawing!.renderHtmlReport({ ...output, result }, { toolVersion: VERSION, delivery: flags.delivery, allRules }) : render(report.format, result, rules, {
+      ...(diagram !== undefined ? { diagram } : {}),
+      color,
+      verbose: flags.verbose === true,
+      quiet: flags.quiet === true,
+      toolVersion: VERSION,
+      delivery: flags.delivery,
+      allRules,
+      ...(flags.sarifCategory ? { category: flags.sarifCategory } : {}),
+      ...(fullReport(plan, report) ? { fullReport: fullReport(plan, report)! } : {}),
+      onCut: (message) => io.err(`iac-check: the ${report.format} report was cut: ${message}\n`),
+    });
+    if (report.file !== undefined) await writeFile(report.file, text);
+    else io.out(text);
+  }
+  if (flags.writeBaseline) {
+    const written = buildBaseline(result.findings);
+    await writeFile(flags.writeBaseline, formatBaseline(written));
+    if (!flags.quiet) io.err(`iac-check: recorded ${written.findings.length} finding(s) in the baseline ${flags.writeBaseline}\n`);
+  }
+
   if (result.errors.length > 0) return 2;
-  const failing = result.findings.some((f) => !f.suppression && severityRank(f.severity) >= severityRank(failOn));
-  return failing ? 1 : 0;
+  return failing(result, failOn) ? 1 : 0;
+}
+
+/** Another report of this run that holds every finding, for a cut Markdown report to point at. */
+function fullReport(plan: RunPlan, report: ReportTarget): string | undefined {
+  if (report.format !== 'markdown') return undefined;
+  const other = plan.reports.find((r) => r.file !== undefined && (r.format === 'json' || r.format === 'sarif' || r.format === 'text'));
+  return other?.file;
+}
+
+/** Whether the findings make the exit code 1 under `--fail-on`. Suppressed and baselined findings never do. */
+function failing(result: ScanResult, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  const open = result.findings.filter((f) => !f.suppression);
+  if (failOn === 'new') return open.length > 0;
+  return open.some((f) => severityRank(f.severity) >= severityRank(failOn));
+}
+
+function relativeTo(root: string, file: string): string {
+  const rel = relative(root, resolve(file));
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/');
 }
 
 function findConfig(root: string, paths: string[]): string | undefined {

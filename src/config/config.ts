@@ -2,6 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { IgnoreEntry } from '../engine/engine.js';
 import type { Severity } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
+import { closest } from './suggest.js';
+
+function suggestion(name: string, known: string[]): string {
+  const near = closest(name, known);
+  return near ? `; did you mean \`${near}\`?` : '';
+}
 
 /** The `.iac-check.yaml` file, validated. */
 export interface Config {
@@ -15,9 +21,16 @@ export interface Config {
   regions: Record<string, string>;
   logArchiveAccount?: string;
   publicPorts: number[];
-  failOn?: Severity;
+  /** As `--fail-on`: a severity, `never`, or `new` (with `--baseline`). */
+  failOn?: Severity | 'never' | 'new';
   /** CloudFormation parameter files (paths relative to `configDir`) and values, per template path glob, in order. */
   cfnParameters: CfnParameterMapping[];
+  /**
+   * Account-level controls met outside the scanned code, per rule id, with where they are met
+   * ("GuardDuty runs organisation-wide from the security account"). Their findings are shown as
+   * suppressed with that reason (they become `ignore` entries).
+   */
+  providedElsewhere: Record<string, string>;
   /** The configuration file it was read from (relative paths in it start from its folder). */
   configFile?: string;
 }
@@ -31,12 +44,12 @@ export interface CfnParameterMapping {
 export const DEFAULT_PUBLIC_PORTS = [80, 443];
 
 export function defaultConfig(): Config {
-  return { rules: {}, exclude: [], ignore: [], accounts: {}, regions: {}, publicPorts: [...DEFAULT_PUBLIC_PORTS], cfnParameters: [] };
+  return { rules: {}, exclude: [], ignore: [], accounts: {}, regions: {}, publicPorts: [...DEFAULT_PUBLIC_PORTS], cfnParameters: [], providedElsewhere: {} };
 }
 
 export class ConfigError extends Error {}
 
-const KEYS = new Set(['rules', 'exclude', 'ignore', 'accounts', 'regions', 'logArchiveAccount', 'publicPorts', 'failOn', 'cfnParameters']);
+const KEYS = new Set(['rules', 'exclude', 'ignore', 'accounts', 'regions', 'logArchiveAccount', 'publicPorts', 'failOn', 'cfnParameters', 'providedElsewhere']);
 
 export async function loadConfig(file: string): Promise<Config> {
   let text: string;
@@ -62,7 +75,7 @@ export function validateConfig(raw: unknown, file = 'configuration'): Config {
   };
   if (!isRecord(raw)) return fail('(root)', 'must be a map of settings');
   const config = defaultConfig();
-  for (const key of Object.keys(raw)) if (!KEYS.has(key)) fail(key, `is not a setting (expected one of: ${[...KEYS].join(', ')})`);
+  for (const key of Object.keys(raw)) if (!KEYS.has(key)) fail(key, `is not a setting${suggestion(key, [...KEYS])} (expected one of: ${[...KEYS].join(', ')})`);
 
   if (raw.rules !== undefined) {
     if (!isRecord(raw.rules)) fail('rules', 'must map rule ids to off, on or a severity');
@@ -127,9 +140,18 @@ export function validateConfig(raw: unknown, file = 'configuration'): Config {
       } else fail(key, 'must be a parameter file, a list of files, or a map of parameter values');
     }
   }
+  if (raw.providedElsewhere !== undefined) {
+    if (!isRecord(raw.providedElsewhere)) fail('providedElsewhere', 'must map rule ids to where the control is met');
+    for (const [rule, where] of Object.entries(raw.providedElsewhere as Record<string, unknown>)) {
+      if (typeof where !== 'string' || where.trim() === '') fail(`providedElsewhere.${rule}`, 'must say where the control is met');
+      config.providedElsewhere[rule] = (where as string).trim();
+      config.ignore.push({ rule, reason: `provided elsewhere: ${(where as string).trim()}` });
+    }
+  }
   if (raw.failOn !== undefined) {
-    if (!SEVERITIES.includes(raw.failOn as Severity)) fail('failOn', `must be one of ${SEVERITIES.join(', ')}`);
-    config.failOn = raw.failOn as Severity;
+    const levels: readonly string[] = [...SEVERITIES, 'never', 'new'];
+    if (typeof raw.failOn !== 'string' || !levels.includes(raw.failOn)) fail('failOn', `must be one of ${levels.join(', ')}`);
+    config.failOn = raw.failOn as NonNullable<Config['failOn']>;
   }
   return config;
 }

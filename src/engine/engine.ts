@@ -58,7 +58,7 @@ export function runRules(model: CloudModel, rules: Rule[], options: EngineOption
           },
           undecidable(resource, at, reason) {
             const span = isResource(at) ? headOf(at.resource.span) : at.origin.span;
-            noticed.push({ ruleId: meta.id, message: `could not decide: ${reason}`, span, resource: resource.resource.address });
+            noticed.push({ ruleId: meta.id, message: `could not decide: ${reason}`, span, resource: resource.resource.address, kind: 'undecidable' });
           },
         });
       },

@@ -29,15 +29,20 @@ export interface Finding {
   resource: { address: string; type: string; source: SourceKind; constructPath?: string };
   /** rule id + file + resource address + property path, hashed: stable when lines move. */
   fingerprint: string;
-  suppression?: { reason: string; kind: 'inSource' | 'external'; span?: Span };
+  /** `baseline`: recorded in the `--baseline` file rather than suppressed by a person's reason. */
+  suppression?: { reason: string; kind: 'inSource' | 'external'; span?: Span; baseline?: true };
 }
 
-/** A check that could not be decided (an unknown value); never a finding. */
+/** A check that could not be decided (an unknown value), or a suppression that does nothing; never a finding. */
 export interface Notice {
   ruleId: string;
   message: string;
   span: Span;
   resource?: string;
+  /** `warning`: something the author wrote is wrong (an unknown rule id in a suppression); default: a note. */
+  level?: 'note' | 'warning';
+  /** What it is about: a check that could not be decided, or a suppression (unused, or not honoured). */
+  kind?: 'undecidable' | 'suppression';
 }
 
 /** A module call whose code is not on disk (not downloaded, or the download failed): its resources are not checked. */
@@ -71,4 +76,16 @@ export interface ScanResult {
   stats: ScanStats;
   /** Regions the scanned resources are deployed to, where known. */
   regions: string[];
+  /** With `--baseline`: the file, how many findings it recorded that are still there, and its entries now fixed. */
+  baseline?: { file: string; matched: number; fixed: BaselineFixed[] };
+}
+
+/** A baseline entry that no finding matches any more. */
+export interface BaselineFixed {
+  fingerprint: string;
+  ruleId: string;
+  file: string;
+  line: number;
+  resource: string;
+  message: string;
 }

@@ -65,6 +65,8 @@ export interface Suppression {
    * `aws_s3_bucket_acl` of a bucket): it covers only the findings located inside that block.
    */
   within?: Span;
+  /** Written in a shape that is not the documented one, so it suppresses nothing: why (shown as a warning). */
+  problem?: string;
 }
 
 /** For CDK: where the construct that made a resource was written. */

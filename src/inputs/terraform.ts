@@ -25,6 +25,7 @@ export const terraform: InputFormat = {
         ...(ctx.vars ? { vars: ctx.vars } : {}),
         ...(ctx.parseOnly ? { parseOnly: true } : {}),
         ...(ctx.downloadModules ? { download: ctx.downloadModules } : {}),
+        contextFor: ctx.contextFor,
       }),
     );
     ctx.scanned(files.length);

@@ -9,6 +9,19 @@ import type { CacheCluster, CacheSubnetGroup } from './elasticache/types.js';
 import type { Listener, LoadBalancer, TargetGroup } from './elb/types.js';
 import type { AccessKey, IamGroupMembership, IamIdentity, IamPolicy, IamPolicyAttachment, LoginProfile, PasswordPolicy } from './iam/types.js';
 import type { KmsKey } from './kms/types.js';
+import type { SecretValue } from './secrets/types.js';
+import type { Secret } from './secretsmanager/types.js';
+import type { Detector } from './securityservices/types.js';
+import type { ApiStage, RestApi } from './apigateway/types.js';
+import type { GraphqlApi } from './appsync/types.js';
+import type { ShieldProtection } from './shield/types.js';
+import type { WebAcl, WebAclAssociation } from './wafv2/types.js';
+import type { DocumentCluster, DocumentParameterGroup } from './docdb/types.js';
+import type { Stream } from './kinesis/types.js';
+import type { KafkaCluster } from './msk/types.js';
+import type { SearchDomain } from './opensearch/types.js';
+import type { RedshiftCluster, RedshiftParameterGroup } from './redshift/types.js';
+import type { SsmParameter } from './ssm/types.js';
 import type { DbCluster, DbClusterMember, DbInstance, DbSubnetGroup, GlobalCluster } from './rds/types.js';
 import type { AccountPublicAccessBlock, Bucket } from './s3/types.js';
 import type { Topic } from './sns/types.js';
@@ -63,6 +76,26 @@ export interface CloudModel {
   accessKeys: AccessKey[];
   loginProfiles: LoginProfile[];
   passwordPolicies: PasswordPolicy[];
+  /** Strings of any resource named like a secret or shaped like a credential. */
+  secretValues: SecretValue[];
+  ssmParameters: SsmParameter[];
+  secrets: Secret[];
+  /** Account-level detective services: Access Analyzer, Config, GuardDuty, Macie, Inspector, Security Hub. */
+  detectors: Detector[];
+  restApis: RestApi[];
+  apiStages: ApiStage[];
+  graphqlApis: GraphqlApi[];
+  webAcls: WebAcl[];
+  webAclAssociations: WebAclAssociation[];
+  shieldProtections: ShieldProtection[];
+  /** Data stores modelled for the data-store facet (not yet judged by the encryption rules). */
+  searchDomains: SearchDomain[];
+  redshiftClusters: RedshiftCluster[];
+  redshiftParameterGroups: RedshiftParameterGroup[];
+  streams: Stream[];
+  documentClusters: DocumentCluster[];
+  documentParameterGroups: DocumentParameterGroup[];
+  kafkaClusters: KafkaCluster[];
   /** The cross-service questions rules ask (data stores, endpoints …), filled by the adapters and the linker. */
   facets: Facets;
 }
@@ -78,6 +111,9 @@ export function emptyModel(): CloudModel {
     fileSystems: [], queues: [], topics: [], cacheClusters: [], cacheSubnetGroups: [], trails: [], backupPlans: [],
     backupSelections: [], backupVaults: [], kmsKeys: [], autoScalingGroups: [],
     iamIdentities: [], iamPolicies: [], iamPolicyAttachments: [], iamGroupMemberships: [], accessKeys: [], loginProfiles: [], passwordPolicies: [],
+    secretValues: [], ssmParameters: [], secrets: [], detectors: [],
+    restApis: [], apiStages: [], graphqlApis: [], webAcls: [], webAclAssociations: [], shieldProtections: [],
+    searchDomains: [], redshiftClusters: [], redshiftParameterGroups: [], streams: [], documentClusters: [], documentParameterGroups: [], kafkaClusters: [],
     facets: emptyFacets(),
   };
 }

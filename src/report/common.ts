@@ -125,3 +125,19 @@ export function pascalCase(id: string): string {
     .map((part) => part[0]!.toUpperCase() + part.slice(1))
     .join('');
 }
+
+/** What the scan could not check, counted: the summary always says so, not only `--verbose`. */
+export function notChecked(result: ScanResult, options: { modules?: boolean } = {}): string[] {
+  const out: string[] = [];
+  const skipped = result.stats.filesSkipped;
+  if (skipped > 0) out.push(plural(skipped, 'skipped file'));
+  const modules = result.unresolvedModules?.length ?? 0;
+  if (modules > 0 && options.modules !== false) out.push(plural(modules, 'unresolved module'));
+  const undecidable = result.notices.filter((n) => n.kind === 'undecidable').length;
+  if (undecidable > 0) out.push(plural(undecidable, 'undecidable check'));
+  return out;
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

@@ -9,8 +9,9 @@ import { formatText } from './text.js';
 
 export { formatText, type TextOptions } from './text.js';
 export { formatJson, buildJsonReport, JSON_SCHEMA_VERSION, type JsonReport, type JsonFinding, type JsonOptions } from './json.js';
-export { formatSarif, buildSarif, primaryLocationLineHash, type SarifOptions } from './sarif.js';
-export { formatMarkdown, escapeMarkdown } from './markdown.js';
+export { formatSarif, buildSarif, primaryLocationLineHash, GITHUB_MAX_RESULTS, GITHUB_MAX_GZIP_BYTES, type SarifOptions } from './sarif.js';
+export { formatMarkdown, escapeMarkdown, MARKDOWN_LIMIT, type MarkdownOptions } from './markdown.js';
+export { formatRuleList, type RuleListFormat } from './rules.js';
 export {
   formatChecklist,
   assessControls,
@@ -53,6 +54,10 @@ export interface RenderOptions {
   allRules?: readonly Rule[];
   /** markdown, checklist: the architecture diagram as Mermaid (`--diagram`), shown in the report. */
   diagram?: string;
+  /** markdown: where the complete report is, named when the report is cut to fit. */
+  fullReport?: string;
+  /** sarif, markdown: told what was cut to fit GitHub's limits. */
+  onCut?: (message: string) => void;
 }
 
 export function render(format: OutputFormat, result: ScanResult, rules: readonly Rule[], options: RenderOptions): string {
@@ -65,9 +70,14 @@ export function render(format: OutputFormat, result: ScanResult, rules: readonly
       return formatSarif(result, rules, {
         toolVersion: options.toolVersion,
         ...(options.category !== undefined ? { category: options.category } : {}),
+        ...(options.onCut ? { onCut: options.onCut } : {}),
       });
     case 'markdown':
-      return formatMarkdown(result, rules, options.diagram);
+      return formatMarkdown(result, rules, {
+        ...(options.fullReport !== undefined ? { fullReport: options.fullReport } : {}),
+        ...(options.onCut ? { onCut: options.onCut } : {}),
+        ...(options.diagram !== undefined ? { diagram: options.diagram } : {}),
+      });
     case 'checklist':
       return formatChecklist(result, rules, {
         delivery: options.delivery ?? 'saas',

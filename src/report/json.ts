@@ -32,7 +32,8 @@ export interface JsonFinding {
   location: JsonRegion & { path: string | null };
   resource: { address: string; type: string; source: string; constructPath: string | null };
   fingerprint: string;
-  suppression: { kind: 'inSource' | 'external'; reason: string; location: JsonRegion | null } | null;
+  /** `baseline`: recorded in the `--baseline` file (then `kind` is `external`). */
+  suppression: { kind: 'inSource' | 'external'; reason: string; location: JsonRegion | null; baseline: boolean } | null;
   related: (JsonRegion & { message: string })[];
 }
 
@@ -56,10 +57,12 @@ export interface JsonReport {
   rules: { id: string; title: string; severity: Severity; controls: string[]; helpUri: string }[];
   findings: JsonFinding[];
   errors: { file: string; line: number; column: number; kind: string; message: string }[];
-  notices: { ruleId: string; message: string; resource: string | null; location: JsonRegion }[];
+  notices: { ruleId: string; message: string; resource: string | null; location: JsonRegion; level: 'note' | 'warning'; kind: string | null }[];
   unresolvedModules: { module: string; source: string; message: string; location: JsonRegion }[];
   notes: string[];
   regions: string[];
+  /** With `--baseline`: the file, how many of its findings are still there (suppressed), and its entries now fixed. */
+  baseline: { file: string; matched: number; fixed: { fingerprint: string; ruleId: string; file: string; line: number; resource: string; message: string }[] } | null;
 }
 
 function region(span: Span): JsonRegion {
@@ -82,7 +85,7 @@ function finding(f: Finding): JsonFinding {
     },
     fingerprint: f.fingerprint,
     suppression: f.suppression
-      ? { kind: f.suppression.kind, reason: f.suppression.reason, location: f.suppression.span ? region(f.suppression.span) : null }
+      ? { kind: f.suppression.kind, reason: f.suppression.reason, location: f.suppression.span ? region(f.suppression.span) : null, baseline: f.suppression.baseline === true }
       : null,
     related: f.related.map((r) => ({ ...region(r.span), message: r.message })),
   };
@@ -113,10 +116,11 @@ export function buildJsonReport(result: ScanResult, rules: readonly Rule[], opti
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     findings: sortFindings(result.findings).map(finding),
     errors: sortErrors(result.errors).map((e) => ({ file: e.file, line: e.line, column: e.column, kind: e.kind, message: e.message })),
-    notices: sortNotices(result.notices).map((n) => ({ ruleId: n.ruleId, message: n.message, resource: n.resource ?? null, location: region(n.span) })),
+    notices: sortNotices(result.notices).map((n) => ({ ruleId: n.ruleId, message: n.message, resource: n.resource ?? null, location: region(n.span), level: n.level ?? 'note', kind: n.kind ?? null })),
     unresolvedModules: result.unresolvedModules.map((m) => ({ module: m.module, source: m.source, message: m.message, location: region(m.span) })),
     notes: [...result.notes],
     regions: [...result.regions],
+    baseline: result.baseline ? { file: result.baseline.file, matched: result.baseline.matched, fixed: result.baseline.fixed.map((e) => ({ ...e })) } : null,
   };
 }
 

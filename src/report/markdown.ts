@@ -8,7 +8,7 @@ import type { Rule } from '../engine/rule.js';
 import { docsUrl } from '../engine/rule.js';
 import type { Finding, ScanResult, Severity } from '../engine/types.js';
 import { SEVERITIES, severityRank } from '../engine/types.js';
-import { TOOL_NAME, countResult, sortErrors, sortFindings, sortNotices } from './common.js';
+import { TOOL_NAME, countResult, notChecked, sortErrors, sortFindings, sortNotices } from './common.js';
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -97,8 +97,69 @@ function groupByRule(findings: readonly Finding[], rules: readonly Rule[]): Rule
   );
 }
 
-/** `diagram`: the architecture as Mermaid, appended as its own section (GitHub renders it). */
-export function formatMarkdown(result: ScanResult, rules: readonly Rule[], diagram?: string): string {
+/** GitHub's limit for a pull-request comment (and a comfortable size for a job summary). */
+export const MARKDOWN_LIMIT = 65_536;
+/** Input errors listed at most; the rest are counted. */
+const MAX_ERROR_ROWS = 200;
+
+export interface MarkdownOptions {
+  /** Largest report in characters (default: GitHub's comment limit). */
+  limit?: number;
+  /** Where the complete report is, named in the line that says what was cut (`results.sarif`, "the code scanning alerts"). */
+  fullReport?: string;
+  /** Told what was cut, so the CLI can say it too. */
+  onCut?: (message: string) => void;
+  /** The architecture as Mermaid (`--diagram`), appended as its own section (GitHub renders it). */
+  diagram?: string;
+}
+
+interface Budget {
+  /** Unsuppressed findings listed, in report order. */
+  findings: number;
+  suppressed: boolean;
+  notices: boolean;
+}
+
+/**
+ * The report: a summary table first, then the findings by rule (worst severity first), input
+ * errors, and suppressed findings and undecidable checks folded away. Over `limit` it is cut —
+ * first the folded details, then the least severe findings — with a line saying how many were
+ * left out and where the complete report is.
+ */
+export function formatMarkdown(result: ScanResult, rules: readonly Rule[], options: MarkdownOptions = {}): string {
+  const limit = options.limit ?? MARKDOWN_LIMIT;
+  const groups = groupByRule(
+    result.findings.filter((f) => !f.suppression),
+    rules,
+  );
+  const total = groups.reduce((n, g) => n + g.findings.length, 0);
+  const full = build(result, groups, { findings: total, suppressed: true, notices: true }, options);
+  if (full.length <= limit) return full;
+
+  let budget: Budget = { findings: total, suppressed: false, notices: false };
+  let out = build(result, groups, budget, options);
+  if (out.length > limit) {
+    // The most findings that fit: binary search over how many are listed.
+    let lo = 0;
+    let hi = total;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (build(result, groups, { ...budget, findings: mid }, options).length <= limit) lo = mid;
+      else hi = mid - 1;
+    }
+    budget = { ...budget, findings: lo };
+    out = build(result, groups, budget, options);
+  }
+  const cut = [
+    budget.findings < total ? `${total - budget.findings} of ${total} findings` : '',
+    countResult(result).suppressed > 0 ? 'the suppressed findings' : '',
+    result.notices.length > 0 ? 'the undecidable checks' : '',
+  ].filter(Boolean);
+  options.onCut?.(`cut to ${out.length} characters (limit ${limit}): left out ${cut.join(', ')}`);
+  return out;
+}
+
+function build(result: ScanResult, groups: RuleGroup[], budget: Budget, options: MarkdownOptions): string {
   const c = countResult(result);
   const out: string[] = [];
 
@@ -114,6 +175,13 @@ export function formatMarkdown(result: ScanResult, rules: readonly Rule[], diagr
   );
   if (result.unresolvedModules.length > 0) out.push('', `**${plural(result.unresolvedModules.length, 'module call')} not checked**: the module's code is not on disk (see Modules not checked).`);
   if (c.errors > 0) out.push('', `**${plural(c.errors, 'file')} could not be read or parsed**: ${c.errors === 1 ? 'it was' : 'they were'} not checked (see Input errors).`);
+  if (result.baseline) {
+    const fixed = result.baseline.fixed.length;
+    out.push('', `Baseline \`${escapeCode(result.baseline.file)}\`: ${plural(result.baseline.matched, 'known finding')} not counted above${fixed > 0 ? `, ${fixed} of its entries fixed` : ''}.`);
+  }
+  // Module calls have their own line and section.
+  const unchecked = notChecked(result, { modules: false });
+  if (unchecked.length > 0) out.push('', `Not checked: ${unchecked.join(', ')}.`);
   out.push('');
 
   out.push(row(['summary', 'count']), '| --- | ---: |');
@@ -126,13 +194,23 @@ export function formatMarkdown(result: ScanResult, rules: readonly Rule[], diagr
   out.push(row(['suppressed', String(c.suppressed)]));
   out.push('');
 
-  const groups = groupByRule(
-    result.findings.filter((f) => !f.suppression),
-    rules,
-  );
+  const warnings = sortNotices(result.notices.filter((n) => n.level === 'warning'));
+  if (warnings.length > 0) {
+    out.push('### Suppressions not honoured', '');
+    out.push(row(['location', 'problem']), '| --- | --- |');
+    for (const n of warnings.slice(0, MAX_ERROR_ROWS)) out.push(row([escapeMarkdown(`${n.span.file}:${n.span.start.line}`), escapeMarkdown(n.message)]));
+    if (warnings.length > MAX_ERROR_ROWS) out.push('', `… and ${warnings.length - MAX_ERROR_ROWS} more.`);
+    out.push('');
+  }
+
+  let left = budget.findings;
+  const total = groups.reduce((n, g) => n + g.findings.length, 0);
   if (groups.length > 0) {
     out.push('### Findings', '');
     for (const g of groups) {
+      if (left <= 0) break;
+      const shown = g.findings.slice(0, left);
+      left -= shown.length;
       const title = g.rule ? escapeMarkdown(g.rule.meta.title) : escapeMarkdown(g.ruleId);
       out.push(`#### ${title} (\`${escapeCode(g.ruleId)}\`)`, '');
       const controls = g.rule?.meta.controls ?? [...new Set(g.findings.flatMap((f) => f.controls))];
@@ -144,8 +222,12 @@ export function formatMarkdown(result: ScanResult, rules: readonly Rule[], diagr
       if (g.rule) facts.push(`[rule documentation](${docsUrl(g.ruleId)})`);
       out.push(facts.join(' · '), '');
       out.push(row(['location', 'severity', 'resource', 'message']), '| --- | --- | --- | --- |');
-      for (const f of g.findings) out.push(row([findingLocation(f), f.severity, findingResource(f), escapeMarkdown(f.message)]));
+      for (const f of shown) out.push(row([findingLocation(f), f.severity, findingResource(f), escapeMarkdown(f.message)]));
       out.push('');
+    }
+    if (budget.findings < total) {
+      const where = options.fullReport ? ` The full report: ${escapeMarkdown(options.fullReport)}.` : ' Run iac-check with `--format json` or `--format sarif` for the full list.';
+      out.push(`**${total - budget.findings} of ${total} findings are not listed** (the least severe), to keep this report under ${MARKDOWN_LIMIT.toLocaleString('en-US')} characters.${where}`, '');
     }
   }
 
@@ -153,7 +235,8 @@ export function formatMarkdown(result: ScanResult, rules: readonly Rule[], diagr
   if (errors.length > 0) {
     out.push('### Input errors', '');
     out.push(row(['location', 'kind', 'message']), '| --- | --- | --- |');
-    for (const e of errors) out.push(row([escapeMarkdown(formatPosition(e)), escapeMarkdown(e.kind), escapeMarkdown(e.message)]));
+    for (const e of errors.slice(0, MAX_ERROR_ROWS)) out.push(row([escapeMarkdown(formatPosition(e)), escapeMarkdown(e.kind), escapeMarkdown(e.message)]));
+    if (errors.length > MAX_ERROR_ROWS) out.push('', `… and ${errors.length - MAX_ERROR_ROWS} more input errors.`);
     out.push('');
   }
 
@@ -167,7 +250,7 @@ export function formatMarkdown(result: ScanResult, rules: readonly Rule[], diagr
   }
 
   const suppressed = sortFindings(result.findings.filter((f) => f.suppression));
-  if (suppressed.length > 0) {
+  if (suppressed.length > 0 && budget.suppressed) {
     out.push('<details>', `<summary>${plural(suppressed.length, 'suppressed finding')}</summary>`, '');
     out.push(row(['location', 'rule', 'resource', 'message', 'reason']), '| --- | --- | --- | --- | --- |');
     for (const f of suppressed) {
@@ -177,8 +260,8 @@ export function formatMarkdown(result: ScanResult, rules: readonly Rule[], diagr
     out.push('', '</details>', '');
   }
 
-  const notices = sortNotices(result.notices);
-  if (notices.length > 0) {
+  const notices = sortNotices(result.notices.filter((n) => n.level !== 'warning'));
+  if (notices.length > 0 && budget.notices) {
     out.push('<details>', `<summary>${plural(notices.length, 'undecidable check')} (not findings)</summary>`, '');
     out.push(row(['location', 'rule', 'resource', 'what could not be decided']), '| --- | --- | --- | --- |');
     for (const n of notices) {
@@ -194,7 +277,7 @@ export function formatMarkdown(result: ScanResult, rules: readonly Rule[], diagr
     out.push('', '</details>', '');
   }
 
-  if (diagram) out.push('### Architecture', '', '```mermaid', diagram.trimEnd(), '```', '');
+  if (options.diagram) out.push('### Architecture', '', '```mermaid', options.diagram.trimEnd(), '```', '');
 
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return `${out.join('\n')}\n`;

@@ -4,6 +4,7 @@
  * notifications — never as results.
  */
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type * as Sarif from 'sarif';
 import type { Span } from '../core/source.js';
 import type { Rule } from '../engine/rule.js';
@@ -15,7 +16,18 @@ export interface SarifOptions {
   /** GitHub code scanning category (`--sarif-category`); `automationDetails.id` is `<category>/`. */
   category?: string;
   toolVersion: string;
+  /** Most results in the log (default: GitHub's 25,000 per run). */
+  maxResults?: number;
+  /** Largest log gzipped, in bytes (default: GitHub's 10 MB upload limit). */
+  maxGzipBytes?: number;
+  /** Told what was cut to fit the limits, so the CLI can say it too. */
+  onCut?: (message: string) => void;
 }
+
+/** GitHub code scanning accepts at most this many results per run … */
+export const GITHUB_MAX_RESULTS = 25_000;
+/** … and a SARIF upload of at most 10 MB gzipped. */
+export const GITHUB_MAX_GZIP_BYTES = 10 * 1024 * 1024;
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -87,7 +99,7 @@ export function primaryLocationLineHash(fingerprint: string): string {
   return /:\d+$/.test(fingerprint) ? fingerprint : `${fingerprint}:1`;
 }
 
-function result(f: Finding, ruleIndex: Map<string, number>): Sarif.Result {
+function result(f: Finding, ruleIndex: Map<string, number>, withBaseline: boolean): Sarif.Result {
   const logical: Sarif.LogicalLocation = {
     name: f.resource.address,
     kind: 'resource',
@@ -119,6 +131,8 @@ function result(f: Finding, ruleIndex: Map<string, number>): Sarif.Result {
     if (f.suppression.span) suppression.location = { physicalLocation: physical(f.suppression.span) };
     out.suppressions = [suppression];
   }
+  // Against a baseline: recorded findings are unchanged, the others new.
+  if (withBaseline) out.baselineState = f.suppression?.baseline ? 'unchanged' : 'new';
   return out;
 }
 
@@ -158,15 +172,20 @@ export function buildSarif(scan: ScanResult, rules: readonly Rule[], options: Sa
 
   const configurationNotifications: Sarif.Notification[] = sortNotices(scan.notices).map((n) => {
     const notification: Sarif.Notification = {
-      level: 'note',
+      level: n.level ?? 'note',
       message: { text: n.resource ? `${n.resource}: ${n.message}` : n.message },
       locations: [{ physicalLocation: physical(n.span) }],
     };
     const index = ruleIndex.get(n.ruleId);
-    notification.associatedRule = index !== undefined ? { id: n.ruleId, index } : { id: n.ruleId };
+    // A suppression may name a rule that does not exist: associated with nothing then.
+    if (index !== undefined) notification.associatedRule = { id: n.ruleId, index };
+    else if (n.ruleId !== '' && n.level !== 'warning') notification.associatedRule = { id: n.ruleId };
     if (n.resource) notification.locations![0]!.logicalLocations = [{ name: n.resource, kind: 'resource' }];
     return notification;
   });
+
+  const kept = withinResultLimit(scan.findings, options.maxResults ?? GITHUB_MAX_RESULTS);
+  if (kept.cut) executionNotifications.push(cutNotification(kept.cut, scan.findings.length));
 
   const invocation: Sarif.Invocation = { executionSuccessful: scan.errors.length === 0 };
   if (executionNotifications.length > 0) invocation.toolExecutionNotifications = executionNotifications;
@@ -186,12 +205,62 @@ export function buildSarif(scan: ScanResult, rules: readonly Rule[], options: Sa
     originalUriBaseIds: { [SRCROOT]: { uri: rootUri(scan.root) } },
     invocations: [invocation],
     columnKind: 'utf16CodeUnits',
-    results: sortFindings(scan.findings).map((f) => result(f, ruleIndex)),
+    results: sortFindings(kept.findings).map((f) => result(f, ruleIndex, scan.baseline !== undefined)),
   };
 
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
 }
 
+/** What was left out to fit GitHub's limits, by severity. */
+export interface SarifCut {
+  left: number;
+  bySeverity: Record<Severity, number>;
+  why: string;
+}
+
+const RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+/**
+ * At most `max` findings: open ones before suppressed ones, the most severe first, so what is cut
+ * is what matters least. Reports what was left out, by severity.
+ */
+function withinResultLimit(findings: readonly Finding[], max: number, why = `over GitHub's limit of ${max.toLocaleString('en-US')} results per run`): { findings: Finding[]; cut?: SarifCut } {
+  if (findings.length <= max) return { findings: [...findings] };
+  const ordered = [...findings].sort((a, b) => Number(!!a.suppression) - Number(!!b.suppression) || RANK[a.severity] - RANK[b.severity]);
+  const left = ordered.slice(Math.max(0, max));
+  const bySeverity = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const f of left) bySeverity[f.severity]++;
+  return { findings: ordered.slice(0, Math.max(0, max)), cut: { left: left.length, bySeverity, why } };
+}
+
+function describeCut(cut: SarifCut, total: number): string {
+  const parts = (Object.keys(cut.bySeverity) as Severity[]).filter((s) => cut.bySeverity[s] > 0).map((s) => `${cut.bySeverity[s]} ${s}`);
+  return `${cut.left} of ${total} results left out (${parts.join(', ')}), ${cut.why}; the least severe and suppressed ones went first. Run with --format json for every finding.`;
+}
+
+function cutNotification(cut: SarifCut, total: number): Sarif.Notification {
+  return { level: 'warning', message: { text: describeCut(cut, total) }, properties: { kind: 'limit', left: cut.left, bySeverity: cut.bySeverity } };
+}
+
 export function formatSarif(scan: ScanResult, rules: readonly Rule[], options: SarifOptions): string {
-  return `${JSON.stringify(buildSarif(scan, rules, options), null, 2)}\n`;
+  const maxBytes = options.maxGzipBytes ?? GITHUB_MAX_GZIP_BYTES;
+  const maxResults = options.maxResults ?? GITHUB_MAX_RESULTS;
+  let log = buildSarif(scan, rules, options);
+  let text = `${JSON.stringify(log, null, 2)}\n`;
+  const total = scan.findings.length;
+  let kept = Math.min(total, maxResults);
+  // Over the upload limit: fewer results, in proportion to the size, until it fits.
+  const tooBig = (t: string): boolean => Buffer.byteLength(t) > maxBytes && gzipSync(t).length > maxBytes;
+  for (let attempt = 0; attempt < 20 && kept > 0 && tooBig(text); attempt++) {
+    const size = gzipSync(text).length;
+    kept = Math.max(0, Math.min(kept - 1, Math.floor((kept * maxBytes * 0.95) / size)));
+    const cut = withinResultLimit(scan.findings, kept, maxBytes === GITHUB_MAX_GZIP_BYTES ? "to keep the log under GitHub's 10 MB gzipped upload limit" : `to keep the log under ${maxBytes} bytes gzipped`);
+    log = buildSarif({ ...scan, findings: cut.findings }, rules, { ...options, maxResults: Number.MAX_SAFE_INTEGER });
+    const invocation = log.runs[0]!.invocations![0]!;
+    invocation.toolExecutionNotifications = [...(invocation.toolExecutionNotifications ?? []), cutNotification(cut.cut!, total)];
+    text = `${JSON.stringify(log, null, 2)}\n`;
+  }
+  const cutNote = log.runs[0]!.invocations![0]!.toolExecutionNotifications?.find((n) => n.properties?.kind === 'limit');
+  if (cutNote) options.onCut?.(cutNote.message.text!);
+  return text;
 }

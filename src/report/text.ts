@@ -2,7 +2,7 @@
 import { formatPosition } from '../core/source.js';
 import type { Finding, ScanResult, Severity } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
-import { countResult, sortErrors, sortFindings, sortNotices } from './common.js';
+import { countResult, notChecked, sortErrors, sortFindings, sortNotices } from './common.js';
 
 export interface TextOptions {
   /** ANSI colours; the CLI turns them on for a TTY without NO_COLOR. */
@@ -133,9 +133,27 @@ export function formatText(result: ScanResult, options: TextOptions): string {
     lines.push('');
   }
 
-  if (verbose && result.notices.length > 0) {
+  // Suppressions that suppress nothing (an unknown rule id, a wrong shape): always shown, a typo must not pass silently.
+  const warnings = sortNotices(result.notices.filter((n) => n.level === 'warning'));
+  if (warnings.length > 0) {
+    for (const n of warnings) {
+      const pos = formatPosition({ file: n.span.file, line: n.span.start.line, column: n.span.start.column });
+      lines.push(`${clean(pos)}  ${p.severity.medium('warning')}  ${clean(n.message)}`);
+    }
+    lines.push('');
+  }
+
+  const fixed = result.baseline?.fixed ?? [];
+  if (verbose && fixed.length > 0) {
+    lines.push(p.bold(`Fixed since the baseline ${clean(result.baseline!.file)}:`));
+    for (const e of fixed) lines.push(`  ${clean(`${e.file}:${e.line}`)}  ${clean(e.message)}  ${p.dim(e.ruleId)}`);
+    lines.push('');
+  }
+
+  const others = result.notices.filter((n) => n.level !== 'warning');
+  if (verbose && others.length > 0) {
     lines.push(p.bold('Notices (undecidable checks and unused suppressions; not findings):'));
-    for (const n of sortNotices(result.notices)) {
+    for (const n of sortNotices(others)) {
       const pos = formatPosition({ file: n.span.file, line: n.span.start.line, column: n.span.start.column });
       const res = n.resource ? ` (${n.resource})` : '';
       lines.push(`  ${clean(pos)}  ${clean(n.message + res)}  ${p.dim(n.ruleId)}`);
@@ -169,7 +187,12 @@ function summary(result: ScanResult, p: Palette): string {
     c.errors > 0 ? p.error(plural(c.errors, 'error')) : plural(c.errors, 'error'),
     `${c.suppressed} suppressed`,
   ];
-  if (result.unresolvedModules.length > 0) parts.push(p.warn(`${plural(result.unresolvedModules.length, 'unresolved module')} not checked`));
+  if (result.baseline) {
+    const fixed = result.baseline.fixed.length;
+    parts.push(`${result.baseline.matched} in the baseline${fixed > 0 ? `, ${fixed} of its entries fixed` : ''}`);
+  }
+  const unchecked = notChecked(result);
+  if (unchecked.length > 0) parts.push(`not checked: ${unchecked.join(', ')} (--verbose lists them)`);
   // A solution spread over regions (DR, CDK stages) is worth saying: reviewers check that the copies are where they think.
   if (result.regions.length > 1) parts.push(`${result.regions.length} regions: ${result.regions.join(', ')}`);
   return parts.join(' · ');

@@ -18,8 +18,8 @@ const VOLUME = 'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-we
 type Files = Record<string, string>;
 const key = (f: { ruleId: string; messageId: string; location: { span: { file: string; start: { line: number } } }; resource: { address: string } }) =>
   `${f.ruleId}/${f.messageId} ${f.location.span.file}:${f.location.span.start.line} ${f.resource.address}`;
-async function findings(files: Files, rules = ['s3-public-access', 'encryption-at-rest']): Promise<string[]> {
-  const { result } = await scanFiles(files, { rules });
+async function findings(files: Files, rules = ['s3-public-access', 'encryption-at-rest'], accounts?: Record<string, string>): Promise<string[]> {
+  const { result } = await scanFiles(files, { rules, ...(accounts ? { config: { accounts } } : {}) });
   expect(result.errors).toEqual([]);
   return result.findings.filter((f) => !f.suppression).map(key).sort();
 }
@@ -73,5 +73,14 @@ describe('Terraform: deployment units', () => {
     expect(alone).toEqual([]);
     const together = await findings({ ...under('a', logs), ...under('b', other) }, ['s3-public-access']);
     expect(together.filter((f) => f.includes(' a/'))).toEqual(alone);
+  });
+
+  it('roots that .iac-check.yaml puts in one account share its account-level settings; other accounts do not', async () => {
+    const files = { ...under('platform', { 'main.tf': PROVIDER + ACCOUNT_BLOCK + EBS_DEFAULT }), ...under('workload', { 'main.tf': PROVIDER + BUCKET + VOLUME }) };
+    expect(await findings(files, undefined, { 'platform/**': '111111111111', 'workload/**': '111111111111' })).toEqual([]);
+    expect(await findings(files, undefined, { 'platform/**': '111111111111', 'workload/**': '222222222222' })).toEqual([
+      'encryption-at-rest/unencrypted workload/main.tf:7 aws_ebs_volume.data',
+      's3-public-access/noPublicAccessBlock workload/main.tf:4 aws_s3_bucket.data',
+    ]);
   });
 });

@@ -50,7 +50,7 @@ describe('Terraform: modules that are not on disk', () => {
 
     const text = formatText(result, { color: false, verbose: false });
     expect(text).toContain('envs/prod/main.tf:1:1  unresolved  module "vpc" (terraform-aws-modules/vpc/aws) is not on disk');
-    expect(text.trimEnd().split('\n').at(-1)).toMatch(/ · 5 unresolved modules not checked$/);
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(/ · not checked: 5 unresolved modules \(--verbose lists them\)$/);
 
     const sarif = buildSarif(result, rules, { toolVersion: '0.1.0' });
     const notes = sarif.runs[0]!.invocations![0]!.toolExecutionNotifications!.filter((n) => n.properties?.['kind'] === 'unresolved-module');

@@ -33,6 +33,7 @@ describe('cloudtrail adapters', () => {
       multiRegion: { provenance: 'default', value: false },
       globalServiceEvents: { provenance: 'default', value: true },
       logFileValidation: { provenance: 'default', value: false },
+      kmsKey: { provenance: 'default', value: '' },
     });
     expect(cLogging).toMatchObject({ provenance: 'explicit', value: true });
     expect(tLogging).toMatchObject({ provenance: 'default', value: true });

@@ -24,8 +24,8 @@ describe('kms adapters', () => {
       }
     `)).model!.kmsKeys;
     expect(strip(cfn)).toEqual([
-      { keySpec: { provenance: 'explicit', value: 'RSA_2048' }, rotation: { provenance: 'default', value: false } },
-      { keySpec: { provenance: 'default', value: 'SYMMETRIC_DEFAULT' }, rotation: { provenance: 'explicit', value: true } },
+      { keySpec: { provenance: 'explicit', value: 'RSA_2048' }, rotation: { provenance: 'default', value: false }, deletionWindow: { provenance: 'default', value: 30 } },
+      { keySpec: { provenance: 'default', value: 'SYMMETRIC_DEFAULT' }, rotation: { provenance: 'explicit', value: true }, deletionWindow: { provenance: 'default', value: 30 } },
     ]);
     expect(strip(tf)).toEqual(strip(cfn));
     expect(cfn[1]!.rotation.origin.span.start.line).toBe(5);

@@ -6,7 +6,7 @@ describe('formatJson', () => {
   const report = JSON.parse(formatJson(scanResult(), RULES, { toolVersion: '0.1.0' })) as JsonReport;
 
   it('has the documented top-level shape', () => {
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'root', 'stats', 'rules', 'findings', 'errors', 'notices', 'unresolvedModules', 'notes', 'regions']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'root', 'stats', 'rules', 'findings', 'errors', 'notices', 'unresolvedModules', 'notes', 'regions', 'baseline']);
     expect(report.schemaVersion).toBe(1);
     expect(JSON_SCHEMA_VERSION).toBe(1);
     expect(report.tool).toEqual({ name: 'iac-check', version: '0.1.0', informationUri: 'https://github.com/iac-check/iac-check' });
@@ -59,6 +59,7 @@ describe('formatJson', () => {
       kind: 'inSource',
       reason: 'dev database, single AZ by design',
       location: { file: 'infra/db.yaml', startLine: 6, startColumn: 9, endLine: 6, endColumn: 60 },
+      baseline: false,
     });
     // A zero-width span becomes a one-character region: never empty.
     expect(suppressed.location).toMatchObject({ startLine: 4, startColumn: 3, endLine: 4, endColumn: 4, path: null });
@@ -77,6 +78,8 @@ describe('formatJson', () => {
         message: 'MultiAZ is a parameter without default; cannot decide',
         resource: 'Replica',
         location: { file: 'infra/db.yaml', startLine: 20, startColumn: 7, endLine: 20, endColumn: 30 },
+        level: 'note',
+        kind: null,
       },
     ]);
     expect(report.notes).toEqual(['skipped 2 non-IaC YAML files']);

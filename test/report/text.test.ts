@@ -30,7 +30,7 @@ describe('formatText', () => {
     expect(lines[l30 + 1]).toContain('WebSg (AWS::EC2::SecurityGroup) · Properties.SecurityGroupIngress[0].CidrIp');
     // The summary is the last line.
     expect(lines.at(-2)).toBe(
-      '3 findings in 2 files (2 critical, 1 high, 0 medium, 0 low) · 4 files scanned · 17 resources · 1 error · 1 suppressed',
+      '3 findings in 2 files (2 critical, 1 high, 0 medium, 0 low) · 4 files scanned · 17 resources · 1 error · 1 suppressed · not checked: 2 skipped files (--verbose lists them)',
     );
     expect(out.endsWith('\n')).toBe(true);
   });
@@ -76,7 +76,7 @@ describe('formatText', () => {
       color: false,
       verbose: false,
     });
-    expect(out).toBe('No findings · 4 files scanned · 17 resources · 0 errors · 1 suppressed\n');
+    expect(out).toBe('No findings · 4 files scanned · 17 resources · 0 errors · 1 suppressed · not checked: 2 skipped files (--verbose lists them)\n');
   });
 
   it('names the regions when the scan spans more than one', () => {

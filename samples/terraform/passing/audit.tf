@@ -109,3 +109,23 @@ resource "aws_cloudtrail" "main" {
   include_global_service_events = true
   enable_log_file_validation    = true
 }
+
+# Detective controls of the workload account: public buckets and changes to instances are detected.
+resource "aws_accessanalyzer_analyzer" "account" {
+  analyzer_name = "${local.name}-account"
+  type          = "ACCOUNT"
+}
+
+resource "aws_guardduty_detector" "main" {
+  enable = true
+}
+
+# The same in the log archive account.
+resource "aws_accessanalyzer_analyzer" "log_archive" {
+  provider      = aws.log_archive
+  analyzer_name = "${local.name}-log-archive"
+}
+
+resource "aws_guardduty_detector" "log_archive" {
+  provider = aws.log_archive
+}

@@ -374,6 +374,7 @@ resource "aws_cloudfront_origin_access_control" "assets" {
 
 resource "aws_cloudfront_distribution" "storefront" {
   enabled             = true
+  web_acl_id          = aws_wafv2_web_acl.edge.arn
   comment             = local.name
   aliases             = [var.storefront_domain]
   default_root_object = "index.html"

@@ -4,6 +4,7 @@
  * construct path and, where found, the TypeScript line that created it (see `source.ts`).
  */
 import * as path from 'node:path';
+import { realpathSync } from 'node:fs';
 import type { InputError, Span } from '../../core/source.js';
 import { readSourceText } from '../../core/source.js';
 import { LIMITS } from '../../core/limits.js';
@@ -285,7 +286,17 @@ function relOf(root: string, abs: string): string {
 }
 
 function isInside(root: string, abs: string): boolean {
-  const r = path.relative(root, abs);
-  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+  const within = (r: string): boolean => r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+  if (!within(path.relative(root, abs))) return false;
+  // Inside by its name, but a symlink on the way may lead out: the real paths decide, as in the folder walk.
+  let real: string;
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+    real = realpathSync(abs);
+  } catch {
+    return true; // not there: reading it fails with its own error
+  }
+  return within(path.relative(realRoot, real));
 }
 

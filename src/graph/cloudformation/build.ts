@@ -5,6 +5,7 @@ import type { ConstructInfo, Edge, GraphPart, Known, ResourceNode, Suppression }
 import type { MapValue, Value } from '../value.js';
 import { TemplateEvaluator } from './evaluate.js';
 import type { EvalBudget } from '../../core/limits.js';
+import { parseIgnoreComment } from '../suppression-comment.js';
 
 export interface TemplateInput {
   file: string;
@@ -27,7 +28,6 @@ export interface TemplateInput {
   budget?: EvalBudget;
 }
 
-const SUPPRESSION_COMMENT = /iac-check:ignore\s+([A-Za-z0-9_-]+)(?:\s+(.*))?$/;
 
 /** Turns one CloudFormation template into graph nodes and edges. */
 export function buildTemplate(input: TemplateInput): GraphPart {
@@ -119,20 +119,39 @@ function dependsOnOf(n: DocNode | undefined): string[] {
   return [];
 }
 
-/** `Metadata: { iac-check: { ignore: [{ id, reason }] } }` on a resource. */
+/**
+ * `Metadata: { iac-check: { ignore: [{ id, reason }] } }` on a resource. Anything else under
+ * `iac-check` would silently suppress nothing, so it becomes a suppression with a `problem`.
+ */
 function metadataSuppressions(metadata: DocNode | undefined, span: Span): Suppression[] {
-  const list = get(get(metadata, 'iac-check'), 'ignore');
-  if (!list || list.kind !== 'seq') return [];
+  const entry = getEntry(metadata, 'iac-check');
+  if (!entry) return [];
+  const shape = 'expected `iac-check: { ignore: [{ id: <rule-id>, reason: <why> }] }`';
+  const bad = (at: Span | undefined, what: string): Suppression => ({ ruleId: '', reason: '', span: at ?? entry.keySpan ?? span, problem: `${what}; ${shape}` });
+  const block = entry.value;
+  if (block.kind !== 'map') return [bad(block.span, 'Metadata `iac-check` is not a map')];
   const out: Suppression[] = [];
+  for (const e of block.entries) if (e.key !== 'ignore') out.push(bad(e.keySpan, `Metadata \`iac-check.${e.key}\` is not a setting`));
+  const list = get(block, 'ignore');
+  if (!list) return out;
+  if (list.kind !== 'seq') return [...out, bad(list.span, 'Metadata `iac-check.ignore` is not a list')];
   for (const item of list.items) {
+    if (item.kind !== 'map') {
+      out.push(bad(item.span, 'an `iac-check.ignore` entry is not a map'));
+      continue;
+    }
+    for (const e of item.entries) if (e.key !== 'id' && e.key !== 'rule' && e.key !== 'reason') out.push(bad(e.keySpan, `\`${e.key}\` is not a field of an ignore entry`));
     const id = get(item, 'id') ?? get(item, 'rule');
     const reason = get(item, 'reason');
-    if (id?.kind !== 'scalar') continue;
-    out.push({
-      ruleId: String(id.value),
-      reason: reason?.kind === 'scalar' && reason.value !== null ? String(reason.value).trim() : '',
-      span: getEntry(item, 'id')?.keySpan ?? item.span ?? span,
-    });
+    if (id?.kind !== 'scalar' || id.value === null || String(id.value).trim() === '') {
+      out.push(bad(item.span, 'an `iac-check.ignore` entry has no `id`'));
+      continue;
+    }
+    const at = getEntry(item, 'id')?.keySpan ?? getEntry(item, 'rule')?.keySpan ?? item.span ?? span;
+    // `id: a,b` names several rules, as a comment may.
+    for (const ruleId of String(id.value).split(',').map((s) => s.trim()).filter(Boolean)) {
+      out.push({ ruleId, reason: reason?.kind === 'scalar' && reason.value !== null ? String(reason.value).trim() : '', span: at });
+    }
   }
   return out;
 }
@@ -144,9 +163,10 @@ function commentSuppressions(comments: DocComment[], keySpan: Span, body: Span):
   const last = body.end.line;
   for (const c of comments) {
     if (c.span.start.line < first || c.span.start.line > last) continue;
-    const m = SUPPRESSION_COMMENT.exec(c.text);
+    const m = parseIgnoreComment(c.text);
     if (!m) continue;
-    out.push({ ruleId: m[1]!, reason: (m[2] ?? '').trim(), span: c.span });
+    // No id at all stays visible as an unknown (empty) id.
+    for (const ruleId of m.ids.length ? m.ids : ['']) out.push({ ruleId, reason: m.reason, span: c.span });
   }
   return out;
 }

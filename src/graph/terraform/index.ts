@@ -5,7 +5,7 @@ import type { UnresolvedModule } from '../../engine/types.js';
 import type { HclFile } from '../../../parsers/terraform/ast.js';
 import { parseHcl } from '../../../parsers/terraform/hcl.js';
 import { parseTfJson } from '../../../parsers/terraform/json.js';
-import type { Edge, GraphPart, ResourceNode } from '../graph.js';
+import type { Edge, GraphPart, Known, ResourceNode } from '../graph.js';
 import type { Value } from '../value.js';
 import { buildConfig, moduleSource, moduleVersion, type ModuleConfig } from './config.js';
 import { ModuleDownloader, type DownloadOptions } from './download.js';
@@ -31,6 +31,8 @@ export interface TerraformInput {
    * example folder); default: the enclosing git work tree, else the current folder, else the scan root.
    */
   repositoryRoot?: string;
+  /** Account and region that `.iac-check.yaml` names for a file: used where a provider does not say. */
+  contextFor?: (file: string) => { account: Known<string>; region: Known<string> };
   /** `--download-modules`: fetch registry, git and archive modules that are not on disk. */
   download?: DownloadOptions;
   /** Parse only (benchmark): no graph is built. */
@@ -143,7 +145,7 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   const isDownloaded = (d: string) => d.split('/').includes('.terraform');
   const roots = [...configs.keys()].filter((d) => !used.has(d) && !isDownloaded(d)).sort();
 
-  const world: World = { scanRootRel: (p) => relative(input.root, p).split(sep).join('/'), configs, downloaded: new Map(), refused: new Map(), fetched: new Map(), errors, notes, unresolved: new Map(), errorKeys: new Set(), noteKeys: new Set(), budget: new EvalBudget() };
+  const world: World = { scanRootRel: (p) => relative(input.root, p).split(sep).join('/'), configs, downloaded: new Map(), refused: new Map(), fetched: new Map(), ...(input.contextFor ? { contextFor: input.contextFor } : {}), errors, notes, unresolved: new Map(), errorKeys: new Set(), noteKeys: new Set(), budget: new EvalBudget() };
   const repoRoot = input.repositoryRoot ?? repositoryRoot(input.root);
   const reach: Reach = { scanRoot: input.root, repoRoot, realRepo: await realpath(repoRoot).catch(() => repoRoot), loaded: new Set(), mounts: new Map() };
 

@@ -22,6 +22,7 @@ function evaluate(e: Expr, env: Env): Value {
 import { azList, list, map, respan, str, unk, within } from './values.js';
 import { moduleSource, moduleVersion, type ModuleConfig } from './config.js';
 import { classifySource, DOWNLOADED_PREFIX, fetchKey, localModuleDir } from './sources.js';
+import { parseIgnoreComment } from '../suppression-comment.js';
 
 export interface ProviderCtx {
   region: () => Known<string>;
@@ -41,6 +42,8 @@ export interface World {
   configs: Map<string, ModuleConfig>;
   /** root folder → modules.json entries (Key → Dir relative to the scan root) */
   downloaded: Map<string, Map<string, string>>;
+  /** Account and region that `.iac-check.yaml` names for a file (for providers that do not say). */
+  contextFor?: (file: string) => { account: Known<string>; region: Known<string> };
   /** `--download-modules`: each call's download (by `fetchKey`), its folder or why it failed. */
   fetched: Map<string, { dir: string } | { error: string }>;
   /** Local module folders that may not be read, with why (`is outside the scan root`). */
@@ -59,7 +62,8 @@ const META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle'
 const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 const MAX_INSTANCES = 10_000;
 const MAX_MODULE_DEPTH = 32;
-const SUPPRESS = /^(?:#|\/\/)\s*iac-check:ignore\s+(\S+)\s*(.*?)\s*$/;
+/** A comment that starts with the directive (not one that mentions it). */
+const SUPPRESS = /^(?:#|\/\/)\s*iac-check:ignore\b/;
 
 export function instanceSuffix(key: number | string | undefined): string {
   if (key === undefined) return '';
@@ -318,7 +322,9 @@ export class ModuleInstance implements Resolver {
     if (p) return p;
     const reason = `no provider "${name ?? '?'}" configuration reaches ${this.unit}`;
     const target = { id: `${this.rootDir}::implicit provider ${name ?? '?'}`, label: `implicit provider ${name ?? '?'}` };
-    return { region: () => ({ known: false, reason }), account: () => ({ known: false, reason }), target };
+    const region = this.configured(b.span.file, 'region') ?? { known: false, reason };
+    const account = this.configured(b.span.file, 'account') ?? { known: false, reason };
+    return { region: () => region, account: () => account, target };
   }
 
   private providerCtx(p: Block, key: string): ProviderCtx {
@@ -331,7 +337,7 @@ export class ModuleInstance implements Resolver {
       region: () => {
         if (region) return region;
         const a = attributeOf(p.body, 'region');
-        if (!a) return (region = { known: false, reason: `provider ${key} has no region argument (taken from the environment at deploy time)` });
+        if (!a) return (region = this.configured(p.span.file, 'region') ?? { known: false, reason: `provider ${key} has no region argument (taken from the environment at deploy time)` });
         const v = evaluate(a.expr, this.env());
         region = v.kind === 'string' ? { known: true, value: v.value, span: a.span } : { known: false, reason: `the region of provider ${key} is not known${v.kind === 'unknown' ? `: ${v.reason}` : ''}` };
         return region;
@@ -354,11 +360,17 @@ export class ModuleInstance implements Resolver {
             if (s) return (account = { known: true, value: s, span: ids.span });
           }
         }
-        return (account = { known: false, reason: `provider ${key} uses the credentials of the deploying identity` });
+        return (account = this.configured(p.span.file, 'account') ?? { known: false, reason: `provider ${key} uses the credentials of the deploying identity` });
       },
     };
     this.providerCache.set(key, ctx);
     return ctx;
+  }
+
+  /** What `.iac-check.yaml` (`accounts`, `regions`) says for a file, when it says something. */
+  private configured(file: string, what: 'account' | 'region'): Known<string> | undefined {
+    const c = this.world.contextFor?.(file)[what];
+    return c?.known ? c : undefined;
   }
 
   // ---- module calls ----
@@ -649,11 +661,15 @@ export class ModuleInstance implements Resolver {
   private commentsAbove(lines: Map<number, { text: string; span: Span }[]>, line: number, path: string | undefined, out: Suppression[]): void {
     const take = (l: number) => {
       for (const c of lines.get(l) ?? []) {
-        const m = SUPPRESS.exec(c.text.trim());
+        const text = c.text.trim();
+        const m = SUPPRESS.test(text) ? parseIgnoreComment(text) : undefined;
         if (!m) continue;
-        const s: Suppression = { ruleId: m[1]!, reason: m[2] ?? '', span: c.span };
-        if (path !== undefined) s.path = path;
-        out.push(s);
+        // No id at all stays visible as an unknown (empty) id.
+        for (const ruleId of m.ids.length ? m.ids : ['']) {
+          const s: Suppression = { ruleId, reason: m.reason, span: c.span };
+          if (path !== undefined) s.path = path;
+          out.push(s);
+        }
       }
     };
     // a trailing comment on the line itself

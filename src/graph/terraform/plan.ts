@@ -50,11 +50,21 @@ async function findConfig(input: PlanInput, notes: string[]): Promise<PlanConfig
   return { nodes: r.parts.flatMap((p) => p.nodes) };
 }
 
+/** Sections of a plan the model does not read: they repeat the planned values (before/after, prior state) or concern outputs and checks. */
+const UNUSED_PLAN_SECTIONS: ReadonlySet<string> = new Set(['resource_changes', 'resource_drift', 'prior_state', 'output_changes', 'relevant_attributes', 'checks', 'deferred_changes']);
+
+/**
+ * A resource's `values` are read as text and parsed when the resource is built: every value of it is
+ * placed at the `values` object (a plan is one line of JSON: the line is the same, the column of the
+ * object instead of the value), and no tree of positions is kept for them.
+ */
+const RESOURCE_VALUES: ReadonlySet<string> = new Set(['values', 'sensitive_values']);
+
 /** Builds ResourceNodes from `terraform show -json` output, pointing at the `.tf` blocks when the configuration is found. */
 export async function buildTerraformPlan(input: PlanInput): Promise<PlanResult> {
   const errors: InputError[] = [];
   const notes: string[] = [];
-  const parsed = readJson(input.text, input.file);
+  const parsed = readJson(input.text, input.file, { skipTopLevel: UNUSED_PLAN_SECTIONS, opaqueKeys: RESOURCE_VALUES });
   if (parsed.error || !parsed.value) return { parts: [], errors: [parsed.error!], notes };
   if (input.parseOnly) return { parts: [], errors, notes };
   const doc = parsed.value;
@@ -176,6 +186,15 @@ function emptyMap(span: Span): MapValue {
 
 function fromJson(j: J, depth: number): Value {
   if (depth > 100) return { kind: 'unknown', reason: 'nested too deeply', refs: [], span: j.span };
+  if (j.raw !== undefined) {
+    let x: unknown;
+    try {
+      x = JSON.parse(j.raw);
+    } catch {
+      return { kind: 'unknown', reason: 'values that are not valid JSON', refs: [], span: j.span };
+    }
+    return plainValues(x, j.span, depth);
+  }
   if (j.entries) {
     const entries = new Map<string, Value>();
     const keySpans = new Map<string, Span>();
@@ -202,6 +221,23 @@ function fromJson(j: J, depth: number): Value {
   }
   if (typeof v === 'number') return { kind: 'number', value: v, span: j.span };
   return { kind: 'boolean', value: Boolean(v), span: j.span };
+}
+
+/** Plain JSON values of a resource, all at one span; policy documents (JSON strings) kept structured. */
+function plainValues(x: unknown, span: Span, depth: number): Value {
+  if (depth > 100) return nul(span);
+  if (typeof x === 'string') return fromJson({ v: x, span }, depth);
+  if (Array.isArray(x)) return list(x.map((i) => plainValues(i, span, depth + 1)), span);
+  if (x !== null && typeof x === 'object') {
+    const entries = new Map<string, Value>();
+    const keySpans = new Map<string, Span>();
+    for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
+      entries.set(k, plainValues(v, span, depth + 1));
+      keySpans.set(k, span);
+    }
+    return { kind: 'map', entries, keySpans, span };
+  }
+  return plain(x, span, depth);
 }
 
 function plain(x: unknown, span: Span, depth: number): Value {

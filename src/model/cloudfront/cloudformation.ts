@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import type { Val } from '../val.js';
+import type { Link, Val } from '../val.js';
 import { defaulted, explicit } from '../val.js';
 import { mapVal, required } from '../ec2/common.js';
 import type { Distribution, DistributionOrigin } from './types.js';
@@ -59,7 +59,7 @@ export const adapter: Adapter = {
           }
           return out;
         }),
-        webAcl: c.str([WEB_ACL_ID], { value: '', assumed: 'no web ACL' }),
+        webAcl: c.link([WEB_ACL_ID]) ?? defaulted<Link>({}, c.origin(), 'no web ACL'),
         logging: c.has([LOGGING]) ? explicit(true, c.at([LOGGING]).origin()) : defaulted(false, r.origin([CONFIG, LOGGING]), 'off (Logging not set)'),
       };
       model.distributions.push(distribution);

@@ -57,7 +57,7 @@ export const adapter: Adapter = {
           }
           return out;
         }),
-        webAcl: r.str([WEB_ACL_ID], { value: '', assumed: 'no web ACL' }),
+        webAcl: r.linkOr([WEB_ACL_ID], 'no web ACL'),
         logging: logging ? explicit(true, logging.origin()) : defaulted(false, r.origin([LOGGING_CONFIG]), 'off (no logging_config block)'),
       };
       model.distributions.push(distribution);

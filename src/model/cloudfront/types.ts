@@ -18,6 +18,7 @@ export interface Distribution extends ModelResource {
   usesDefaultCertificate: Val<boolean>;
   minimumProtocolVersion: Val<string>;
   origins: DistributionOrigin[];
-  webAcl: Val<string>;
+  /** The web ACL named on the distribution (`WebACLId`): a link to one in the scan, its literal ARN, or a default for none. */
+  webAcl: Val<Link>;
   logging: Val<boolean>;
 }

@@ -5,13 +5,14 @@ import type { Trail } from './types.js';
 
 // AWS::CloudTrail::Trail — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html
 // IsLogging is required; IsMultiRegionTrail default false; IncludeGlobalServiceEvents default true;
-// EnableLogFileValidation default false; S3BucketName is the log bucket's name.
+// EnableLogFileValidation default false; S3BucketName is the log bucket's name; KMSKeyId absent: SSE-S3.
 const TRAIL = 'AWS::CloudTrail::Trail';
 const IS_MULTI_REGION = 'IsMultiRegionTrail';
 const IS_LOGGING = 'IsLogging';
 const GLOBAL_EVENTS = 'IncludeGlobalServiceEvents';
 const LOG_FILE_VALIDATION = 'EnableLogFileValidation';
 const S3_BUCKET_NAME = 'S3BucketName';
+const KMS_KEY_ID = 'KMSKeyId';
 
 export const adapter: Adapter = {
   service: 'cloudtrail',
@@ -26,6 +27,7 @@ export const adapter: Adapter = {
         globalServiceEvents: r.bool([GLOBAL_EVENTS], { value: true, assumed: 'global service events included' }),
         logFileValidation: r.bool([LOG_FILE_VALIDATION], { value: false, assumed: 'log file validation off' }),
         bucket: r.link([S3_BUCKET_NAME]) ?? unknownVal(r.origin([S3_BUCKET_NAME]), 'S3BucketName is required and missing'),
+        kmsKey: r.str([KMS_KEY_ID], { value: '', assumed: 'log files encrypted with SSE-S3' }),
       };
       model.trails.push(trail);
     }

@@ -5,13 +5,14 @@ import type { Trail } from './types.js';
 
 // aws_cloudtrail — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail
 // is_multi_region_trail default false; enable_logging default true; include_global_service_events
-// default true; enable_log_file_validation default false; s3_bucket_name (required).
+// default true; enable_log_file_validation default false; s3_bucket_name (required); kms_key_id absent: SSE-S3.
 const TRAIL = 'aws_cloudtrail';
 const IS_MULTI_REGION = 'is_multi_region_trail';
 const ENABLE_LOGGING = 'enable_logging';
 const GLOBAL_EVENTS = 'include_global_service_events';
 const LOG_FILE_VALIDATION = 'enable_log_file_validation';
 const S3_BUCKET_NAME = 's3_bucket_name';
+const KMS_KEY_ID = 'kms_key_id';
 
 export const adapter: Adapter = {
   service: 'cloudtrail',
@@ -27,6 +28,7 @@ export const adapter: Adapter = {
         globalServiceEvents: r.bool([GLOBAL_EVENTS], { value: true, assumed: 'global service events included' }),
         logFileValidation: r.bool([LOG_FILE_VALIDATION], { value: false, assumed: 'log file validation off' }),
         bucket: r.link([S3_BUCKET_NAME]) ?? unknownVal(r.origin([S3_BUCKET_NAME]), 's3_bucket_name is required and missing'),
+        kmsKey: r.str([KMS_KEY_ID], { value: '', assumed: 'log files encrypted with SSE-S3' }),
       };
       model.trails.push(trail);
     }

@@ -7,4 +7,6 @@ export interface Trail extends ModelResource {
   logFileValidation: Val<boolean>;
   /** The log bucket: a graph link when it is referenced, else its literal name. */
   bucket: Val<Link>;
+  /** The KMS key that encrypts log files; '' (default) for SSE-S3. */
+  kmsKey: Val<string>;
 }

@@ -1,0 +1,29 @@
+import type { Adapter } from '../adapter.js';
+import { PropertyReader } from '../read.js';
+import { explicit } from '../val.js';
+
+// aws_api_gateway_rest_api — `endpoint_configuration { types }` (default EDGE); aws_api_gateway_stage — `rest_api_id`.
+// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_rest_api
+const REST_API = 'aws_api_gateway_rest_api';
+const STAGE = 'aws_api_gateway_stage';
+const ENDPOINT_TYPES = ['endpoint_configuration', 0, 'types'];
+const REST_API_ID = 'rest_api_id';
+
+export const adapter: Adapter = {
+  service: 'apigateway',
+  source: 'terraform',
+  adapt(graph, model) {
+    for (const node of graph.ofType(REST_API)) {
+      if (node.mode !== 'managed') continue;
+      const r = new PropertyReader(node, graph, '');
+      const types = r.strList(ENDPOINT_TYPES, { value: ['EDGE'], assumed: 'an edge-optimized endpoint' });
+      const endpointType = types.provenance === 'unknown' ? types : { ...types, value: types.value[0] ?? 'EDGE' };
+      model.restApis.push({ resource: r.info(), endpointType });
+    }
+    for (const node of graph.ofType(STAGE)) {
+      if (node.mode !== 'managed') continue;
+      const r = new PropertyReader(node, graph, '');
+      model.apiStages.push({ resource: r.info(), api: r.link([REST_API_ID]) ?? explicit({}, r.origin([REST_API_ID])) });
+    }
+  },
+};

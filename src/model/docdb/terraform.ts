@@ -1,0 +1,42 @@
+import type { Adapter } from '../adapter.js';
+import { PropertyReader } from '../read.js';
+import { parameterValue } from '../redshift/common.js';
+import type { DocumentCluster } from './types.js';
+
+/*
+ * aws_docdb_cluster, aws_neptune_cluster — `storage_encrypted` (false unless set), `kms_key_arn`,
+ * `db_cluster_parameter_group_name` (docdb) / `neptune_cluster_parameter_group_name`.
+ * aws_docdb_cluster_parameter_group — `parameter { name, value }`; `tls` is `enabled` unless set.
+ */
+const CLUSTERS: Record<string, { engine: DocumentCluster['engine']; group: string }> = {
+  aws_docdb_cluster: { engine: 'docdb', group: 'db_cluster_parameter_group_name' },
+  aws_neptune_cluster: { engine: 'neptune', group: 'neptune_cluster_parameter_group_name' },
+};
+const PARAMETER_GROUP = 'aws_docdb_cluster_parameter_group';
+
+export const adapter: Adapter = {
+  service: 'docdb',
+  source: 'terraform',
+  adapt(graph, model) {
+    for (const [type, spec] of Object.entries(CLUSTERS)) {
+      for (const node of graph.ofType(type)) {
+        if (node.mode !== 'managed') continue;
+        const r = new PropertyReader(node, graph, '');
+        const c: DocumentCluster = {
+          resource: r.info(),
+          engine: spec.engine,
+          storageEncrypted: r.bool(['storage_encrypted'], { value: false, assumed: 'false: unencrypted storage' }),
+          kmsKey: r.str(['kms_key_arn'], { value: '', assumed: 'no KMS key' }),
+        };
+        if (r.has([spec.group])) c.parameterGroup = r.link([spec.group])!;
+        model.documentClusters.push(c);
+      }
+    }
+    for (const node of graph.ofType(PARAMETER_GROUP)) {
+      if (node.mode !== 'managed') continue;
+      const r = new PropertyReader(node, graph, '');
+      const tls = parameterValue(r, ['parameter'], 'tls', 'name', 'value');
+      model.documentParameterGroups.push({ resource: r.info(), tls: tls ?? { provenance: 'default', value: 'enabled', origin: r.origin([]), assumed: 'tls enabled' } });
+    }
+  },
+};

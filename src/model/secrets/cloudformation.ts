@@ -1,0 +1,43 @@
+import type { Adapter } from '../adapter.js';
+import type { Path } from '../read.js';
+import { PropertyReader } from '../read.js';
+import type { SecretSpelling } from './common.js';
+import { secretValues } from './common.js';
+import type { SecretValue } from './types.js';
+
+/*
+ * Secrets in CloudFormation resources, of any type.
+ * Dynamic references (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html):
+ * `{{resolve:secretsmanager:…}}`, `{{resolve:ssm-secure:…}}` (resolved at deploy time, never in the template)
+ * and `{{resolve:ssm:…}}` (a plain String parameter).
+ * Environments: AWS::Lambda::Function / AWS::Serverless::Function `Environment.Variables`;
+ * AWS::ECS::TaskDefinition `ContainerDefinitions[].Environment[]` ({ Name, Value }; `Secrets` is the secure form).
+ */
+const DYNAMIC_REFERENCE = /\{\{resolve:(secretsmanager|ssm-secure|ssm):/;
+const FUNCTIONS = new Set(['AWS::Lambda::Function', 'AWS::Serverless::Function']);
+const TASK_DEFINITION = 'AWS::ECS::TaskDefinition';
+const ENVIRONMENT = 'Environment';
+const VARIABLES = 'Variables';
+const CONTAINER_DEFINITIONS = 'ContainerDefinitions';
+
+const spelling: SecretSpelling = {
+  dynamicReference(s) {
+    return DYNAMIC_REFERENCE.exec(s)?.[1] as SecretValue['dynamicReference'];
+  },
+  environment(type: string, path: Path) {
+    if (FUNCTIONS.has(type) && path[0] === ENVIRONMENT && path[1] === VARIABLES) return 'lambda';
+    if (type === TASK_DEFINITION && path[0] === CONTAINER_DEFINITIONS && path[2] === ENVIRONMENT) return 'ecs';
+    return undefined;
+  },
+};
+
+export const adapter: Adapter = {
+  service: 'secrets',
+  source: 'cloudformation',
+  adapt(graph, model) {
+    for (const node of graph.nodes) {
+      if (node.source !== 'cloudformation' && node.source !== 'cdk') continue;
+      model.secretValues.push(...secretValues(new PropertyReader(node, graph, 'Properties'), spelling));
+    }
+  },
+};

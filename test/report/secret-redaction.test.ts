@@ -1,0 +1,91 @@
+/**
+ * No secret value appears in any output format: findings of no-hardcoded-secrets (and every other
+ * rule, notice and summary) show at most the redacted form.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { FORMATS } from '../../src/cli/options.js';
+import { redact } from '../../src/secrets/patterns.js';
+
+const SECRETS = {
+  password: 'Winter2024!Spring',
+  accessKey: 'AKIAZ7EXAMPLE2QWERTY',
+  token: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+  tfPassword: 'correct-horse-battery-staple',
+};
+
+const TEMPLATE = `Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      MasterUsername: shop
+      MasterUserPassword: ${SECRETS.password}
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      Code: { ZipFile: "exports.handler = async () => {}" }
+      Role: arn:aws:iam::123456789012:role/fn
+      Environment:
+        Variables:
+          UPSTREAM_KEY_ID: ${SECRETS.accessKey}
+          GITHUB_TOKEN: ${SECRETS.token}
+`;
+
+const CONFIG = `variable "db_password" {
+  type    = string
+  default = "${SECRETS.tfPassword}"
+}
+resource "aws_db_instance" "db" {
+  engine   = "postgres"
+  username = "shop"
+  password = var.db_password
+}
+provider "aws" {
+  region = "eu-west-1"
+}
+`;
+
+let dir: string;
+const outputs = new Map<string, string>();
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'iac-check-secrets-'));
+  await writeFile(join(dir, 'template.yaml'), TEMPLATE);
+  await writeFile(join(dir, 'main.tf'), CONFIG);
+  for (const format of FORMATS) {
+    for (const verbose of [false, true]) {
+      let out = '';
+      let err = '';
+      await main([dir, '--format', format, ...(verbose ? ['--verbose'] : [])], { out: (t) => { out += t; }, err: (t) => { err += t; }, isTTY: false });
+      outputs.set(`${format}${verbose ? ' --verbose' : ''}`, out + err);
+    }
+  }
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('secrets in the output', () => {
+  it('are found (the test would otherwise prove nothing)', () => {
+    const text = outputs.get('text')!;
+    expect(text).toContain('no-hardcoded-secrets');
+    for (const secret of Object.values(SECRETS)) expect(text).toContain(redact(secret));
+  });
+
+  it.each([...FORMATS.flatMap((f) => [f, `${f} --verbose`])])('never appear in %s output', (key) => {
+    const out = outputs.get(key)!;
+    expect(out.length).toBeGreaterThan(0);
+    for (const secret of Object.values(SECRETS)) {
+      expect(out).not.toContain(secret);
+      // Nor any long part of it (a reporter that quotes a truncated value).
+      expect(out).not.toContain(secret.slice(0, 10));
+    }
+  });
+});
