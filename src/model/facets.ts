@@ -153,10 +153,33 @@ export interface Facets {
   networkEndpoints: NetworkEndpoint[];
   computeGroups: ComputeGroup[];
   subnetGroups: SubnetGroup[];
+
+  // ── backups (issue 12) ──
+
+  // ── scaling and network (issue 12) ──
+
+  // ── logging (issue 12) ──
+
+  // ── alarms (issue 12) ──
+
+  // ── data stores and compute (issue 12) ──
 }
 
 export function emptyFacets(): Facets {
-  return { dataStores: [], networkEndpoints: [], computeGroups: [], subnetGroups: [] };
+  return {
+    dataStores: [], networkEndpoints: [], computeGroups: [], subnetGroups: [],
+
+    // ── backups ──
+
+    // ── scaling and network ──
+
+    // ── logging ──
+
+    // ── alarms ──
+
+    // ── data stores and compute ──
+
+  };
 }
 
 /** A data store with the linker's fields empty: what an adapter starts from. */

@@ -96,6 +96,16 @@ export interface CloudModel {
   documentClusters: DocumentCluster[];
   documentParameterGroups: DocumentParameterGroup[];
   kafkaClusters: KafkaCluster[];
+
+  // ── backups (issue 12) ──
+
+  // ── scaling and network (issue 12) ──
+
+  // ── logging (issue 12) ──
+
+  // ── alarms (issue 12) ──
+
+  // ── data stores and compute (issue 12) ──
   /** The cross-service questions rules ask (data stores, endpoints …), filled by the adapters and the linker. */
   facets: Facets;
 }
@@ -114,6 +124,17 @@ export function emptyModel(): CloudModel {
     secretValues: [], ssmParameters: [], secrets: [], detectors: [],
     restApis: [], apiStages: [], graphqlApis: [], webAcls: [], webAclAssociations: [], shieldProtections: [],
     searchDomains: [], redshiftClusters: [], redshiftParameterGroups: [], streams: [], documentClusters: [], documentParameterGroups: [], kafkaClusters: [],
+
+    // ── backups ──
+
+    // ── scaling and network ──
+
+    // ── logging ──
+
+    // ── alarms ──
+
+    // ── data stores and compute ──
+
     facets: emptyFacets(),
   };
 }
