@@ -18,12 +18,12 @@ export default defineRule({
   meta: {
     id: 'dr-region',
     title: 'Stateful stores have a copy in another region',
-    checks: 'S3, DynamoDB, RDS/Aurora and EFS copied to another region (replication, global tables, replicas, Backup copy actions)',
+    checks: 'S3, DynamoDB, RDS/Aurora, EFS, DocumentDB and Neptune copied to another region (replication, global tables and clusters, replicas, Backup copy actions)',
     severity: 'medium',
     controls: ['2.10', '2.13'],
     rationale:
       'Disaster recovery into another region (checklist 2.10 and 2.13) needs the data there before the disaster: S3 ' +
-      'cross-region replication, DynamoDB global tables, Aurora global databases or cross-region read replicas, EFS ' +
+      'cross-region replication, DynamoDB global tables, Aurora, DocumentDB or Neptune global databases, cross-region read replicas, EFS ' +
       'replication, or an AWS Backup plan that selects the store and copies its recovery points to a vault in another ' +
       'region. A store\'s region comes from its deploy context (provider, configuration); resources of one stack or provider ' +
       'configuration share a region. When the store\'s region is unknown, a copy to an explicitly named region counts; a copy ' +
@@ -31,7 +31,9 @@ export default defineRule({
       'themselves replication destinations of a bucket in the scan (they are the copy) and CloudTrail log buckets (their ' +
       'protection is cloudtrail-bucket-protected\'s concern, and they belong in a log-archive account); DB instances of an ' +
       'Aurora cluster (the cluster is judged) and same-region read replicas (their source is judged). A source counts as ' +
-      'copied when a replica of it in the scan lives in another region.',
+      'copied when a replica of it in the scan lives in another region. Stores of records in flight (SQS, SNS, Kinesis ' +
+      'streams, Firehose, MSK) and OpenSearch domains (search indexes fed from records kept elsewhere, whose cross-cluster ' +
+      'replication templates do not declare) are not judged.',
     remediation:
       'Add a replication configuration to a bucket in another region, replicas in a second region for DynamoDB tables ' +
       '(global tables), an Aurora global cluster or cross-region read replica, an EFS replication configuration to another ' +

@@ -8,19 +8,22 @@ export default defineRule({
   meta: {
     id: 'multi-az',
     title: 'The workload survives the loss of one Availability Zone',
-    checks: 'RDS, Aurora, ElastiCache, EFS One Zone, subnets of load balancers, auto scaling groups and subnet groups in fewer than two AZs, NAT gateways in only one AZ of a multi-AZ VPC',
+    checks: 'RDS, Aurora, DocumentDB, Neptune, ElastiCache, OpenSearch (nodes, zone awareness, dedicated masters), EFS One Zone, subnets of load balancers, auto scaling groups, MSK brokers and DB/cache/DocumentDB/Neptune subnet groups in fewer than two AZs, NAT gateways in only one AZ of a multi-AZ VPC',
     severity: 'high',
     controls: ['2.8'],
     rationale:
       'A solution must keep working when one Availability Zone fails (checklist 2.8). An RDS instance without Multi-AZ, an ' +
-      'Aurora cluster with a single instance, an ElastiCache replication group without automatic failover and Multi-AZ, a ' +
+      'Aurora, DocumentDB or Neptune cluster with a single instance, an OpenSearch domain with one data node or without zone awareness, an ElastiCache replication group without automatic failover and Multi-AZ, a ' +
       'single-node or single-AZ cache cluster and an EFS One Zone file system all stop, or lose data, with their zone. Load ' +
       'balancers, auto scaling groups and DB and cache subnet groups need subnets in at least two zones, and a VPC whose ' +
-      'subnets span several zones needs a NAT gateway in more than one of them. Read replicas and ' +
+      'subnets span several zones needs a NAT gateway in more than one of them; so do MSK brokers (one per client subnet). A ' +
+      'zone-aware OpenSearch domain without dedicated master nodes is the medium-severity question: its data nodes must also ' +
+      'elect a master when a zone fails. Read replicas and ' +
       'the instances of an Aurora cluster are judged through their source and cluster. Aurora clusters are judged by the ' +
-      'instances declared in the scan. A subnet whose zone cannot be known is reported as undecidable, never as a finding.',
+      'instances declared in the scan, and so are DocumentDB and Neptune clusters. A subnet whose zone cannot be known is reported as undecidable, never as a finding.',
     remediation:
-      'Set MultiAZ / multi_az on RDS instances; add a second instance to Aurora clusters; enable automatic failover and ' +
+      'Set MultiAZ / multi_az on RDS instances; add a second instance to Aurora, DocumentDB and Neptune clusters; give ' +
+      'OpenSearch domains two or more data nodes, zone awareness and three dedicated master nodes; enable automatic failover and ' +
       'Multi-AZ with at least one replica on ElastiCache replication groups (or use ElastiCache Serverless); use Regional ' +
       'EFS storage; place load balancers, auto scaling groups and subnet groups in subnets of two or more Availability Zones; ' +
       'put one NAT gateway in each Availability Zone and route each private subnet to the one in its zone.',
@@ -31,6 +34,8 @@ export default defineRule({
       notMultiAz: '{{what}} is not Multi-AZ: `{{property}}` {{how}}.',
       oneNode: '{{what}} has a single node (`{{property}}` {{count}}): there is no replica in another AZ to fail over to.',
       nodesOneAz: '{{what}} has {{count}} node(s) in a single Availability Zone (`{{property}}` {{how}}).',
+      notZoneAware: '{{what}} keeps all its nodes in one Availability Zone: `{{property}}` {{how}}.',
+      noManagers: '{{what}} spreads its nodes over zones but has no dedicated master nodes: `{{property}}` {{how}}. When a zone fails, the remaining data nodes must also elect a new master.',
       oneZone: '{{what}} uses One Zone storage in {{zone}}: its data is lost with that Availability Zone.',
       subnetsOneAz: '{{what}} has subnets in {{count}} Availability Zone ({{zones}}); at least two are needed.',
       natOneAz: 'VPC {{vpc}} has NAT gateways in only one Availability Zone ({{zone}}) while its subnets span {{count}} ({{zones}}): when that zone fails, the private subnets of the others lose their route to the internet.',
@@ -78,6 +83,21 @@ export default defineRule({
         }
         if (!undecided(ctx, owner, z.multiAz, 'Multi-AZ') && isFalse(z.multiAz)) {
           ctx.report({ messageId: 'notMultiAz', at: z.multiAz, resource: owner, data: { what, property: property(z.multiAz), how: how(z.multiAz) } });
+        }
+      } else if (z.kind === 'zone-aware') {
+        if (undecided(ctx, owner, z.nodes, 'node count')) continue;
+        if (isKnown(z.nodes) && z.nodes.value < 2) {
+          ctx.report({ messageId: 'oneNode', at: z.nodes, resource: owner, data: { what, property: property(z.nodes), count: how(z.nodes) } });
+          continue;
+        }
+        if (undecided(ctx, owner, z.zoneAware, 'zone awareness')) continue;
+        if (isFalse(z.zoneAware)) {
+          ctx.report({ messageId: 'notZoneAware', at: z.zoneAware, resource: owner, data: { what, property: property(z.zoneAware), how: how(z.zoneAware) } });
+          continue;
+        }
+        // Dedicated managers matter once the nodes span zones: without them a zone's loss may also take the quorum.
+        if (!undecided(ctx, owner, z.managers, 'dedicated master nodes') && isFalse(z.managers)) {
+          ctx.report({ messageId: 'noManagers', at: z.managers, resource: owner, severity: 'medium', data: { what, property: property(z.managers), how: how(z.managers) } });
         }
       } else if (z.kind === 'one-zone') {
         if (undecided(ctx, owner, z.zone, 'One Zone storage')) continue;

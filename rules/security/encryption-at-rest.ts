@@ -5,7 +5,7 @@ export default defineRule({
   meta: {
     id: 'encryption-at-rest',
     title: 'Data stores are encrypted at rest',
-    checks: 'EBS, RDS/Aurora, DynamoDB, EFS, SQS, SNS, ElastiCache, Backup vaults',
+    checks: 'EBS, RDS/Aurora, DynamoDB, EFS, SQS, SNS, ElastiCache, Backup vaults, OpenSearch, MSK, DocumentDB, Neptune, Kinesis streams, Firehose',
     severity: 'high',
     controls: ['1.21'],
     rationale:
@@ -14,7 +14,10 @@ export default defineRule({
       'only be turned on by recreating the resource. EBS volumes pass when the scan also enables the account\'s EBS ' +
       'encryption by default. SQS queues use SSE-SQS unless it is explicitly turned off; SNS topics are unencrypted without a ' +
       'KMS key. DynamoDB tables and Backup vaults are always encrypted, but with a key you neither control nor audit when ' +
-      'nothing is set: a low-severity finding. S3 is not reported: since January 2023 every new object is encrypted with ' +
+      'nothing is set: a low-severity finding. OpenSearch domains, DocumentDB and Neptune cluster storage, Kinesis data streams ' +
+      'and Direct PUT Firehose delivery streams are unencrypted unless asked (streams hold records in flight: medium severity; ' +
+      'a Firehose fed by a Kinesis stream or MSK takes its source\'s encryption). MSK clusters are always encrypted: the AWS ' +
+      'managed key is the low-severity question. S3 is not reported: since January 2023 every new object is encrypted with ' +
       'SSE-S3 when the bucket sets nothing, and no bucket setting can turn that off. Read replicas and instances of an ' +
       'Aurora cluster take the encryption of their source or cluster, which is checked instead.',
     remediation:

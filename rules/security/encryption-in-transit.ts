@@ -1,4 +1,4 @@
-import { how, property } from '../../src/engine/kit.js';
+import { how, property, undecided } from '../../src/engine/kit.js';
 import { defineRule } from '../../src/engine/rule.js';
 import type { Listener } from '../../src/model/elb/types.js';
 import type { Bucket } from '../../src/model/s3/types.js';
@@ -40,18 +40,21 @@ export default defineRule({
   meta: {
     id: 'encryption-in-transit',
     title: 'Data is encrypted in transit',
-    checks: 'HTTP listeners without redirect, old TLS policies, HTTP target groups, CloudFront viewers and origins, S3 without a secure-transport policy, ElastiCache',
+    checks: 'HTTP listeners without redirect, old TLS policies, HTTP target groups, CloudFront viewers and origins, S3 without a secure-transport policy, ElastiCache, OpenSearch (node-to-node, HTTPS, TLS policy), MSK (client-broker, in-cluster)',
     severity: 'high',
     controls: ['1.23', '1.26'],
     rationale:
       'Card and customer data must not cross a network in plain text: not between the customer and the load balancer or CDN, and ' +
       '(PCI DSS) not inside the VPC between the load balancer and its targets. TLS 1.0 and 1.1 have known weaknesses and are no ' +
-      'longer accepted by PCI DSS; S3 and ElastiCache accept unencrypted connections unless told otherwise.',
+      'longer accepted by PCI DSS; S3, ElastiCache and OpenSearch accept unencrypted connections unless told otherwise (OpenSearch ' +
+      'also sends data between its nodes in plain text unless node-to-node encryption is on, and its default endpoint TLS policy ' +
+      'accepts TLS 1.0); MSK encrypts client and broker traffic unless TLS_PLAINTEXT, PLAINTEXT or in-cluster false is set.',
     remediation:
       'Redirect HTTP listeners to HTTPS; use a TLS 1.2+ security policy (ELBSecurityPolicy-TLS13-1-2-2021-06) on HTTPS/TLS listeners; ' +
       'use HTTPS target groups and back ends; set CloudFront viewers to redirect-to-https or https-only with a custom certificate and ' +
       'TLSv1.2_2021, and origins to https-only; add a bucket policy statement that denies s3:* when aws:SecureTransport is false; ' +
-      'turn on transit encryption on ElastiCache replication groups.',
+      'turn on transit encryption on ElastiCache replication groups; enable node-to-node encryption and HTTPS enforcement with ' +
+      'Policy-Min-TLS-1-2-2019-07 or later on OpenSearch domains; keep MSK client-broker encryption TLS and in-cluster encryption on.',
     messages: {
       httpListener: 'Listener {{listener}} serves plain HTTP on port {{port}} and its default action ({{action}}) is not a redirect to HTTPS.',
       redirectNotHttps: 'Listener {{listener}} serves plain HTTP on port {{port}} and redirects to {{protocol}}, not to HTTPS: {{how}}.',
@@ -67,6 +70,7 @@ export default defineRule({
       bucketNoSecureTransport: 'Bucket {{bucket}} has no bucket policy statement that denies requests when aws:SecureTransport is false, so it accepts plain HTTP requests.',
       bucketSecureTransportPartial: 'The statement of bucket {{bucket}} that denies requests when aws:SecureTransport is false {{limit}}, so other requests still work over plain HTTP: deny s3:* to every principal ("*").',
       cacheNoTransitEncryption: 'Replication group {{cache}} does not encrypt in transit, so clients and replicas talk in plain text: {{how}}.',
+      storePlainText: '{{what}} {{problem}}: `{{property}}` {{how}}.',
     },
     precision: 'high',
     tags: ['security', 'encryption', 'tls'],
@@ -187,6 +191,13 @@ export default defineRule({
       const t = c.transitEncryption;
       if (!isKnown(t)) { ctx.undecidable(c, t, `transit encryption of ${c.resource.address} is unknown: ${t.reason}`); continue; }
       if (!t.value) ctx.report({ messageId: 'cacheNoTransitEncryption', at: t, resource: c, data: { cache: c.resource.address, how: `\`${property(t)}\` ${how(t)}` } });
+    }
+
+    for (const store of m.facets.dataStores) {
+      for (const t of store.inTransit ?? []) {
+        if (undecided(ctx, store.owner, t.value, `whether the ${store.what} ${t.problem}`)) continue;
+        if (!t.encrypted) ctx.report({ messageId: 'storePlainText', at: t.value, resource: store.owner, data: { what: store.what, problem: t.problem, property: property(t.value), how: how(t.value) } });
+      }
     }
 
     function httpListener(l: Listener, port: string): void {

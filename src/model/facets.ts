@@ -23,7 +23,13 @@ export type StoreContents =
   /** Messages in flight (queues, topics): transient, reported one level lower. */
   | 'messages'
   /** Recovery points of other stores (Backup vaults). */
-  | 'recovery-points';
+  | 'recovery-points'
+  /**
+   * Search and analytics indexes (OpenSearch domains): fed from records kept elsewhere, and copied
+   * to another region by cross-cluster replication or snapshots that templates do not declare, so
+   * a missing copy is not judged.
+   */
+  | 'index';
 
 /** Encryption at rest of a store. */
 export type AtRest =
@@ -88,7 +94,22 @@ export type Zones =
   /** Instances that are separate resources (Aurora): `members` is set by the linker. `what` names the store for this question. */
   | { kind: 'members'; what: string; members: ModelResource[] }
   /** Spread over zones by the service whatever the template says (serverless caches, Multi-AZ DB clusters). */
-  | { kind: 'by-design' };
+  | { kind: 'by-design' }
+  /**
+   * Nodes that the service spreads over zones only when asked (OpenSearch zone awareness), with
+   * optional dedicated manager nodes that keep the cluster's quorum when a zone fails.
+   */
+  | { kind: 'zone-aware'; nodes: Val<number>; zoneAware: Val<boolean>; managers: Val<boolean> };
+
+/** A setting that decides whether a store's traffic is encrypted in transit. */
+export interface TransitSetting {
+  /** What happens when the setting does not encrypt, in words: `sends data between its nodes in plain text`. */
+  problem: string;
+  /** The value that decides; findings are reported at its origin. */
+  value: Val<unknown>;
+  /** Whether the value encrypts (ignored when the value is unknown). */
+  encrypted: boolean;
+}
 
 export interface DataStore {
   owner: ModelResource;
@@ -118,6 +139,8 @@ export interface DataStore {
    * bucket of a replication rule) or holds audit logs whose protection is another rule's concern.
    */
   role?: 'replication-destination' | 'audit-log-bucket';
+  /** Settings that decide whether its clients, endpoint and nodes talk in plain text (judged by encryption-in-transit). */
+  inTransit?: TransitSetting[];
 }
 
 /** A resource that accepts traffic: a load balancer, later an API, a distribution. */

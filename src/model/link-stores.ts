@@ -3,6 +3,7 @@ import type { BackupCoverage, DataStore, RegionCopy } from './facets.js';
 import { settingsFor } from './deployment.js';
 import type { CloudModel } from './model.js';
 import { linkGlobalDatabases } from './rds/facets.js';
+import { linkDocumentGlobals } from './docdb/facets.js';
 import { findBucket } from './s3/query.js';
 import type { Link, Val } from './val.js';
 import { explicit, isKnown, isTrue } from './val.js';
@@ -27,7 +28,7 @@ export function linkStores(model: CloudModel): void {
     }
     if (s.zones?.kind === 'members') {
       const id = s.owner.resource.id;
-      s.zones.members = model.dbClusterMembers.filter((m) => isKnown(m.cluster) && m.cluster.value.id === id);
+      s.zones.members = [...model.dbClusterMembers, ...model.documentInstances].filter((m) => isKnown(m.cluster) && m.cluster.value.id === id);
     }
   }
 
@@ -38,6 +39,7 @@ export function linkStores(model: CloudModel): void {
     for (const s of stores) if (s !== r && names(r.replicaOf, s)) s.replicas.push({ kind: 'to', at: r.replicaOf, destination: r.owner.resource.id });
   }
   linkGlobalDatabases(model);
+  linkDocumentGlobals(model);
 
   // AWS Backup: a selection covers a store it names, or every store when it selects by tags or `*`.
   const plans = new Map(model.backupPlans.map((p) => [p.resource.id, p]));

@@ -16,7 +16,7 @@ import type { ApiStage, RestApi } from './apigateway/types.js';
 import type { GraphqlApi } from './appsync/types.js';
 import type { ShieldProtection } from './shield/types.js';
 import type { WebAcl, WebAclAssociation } from './wafv2/types.js';
-import type { DocumentCluster, DocumentParameterGroup } from './docdb/types.js';
+import type { DocumentCluster, DocumentInstance, DocumentParameterGroup } from './docdb/types.js';
 import type { Stream } from './kinesis/types.js';
 import type { KafkaCluster } from './msk/types.js';
 import type { SearchDomain } from './opensearch/types.js';
@@ -106,6 +106,8 @@ export interface CloudModel {
   // ── alarms (issue 12) ──
 
   // ── data stores and compute (issue 12) ──
+  /** DB instances of DocumentDB and Neptune clusters: the cluster's zones are theirs. */
+  documentInstances: DocumentInstance[];
   /** The cross-service questions rules ask (data stores, endpoints …), filled by the adapters and the linker. */
   facets: Facets;
 }
@@ -134,6 +136,7 @@ export function emptyModel(): CloudModel {
     // ── alarms ──
 
     // ── data stores and compute ──
+    documentInstances: [],
 
     facets: emptyFacets(),
   };

@@ -418,4 +418,54 @@ ruleTester(rule, [
           IsLogging: true
           S3BucketName: org-trail-logs
   `),
+  // ── issue 12: DocumentDB and Neptune are judged; search indexes and streams are not ──
+  cfn('DocumentDB cluster without a copy in another region', `
+    Resources:
+      Docs:
+        Type: AWS::DocDB::DBCluster
+        Properties:
+          StorageEncrypted: true
+  `, [{ messageId: 'noCopy', line: 2, column: 3 }]),
+  cfn('OpenSearch domains, MSK clusters and Kinesis streams are not judged', `
+    Resources:
+      Search:
+        Type: AWS::OpenSearchService::Domain
+        Properties:
+          EngineVersion: OpenSearch_2.11
+      Kafka:
+        Type: AWS::MSK::Cluster
+        Properties:
+          ClusterName: events
+      Stream:
+        Type: AWS::Kinesis::Stream
+        Properties:
+          ShardCount: 1
+  `),
+  tf('DocumentDB global cluster across two providers; a Neptune cluster without a copy', PROVIDERS + `
+    resource "aws_docdb_global_cluster" "g" {
+      global_cluster_identifier = "docs"
+      engine                    = "docdb"
+    }
+
+    resource "aws_docdb_cluster" "primary" {
+      cluster_identifier        = "docs-east"
+      global_cluster_identifier = aws_docdb_global_cluster.g.id
+    }
+
+    resource "aws_docdb_cluster" "secondary" {
+      provider                  = aws.west
+      cluster_identifier        = "docs-west"
+      global_cluster_identifier = aws_docdb_global_cluster.g.id
+    }
+
+    resource "aws_neptune_cluster" "graph" {
+      cluster_identifier = "graph"
+    }
+  `, [{ messageId: 'noCopy', line: 26, column: 1 }]),
+  tf('Neptune cluster in a global database whose secondary is deployed elsewhere is undecidable', PROVIDERS + `
+    resource "aws_neptune_cluster" "graph" {
+      cluster_identifier        = "graph"
+      global_cluster_identifier = "graph-global"
+    }
+  `, [], { undecidable: [{ line: 12, column: 31, says: 'deployed separately' }] }),
 ]);

@@ -450,6 +450,154 @@ ruleTester(rule, [
       }
     }
   `, [{ messageId: 'unencrypted', line: 10, column: 17 }]),
+  // ── issue 12: search domains, MSK, DocumentDB, Neptune, Kinesis and Firehose ──
+  cfn('OpenSearch domain without encryption at rest; one with it', `
+    Resources:
+      Search:
+        Type: AWS::OpenSearchService::Domain
+        Properties:
+          EngineVersion: OpenSearch_2.11
+      Encrypted:
+        Type: AWS::Elasticsearch::Domain
+        Properties:
+          EncryptionAtRestOptions:
+            Enabled: true
+  `, [{ messageId: 'unencrypted', line: 2, column: 3 }]),
+  cfn('MSK cluster on the AWS managed key; one on a customer key', `
+    Resources:
+      Key:
+        Type: AWS::KMS::Key
+        Properties:
+          EnableKeyRotation: true
+      Kafka:
+        Type: AWS::MSK::Cluster
+        Properties:
+          ClusterName: events
+      Owned:
+        Type: AWS::MSK::Cluster
+        Properties:
+          ClusterName: owned
+          EncryptionInfo:
+            EncryptionAtRest:
+              DataVolumeKMSKeyId: !GetAtt Key.Arn
+  `, [{ messageId: 'defaultKey', line: 6, column: 3, severity: 'low' }]),
+  cfn('DocumentDB cluster storage unencrypted (default); Neptune cluster encrypted', `
+    Resources:
+      Docs:
+        Type: AWS::DocDB::DBCluster
+        Properties:
+          MasterUsername: admin
+      Graph:
+        Type: AWS::Neptune::DBCluster
+        Properties:
+          StorageEncrypted: true
+  `, [{ messageId: 'unencrypted', line: 2, column: 3 }]),
+  cfn('Kinesis stream and Direct PUT Firehose unencrypted; encrypted ones and a stream-fed Firehose pass', `
+    Resources:
+      Stream:
+        Type: AWS::Kinesis::Stream
+        Properties:
+          ShardCount: 1
+      Fire:
+        Type: AWS::KinesisFirehose::DeliveryStream
+        Properties:
+          DeliveryStreamType: DirectPut
+      SafeStream:
+        Type: AWS::Kinesis::Stream
+        Properties:
+          ShardCount: 1
+          StreamEncryption:
+            EncryptionType: KMS
+            KeyId: alias/aws/kinesis
+      SafeFire:
+        Type: AWS::KinesisFirehose::DeliveryStream
+        Properties:
+          DeliveryStreamEncryptionConfigurationInput:
+            KeyType: AWS_OWNED_CMK
+      FedFire:
+        Type: AWS::KinesisFirehose::DeliveryStream
+        Properties:
+          DeliveryStreamType: KinesisStreamAsSource
+          KinesisStreamSourceConfiguration:
+            KinesisStreamARN: !GetAtt SafeStream.Arn
+            RoleARN: arn:aws:iam::111111111111:role/firehose
+  `, [{ messageId: 'unencrypted', line: 2, column: 3, severity: 'medium' }, { messageId: 'unencrypted', line: 6, column: 3, severity: 'medium' }]),
+  tf('aws_opensearch_domain unencrypted; aws_elasticsearch_domain encrypted', `
+    resource "aws_opensearch_domain" "search" {
+      domain_name = "search"
+      encrypt_at_rest {
+        enabled = false
+      }
+    }
+
+    resource "aws_elasticsearch_domain" "legacy" {
+      domain_name = "legacy"
+      encrypt_at_rest {
+        enabled = true
+      }
+    }
+  `, [{ messageId: 'unencrypted', line: 4, column: 15 }]),
+  tf('aws_msk_cluster on the AWS managed key; one on a customer key', `
+    resource "aws_kms_key" "k" {
+      enable_key_rotation = true
+    }
+
+    resource "aws_msk_cluster" "events" {
+      cluster_name = "events"
+    }
+
+    resource "aws_msk_cluster" "owned" {
+      cluster_name = "owned"
+      encryption_info {
+        encryption_at_rest_kms_key_arn = aws_kms_key.k.arn
+      }
+    }
+  `, [{ messageId: 'defaultKey', line: 5, column: 1, severity: 'low' }]),
+  tf('aws_neptune_cluster unencrypted; aws_docdb_cluster encrypted; a setting from an unknown variable', `
+    variable "encrypted" {
+      type = bool
+    }
+
+    resource "aws_neptune_cluster" "graph" {
+      cluster_identifier = "graph"
+    }
+
+    resource "aws_docdb_cluster" "docs" {
+      cluster_identifier = "docs"
+      storage_encrypted  = true
+    }
+
+    resource "aws_docdb_cluster" "other" {
+      cluster_identifier = "other"
+      storage_encrypted  = var.encrypted
+    }
+  `, [{ messageId: 'unencrypted', line: 5, column: 1 }], { undecidable: [{ line: 16, column: 24, says: 'DocumentDB cluster storage' }] }),
+  tf('aws_kinesis_stream and Direct PUT Firehose unencrypted; encrypted ones pass', `
+    resource "aws_kinesis_stream" "events" {
+      name        = "events"
+      shard_count = 1
+    }
+
+    resource "aws_kinesis_firehose_delivery_stream" "logs" {
+      name        = "logs"
+      destination = "extended_s3"
+    }
+
+    resource "aws_kinesis_stream" "safe" {
+      name            = "safe"
+      shard_count     = 1
+      encryption_type = "KMS"
+      kms_key_id      = "alias/aws/kinesis"
+    }
+
+    resource "aws_kinesis_firehose_delivery_stream" "safe" {
+      name        = "safe"
+      destination = "extended_s3"
+      server_side_encryption {
+        enabled = true
+      }
+    }
+  `, [{ messageId: 'unencrypted', line: 1, column: 1, severity: 'medium' }, { messageId: 'unencrypted', line: 6, column: 1, severity: 'medium' }]),
 ]);
 
 describe('encryption-at-rest: CloudFormation restores and messages', () => {

@@ -735,4 +735,89 @@ ruleTester(rule, [
       transit_encryption_enabled = true
     }
   `, [{ messageId: 'cacheNoTransitEncryption', line: 1, column: 1 }]),
+  // ── issue 12: search domains and MSK ──
+  cfn('OpenSearch domain with plain text between nodes and HTTP accepted (defaults)', `
+    Resources:
+      Search:
+        Type: AWS::OpenSearchService::Domain
+        Properties:
+          EngineVersion: OpenSearch_2.11
+  `, [{ messageId: 'storePlainText', line: 2, column: 3 }, { messageId: 'storePlainText', line: 2, column: 3 }]),
+  cfn('OpenSearch domain enforcing HTTPS with the TLS 1.0 policy; one with TLS 1.2 passes', `
+    Resources:
+      Old:
+        Type: AWS::OpenSearchService::Domain
+        Properties:
+          NodeToNodeEncryptionOptions:
+            Enabled: true
+          DomainEndpointOptions:
+            EnforceHTTPS: true
+            TLSSecurityPolicy: Policy-Min-TLS-1-0-2019-07
+      Modern:
+        Type: AWS::OpenSearchService::Domain
+        Properties:
+          NodeToNodeEncryptionOptions:
+            Enabled: true
+          DomainEndpointOptions:
+            EnforceHTTPS: true
+            TLSSecurityPolicy: Policy-Min-TLS-1-2-PFS-2023-10
+  `, [{ messageId: 'storePlainText', line: 9, column: 28 }]),
+  cfn('MSK cluster accepting plain-text clients; the defaults pass; an unknown setting is undecidable', `
+    Parameters:
+      ClientBroker: { Type: String }
+    Resources:
+      Mixed:
+        Type: AWS::MSK::Cluster
+        Properties:
+          ClusterName: mixed
+          EncryptionInfo:
+            EncryptionInTransit:
+              ClientBroker: TLS_PLAINTEXT
+      Defaults:
+        Type: AWS::MSK::Cluster
+        Properties:
+          ClusterName: defaults
+      Unknown:
+        Type: AWS::MSK::Cluster
+        Properties:
+          ClusterName: unknown
+          EncryptionInfo:
+            EncryptionInTransit:
+              ClientBroker: !Ref ClientBroker
+  `, [{ messageId: 'storePlainText', line: 10, column: 25 }], { undecidable: [{ line: 21, column: 25, says: 'client connections' }] }),
+  tf('aws_opensearch_domain without node-to-node encryption; one fully encrypted in transit', `
+    resource "aws_opensearch_domain" "search" {
+      domain_name = "search"
+      domain_endpoint_options {
+        enforce_https       = true
+        tls_security_policy = "Policy-Min-TLS-1-2-2019-07"
+      }
+    }
+
+    resource "aws_opensearch_domain" "safe" {
+      domain_name = "safe"
+      node_to_node_encryption {
+        enabled = true
+      }
+      domain_endpoint_options {
+        enforce_https       = true
+        tls_security_policy = "Policy-Min-TLS-1-2-2019-07"
+      }
+    }
+  `, [{ messageId: 'storePlainText', line: 1, column: 1 }]),
+  tf('aws_msk_cluster with PLAINTEXT clients and no in-cluster encryption; the defaults pass', `
+    resource "aws_msk_cluster" "open" {
+      cluster_name = "open"
+      encryption_info {
+        encryption_in_transit {
+          client_broker = "PLAINTEXT"
+          in_cluster    = false
+        }
+      }
+    }
+
+    resource "aws_msk_cluster" "defaults" {
+      cluster_name = "defaults"
+    }
+  `, [{ messageId: 'storePlainText', line: 5, column: 23 }, { messageId: 'storePlainText', line: 6, column: 23 }]),
 ]);

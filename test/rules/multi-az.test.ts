@@ -376,4 +376,172 @@ ruleTester(rule, [
       vpc_zone_identifier = [aws_subnet.a.id]
     }
   `, [{ messageId: 'subnetsOneAz', line: 14, column: 14 }, { messageId: 'subnetsOneAz', line: 20, column: 26 }]),
+  // ── issue 12: search domains, MSK, DocumentDB and Neptune ──
+  cfn('OpenSearch domain with one data node (default)', `
+    Resources:
+      Search:
+        Type: AWS::OpenSearchService::Domain
+        Properties:
+          EngineVersion: OpenSearch_2.11
+  `, [{ messageId: 'oneNode', line: 2, column: 3 }]),
+  cfn('OpenSearch domain with three nodes and no zone awareness; an Elasticsearch domain without dedicated masters', `
+    Resources:
+      Search:
+        Type: AWS::OpenSearchService::Domain
+        Properties:
+          ClusterConfig:
+            InstanceCount: 3
+      Legacy:
+        Type: AWS::Elasticsearch::Domain
+        Properties:
+          ElasticsearchClusterConfig:
+            InstanceCount: 2
+            ZoneAwarenessEnabled: true
+  `, [{ messageId: 'notZoneAware', line: 5, column: 7 }, { messageId: 'noManagers', line: 10, column: 7, severity: 'medium' }]),
+  cfn('OpenSearch domain zone aware with dedicated masters; a node count that cannot be known', `
+    Parameters:
+      Nodes: { Type: Number }
+    Resources:
+      Search:
+        Type: AWS::OpenSearchService::Domain
+        Properties:
+          ClusterConfig:
+            InstanceCount: 3
+            ZoneAwarenessEnabled: true
+            ZoneAwarenessConfig:
+              AvailabilityZoneCount: 3
+            DedicatedMasterEnabled: true
+            DedicatedMasterCount: 3
+      Other:
+        Type: AWS::OpenSearchService::Domain
+        Properties:
+          ClusterConfig:
+            InstanceCount: !Ref Nodes
+  `, [], { undecidable: [{ line: 18, column: 24, says: 'node count' }] }),
+  cfn('DocumentDB cluster with one instance; Neptune cluster with two', `
+    Resources:
+      Docs:
+        Type: AWS::DocDB::DBCluster
+        Properties:
+          StorageEncrypted: true
+      DocsOne:
+        Type: AWS::DocDB::DBInstance
+        Properties:
+          DBClusterIdentifier: !Ref Docs
+          DBInstanceClass: db.r6g.large
+      Graph:
+        Type: AWS::Neptune::DBCluster
+        Properties:
+          StorageEncrypted: true
+      GraphA:
+        Type: AWS::Neptune::DBInstance
+        Properties:
+          DBClusterIdentifier: !Ref Graph
+          DBInstanceClass: db.r6g.large
+      GraphB:
+        Type: AWS::Neptune::DBInstance
+        Properties:
+          DBClusterIdentifier: !Ref Graph
+          DBInstanceClass: db.r6g.large
+  `, [{ messageId: 'oneInstance', line: 2, column: 3 }]),
+  cfn('MSK brokers and a DocumentDB subnet group in one AZ; a Neptune subnet group in two', `
+    Resources:${SUBNETS}
+      Kafka:
+        Type: AWS::MSK::Cluster
+        Properties:
+          ClusterName: events
+          KafkaVersion: 3.6.0
+          NumberOfBrokerNodes: 2
+          BrokerNodeGroupInfo:
+            InstanceType: kafka.m5.large
+            ClientSubnets: [!Ref SubnetA, !Ref SubnetA2]
+      DocsSubnets:
+        Type: AWS::DocDB::DBSubnetGroup
+        Properties:
+          DBSubnetGroupDescription: docs
+          SubnetIds: [!Ref SubnetA, !Ref SubnetA2]
+      GraphSubnets:
+        Type: AWS::Neptune::DBSubnetGroup
+        Properties:
+          DBSubnetGroupDescription: graph
+          SubnetIds: [!Ref SubnetA, !Ref SubnetB]
+  `, [{ messageId: 'subnetsOneAz', line: 28, column: 25 }, { messageId: 'subnetsOneAz', line: 33, column: 19 }]),
+  tf('aws_opensearch_domain zone aware without dedicated masters; aws_elasticsearch_domain with one node', `
+    resource "aws_opensearch_domain" "search" {
+      domain_name = "search"
+      cluster_config {
+        instance_count         = 2
+        zone_awareness_enabled = true
+      }
+    }
+
+    resource "aws_elasticsearch_domain" "legacy" {
+      domain_name = "legacy"
+    }
+  `, [{ messageId: 'noManagers', line: 3, column: 3, severity: 'medium' }, { messageId: 'oneNode', line: 9, column: 1 }]),
+  tf('aws_opensearch_domain zone aware with dedicated masters', `
+    resource "aws_opensearch_domain" "search" {
+      domain_name = "search"
+      cluster_config {
+        instance_count           = 3
+        zone_awareness_enabled   = true
+        dedicated_master_enabled = true
+        dedicated_master_count   = 3
+      }
+    }
+  `),
+  tf('aws_docdb_cluster with two instances through count; aws_neptune_cluster with one', `
+    resource "aws_docdb_cluster" "docs" {
+      cluster_identifier = "docs"
+      storage_encrypted  = true
+    }
+
+    resource "aws_docdb_cluster_instance" "docs" {
+      count              = 2
+      cluster_identifier = aws_docdb_cluster.docs.id
+      instance_class     = "db.r6g.large"
+    }
+
+    resource "aws_neptune_cluster" "graph" {
+      cluster_identifier = "graph"
+    }
+
+    resource "aws_neptune_cluster_instance" "graph" {
+      cluster_identifier = aws_neptune_cluster.graph.id
+      instance_class     = "db.r6g.large"
+    }
+  `, [{ messageId: 'oneInstance', line: 12, column: 1 }]),
+  tf('aws_msk_cluster brokers in one AZ; an aws_neptune_subnet_group in two', `
+    resource "aws_subnet" "a" {
+      vpc_id            = "vpc-1"
+      cidr_block        = "10.0.0.0/24"
+      availability_zone = "eu-west-1a"
+    }
+
+    resource "aws_subnet" "a2" {
+      vpc_id            = "vpc-1"
+      cidr_block        = "10.0.1.0/24"
+      availability_zone = "eu-west-1a"
+    }
+
+    resource "aws_subnet" "b" {
+      vpc_id            = "vpc-1"
+      cidr_block        = "10.0.2.0/24"
+      availability_zone = "eu-west-1b"
+    }
+
+    resource "aws_msk_cluster" "events" {
+      cluster_name           = "events"
+      kafka_version          = "3.6.0"
+      number_of_broker_nodes = 2
+      broker_node_group_info {
+        instance_type  = "kafka.m5.large"
+        client_subnets = [aws_subnet.a.id, aws_subnet.a2.id]
+      }
+    }
+
+    resource "aws_neptune_subnet_group" "graph" {
+      subnet_ids = [aws_subnet.a.id, aws_subnet.b.id]
+    }
+  `, [{ messageId: 'subnetsOneAz', line: 25, column: 23 }]),
 ]);

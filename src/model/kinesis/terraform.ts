@@ -1,5 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
+import { streamStore } from './facets.js';
+import type { Stream } from './types.js';
 
 /*
  * aws_kinesis_stream — `encryption_type` (NONE unless KMS), `kms_key_id`.
@@ -10,6 +12,8 @@ const STREAM = 'aws_kinesis_stream';
 const DELIVERY_STREAM = 'aws_kinesis_firehose_delivery_stream';
 const SSE = 'server_side_encryption';
 const SOURCE_STREAM = 'kinesis_source_configuration';
+/** An MSK source: server-side encryption of Direct PUT does not apply. */
+const SOURCE_MSK = 'msk_source_configuration';
 
 export const adapter: Adapter = {
   service: 'kinesis',
@@ -20,13 +24,13 @@ export const adapter: Adapter = {
       const r = new PropertyReader(node, graph, '');
       const type = r.str(['encryption_type'], { value: 'NONE', assumed: 'no encryption' });
       const encrypted = type.provenance === 'unknown' ? type : { ...type, value: type.value === 'KMS' };
-      model.streams.push({ resource: r.info(), kind: 'data-stream', encrypted, kmsKey: r.str(['kms_key_id'], { value: '', assumed: 'no key' }) });
+      push(model, { resource: r.info(), kind: 'data-stream', encrypted, kmsKey: r.str(['kms_key_id'], { value: '', assumed: 'no key' }) });
     }
     for (const node of graph.ofType(DELIVERY_STREAM)) {
       if (node.mode !== 'managed') continue;
       const r = new PropertyReader(node, graph, '');
-      if (r.has([SOURCE_STREAM])) continue;
-      model.streams.push({
+      if (r.has([SOURCE_STREAM]) || r.has([SOURCE_MSK])) continue;
+      push(model, {
         resource: r.info(),
         kind: 'delivery-stream',
         encrypted: r.bool([SSE, 0, 'enabled'], { value: false, assumed: 'no server-side encryption' }),
@@ -35,3 +39,8 @@ export const adapter: Adapter = {
     }
   },
 };
+
+function push(model: Parameters<Adapter['adapt']>[1], s: Stream): void {
+  model.streams.push(s);
+  model.facets.dataStores.push(streamStore(s));
+}

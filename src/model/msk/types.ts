@@ -1,4 +1,4 @@
-import type { ModelResource, Val } from '../val.js';
+import type { Link, ModelResource, Val } from '../val.js';
 
 /** An MSK cluster: always encrypted at rest; in transit as configured. */
 export interface KafkaCluster extends ModelResource {
@@ -8,4 +8,6 @@ export interface KafkaCluster extends ModelResource {
   clientBroker: Val<string>;
   /** Encryption between brokers: true unless set. */
   inCluster: Val<boolean>;
+  /** The brokers' client subnets: one Availability Zone each. */
+  subnets: Val<Link>[];
 }

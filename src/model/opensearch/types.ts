@@ -11,4 +11,10 @@ export interface SearchDomain extends ModelResource {
   enforceHttps: Val<boolean>;
   /** The endpoint's TLS policy (`Policy-Min-TLS-1-0-2019-07` unless set). */
   tlsPolicy: Val<string>;
+  /** Data nodes (1 unless set). */
+  instanceCount: Val<number>;
+  /** Zone awareness: nodes and replica shards spread over two or three AZs (off unless set). */
+  zoneAwareness: Val<boolean>;
+  /** Dedicated master nodes (none unless set). */
+  dedicatedMaster: Val<boolean>;
 }
