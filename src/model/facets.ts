@@ -184,6 +184,8 @@ export interface Facets {
   // ── logging (issue 12) ──
 
   // ── alarms (issue 12) ──
+  /** Key resources that CloudWatch alarms should watch (load balancers, databases, queues, functions, groups). */
+  monitored: import('./cloudwatch/monitored.js').MonitoredResource[];
 
   // ── data stores and compute (issue 12) ──
 }
@@ -199,6 +201,7 @@ export function emptyFacets(): Facets {
     // ── logging ──
 
     // ── alarms ──
+    monitored: [],
 
     // ── data stores and compute ──
 

@@ -3,6 +3,7 @@ import type { CloudModel } from './model.js';
 import type { Link, Val } from './val.js';
 import { isKnown } from './val.js';
 import { linkStores } from './link-stores.js';
+import { linkAlarms } from './link-alarms.js';
 
 /**
  * Joins across services that only the whole model can see: which resources use each
@@ -10,6 +11,7 @@ import { linkStores } from './link-stores.js';
  */
 export function linkModel(model: CloudModel): void {
   linkStores(model);
+  linkAlarms(model);
   const groups = new Map(model.securityGroups.map((g) => [g.resource.id, g]));
   const attach = (links: Val<Link>[], a: SecurityGroupAttachment): void => {
     for (const l of links) {

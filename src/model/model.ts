@@ -104,6 +104,9 @@ export interface CloudModel {
   // ── logging (issue 12) ──
 
   // ── alarms (issue 12) ──
+  metricAlarms: import('./cloudwatch/types.js').MetricAlarm[];
+  compositeAlarms: import('./cloudwatch/types.js').CompositeAlarm[];
+  lambdaFunctions: import('./lambda/types.js').LambdaFunction[];
 
   // ── data stores and compute (issue 12) ──
   /** DB instances of DocumentDB and Neptune clusters: the cluster's zones are theirs. */
@@ -134,6 +137,7 @@ export function emptyModel(): CloudModel {
     // ── logging ──
 
     // ── alarms ──
+    metricAlarms: [], compositeAlarms: [], lambdaFunctions: [],
 
     // ── data stores and compute ──
     documentInstances: [],

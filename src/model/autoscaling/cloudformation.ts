@@ -3,6 +3,7 @@ import { PropertyReader } from '../read.js';
 import { zoneItems } from './common.js';
 import { required } from '../ec2/common.js';
 import type { AutoScalingGroup } from './types.js';
+import { monitored, named } from '../cloudwatch/monitored.js';
 
 // AWS::AutoScaling::AutoScalingGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-autoscaling-autoscalinggroup.html
 const GROUP = 'AWS::AutoScaling::AutoScalingGroup';
@@ -35,6 +36,7 @@ export const adapter: Adapter = {
       if (template) group.launchTemplate = template;
       model.autoScalingGroups.push(group);
       model.facets.computeGroups.push({ owner: group, what: 'Auto Scaling group', subnets: group.subnets, zones: group.availabilityZones, minSize: group.minSize, maxSize: group.maxSize });
+      model.facets.monitored.push(monitored(group, 'Auto Scaling group', { namespaces: ['AWS/EC2', 'AWS/AutoScaling'], dimension: 'AutoScalingGroupName', suggest: 'CPUUtilization', ...named(r.str(['AutoScalingGroupName'])) }));
     }
   },
 };

@@ -2,6 +2,7 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { managed, required } from '../ec2/common.js';
 import type { AutoScalingGroup } from './types.js';
+import { monitored, named } from '../cloudwatch/monitored.js';
 import { zoneItems } from './common.js';
 
 // aws_autoscaling_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/autoscaling_group
@@ -37,6 +38,7 @@ export const adapter: Adapter = {
       if (template) group.launchTemplate = template;
       model.autoScalingGroups.push(group);
       model.facets.computeGroups.push({ owner: group, what: 'Auto Scaling group', subnets: group.subnets, zones: group.availabilityZones, minSize: group.minSize, maxSize: group.maxSize });
+      model.facets.monitored.push(monitored(group, 'Auto Scaling group', { namespaces: ['AWS/EC2', 'AWS/AutoScaling'], dimension: 'AutoScalingGroupName', suggest: 'CPUUtilization', ...named(r.str([NAME])) }));
     }
   },
 };

@@ -5,6 +5,7 @@ import type { Link, Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
 import { mapVal, required } from '../ec2/common.js';
 import { backendDefault } from './common.js';
+import { monitored, named } from '../cloudwatch/monitored.js';
 import type { Listener, ListenerAction, LoadBalancer, TargetGroup } from './types.js';
 import { DEFAULT_SSL_POLICY, DEFAULT_SSL_POLICY_ASSUMED, REDIRECT_DEFAULT, referrers } from './common.js';
 
@@ -72,6 +73,7 @@ export const adapter: Adapter = {
       };
       model.loadBalancers.push(lb);
       model.facets.networkEndpoints.push({ owner: lb, what: 'Load balancer', internetFacing: lb.internetFacing, subnets: lb.subnets });
+      model.facets.monitored.push(monitored(lb, 'Load balancer', { namespaces: ['AWS/ApplicationELB', 'AWS/NetworkELB', 'AWS/GatewayELB'], dimension: 'LoadBalancer', fullName: true, suggest: 'HTTPCode_ELB_5XX_Count, UnHealthyHostCount or TargetResponseTime', ...named(r.str(['Name'])) }));
     }
 
     for (const node of graph.ofType(LISTENER)) {
@@ -116,6 +118,7 @@ export const adapter: Adapter = {
       };
       model.loadBalancers.push(lb);
       model.facets.networkEndpoints.push({ owner: lb, what: 'Load balancer', internetFacing: lb.internetFacing, subnets: lb.subnets });
+      model.facets.monitored.push(monitored(lb, 'Load balancer', { namespaces: ['AWS/ELB'], dimension: 'LoadBalancerName', suggest: 'UnHealthyHostCount, HTTPCode_ELB_5XX or Latency', ...named(r.str(['LoadBalancerName'])) }));
       // SSL negotiation policies declared on the load balancer, by name → their reference policy.
       const policies = new Map<string, SubReader>();
       for (const p of r.each([POLICIES])) {

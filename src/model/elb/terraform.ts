@@ -6,6 +6,7 @@ import type { Link, Origin, Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
 import { managed, mapVal, required } from '../ec2/common.js';
 import type { Listener, ListenerAction, LoadBalancer, TargetGroup } from './types.js';
+import { monitored, named } from '../cloudwatch/monitored.js';
 import { DEFAULT_SSL_POLICY, DEFAULT_SSL_POLICY_ASSUMED, REDIRECT_DEFAULT, backendDefault, referrers } from './common.js';
 
 // aws_lb / aws_alb — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb
@@ -73,6 +74,7 @@ export const adapter: Adapter = {
       };
       model.loadBalancers.push(lb);
       model.facets.networkEndpoints.push({ owner: lb, what: 'Load balancer', internetFacing: lb.internetFacing, subnets: lb.subnets });
+      model.facets.monitored.push(monitored(lb, 'Load balancer', { namespaces: ['AWS/ApplicationELB', 'AWS/NetworkELB', 'AWS/GatewayELB'], dimension: 'LoadBalancer', fullName: true, suggest: 'HTTPCode_ELB_5XX_Count, UnHealthyHostCount or TargetResponseTime', ...named(r.str(['name'])) }));
     }
 
     for (const node of managed(graph.ofType(...LISTENERS))) {
@@ -123,6 +125,7 @@ export const adapter: Adapter = {
       };
       model.loadBalancers.push(lb);
       model.facets.networkEndpoints.push({ owner: lb, what: 'Load balancer', internetFacing: lb.internetFacing, subnets: lb.subnets });
+      model.facets.monitored.push(monitored(lb, 'Load balancer', { namespaces: ['AWS/ELB'], dimension: 'LoadBalancerName', suggest: 'UnHealthyHostCount, HTTPCode_ELB_5XX or Latency', ...named(r.str(['name'])) }));
       r.each([LISTENER]).forEach((l, i) => {
         const origin = l.origin();
         const protocol = mapVal(required(l.str([LB_PROTOCOL]), origin, LB_PROTOCOL), (p) => p.toUpperCase());

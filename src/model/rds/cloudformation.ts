@@ -6,6 +6,7 @@ import { cfnRetainOnDelete } from './deletion.js';
 import { clusterStorageEncryption } from './serverless.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
 import { clusterStore, instanceStore } from './facets.js';
+import { monitored, named } from '../cloudwatch/monitored.js';
 
 // AWS::RDS::DBInstance — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html
 const DB_INSTANCE = 'AWS::RDS::DBInstance';
@@ -87,6 +88,7 @@ export const adapter: Adapter = {
       if (source) db.replicaOf = source;
       model.dbInstances.push(db);
       model.facets.dataStores.push(instanceStore(db));
+      model.facets.monitored.push(monitored(db, 'RDS DB instance', { namespaces: ['AWS/RDS'], dimension: 'DBInstanceIdentifier', suggest: 'CPUUtilization, FreeStorageSpace or DatabaseConnections', ...named(db.identifier) }));
     }
     for (const node of graph.ofType(DB_CLUSTER)) {
       const r = new PropertyReader(node, graph, 'Properties');
@@ -110,6 +112,7 @@ export const adapter: Adapter = {
       if (source) c.replicaOf = source;
       model.dbClusters.push(c);
       model.facets.dataStores.push(clusterStore(c));
+      model.facets.monitored.push(monitored(c, 'RDS DB cluster', { namespaces: ['AWS/RDS'], dimension: 'DBClusterIdentifier', suggest: 'CPUUtilization, FreeableMemory or DatabaseConnections', ...named(c.identifier) }));
     }
     for (const node of graph.ofType(DB_SUBNET_GROUP)) {
       const r = new PropertyReader(node, graph, 'Properties');

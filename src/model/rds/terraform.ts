@@ -6,6 +6,7 @@ import { tfRetainOnDelete } from './deletion.js';
 import { clusterStorageEncryption } from './serverless.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
 import { clusterStore, instanceStore } from './facets.js';
+import { monitored, named } from '../cloudwatch/monitored.js';
 
 // aws_db_instance — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance
 const DB_INSTANCE = 'aws_db_instance';
@@ -70,6 +71,7 @@ export const adapter: Adapter = {
       if (source) db.replicaOf = source;
       model.dbInstances.push(db);
       model.facets.dataStores.push(instanceStore(db));
+      model.facets.monitored.push(monitored(db, 'RDS DB instance', { namespaces: ['AWS/RDS'], dimension: 'DBInstanceIdentifier', suggest: 'CPUUtilization, FreeStorageSpace or DatabaseConnections', ...named(db.identifier) }));
     }
     for (const node of graph.ofType(CLUSTER_INSTANCE)) {
       const r = new PropertyReader(node, graph, '');
@@ -106,6 +108,7 @@ export const adapter: Adapter = {
       if (source) c.replicaOf = source;
       model.dbClusters.push(c);
       model.facets.dataStores.push(clusterStore(c));
+      model.facets.monitored.push(monitored(c, 'RDS DB cluster', { namespaces: ['AWS/RDS'], dimension: 'DBClusterIdentifier', suggest: 'CPUUtilization, FreeableMemory or DatabaseConnections', ...named(c.identifier) }));
     }
     for (const node of graph.ofType(DB_SUBNET_GROUP)) {
       const r = new PropertyReader(node, graph, '');

@@ -2,10 +2,12 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Queue } from './types.js';
 import { queueStore } from './facets.js';
+import { monitored, named } from '../cloudwatch/monitored.js';
 
 // AWS::SQS::Queue — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queue.html
 const QUEUE = 'AWS::SQS::Queue';
 const SQS_MANAGED_SSE = 'SqsManagedSseEnabled';
+const QUEUE_NAME = 'QueueName';
 const KMS_KEY = 'KmsMasterKeyId';
 
 export const adapter: Adapter = {
@@ -20,6 +22,7 @@ export const adapter: Adapter = {
       const queue: Queue = { resource: r.info(), managedSse, kmsKey };
       model.queues.push(queue);
       model.facets.dataStores.push(queueStore(queue));
+      model.facets.monitored.push(monitored(queue, 'SQS queue', { namespaces: ['AWS/SQS'], dimension: 'QueueName', suggest: 'ApproximateAgeOfOldestMessage or ApproximateNumberOfMessagesVisible', ...named(r.str([QUEUE_NAME])) }));
     }
   },
 };

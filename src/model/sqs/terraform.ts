@@ -2,10 +2,12 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Queue } from './types.js';
 import { queueStore } from './facets.js';
+import { monitored, named } from '../cloudwatch/monitored.js';
 
 // aws_sqs_queue — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sqs_queue
 const QUEUE = 'aws_sqs_queue';
 const SQS_MANAGED_SSE = 'sqs_managed_sse_enabled';
+const QUEUE_NAME = 'name';
 const KMS_KEY = 'kms_master_key_id';
 
 export const adapter: Adapter = {
@@ -20,6 +22,7 @@ export const adapter: Adapter = {
       const queue: Queue = { resource: r.info(), managedSse, kmsKey };
       model.queues.push(queue);
       model.facets.dataStores.push(queueStore(queue));
+      model.facets.monitored.push(monitored(queue, 'SQS queue', { namespaces: ['AWS/SQS'], dimension: 'QueueName', suggest: 'ApproximateAgeOfOldestMessage or ApproximateNumberOfMessagesVisible', ...named(r.str([QUEUE_NAME])) }));
     }
   },
 };
