@@ -1,7 +1,7 @@
 /**
  * What the diagram reads from the cloud model: where resources run (subnets, zones, VPCs) and the
- * connections the model knows by meaning (origins, trail buckets, replication, load balancer targets,
- * security-group paths). This is the only diagram file that reads the model, so a change of the model
+ * connections the model knows by meaning (origins, trail buckets, where log sources deliver, replication,
+ * load balancer targets, security-group paths). This is the only diagram file that reads the model, so a change of the model
  * touches one place.
  */
 import type { CloudModel } from '../model/model.js';
@@ -115,6 +115,8 @@ export function readModel(model: CloudModel): ModelView {
     }
   }
   for (const t of model.trails) relate(t.resource.id, linkId(t.bucket), 'logs', 'trail logs');
+  // Where each log source delivers its logs (flow logs, access logs, a trail's CloudWatch Logs group, WAF logs).
+  for (const s of model.facets.logSources) for (const d of s.destinations) relate(s.owner.resource.id, linkId(d), 'logs', s.logs);
   for (const b of model.buckets) for (const r of b.replication) relate(b.resource.id, linkId(r.destination), 'replication', 'replication');
   for (const d of model.dbInstances) relate(linkId(d.replicaOf), d.resource.id, 'replication', 'read replica');
   for (const c of model.dbClusters) {

@@ -182,6 +182,10 @@ export interface Facets {
   // ── scaling and network (issue 12) ──
 
   // ── logging (issue 12) ──
+  /** Resources that produce logs (flow logs, access logs, trail events, WAF logs) and where those go. */
+  logSources: LogSource[];
+  /** Stores of logs whose retention is judged (CloudWatch log groups). */
+  logStores: LogStore[];
 
   // ── alarms (issue 12) ──
   /** Key resources that CloudWatch alarms should watch (load balancers, databases, queues, functions, groups). */
@@ -199,6 +203,7 @@ export function emptyFacets(): Facets {
     // ── scaling and network ──
 
     // ── logging ──
+    logSources: [], logStores: [],
 
     // ── alarms ──
     monitored: [],
@@ -211,4 +216,43 @@ export function emptyFacets(): Facets {
 /** A data store with the linker's fields empty: what an adapter starts from. */
 export function dataStore(owner: ModelResource, what: string, fields: Partial<Omit<DataStore, 'owner' | 'what'>> = {}): DataStore {
   return { owner, what, contents: 'data', copies: [], replicas: [], backups: [], ...fields };
+}
+
+/**
+ * A resource that produces logs (a VPC's flow logs, a load balancer's or a distribution's access
+ * logs, a trail's events in CloudWatch Logs, a web ACL's logs) and where they go. The value that
+ * decides is `enabled`: a switch on the resource, or, when only a separate resource can turn the
+ * logs on (a flow log, a WAF logging configuration), a default "none" at the resource that the
+ * linker replaces when such a resource names the owner. `destinations` are the links the diagram
+ * draws as "logs to" edges.
+ */
+export interface LogSource {
+  owner: ModelResource;
+  /** The resource in words: `VPC`, `Application Load Balancer`, `S3 bucket`. */
+  what: string;
+  /** The logs in words, as they follow "has no" / "does not deliver": `flow logs`, `access logs`, `server access logs`. */
+  logs: string;
+  enabled: Val<boolean>;
+  /** Where the logs go (a bucket, a log group, a stream), each as written. */
+  destinations: Val<Link>[];
+  /** Separate resources of the scan that deliver these logs (flow logs …) can turn them on: the linker looks for them. */
+  configuredBy?: string;
+  /** Logs that exist only under a condition the linker checks (`tls-listener`: NLB access logs cover TLS listeners only). */
+  onlyWith?: 'tls-listener';
+  /** A reason the finding weighs less for this source (another mechanism can record the same, a narrower concern). */
+  lower?: string;
+  /** Set by the linker: why the source is not judged (it receives logs itself, it has nothing to log). */
+  notJudged?: string;
+}
+
+/** A store of logs whose retention is judged: `retention` in days, 0 when the logs never expire. */
+export interface LogStore {
+  owner: ModelResource;
+  what: string;
+  retention: Val<number>;
+}
+
+/** A log source with its optional fields left out. */
+export function logSource(owner: ModelResource, what: string, logs: string, enabled: Val<boolean>, destinations: Val<Link>[] = [], fields: Partial<Pick<LogSource, 'configuredBy' | 'onlyWith' | 'lower'>> = {}): LogSource {
+  return { owner, what, logs, enabled, destinations, ...fields };
 }

@@ -4,6 +4,7 @@ import type { Link, Val } from './val.js';
 import { isKnown } from './val.js';
 import { linkStores } from './link-stores.js';
 import { linkAlarms } from './link-alarms.js';
+import { linkLogging } from './link-logging.js';
 
 /**
  * Joins across services that only the whole model can see: which resources use each
@@ -12,6 +13,7 @@ import { linkAlarms } from './link-alarms.js';
 export function linkModel(model: CloudModel): void {
   linkStores(model);
   linkAlarms(model);
+  linkLogging(model);
   const groups = new Map(model.securityGroups.map((g) => [g.resource.id, g]));
   const attach = (links: Val<Link>[], a: SecurityGroupAttachment): void => {
     for (const l of links) {

@@ -26,6 +26,7 @@ import type { DbCluster, DbClusterMember, DbInstance, DbSubnetGroup, GlobalClust
 import type { AccountPublicAccessBlock, Bucket } from './s3/types.js';
 import type { Topic } from './sns/types.js';
 import type { Queue } from './sqs/types.js';
+import type { LogConfiguration, LogGroup } from './logs/types.js';
 import type { Facets } from './facets.js';
 import { emptyFacets } from './facets.js';
 import type { ModelResource } from './val.js';
@@ -102,6 +103,9 @@ export interface CloudModel {
   // ── scaling and network (issue 12) ──
 
   // ── logging (issue 12) ──
+  /** Resources that turn on logs of another one: VPC flow logs, WAF logging configurations, CloudWatch Logs delivery sources. */
+  logConfigurations: LogConfiguration[];
+  logGroups: LogGroup[];
 
   // ── alarms (issue 12) ──
   metricAlarms: import('./cloudwatch/types.js').MetricAlarm[];
@@ -135,6 +139,7 @@ export function emptyModel(): CloudModel {
     // ── scaling and network ──
 
     // ── logging ──
+    logConfigurations: [], logGroups: [],
 
     // ── alarms ──
     metricAlarms: [], compositeAlarms: [], lambdaFunctions: [],

@@ -1,6 +1,8 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { explicit } from '../val.js';
+import { logSource } from '../facets.js';
+import { deliveryTo } from '../logs/common.js';
 
 // AWS::ApiGateway::RestApi — `EndpointConfiguration.Types` (one of EDGE | REGIONAL | PRIVATE; default EDGE).
 // AWS::ApiGateway::Stage — `RestApiId`. https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/AWS_ApiGateway.html
@@ -8,6 +10,8 @@ const REST_API = 'AWS::ApiGateway::RestApi';
 const STAGE = 'AWS::ApiGateway::Stage';
 const ENDPOINT_TYPES = ['EndpointConfiguration', 'Types'];
 const REST_API_ID = 'RestApiId';
+// Stage access logs: AccessLogSetting.DestinationArn (a log group or Firehose stream); none when not set.
+const ACCESS_LOG_DESTINATION = ['AccessLogSetting', 'DestinationArn'];
 
 export const adapter: Adapter = {
   service: 'apigateway',
@@ -21,7 +25,10 @@ export const adapter: Adapter = {
     }
     for (const node of graph.ofType(STAGE)) {
       const r = new PropertyReader(node, graph, 'Properties');
-      model.apiStages.push({ resource: r.info(), api: r.link([REST_API_ID]) ?? explicit({}, r.origin([REST_API_ID])) });
+      const stage = { resource: r.info(), api: r.link([REST_API_ID]) ?? explicit({}, r.origin([REST_API_ID])) };
+      model.apiStages.push(stage);
+      const logs = deliveryTo(r, ACCESS_LOG_DESTINATION, 'no access logs');
+      model.facets.logSources.push(logSource(stage, 'API Gateway stage', 'access logs', logs.enabled, logs.destinations));
     }
   },
 };

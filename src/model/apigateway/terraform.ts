@@ -1,6 +1,8 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { explicit } from '../val.js';
+import { logSource } from '../facets.js';
+import { deliveryTo } from '../logs/common.js';
 
 // aws_api_gateway_rest_api — `endpoint_configuration { types }` (default EDGE); aws_api_gateway_stage — `rest_api_id`.
 // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/api_gateway_rest_api
@@ -8,6 +10,8 @@ const REST_API = 'aws_api_gateway_rest_api';
 const STAGE = 'aws_api_gateway_stage';
 const ENDPOINT_TYPES = ['endpoint_configuration', 0, 'types'];
 const REST_API_ID = 'rest_api_id';
+// Stage access logs: access_log_settings { destination_arn }; none without the block.
+const ACCESS_LOG_DESTINATION = ['access_log_settings', 0, 'destination_arn'];
 
 export const adapter: Adapter = {
   service: 'apigateway',
@@ -23,7 +27,10 @@ export const adapter: Adapter = {
     for (const node of graph.ofType(STAGE)) {
       if (node.mode !== 'managed') continue;
       const r = new PropertyReader(node, graph, '');
-      model.apiStages.push({ resource: r.info(), api: r.link([REST_API_ID]) ?? explicit({}, r.origin([REST_API_ID])) });
+      const stage = { resource: r.info(), api: r.link([REST_API_ID]) ?? explicit({}, r.origin([REST_API_ID])) };
+      model.apiStages.push(stage);
+      const logs = deliveryTo(r, ACCESS_LOG_DESTINATION, 'no access logs');
+      model.facets.logSources.push(logSource(stage, 'API Gateway stage', 'access logs', logs.enabled, logs.destinations));
     }
   },
 };

@@ -4,6 +4,7 @@ import type { Link, Val } from '../val.js';
 import { defaulted, explicit } from '../val.js';
 import { mapVal, required } from '../ec2/common.js';
 import type { Distribution, DistributionOrigin } from './types.js';
+import { distributionLogs } from './logs.js';
 import { CUSTOM_CERT_ASSUMED, DEFAULT_CERT_ASSUMED, DEFAULT_CERT_MINIMUM } from './common.js';
 
 // AWS::CloudFront::Distribution — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-distribution.html
@@ -26,6 +27,7 @@ const ORIGIN_PROTOCOL_POLICY = 'OriginProtocolPolicy';
 const ORIGIN_SSL_PROTOCOLS = 'OriginSSLProtocols';
 const WEB_ACL_ID = 'WebACLId';
 const LOGGING = 'Logging';
+const LOGGING_BUCKET = 'Bucket';
 
 export const adapter: Adapter = {
   service: 'cloudfront',
@@ -60,9 +62,10 @@ export const adapter: Adapter = {
           return out;
         }),
         webAcl: c.link([WEB_ACL_ID]) ?? defaulted<Link>({}, c.origin(), 'no web ACL'),
-        logging: c.has([LOGGING]) ? explicit(true, c.at([LOGGING]).origin()) : defaulted(false, r.origin([CONFIG, LOGGING]), 'off (Logging not set)'),
+        logging: c.has([LOGGING]) ? explicit(true, c.at([LOGGING]).origin()) : defaulted(false, r.origin([CONFIG, LOGGING]), 'standard logging off'),
       };
       model.distributions.push(distribution);
+      model.facets.logSources.push(distributionLogs(distribution, c.link([LOGGING, LOGGING_BUCKET])));
     }
   },
 };

@@ -4,6 +4,7 @@ import type { Val } from '../val.js';
 import { defaulted, explicit } from '../val.js';
 import { managed, mapVal, required } from '../ec2/common.js';
 import type { Distribution, DistributionOrigin } from './types.js';
+import { distributionLogs } from './logs.js';
 import { CUSTOM_CERT_ASSUMED, DEFAULT_CERT_ASSUMED, DEFAULT_CERT_MINIMUM } from './common.js';
 
 // aws_cloudfront_distribution — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution
@@ -24,6 +25,7 @@ const ORIGIN_PROTOCOL_POLICY = 'origin_protocol_policy';
 const ORIGIN_SSL_PROTOCOLS = 'origin_ssl_protocols';
 const WEB_ACL_ID = 'web_acl_id';
 const LOGGING_CONFIG = 'logging_config';
+const LOGGING_BUCKET = 'bucket';
 
 export const adapter: Adapter = {
   service: 'cloudfront',
@@ -58,9 +60,10 @@ export const adapter: Adapter = {
           return out;
         }),
         webAcl: r.linkOr([WEB_ACL_ID], 'no web ACL'),
-        logging: logging ? explicit(true, logging.origin()) : defaulted(false, r.origin([LOGGING_CONFIG]), 'off (no logging_config block)'),
+        logging: logging ? explicit(true, logging.origin()) : defaulted(false, r.origin([LOGGING_CONFIG]), 'standard logging off'),
       };
       model.distributions.push(distribution);
+      model.facets.logSources.push(distributionLogs(distribution, logging?.link([LOGGING_BUCKET])));
     }
   },
 };

@@ -2,6 +2,8 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { unknownVal } from '../val.js';
 import type { Trail } from './types.js';
+import { logSource } from '../facets.js';
+import { deliveryTo } from '../logs/common.js';
 
 // AWS::CloudTrail::Trail — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html
 // IsLogging is required; IsMultiRegionTrail default false; IncludeGlobalServiceEvents default true;
@@ -13,6 +15,8 @@ const GLOBAL_EVENTS = 'IncludeGlobalServiceEvents';
 const LOG_FILE_VALIDATION = 'EnableLogFileValidation';
 const S3_BUCKET_NAME = 'S3BucketName';
 const KMS_KEY_ID = 'KMSKeyId';
+// CloudWatchLogsLogGroupArn: the log group the trail also delivers to; without it, events go to S3 only.
+const CLOUDWATCH_LOGS_GROUP = 'CloudWatchLogsLogGroupArn';
 
 export const adapter: Adapter = {
   service: 'cloudtrail',
@@ -30,6 +34,10 @@ export const adapter: Adapter = {
         kmsKey: r.str([KMS_KEY_ID], { value: '', assumed: 'log files encrypted with SSE-S3' }),
       };
       model.trails.push(trail);
+      const logs = deliveryTo(r, [CLOUDWATCH_LOGS_GROUP], 'events delivered to the S3 bucket only');
+      model.facets.logSources.push(logSource(trail, 'CloudTrail trail', 'events to CloudWatch Logs', logs.enabled, logs.destinations, {
+        lower: 'the events are kept in the S3 bucket already; CloudWatch Logs adds search and metric filters for alarms',
+      }));
     }
   },
 };

@@ -7,6 +7,7 @@ import type { BlockDevice, Instance, LaunchTemplate, NatGateway, SecurityGroup, 
 import { addToGroup, followAttribute, makeRule, normaliseProtocol, required } from './common.js';
 import type { RuleCore, RulePeer } from './common.js';
 import { blockDeviceStores, volumeStore } from './facets.js';
+import { vpcFlowLogs } from './logs.js';
 import { toZone } from '../zone.js';
 
 // AWS::EC2::SecurityGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroup.html
@@ -129,7 +130,9 @@ export const adapter: Adapter = {
     for (const node of graph.ofType(VPC)) {
       const r = new PropertyReader(node, graph, 'Properties');
       const cidr = r.str([CIDR_BLOCK]) ?? unknownVal(r.origin([CIDR_BLOCK]), 'no CidrBlock (an IPAM pool allocates it)');
-      model.vpcs.push({ resource: r.info(), cidrBlocks: [cidr] } satisfies Vpc);
+      const vpc: Vpc = { resource: r.info(), cidrBlocks: [cidr] };
+      model.vpcs.push(vpc);
+      model.facets.logSources.push(vpcFlowLogs(vpc, r.origin([]), 'AWS::EC2::FlowLog'));
     }
     const vpcs = new Map(model.vpcs.map((v) => [v.resource.id, v]));
     for (const node of graph.ofType(VPC_CIDR_BLOCK)) {

@@ -7,6 +7,7 @@ import type { BlockDevice, EbsEncryptionByDefault, Instance, LaunchTemplate, Nat
 import { addToGroup, eachString, followAttribute, makeRule, managed, normaliseProtocol, required } from './common.js';
 import type { RuleCore, RulePeer } from './common.js';
 import { blockDeviceStores, volumeStore } from './facets.js';
+import { vpcFlowLogs } from './logs.js';
 import { toZone } from '../zone.js';
 
 // aws_security_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group
@@ -149,6 +150,7 @@ export const adapter: Adapter = {
       const vpc: Vpc = { resource: r.info(), cidrBlocks: [r.str([CIDR_BLOCK]) ?? unknownVal(r.origin([CIDR_BLOCK]), 'no cidr_block (an IPAM pool allocates it)')] };
       vpcs.set(node.id, vpc);
       model.vpcs.push(vpc);
+      model.facets.logSources.push(vpcFlowLogs(vpc, r.origin([]), 'aws_flow_log'));
     }
     for (const node of managed(graph.ofType(VPC_CIDR_ASSOCIATION))) {
       const r = new PropertyReader(node, graph, '');

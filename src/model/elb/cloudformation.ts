@@ -6,6 +6,7 @@ import { defaulted, explicit, unknownVal } from '../val.js';
 import { mapVal, required } from '../ec2/common.js';
 import { backendDefault } from './common.js';
 import { monitored, named } from '../cloudwatch/monitored.js';
+import { loadBalancerLogs } from './logs.js';
 import type { Listener, ListenerAction, LoadBalancer, TargetGroup } from './types.js';
 import { DEFAULT_SSL_POLICY, DEFAULT_SSL_POLICY_ASSUMED, REDIRECT_DEFAULT, referrers } from './common.js';
 
@@ -19,6 +20,7 @@ const SUBNET_ID = 'SubnetId';
 const SECURITY_GROUPS = 'SecurityGroups';
 const LB_ATTRIBUTES = 'LoadBalancerAttributes';
 const ACCESS_LOGS_KEY = 'access_logs.s3.enabled';
+const ACCESS_LOGS_BUCKET_KEY = 'access_logs.s3.bucket';
 
 // AWS::ElasticLoadBalancingV2::Listener — aws-resource-elasticloadbalancingv2-listener.html (Action: aws-properties-elasticloadbalancingv2-listener-action.html)
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
@@ -52,6 +54,7 @@ const POLICY_ATTRIBUTES = 'Attributes';
 const REFERENCE_POLICY = 'Reference-Security-Policy';
 const ACCESS_LOGGING_POLICY = 'AccessLoggingPolicy';
 const ENABLED = 'Enabled';
+const S3_BUCKET_NAME = 'S3BucketName';
 
 type LbKind = 'application' | 'network' | 'gateway' | 'classic';
 const INTERNET_FACING = { value: 'internet-facing', assumed: 'internet-facing (Scheme not set)' };
@@ -69,11 +72,13 @@ export const adapter: Adapter = {
         internetFacing: mapVal(r.str([SCHEME], INTERNET_FACING), (s) => s !== 'internal'),
         subnets: [...r.links([SUBNETS]), ...r.each([SUBNET_MAPPINGS]).flatMap((m) => m.links([SUBNET_ID]))],
         securityGroups: r.links([SECURITY_GROUPS]),
-        accessLogs: attr ? attr.bool(['Value'], { value: false, assumed: 'off' }) : defaulted(false, r.origin([LB_ATTRIBUTES]), `off (${ACCESS_LOGS_KEY} not set)`),
+        accessLogs: attr ? attr.bool(['Value'], { value: false, assumed: 'access logs off' }) : defaulted(false, r.origin([LB_ATTRIBUTES]), `access logs off: no ${ACCESS_LOGS_KEY} attribute`),
       };
       model.loadBalancers.push(lb);
       model.facets.networkEndpoints.push({ owner: lb, what: 'Load balancer', internetFacing: lb.internetFacing, subnets: lb.subnets });
       model.facets.monitored.push(monitored(lb, 'Load balancer', { namespaces: ['AWS/ApplicationELB', 'AWS/NetworkELB', 'AWS/GatewayELB'], dimension: 'LoadBalancer', fullName: true, suggest: 'HTTPCode_ELB_5XX_Count, UnHealthyHostCount or TargetResponseTime', ...named(r.str(['Name'])) }));
+      const logs = loadBalancerLogs(lb, r.each([LB_ATTRIBUTES]).find((a) => a.str(['Key'])?.value === ACCESS_LOGS_BUCKET_KEY)?.link(['Value']));
+      if (logs) model.facets.logSources.push(logs);
     }
 
     for (const node of graph.ofType(LISTENER)) {
@@ -114,11 +119,13 @@ export const adapter: Adapter = {
         internetFacing: mapVal(r.str([SCHEME], INTERNET_FACING), (s) => s !== 'internal'),
         subnets: r.links([SUBNETS]),
         securityGroups: r.links([SECURITY_GROUPS]),
-        accessLogs: r.bool([ACCESS_LOGGING_POLICY, ENABLED], { value: false, assumed: 'off (AccessLoggingPolicy not set)' }),
+        accessLogs: r.bool([ACCESS_LOGGING_POLICY, ENABLED], { value: false, assumed: 'access logs off' }),
       };
       model.loadBalancers.push(lb);
       model.facets.networkEndpoints.push({ owner: lb, what: 'Load balancer', internetFacing: lb.internetFacing, subnets: lb.subnets });
       model.facets.monitored.push(monitored(lb, 'Load balancer', { namespaces: ['AWS/ELB'], dimension: 'LoadBalancerName', suggest: 'UnHealthyHostCount, HTTPCode_ELB_5XX or Latency', ...named(r.str(['LoadBalancerName'])) }));
+      const logs = loadBalancerLogs(lb, r.link([ACCESS_LOGGING_POLICY, S3_BUCKET_NAME]));
+      if (logs) model.facets.logSources.push(logs);
       // SSL negotiation policies declared on the load balancer, by name → their reference policy.
       const policies = new Map<string, SubReader>();
       for (const p of r.each([POLICIES])) {

@@ -7,6 +7,7 @@ import { defaulted, explicit, unknownVal } from '../val.js';
 import { managed, mapVal, required } from '../ec2/common.js';
 import type { Listener, ListenerAction, LoadBalancer, TargetGroup } from './types.js';
 import { monitored, named } from '../cloudwatch/monitored.js';
+import { loadBalancerLogs } from './logs.js';
 import { DEFAULT_SSL_POLICY, DEFAULT_SSL_POLICY_ASSUMED, REDIRECT_DEFAULT, backendDefault, referrers } from './common.js';
 
 // aws_lb / aws_alb — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lb
@@ -19,6 +20,7 @@ const SUBNET_ID = 'subnet_id';
 const SECURITY_GROUPS = 'security_groups';
 const ACCESS_LOGS = 'access_logs';
 const ENABLED = 'enabled';
+const BUCKET = 'bucket';
 
 // aws_lb_listener / aws_alb_listener — .../docs/resources/lb_listener (protocol defaults to HTTP for ALBs)
 const LISTENERS = ['aws_lb_listener', 'aws_alb_listener'];
@@ -70,11 +72,14 @@ export const adapter: Adapter = {
         internetFacing: mapVal(r.bool([INTERNAL], { value: false, assumed: 'internet-facing (internal not set)' }), (i) => !i),
         subnets: [...r.links([SUBNETS]), ...r.each([SUBNET_MAPPING]).flatMap((m) => m.links([SUBNET_ID]))],
         securityGroups: r.links([SECURITY_GROUPS]),
-        accessLogs: logs ? logs.bool([ENABLED], { value: true, assumed: 'on (access_logs block present)' }) : defaulted(false, r.origin([ACCESS_LOGS]), 'off (no access_logs block)'),
+        // aws_lb: `access_logs.enabled` defaults to false, even when a bucket is set (provider docs); aws_elb: true.
+        accessLogs: logs ? logs.bool([ENABLED], { value: false, assumed: 'access logs off: enabled defaults to false, even with a bucket' }) : defaulted(false, r.origin([ACCESS_LOGS]), 'access logs off'),
       };
       model.loadBalancers.push(lb);
       model.facets.networkEndpoints.push({ owner: lb, what: 'Load balancer', internetFacing: lb.internetFacing, subnets: lb.subnets });
       model.facets.monitored.push(monitored(lb, 'Load balancer', { namespaces: ['AWS/ApplicationELB', 'AWS/NetworkELB', 'AWS/GatewayELB'], dimension: 'LoadBalancer', fullName: true, suggest: 'HTTPCode_ELB_5XX_Count, UnHealthyHostCount or TargetResponseTime', ...named(r.str(['name'])) }));
+      const logSource = loadBalancerLogs(lb, logs?.link([BUCKET]));
+      if (logSource) model.facets.logSources.push(logSource);
     }
 
     for (const node of managed(graph.ofType(...LISTENERS))) {
@@ -121,11 +126,13 @@ export const adapter: Adapter = {
         internetFacing: mapVal(r.bool([INTERNAL], { value: false, assumed: 'internet-facing (internal not set)' }), (i) => !i),
         subnets: r.links([SUBNETS]),
         securityGroups: r.links([SECURITY_GROUPS]),
-        accessLogs: logs ? logs.bool([ENABLED], { value: true, assumed: 'on (access_logs block present)' }) : defaulted(false, r.origin([ACCESS_LOGS]), 'off (no access_logs block)'),
+        accessLogs: logs ? logs.bool([ENABLED], { value: true, assumed: 'access logs on: enabled defaults to true on classic load balancers' }) : defaulted(false, r.origin([ACCESS_LOGS]), 'access logs off'),
       };
       model.loadBalancers.push(lb);
       model.facets.networkEndpoints.push({ owner: lb, what: 'Load balancer', internetFacing: lb.internetFacing, subnets: lb.subnets });
       model.facets.monitored.push(monitored(lb, 'Load balancer', { namespaces: ['AWS/ELB'], dimension: 'LoadBalancerName', suggest: 'UnHealthyHostCount, HTTPCode_ELB_5XX or Latency', ...named(r.str(['name'])) }));
+      const logSource = loadBalancerLogs(lb, logs?.link([BUCKET]));
+      if (logSource) model.facets.logSources.push(logSource);
       r.each([LISTENER]).forEach((l, i) => {
         const origin = l.origin();
         const protocol = mapVal(required(l.str([LB_PROTOCOL]), origin, LB_PROTOCOL), (p) => p.toUpperCase());

@@ -3,11 +3,11 @@ import type { Adapter } from '../adapter.js';
 import { policyFromProperty } from '../iam/policy.js';
 import type { PolicyDocument } from '../iam/types.js';
 import { PropertyReader } from '../read.js';
-import type { Val } from '../val.js';
+import type { Link, Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
 import { bucketNodeFor, literalAt, presence, replicationRule, statusIs } from './common.js';
 import type { Bucket, PublicAccessBlock, ReplicationRule } from './types.js';
-import { bucketStore } from './facets.js';
+import { bucketLogs, bucketStore } from './facets.js';
 
 // AWS::S3::Bucket — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html
 const BUCKET = 'AWS::S3::Bucket';
@@ -48,6 +48,8 @@ const DESTINATION = 'Destination';
 const DESTINATION_BUCKET = 'Bucket';
 // …LoggingConfiguration — aws-properties-s3-bucket-loggingconfiguration.html
 const LOGGING = 'LoggingConfiguration';
+// DestinationBucketName not set: the logs go to the bucket itself.
+const LOG_DESTINATION = 'DestinationBucketName';
 
 // AWS::S3::BucketPolicy — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html
 const BUCKET_POLICY = 'AWS::S3::BucketPolicy';
@@ -66,6 +68,9 @@ export const adapter: Adapter = {
       const bucket = readBucket(node, graph, policies.get(node.id) ?? []);
       model.buckets.push(bucket);
       model.facets.dataStores.push(bucketStore(bucket));
+      const r = new PropertyReader(node, graph, 'Properties');
+      const self = r.has([LOGGING]) ? explicit<Link>({ id: node.id }, r.keyOrigin([LOGGING])) : undefined;
+      model.facets.logSources.push(bucketLogs(bucket, r.link([LOGGING, LOG_DESTINATION]) ?? self));
     }
   },
 };

@@ -1,5 +1,6 @@
-import type { DataStore } from '../facets.js';
-import { dataStore } from '../facets.js';
+import type { DataStore, LogSource } from '../facets.js';
+import { dataStore, logSource } from '../facets.js';
+import type { Link, Val } from '../val.js';
 import { isFalse, isKnown } from '../val.js';
 import type { Bucket } from './types.js';
 
@@ -10,5 +11,15 @@ export function bucketStore(b: Bucket): DataStore {
     copies: b.replication
       .filter((r) => !isFalse(r.enabled))
       .map((r) => ({ kind: 'to', at: r.destinationRegion, region: r.destinationRegion, ...(isKnown(r.destination) && r.destination.value.id ? { destination: r.destination.value.id } : {}) })),
+  });
+}
+
+/**
+ * A bucket's server access logs (off unless a logging configuration is set). The linker leaves out
+ * buckets that receive logs themselves: a log bucket that logged its own access would log forever.
+ */
+export function bucketLogs(b: Bucket, destination: Val<Link> | undefined): LogSource {
+  return logSource(b, 'S3 bucket', 'server access logs', b.accessLogging, destination ? [destination] : [], {
+    lower: 'CloudTrail data events can record object-level access instead',
   });
 }

@@ -8,7 +8,7 @@ import type { Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
 import { bucketNodeFor, literalAt, presence, replicationRule, statusIs } from './common.js';
 import type { Bucket, PublicAccessBlock, ReplicationRule } from './types.js';
-import { bucketStore } from './facets.js';
+import { bucketLogs, bucketStore } from './facets.js';
 
 // aws_s3_bucket — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket
 // (inline `acl`, `grant`, `versioning`, `server_side_encryption_configuration`, `logging`,
@@ -59,6 +59,7 @@ const VERSIONING_CONFIGURATION = 'versioning_configuration';
 const VERSIONING_STATUS = 'status';
 // aws_s3_bucket_logging — …/resources/s3_bucket_logging
 const BUCKET_LOGGING = 'aws_s3_bucket_logging';
+const TARGET_BUCKET = 'target_bucket';
 // aws_s3_bucket_replication_configuration — …/resources/s3_bucket_replication_configuration (rule { status, destination { bucket } })
 const BUCKET_REPLICATION = 'aws_s3_bucket_replication_configuration';
 const REPLICATION_RULE = 'rule';
@@ -101,9 +102,12 @@ export const adapter: Adapter = {
     }
     for (const node of graph.ofType(BUCKET)) {
       if (node.mode !== 'managed') continue;
-      const bucket = readBucket(node, graph, parts.get(node.id) ?? new Map());
+      const bucketParts = parts.get(node.id) ?? new Map<string, PropertyReader[]>();
+      const bucket = readBucket(node, graph, bucketParts);
       model.buckets.push(bucket);
       model.facets.dataStores.push(bucketStore(bucket));
+      const logging = bucketParts.get(BUCKET_LOGGING)?.[0];
+      model.facets.logSources.push(bucketLogs(bucket, logging ? logging.link([TARGET_BUCKET]) : new PropertyReader(node, graph, '').link([LOGGING, 0, TARGET_BUCKET])));
     }
     for (const node of graph.ofType(ACCOUNT_PUBLIC_ACCESS_BLOCK)) {
       if (node.mode !== 'managed') continue;

@@ -2,6 +2,8 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { mentions } from '../mentions.js';
 import type { WebAcl } from './types.js';
+import { logSource } from '../facets.js';
+import { defaulted } from '../val.js';
 
 /*
  * aws_wafv2_web_acl — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/wafv2_web_acl
@@ -16,6 +18,8 @@ const MANAGED = ['statement', 0, 'managed_rule_group_statement', 0];
 const VENDOR = 'vendor_name';
 const NAME = 'name';
 const RESOURCE_ARN = 'resource_arn';
+const LOGGING_CONFIGURATION = 'aws_wafv2_web_acl_logging_configuration';
+const LOG_DESTINATIONS = 'log_destination_configs';
 const WEB_ACL_ARN = 'web_acl_arn';
 
 export const adapter: Adapter = {
@@ -32,11 +36,18 @@ export const adapter: Adapter = {
         else acl.otherRules++;
       }
       model.webAcls.push(acl);
+      model.facets.logSources.push(logSource(acl, 'WAF web ACL', 'logs', defaulted(false, { ...r.origin([]), path: '' }, 'no logging configuration (aws_wafv2_web_acl_logging_configuration) names the web ACL'), [], { configuredBy: 'WAF logs' }));
     }
     for (const node of graph.ofType(ASSOCIATION)) {
       if (node.mode !== 'managed') continue;
       const r = new PropertyReader(node, graph, '');
       model.webAclAssociations.push({ resource: r.info(), webAcl: r.linkOr([WEB_ACL_ARN], 'no web ACL'), target: r.linkOr([RESOURCE_ARN], 'no resource'), mentions: mentions(r, [RESOURCE_ARN]) });
+    }
+    // aws_wafv2_web_acl_logging_configuration: ResourceArn of the web ACL, LogDestinationConfigs (a log group, a bucket or a Firehose stream).
+    for (const node of graph.ofType(LOGGING_CONFIGURATION)) {
+      if (node.mode !== 'managed') continue;
+      const r = new PropertyReader(node, graph, '');
+      model.logConfigurations.push({ resource: r.info(), logs: 'WAF logs', target: r.linkOr([RESOURCE_ARN], 'no web ACL'), destinations: r.links([LOG_DESTINATIONS]) });
     }
   },
 };

@@ -1,0 +1,43 @@
+import type { ResourceGraph } from '../../graph/graph.js';
+import type { CloudModel } from '../model.js';
+import type { Path, PropertyReader } from '../read.js';
+import type { Link, Val } from '../val.js';
+import { explicit, isKnown, unknownVal } from '../val.js';
+import type { LogGroup } from './types.js';
+
+/** Log groups never expire unless a retention is set (CloudWatch Logs PutRetentionPolicy / DeleteRetentionPolicy). */
+export const NEVER_EXPIRES = { value: 0, assumed: 'events never expire' };
+
+/** A log group as the model and the log-store facet see it. */
+export function pushLogGroup(model: CloudModel, group: LogGroup): void {
+  model.logGroups.push(group);
+  model.facets.logStores.push({ owner: group, what: 'CloudWatch log group', retention: group.retention });
+}
+
+/**
+ * The network interface a flow log names, when it is a declared interface of the scan: its subnet,
+ * so a flow log on an interface counts for the interface's VPC.
+ */
+export function interfaceSubnet(target: Val<Link>, graph: ResourceGraph, interfaceType: string, reader: (id: string) => PropertyReader | undefined, subnetKey: string): Val<Link> | undefined {
+  const id = isKnown(target) ? target.value.id : undefined;
+  const node = id ? graph.get(id) : undefined;
+  if (!node || node.type !== interfaceType) return undefined;
+  return reader(node.id)?.link([subnetKey]);
+}
+
+/**
+ * Logs configured by naming their destination (`AccessLogSetting.DestinationArn`,
+ * `CloudWatchLogsLogGroupArn`): on when the destination is written (even as a reference known only
+ * after deployment), off with the documented default when it is absent, unknown when an enclosing
+ * block is (a condition, a dynamic block).
+ */
+export function deliveryTo(r: PropertyReader, path: Path, assumed: string): { enabled: Val<boolean>; destinations: Val<Link>[] } {
+  for (let n = 1; n < path.length; n++) {
+    const v = r.value(path.slice(0, n));
+    if (v?.kind === 'unknown' && !v.options) return { enabled: unknownVal(r.origin(path.slice(0, n), v.span), v.reason), destinations: [] };
+  }
+  const v = r.value(path);
+  const link = v && v.kind !== 'null' ? r.link(path) : undefined;
+  if (!link) return { enabled: r.bool(path, { value: false, assumed }), destinations: [] };
+  return { enabled: explicit(true, link.origin), destinations: [link] };
+}
