@@ -16,23 +16,27 @@ export default defineRule({
     controls: ['2.4', '4.2'],
     rationale:
       'Monitoring and alarms must be managed centrally (checklist 2.4) and performance thresholds watched by alarms that ' +
-      'act (4.2). AWS recommends an alarm with an action on the health and saturation metrics of every key resource ' +
-      '(CloudWatch User Guide, "Using Amazon CloudWatch alarms" and "Recommended alarms"): load balancers (5XX errors, ' +
+      'act (4.2). AWS recommends alarms on the health and saturation metrics of every key resource (CloudWatch User ' +
+      'Guide, "Best practice alarm recommendations for AWS services", docs.aws.amazon.com/AmazonCloudWatch/latest/' +
+      'monitoring/Best-Practice-Alarms.html): load balancers (5XX errors, ' +
       'unhealthy hosts, response time), RDS instances and Aurora clusters (CPU, memory, storage, connections), SQS queues ' +
       '(age of the oldest message, messages visible), Lambda functions (errors, throttles, duration) and Auto Scaling ' +
       'groups (CPU). An alarm watches a resource when one of its metrics — its own or one of a metric-math expression — ' +
       'carries the dimension CloudWatch uses for that resource (LoadBalancer with the full name, LoadBalancerName, ' +
       'DBInstanceIdentifier, DBClusterIdentifier, QueueName, FunctionName, AutoScalingGroupName) and the value names it: a ' +
       'reference to the resource, or its literal name in the same account and region. An alarm on an instance of an ' +
-      'Aurora cluster watches the cluster. Only AlarmActions count, and only with ActionsEnabled not false: OKActions and ' +
-      'InsufficientDataActions run on recovery or missing data, never when the threshold is crossed. A metric alarm ' +
+      'Aurora cluster watches the cluster. Only AlarmActions count, and only with ActionsEnabled not false (its ' +
+      'documented default is true): an alarm acts only on the state transitions it has actions for ("Alarm actions", ' +
+      'same guide), and OKActions and InsufficientDataActions run on recovery or missing data, never when the threshold ' +
+      'is crossed — AWS Config\'s cloudwatch-alarm-action-check requires an ALARM action by default too. A metric alarm ' +
       'without actions of its own counts when a composite alarm whose rule names it has actions. Any metric of the ' +
       'resource counts: which one fits the workload is the team\'s choice. To keep the noise down there is one finding per ' +
       'key resource, not one per missing metric, and no separate finding for a scan with no alarm at all (each resource ' +
-      'already says so, at its own line); functions the AWS CDK adds for its own constructs (custom resource providers, ' +
-      'log retention) are not key resources. An alarm whose dimension value, actions or ActionsEnabled cannot be known, ' +
-      'or a literal dimension where the resource\'s own name is unknown, makes the resource undecidable: a notice, never ' +
-      'a finding. Alarms kept in another repository or stack are not seen: suppress the finding with that reason.',
+      'already says so, at its own line); functions that serve the deployment rather than the workload — those the AWS ' +
+      'CDK adds for its own constructs (custom resource providers, log retention) and the handlers of CloudFormation ' +
+      'custom resources and macros — are not key resources. An alarm whose dimension value, actions or ActionsEnabled ' +
+      'cannot be known, or a literal dimension where the resource\'s own name is unknown, makes the resource undecidable: ' +
+      'a notice, never a finding. Alarms kept in another repository or stack are not seen: suppress the finding with that reason.',
     remediation:
       'Add an AWS::CloudWatch::Alarm / aws_cloudwatch_metric_alarm on a health or saturation metric of the resource, with ' +
       'the resource\'s dimension set by reference (`!GetAtt Alb.LoadBalancerFullName`, `aws_lb.web.arn_suffix`, ' +

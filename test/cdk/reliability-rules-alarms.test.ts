@@ -2,10 +2,11 @@
  * `monitoring-alarms` on CDK input: alarms made from the constructs' metric helpers synthesize
  * AWS::CloudWatch::Alarm with the resources' dimensions as references; they are matched through the graph.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +31,8 @@ describe('monitoring-alarms on CDK', () => {
         period: Duration.minutes(5),
       });
       errorRate.createAlarm(stack, 'ApiErrorRate', { threshold: 0.05, evaluationPeriods: 1 }).addAlarmAction(new actions.SnsAction(topic));
+      // Not a key resource: the function the CDK adds to empty the bucket on deletion (a custom resource provider).
+      new s3.Bucket(stack, 'Scratch', { autoDeleteObjects: true, removalPolicy: RemovalPolicy.DESTROY });
       // Failing: a queue with no alarm, and one whose alarm has no action.
       new sqs.Queue(stack, 'Unwatched');
       const silent = new sqs.Queue(stack, 'Silent');

@@ -39,6 +39,26 @@ ruleTester(rule, [
           ActionsEnabled: false
           AlarmActions: [arn:aws:sns:eu-west-1:111111111111:alerts]
   `, [{ messageId: 'noAction', line: 2, column: 3 }]),
+  cfn('the handlers of a custom resource and of a macro serve the deployment: not key resources', `
+    Resources:
+      LookupFn:
+        Type: AWS::Lambda::Function
+        Properties:
+          Runtime: python3.12
+      Lookup:
+        Type: Custom::AmiLookup
+        Properties:
+          ServiceToken: !GetAtt LookupFn.Arn
+      MacroFn:
+        Type: AWS::Lambda::Function
+        Properties:
+          Runtime: python3.12
+      Macro:
+        Type: AWS::CloudFormation::Macro
+        Properties:
+          Name: Expand
+          FunctionName: !GetAtt MacroFn.Arn
+  `),
   cfn('alarm with only OKActions does not count', `
     Resources:
       Fn:
@@ -228,6 +248,34 @@ ruleTester(rule, [
       metric_name   = "ApproximateAgeOfOldestMessage"
       dimensions    = { QueueName = "jobs" }
       alarm_actions = [aws_sns_topic.alerts.arn]
+    }
+  `),
+  tf('load balancer named by a literal full name; classic load balancer by LoadBalancerName', `
+    resource "aws_lb" "web" {
+      name    = "web"
+      subnets = ["subnet-1", "subnet-2"]
+    }
+    resource "aws_cloudwatch_metric_alarm" "web_unhealthy" {
+      namespace     = "AWS/ApplicationELB"
+      metric_name   = "UnHealthyHostCount"
+      dimensions    = { LoadBalancer = "app/web/50dc6c495c0c9188", TargetGroup = "targetgroup/web/943f017f100becff" }
+      alarm_actions = ["arn:aws:sns:eu-west-1:111111111111:alerts"]
+    }
+    resource "aws_elb" "legacy" {
+      name               = "legacy"
+      availability_zones = ["eu-west-1a", "eu-west-1b"]
+      listener {
+        lb_port           = 443
+        lb_protocol       = "https"
+        instance_port     = 8443
+        instance_protocol = "https"
+      }
+    }
+    resource "aws_cloudwatch_metric_alarm" "legacy_latency" {
+      namespace     = "AWS/ELB"
+      metric_name   = "Latency"
+      dimensions    = { LoadBalancerName = aws_elb.legacy.name }
+      alarm_actions = ["arn:aws:sns:eu-west-1:111111111111:alerts"]
     }
   `),
   tf('alarm without alarm_actions, and one with actions_enabled false', `

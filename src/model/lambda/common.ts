@@ -15,11 +15,17 @@ export function cdkInternal(info: ResourceInfo): boolean {
   return info.construct !== undefined && CDK_INTERNAL.test(info.construct.path);
 }
 
-/** Adds a function to the model and its facets: a compute group when it runs in a VPC, a monitored resource unless the CDK made it for itself. */
+/** Sets why a function serves the deployment (see `LambdaFunction.provisioningHelper`), when it does. */
+export function markHelper(fn: LambdaFunction, customResourceHandlers: ReadonlySet<string>): void {
+  if (cdkInternal(fn.resource)) fn.provisioningHelper = 'cdk-internal';
+  else if (customResourceHandlers.has(fn.resource.id)) fn.provisioningHelper = 'custom-resource-handler';
+}
+
+/** Adds a function to the model and its facets: a compute group when it runs in a VPC, a monitored resource unless it only serves the deployment. */
 export function addFunction(model: CloudModel, fn: LambdaFunction): void {
   model.lambdaFunctions.push(fn);
   if (fn.subnets.length > 0) model.facets.computeGroups.push({ owner: fn, what: 'Lambda function', subnets: fn.subnets, zones: [] });
-  if (fn.cdkInternal) return;
+  if (fn.provisioningHelper) return;
   const m = monitored(fn, 'Lambda function', { namespaces: ['AWS/Lambda'], dimension: 'FunctionName', suggest: 'Errors, Throttles or Duration' });
   if (fn.name) m.name = fn.name;
   model.facets.monitored.push(m);

@@ -2,7 +2,7 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { managed } from '../ec2/common.js';
 import type { LambdaFunction } from './types.js';
-import { addFunction, cdkInternal } from './common.js';
+import { addFunction } from './common.js';
 
 // aws_lambda_function — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_function
 const FUNCTION = 'aws_lambda_function';
@@ -20,7 +20,7 @@ export const adapter: Adapter = {
       const r = new PropertyReader(node, graph, '');
       const info = r.info();
       const vpc = r.each([VPC_CONFIG])[0];
-      const fn: LambdaFunction = { resource: info, subnets: vpc ? vpc.links([SUBNET_IDS]) : [], cdkInternal: cdkInternal(info) };
+      const fn: LambdaFunction = { resource: info, subnets: vpc ? vpc.links([SUBNET_IDS]) : [] };
       const name = r.str([FUNCTION_NAME]);
       if (name) fn.name = name;
       const runtime = r.str([RUNTIME]);

@@ -10,6 +10,10 @@ export interface LambdaFunction extends ModelResource {
   subnets: Val<Link>[];
   /** `ReservedConcurrentExecutions` / `reserved_concurrent_executions`, when set. */
   reservedConcurrency?: Val<number>;
-  /** A function the AWS CDK adds for its own constructs (custom resource providers, log retention, bucket deployment): not the workload's. */
-  cdkInternal: boolean;
+  /**
+   * Why the function serves the deployment rather than the workload, when it does: a function the
+   * AWS CDK adds for its own constructs (custom resource providers, log retention, bucket deployment),
+   * or the handler of a CloudFormation custom resource or macro (it runs when the stack changes).
+   */
+  provisioningHelper?: 'cdk-internal' | 'custom-resource-handler';
 }
