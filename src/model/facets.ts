@@ -1,4 +1,5 @@
 import type { BackupPlan, BackupRule, BackupSelection } from './backup/types.js';
+import type { ScalableTarget } from './applicationautoscaling/types.js';
 import type { Link, ModelResource, Val } from './val.js';
 import type { Zone } from './zone.js';
 
@@ -180,6 +181,8 @@ export interface Facets {
   // ── backups (issue 12) ──
 
   // ── scaling and network (issue 12) ──
+  /** Capacity that something must scale: auto scaling groups, ECS services, provisioned DynamoDB tables. */
+  scalables: Scalable[];
 
   // ── logging (issue 12) ──
   /** Resources that produce logs (flow logs, access logs, trail events, WAF logs) and where those go. */
@@ -201,6 +204,7 @@ export function emptyFacets(): Facets {
     // ── backups ──
 
     // ── scaling and network ──
+    scalables: [],
 
     // ── logging ──
     logSources: [], logStores: [],
@@ -255,4 +259,40 @@ export interface LogStore {
 /** A log source with its optional fields left out. */
 export function logSource(owner: ModelResource, what: string, logs: string, enabled: Val<boolean>, destinations: Val<Link>[] = [], fields: Partial<Pick<LogSource, 'configuredBy' | 'onlyWith' | 'lower'>> = {}): LogSource {
   return { owner, what, logs, enabled, destinations, ...fields };
+}
+
+/**
+ * Capacity that stays where the template puts it unless something scales it (checklist 2.2): an auto
+ * scaling group (its own scaling policies and scheduled actions), an ECS service or a provisioned
+ * DynamoDB table (Application Auto Scaling targets on its dimensions).
+ */
+export interface Scalable {
+  owner: ModelResource;
+  what: string;
+  /**
+   * Whether the capacity is fixed until something scales it: an ASG with min = max, a replica ECS
+   * service, a table in provisioned mode. False: nothing to judge (min < max, a daemon service, on-demand).
+   */
+  fixed: Val<boolean>;
+  /** The value that holds the capacity, for messages and locations: `DesiredCount`, `BillingMode`, `MaxSize`. */
+  capacity: Val<unknown>;
+  scaledBy:
+    /** The group's own scaling policies and scheduled actions. */
+    | { kind: 'auto-scaling-group' }
+    /**
+     * Application Auto Scaling: each dimension needs a target. `resourceIds` are the literal resource ids
+     * the resource is known by (`service/prod/web`, `table/orders`), empty when its names are not known.
+     */
+    | { kind: 'application'; namespace: string; dimensions: string[]; resourceIds: string[] };
+  /** Set by the linker: ASG scaling policies and scheduled actions that name the group. */
+  actions: ModelResource[];
+  /** Set by the linker: Application Auto Scaling targets matched to the resource (by reference or by literal id). */
+  targets: ScalableTarget[];
+  /** Set by the linker: targets or actions whose resource cannot be known and that might be this one's. */
+  unsure: { resource: ModelResource; at: Val<unknown>; reason: string }[];
+}
+
+/** A scalable with the linker's lists empty: what an adapter starts from. */
+export function scalable(owner: ModelResource, what: string, fixed: Val<boolean>, capacity: Val<unknown>, scaledBy: Scalable['scaledBy']): Scalable {
+  return { owner, what, fixed, capacity, scaledBy, actions: [], targets: [], unsure: [] };
 }

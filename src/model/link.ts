@@ -5,6 +5,7 @@ import { isKnown } from './val.js';
 import { linkStores } from './link-stores.js';
 import { linkAlarms } from './link-alarms.js';
 import { linkLogging } from './link-logging.js';
+import { linkScaling } from './link-scaling.js';
 
 /**
  * Joins across services that only the whole model can see: which resources use each
@@ -14,6 +15,7 @@ export function linkModel(model: CloudModel): void {
   linkStores(model);
   linkAlarms(model);
   linkLogging(model);
+  linkScaling(model);
   const groups = new Map(model.securityGroups.map((g) => [g.resource.id, g]));
   const attach = (links: Val<Link>[], a: SecurityGroupAttachment): void => {
     for (const l of links) {

@@ -27,6 +27,13 @@ import type { AccountPublicAccessBlock, Bucket } from './s3/types.js';
 import type { Topic } from './sns/types.js';
 import type { Queue } from './sqs/types.js';
 import type { LogConfiguration, LogGroup } from './logs/types.js';
+import type { ScalableTarget, ScalingAction } from './applicationautoscaling/types.js';
+import type { AsgScalingAction } from './autoscaling/types.js';
+import type { EcsCluster, EcsService } from './ecs/types.js';
+import type { TargetRegistration } from './elb/types.js';
+import type { DxVirtualInterface } from './directconnect/types.js';
+import type { TransitGatewayVpcAttachment } from './transitgateway/types.js';
+import type { VpnConnection } from './vpn/types.js';
 import type { Facets } from './facets.js';
 import { emptyFacets } from './facets.js';
 import type { ModelResource } from './val.js';
@@ -101,6 +108,18 @@ export interface CloudModel {
   // ── backups (issue 12) ──
 
   // ── scaling and network (issue 12) ──
+  ecsClusters: EcsCluster[];
+  ecsServices: EcsService[];
+  /** Auto Scaling group scaling policies and scheduled actions. */
+  asgScalingActions: AsgScalingAction[];
+  /** Application Auto Scaling targets, and their scaling policies and scheduled actions. */
+  scalableTargets: ScalableTarget[];
+  appScalingActions: ScalingAction[];
+  /** Targets registered with load balancers: target group `Targets`, `aws_lb_target_group_attachment`, classic ELB instances. */
+  targetRegistrations: TargetRegistration[];
+  vpnConnections: VpnConnection[];
+  dxVirtualInterfaces: DxVirtualInterface[];
+  transitGatewayVpcAttachments: TransitGatewayVpcAttachment[];
 
   // ── logging (issue 12) ──
   /** Resources that turn on logs of another one: VPC flow logs, WAF logging configurations, CloudWatch Logs delivery sources. */
@@ -137,6 +156,8 @@ export function emptyModel(): CloudModel {
     // ── backups ──
 
     // ── scaling and network ──
+    ecsClusters: [], ecsServices: [], asgScalingActions: [], scalableTargets: [], appScalingActions: [], targetRegistrations: [],
+    vpnConnections: [], dxVirtualInterfaces: [], transitGatewayVpcAttachments: [],
 
     // ── logging ──
     logConfigurations: [], logGroups: [],

@@ -544,4 +544,53 @@ ruleTester(rule, [
       subnet_ids = [aws_subnet.a.id, aws_subnet.b.id]
     }
   `, [{ messageId: 'subnetsOneAz', line: 25, column: 23 }]),
+
+  // ECS services: their awsvpc subnets (issue 12, the scaling helper's ECS model)
+  cfn('ECS service in subnets of one AZ', `
+    Resources:${SUBNETS}
+      Web:
+        Type: AWS::ECS::Service
+        Properties:
+          Cluster: prod
+          LaunchType: FARGATE
+          NetworkConfiguration:
+            AwsvpcConfiguration:
+              Subnets: [!Ref SubnetA, !Ref SubnetA2]
+  `, [{ messageId: 'subnetsOneAz', line: 27, column: 21 }]),
+  cfn('ECS service in subnets of two AZs, and one in bridge mode without subnets', `
+    Resources:${SUBNETS}
+      Web:
+        Type: AWS::ECS::Service
+        Properties:
+          Cluster: prod
+          LaunchType: FARGATE
+          NetworkConfiguration:
+            AwsvpcConfiguration:
+              Subnets: [!Ref SubnetA, !Ref SubnetB]
+      Legacy:
+        Type: AWS::ECS::Service
+        Properties:
+          Cluster: prod
+          LaunchType: EC2
+  `),
+  tf('ECS service on a subnet of one AZ, and one on unknown subnets', `
+    variable "subnets" {}
+    resource "aws_subnet" "a" {
+      vpc_id            = "vpc-123"
+      cidr_block        = "10.0.0.0/24"
+      availability_zone = "us-east-1a"
+    }
+    resource "aws_ecs_service" "web" {
+      name = "web"
+      network_configuration {
+        subnets = [aws_subnet.a.id]
+      }
+    }
+    resource "aws_ecs_service" "api" {
+      name = "api"
+      network_configuration {
+        subnets = var.subnets
+      }
+    }
+  `, [{ messageId: 'subnetsOneAz', line: 10, column: 16 }], { undecidable: [{ line: 16, column: 15 }] }),
 ]);

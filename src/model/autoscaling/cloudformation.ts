@@ -1,9 +1,9 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { zoneItems } from './common.js';
+import { groupScalable, zoneItems } from './common.js';
 import { required } from '../ec2/common.js';
-import type { AutoScalingGroup } from './types.js';
 import { monitored, named } from '../cloudwatch/monitored.js';
+import type { AutoScalingGroup, AsgScalingAction } from './types.js';
 
 // AWS::AutoScaling::AutoScalingGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-autoscaling-autoscalinggroup.html
 const GROUP = 'AWS::AutoScaling::AutoScalingGroup';
@@ -16,6 +16,10 @@ const MIXED_INSTANCES_POLICY = 'MixedInstancesPolicy';
 const LAUNCH_TEMPLATE_SPECIFICATION = 'LaunchTemplateSpecification';
 const LAUNCH_TEMPLATE_ID = 'LaunchTemplateId';
 const LAUNCH_TEMPLATE_NAME = 'LaunchTemplateName';
+// AWS::AutoScaling::ScalingPolicy, AWS::AutoScaling::ScheduledAction — aws-resource-autoscaling-scalingpolicy.html, aws-resource-autoscaling-scheduledaction.html
+const POLICY = 'AWS::AutoScaling::ScalingPolicy';
+const SCHEDULED_ACTION = 'AWS::AutoScaling::ScheduledAction';
+const GROUP_NAME = 'AutoScalingGroupName';
 
 export const adapter: Adapter = {
   service: 'autoscaling',
@@ -37,6 +41,15 @@ export const adapter: Adapter = {
       model.autoScalingGroups.push(group);
       model.facets.computeGroups.push({ owner: group, what: 'Auto Scaling group', subnets: group.subnets, zones: group.availabilityZones, minSize: group.minSize, maxSize: group.maxSize });
       model.facets.monitored.push(monitored(group, 'Auto Scaling group', { namespaces: ['AWS/EC2', 'AWS/AutoScaling'], dimension: 'AutoScalingGroupName', suggest: 'CPUUtilization', ...named(r.str(['AutoScalingGroupName'])) }));
+      model.facets.scalables.push(groupScalable(group));
+    }
+    // Scaling policies and scheduled actions name their group.
+    for (const [type, kind] of [[POLICY, 'policy'], [SCHEDULED_ACTION, 'scheduled']] as const) {
+      for (const node of graph.ofType(type)) {
+        const r = new PropertyReader(node, graph, 'Properties');
+        const action: AsgScalingAction = { resource: r.info(), kind, group: required(r.link([GROUP_NAME]), r.origin([GROUP_NAME]), GROUP_NAME) };
+        model.asgScalingActions.push(action);
+      }
     }
   },
 };

@@ -1,9 +1,9 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { managed, required } from '../ec2/common.js';
-import type { AutoScalingGroup } from './types.js';
 import { monitored, named } from '../cloudwatch/monitored.js';
-import { zoneItems } from './common.js';
+import type { AutoScalingGroup, AsgScalingAction } from './types.js';
+import { groupScalable, zoneItems } from './common.js';
 
 // aws_autoscaling_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/autoscaling_group
 const GROUP = 'aws_autoscaling_group';
@@ -18,6 +18,10 @@ const ID = 'id';
 const NAME = 'name';
 const LAUNCH_TEMPLATE_ID = 'launch_template_id';
 const LAUNCH_TEMPLATE_NAME = 'launch_template_name';
+// aws_autoscaling_policy, aws_autoscaling_schedule — .../docs/resources/autoscaling_policy, .../docs/resources/autoscaling_schedule
+const POLICY = 'aws_autoscaling_policy';
+const SCHEDULED_ACTION = 'aws_autoscaling_schedule';
+const GROUP_NAME = 'autoscaling_group_name';
 
 export const adapter: Adapter = {
   service: 'autoscaling',
@@ -39,6 +43,15 @@ export const adapter: Adapter = {
       model.autoScalingGroups.push(group);
       model.facets.computeGroups.push({ owner: group, what: 'Auto Scaling group', subnets: group.subnets, zones: group.availabilityZones, minSize: group.minSize, maxSize: group.maxSize });
       model.facets.monitored.push(monitored(group, 'Auto Scaling group', { namespaces: ['AWS/EC2', 'AWS/AutoScaling'], dimension: 'AutoScalingGroupName', suggest: 'CPUUtilization', ...named(r.str([NAME])) }));
+      model.facets.scalables.push(groupScalable(group));
+    }
+    // Scaling policies and scheduled actions name their group.
+    for (const [type, kind] of [[POLICY, 'policy'], [SCHEDULED_ACTION, 'scheduled']] as const) {
+      for (const node of managed(graph.ofType(type))) {
+        const r = new PropertyReader(node, graph, '');
+        const action: AsgScalingAction = { resource: r.info(), kind, group: required(r.link([GROUP_NAME]), r.origin([GROUP_NAME]), GROUP_NAME) };
+        model.asgScalingActions.push(action);
+      }
     }
   },
 };

@@ -8,3 +8,9 @@ export interface AutoScalingGroup extends ModelResource {
   maxSize: Val<number>;
   launchTemplate?: Val<Link>;
 }
+
+/** An Auto Scaling group's scaling policy or scheduled action. */
+export interface AsgScalingAction extends ModelResource {
+  kind: 'policy' | 'scheduled';
+  group: Val<Link>;
+}

@@ -6,6 +6,7 @@ import { defaulted, explicit, unknownVal } from '../val.js';
 import { cfnRetainOnDelete } from '../rds/deletion.js';
 import type { DynamoTable } from './types.js';
 import { tableStore } from './facets.js';
+import { BILLING_DEFAULT, tableScalable } from './capacity.js';
 
 // AWS::DynamoDB::Table — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-dynamodb-table.html
 // SSESpecification — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-ssespecification.html
@@ -16,6 +17,8 @@ const SSE_ENABLED = 'SSEEnabled';
 const KMS_KEY = 'KMSMasterKeyId';
 const PITR = 'PointInTimeRecoverySpecification';
 const PITR_ENABLED = 'PointInTimeRecoveryEnabled';
+const BILLING_MODE = 'BillingMode';
+const TABLE_NAME = 'TableName';
 const DELETION_PROTECTION = 'DeletionProtectionEnabled';
 // AWS::DynamoDB::GlobalTable — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-dynamodb-globaltable.html
 const GLOBAL_TABLE = 'AWS::DynamoDB::GlobalTable';
@@ -46,6 +49,7 @@ export const adapter: Adapter = {
       };
       model.dynamoTables.push(table);
       model.facets.dataStores.push(tableStore(table));
+      model.facets.scalables.push(tableScalable(table, r.str([BILLING_MODE], BILLING_DEFAULT), r.str([TABLE_NAME])));
     }
     for (const node of graph.ofType(GLOBAL_TABLE)) {
       const r = new PropertyReader(node, graph, 'Properties');

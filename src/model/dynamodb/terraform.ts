@@ -6,6 +6,7 @@ import { tfRetainOnDelete } from '../rds/deletion.js';
 import { keyKind } from './cloudformation.js';
 import type { DynamoTable } from './types.js';
 import { tableStore } from './facets.js';
+import { BILLING_DEFAULT, tableScalable } from './capacity.js';
 
 // aws_dynamodb_table — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table
 //   server_side_encryption { enabled, kms_key_arn }: disabled = AWS-owned key; enabled without key = aws/dynamodb.
@@ -15,6 +16,8 @@ const SSE_ENABLED = 'enabled';
 const KMS_KEY = 'kms_key_arn';
 const PITR = 'point_in_time_recovery';
 const PITR_ENABLED = 'enabled';
+const BILLING_MODE = 'billing_mode';
+const TABLE_NAME = 'name';
 const DELETION_PROTECTION = 'deletion_protection_enabled';
 const REPLICA = 'replica';
 const REGION_NAME = 'region_name';
@@ -60,6 +63,7 @@ export const adapter: Adapter = {
       };
       model.dynamoTables.push(table);
       model.facets.dataStores.push(tableStore(table));
+      model.facets.scalables.push(tableScalable(table, r.str([BILLING_MODE], BILLING_DEFAULT), r.str([TABLE_NAME])));
     }
   },
 };

@@ -39,6 +39,10 @@ const FORWARD_TARGET_GROUPS = 'TargetGroups';
 // AWS::ElasticLoadBalancingV2::TargetGroup — aws-resource-elasticloadbalancingv2-targetgroup.html
 const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
 const TARGET_TYPE = 'TargetType';
+const TARGETS = 'Targets';
+const TARGET_ID = 'Id';
+// Classic load balancers register instances inline: Instances.
+const INSTANCES = 'Instances';
 
 // AWS::ElasticLoadBalancing::LoadBalancer (classic) — aws-resource-elasticloadbalancing-loadbalancer.html
 // (Listeners: aws-properties-ec2-elb-listener.html; Policies: aws-properties-ec2-elb-policy.html)
@@ -108,6 +112,10 @@ export const adapter: Adapter = {
         usedBy: users.get(node.id) ?? [],
       };
       model.targetGroups.push(tg);
+      r.each([TARGETS]).forEach((t, i) => {
+        const target = t.link([TARGET_ID]);
+        if (target) model.targetRegistrations.push({ resource: { ...tg.resource, id: `${node.id}#${TARGETS}[${i}]` }, targetGroup: explicit<Link>({ id: node.id }, t.origin()), target });
+      });
     }
 
     for (const node of graph.ofType(CLASSIC)) {
@@ -126,6 +134,9 @@ export const adapter: Adapter = {
       model.facets.monitored.push(monitored(lb, 'Load balancer', { namespaces: ['AWS/ELB'], dimension: 'LoadBalancerName', suggest: 'UnHealthyHostCount, HTTPCode_ELB_5XX or Latency', ...named(r.str(['LoadBalancerName'])) }));
       const logs = loadBalancerLogs(lb, r.link([ACCESS_LOGGING_POLICY, S3_BUCKET_NAME]));
       if (logs) model.facets.logSources.push(logs);
+      r.links([INSTANCES]).forEach((target, i) => {
+        model.targetRegistrations.push({ resource: { ...info, id: `${node.id}#${INSTANCES}[${i}]` }, targetGroup: explicit<Link>({ id: node.id }, target.origin), target });
+      });
       // SSL negotiation policies declared on the load balancer, by name → their reference policy.
       const policies = new Map<string, SubReader>();
       for (const p of r.each([POLICIES])) {

@@ -40,6 +40,14 @@ const ARN = 'arn';
 // aws_lb_target_group / aws_alb_target_group — .../docs/resources/lb_target_group
 const TARGET_GROUPS = ['aws_lb_target_group', 'aws_alb_target_group'];
 const TARGET_TYPE = 'target_type';
+// aws_lb_target_group_attachment / aws_alb_target_group_attachment — .../docs/resources/lb_target_group_attachment
+const ATTACHMENTS = ['aws_lb_target_group_attachment', 'aws_alb_target_group_attachment'];
+const TARGET_ID = 'target_id';
+// aws_elb `instances`, aws_elb_attachment { elb, instance } — .../docs/resources/elb_attachment
+const INSTANCES = 'instances';
+const ELB_ATTACHMENT = 'aws_elb_attachment';
+const ELB = 'elb';
+const INSTANCE = 'instance';
 
 // aws_elb (classic) — .../docs/resources/elb (listener blocks: lb_port, lb_protocol, instance_port, instance_protocol)
 // SSL negotiation through aws_load_balancer_policy + aws_load_balancer_listener_policy (.../docs/resources/load_balancer_policy).
@@ -148,6 +156,21 @@ export const adapter: Adapter = {
         };
         model.listeners.push(listener);
       });
+    }
+    for (const node of managed(graph.ofType(...ATTACHMENTS))) {
+      const r = new PropertyReader(node, graph, '');
+      model.targetRegistrations.push({ resource: r.info(), targetGroup: required(r.link([TARGET_GROUP_ARN]), r.origin([TARGET_GROUP_ARN]), TARGET_GROUP_ARN), target: required(r.link([TARGET_ID]), r.origin([TARGET_ID]), TARGET_ID) });
+    }
+    for (const node of managed(graph.ofType(CLASSIC))) {
+      const r = new PropertyReader(node, graph, '');
+      const info = r.info();
+      r.links([INSTANCES]).forEach((target, i) => {
+        model.targetRegistrations.push({ resource: { ...info, id: `${node.id}#${INSTANCES}[${i}]` }, targetGroup: explicit<Link>({ id: node.id }, target.origin), target });
+      });
+    }
+    for (const node of managed(graph.ofType(ELB_ATTACHMENT))) {
+      const r = new PropertyReader(node, graph, '');
+      model.targetRegistrations.push({ resource: r.info(), targetGroup: required(r.link([ELB]), r.origin([ELB]), ELB), target: required(r.link([INSTANCE]), r.origin([INSTANCE]), INSTANCE) });
     }
   },
 };

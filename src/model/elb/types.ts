@@ -34,3 +34,11 @@ export interface TargetGroup extends ModelResource {
   /** Graph ids of the listeners and listener rules that forward to this group (filled by the adapter from graph references). */
   usedBy: string[];
 }
+
+/** A target registered with a load balancer: an item of a target group's `Targets`, a target group attachment, a classic ELB instance. */
+export interface TargetRegistration extends ModelResource {
+  /** The target group (or classic load balancer) the target serves. */
+  targetGroup: Val<Link>;
+  /** The registered target: an instance, an IP address, a function. */
+  target: Val<Link>;
+}
