@@ -138,10 +138,8 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
 
   graph.sort();
   const model = await buildModel(graph, errors);
-  const severityOverrides = Object.fromEntries(Object.entries(config.rules).filter(([, v]) => v !== 'on' && v !== 'off')) as Record<string, 'critical' | 'high' | 'medium' | 'low'>;
   const engineOptions: EngineOptions = {
     settings: { publicPorts: config.publicPorts, ...(config.logArchiveAccount ? { logArchiveAccount: config.logArchiveAccount } : {}) },
-    severityOverrides,
     ignores: [...config.ignore, ...nestedIgnores(nested)],
     matchPath: (file, glob) => picomatch(glob, { dot: true })(file),
   };
@@ -194,13 +192,19 @@ function unknownSuppressions(graph: ResourceGraph, knownIds: string[]): Notice[]
   return out;
 }
 
+/** The rules to run; a severity the configuration gives a rule becomes the rule's, so reporters see the one that applies. */
 function selectRules(all: Rule[], config: Config, options: ScanOptions): Rule[] {
-  return all.filter((r) => {
-    const id = r.meta.id;
-    if (options.rules?.length && !options.rules.includes(id)) return false;
-    if (options.skipRules?.includes(id)) return false;
-    return config.rules[id] !== 'off';
-  });
+  return all
+    .filter((r) => {
+      const id = r.meta.id;
+      if (options.rules?.length && !options.rules.includes(id)) return false;
+      if (options.skipRules?.includes(id)) return false;
+      return config.rules[id] !== 'off';
+    })
+    .map((r) => {
+      const setting = config.rules[r.meta.id];
+      return setting === undefined || setting === 'on' || setting === 'off' || setting === r.meta.severity ? r : { ...r, meta: { ...r.meta, severity: setting } };
+    });
 }
 
 const CONFIG_FILE = '.iac-check.yaml';

@@ -17,8 +17,8 @@ export default defineRule({
       'single-node or single-AZ cache cluster and an EFS One Zone file system all stop, or lose data, with their zone. Load ' +
       'balancers, auto scaling groups and DB and cache subnet groups need subnets in at least two zones, and a VPC whose ' +
       'subnets span several zones needs a NAT gateway in more than one of them; so do MSK brokers (one per client subnet). A ' +
-      'zone-aware OpenSearch domain without dedicated master nodes is the medium-severity question: its data nodes must also ' +
-      'elect a master when a zone fails. Read replicas and ' +
+      'zone-aware OpenSearch domain without dedicated master nodes is reported too: its data nodes must also elect a master ' +
+      'when a zone fails, and AWS recommends three dedicated masters for production domains. Read replicas and ' +
       'the instances of an Aurora cluster are judged through their source and cluster. Aurora clusters are judged by the ' +
       'instances declared in the scan, and so are DocumentDB and Neptune clusters. A subnet whose zone cannot be known is reported as undecidable, never as a finding.',
     remediation:
@@ -97,7 +97,7 @@ export default defineRule({
         }
         // Dedicated managers matter once the nodes span zones: without them a zone's loss may also take the quorum.
         if (!undecided(ctx, owner, z.managers, 'dedicated master nodes') && isFalse(z.managers)) {
-          ctx.report({ messageId: 'noManagers', at: z.managers, resource: owner, severity: 'medium', data: { what, property: property(z.managers), how: how(z.managers) } });
+          ctx.report({ messageId: 'noManagers', at: z.managers, resource: owner, data: { what, property: property(z.managers), how: how(z.managers) } });
         }
       } else if (z.kind === 'one-zone') {
         if (undecided(ctx, owner, z.zone, 'One Zone storage')) continue;

@@ -1,19 +1,12 @@
 import { how, property, undecided } from '../../src/engine/kit.js';
 import { defineRule } from '../../src/engine/rule.js';
-import type { Trail } from '../../src/model/cloudtrail/types.js';
 import type { Val } from '../../src/model/val.js';
 
-type Setting = 'multiRegion' | 'logging' | 'globalServiceEvents' | 'logFileValidation';
-type MessageId = 'notMultiRegion' | 'loggingOff' | 'globalEventsOff' | 'logValidationOff';
-
-const CHECKS: { setting: Setting; messageId: MessageId; what: string; severity: 'high' | 'medium' }[] = [
-  { setting: 'multiRegion', messageId: 'notMultiRegion', what: 'multi-region', severity: 'high' },
-  { setting: 'logging', messageId: 'loggingOff', what: 'logging', severity: 'high' },
-  { setting: 'globalServiceEvents', messageId: 'globalEventsOff', what: 'global service events', severity: 'medium' },
-  { setting: 'logFileValidation', messageId: 'logValidationOff', what: 'log file validation', severity: 'medium' },
+const CHECKS: { setting: 'multiRegion' | 'logging'; messageId: 'notMultiRegion' | 'loggingOff'; what: string }[] = [
+  { setting: 'multiRegion', messageId: 'notMultiRegion', what: 'multi-region' },
+  { setting: 'logging', messageId: 'loggingOff', what: 'logging' },
 ];
 
-/** How a false value was arrived at, for the message: written, or the default it assumed. */
 /*
  * Scope note: control 1.12 also asks that a trail exists at all. A scan that holds resources but no
  * trail is not reported: a finding needs a resource to point at, and the trail commonly lives in
@@ -23,23 +16,20 @@ const CHECKS: { setting: Setting; messageId: MessageId; what: string; severity: 
 export default defineRule({
   meta: {
     id: 'cloudtrail-enabled',
-    title: 'CloudTrail trails must log every region, global service events, and validate their log files',
-    checks: 'multi-region, logging on, global service events, log file validation',
+    title: 'CloudTrail trails log, in every region',
+    checks: 'multi-region, logging on (global service events and log file validation: `cloudtrail-complete-logs`)',
     severity: 'high',
     controls: ['1.12'],
     rationale:
       'A trail that covers one region misses activity in all the others, including regions an attacker chooses because ' +
-      'nobody watches them. A trail whose logging is off records nothing. Without global service events, IAM, STS and ' +
-      'CloudFront calls are missing. Without log file validation nobody can prove that a log file was not changed or deleted.',
+      'nobody watches them. A trail whose logging is off records nothing. What a logging trail leaves out (global service ' +
+      'events) and whether its files can be trusted (log file validation) is `cloudtrail-complete-logs`, one severity lower.',
     remediation:
-      'Set multi-region on (`IsMultiRegionTrail: true` / `is_multi_region_trail = true`), keep logging on (`IsLogging: true` / ' +
-      '`enable_logging`), include global service events, and turn on log file validation (`EnableLogFileValidation: true` / ' +
-      '`enable_log_file_validation = true`).',
+      'Set multi-region on (`IsMultiRegionTrail: true` / `is_multi_region_trail = true`) and keep logging on (`IsLogging: true` / ' +
+      '`enable_logging`).',
     messages: {
       notMultiRegion: 'Trail {{trail}} records only the region it is deployed in: `{{property}}` {{how}}.',
       loggingOff: 'Trail {{trail}} does not log: `{{property}}` {{how}}.',
-      globalEventsOff: 'Trail {{trail}} leaves out global service events (IAM, STS, CloudFront): `{{property}}` {{how}}.',
-      logValidationOff: 'Trail {{trail}} does not validate its log files, so changed or deleted logs go unnoticed: `{{property}}` {{how}}.',
     },
     precision: 'very-high',
     tags: ['security', 'logging', 'cloudtrail'],
@@ -82,9 +72,9 @@ export default defineRule({
   check(ctx) {
     for (const t of ctx.model.trails) {
       for (const c of CHECKS) {
-        const v: Val<boolean> = (t as Trail)[c.setting];
+        const v: Val<boolean> = t[c.setting];
         if (undecided(ctx, t, v, c.what) || v.value === true) continue;
-        ctx.report({ messageId: c.messageId, at: v, resource: t, data: { trail: t.resource.address, property: property(v), how: how(v) }, severity: c.severity });
+        ctx.report({ messageId: c.messageId, at: v, resource: t, data: { trail: t.resource.address, property: property(v), how: how(v) } });
       }
     }
   },

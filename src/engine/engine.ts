@@ -6,7 +6,7 @@ import type { CloudModel } from '../model/model.js';
 import { resourceLists } from '../model/model.js';
 import type { ModelResource, Origin } from '../model/val.js';
 import type { Report, Rule, RuleSettings, Target } from './rule.js';
-import type { Finding, Notice, Severity } from './types.js';
+import type { Finding, Notice } from './types.js';
 
 export interface IgnoreEntry {
   rule: string;
@@ -18,7 +18,6 @@ export interface IgnoreEntry {
 
 export interface EngineOptions {
   settings: RuleSettings;
-  severityOverrides?: Record<string, Severity>;
   /** Ignore entries from the configuration file. */
   ignores?: IgnoreEntry[];
   /** Matches a file path against a glob, for `ignore` entries with `path`. */
@@ -106,12 +105,11 @@ function toFinding(rule: Rule, messages: Record<string, string>, r: Report<strin
   const path = origin?.path;
   const template = messages[r.messageId] ?? r.messageId;
   const message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => String(r.data?.[k] ?? `{{${k}}}`));
-  const severity = options.severityOverrides?.[meta.id] ?? r.severity ?? meta.severity;
   const finding: Finding = {
     ruleId: meta.id,
     messageId: r.messageId,
     message,
-    severity,
+    severity: meta.severity,
     controls: meta.controls,
     location: path ? { span, path } : { span },
     related: [],

@@ -16,7 +16,11 @@ export interface RuleMeta<M extends string> {
   title: string;
   /** What it looks at, in a line: the README's rule table (`npm run docs`). The title when absent. */
   checks?: string;
-  /** The severity of the rule's most common finding; a report may raise or lower it. */
+  /**
+   * The severity of every finding of the rule (a configuration may change it for all of them).
+   * GitHub shows a rule's `security-severity` on each of its alerts, so a rule never mixes severities:
+   * cases of another severity are another rule.
+   */
   severity: Severity;
   /** Checklist control ids from CONTROLS.md. */
   controls: string[];
@@ -42,7 +46,6 @@ export interface Report<M extends string> {
   /** The resource the finding is about, when `at` is a value (for its address and suppressions). */
   resource: ModelResource;
   data?: Record<string, string | number>;
-  severity?: Severity;
 }
 
 /** Settings a rule may read from the configuration. */

@@ -110,6 +110,7 @@ describe('iac-check samples/cdk', () => {
   const expected: [rule: string, constructPath: string, at: string][] = [
     ['s3-public-access', 'Prod/Storefront/Assets/Resource', `${STOREFRONT}:31`],
     ['sg-restricted-ingress', 'Prod/Storefront/WebSg/Resource', `${STOREFRONT}:43`],
+    ['sg-open-admin-ports', 'Prod/Storefront/WebSg/Resource', `${STOREFRONT}:43`],
     ['multi-az', 'Prod/Storefront/Data/Orders/Resource', `${STOREFRONT}:84`],
     ['cloudtrail-bucket-separate-account', 'Prod/Replica/RegionalTrail/Resource', `${REPLICA}:19`],
   ];
@@ -140,8 +141,8 @@ describe('iac-check samples/cdk', () => {
   });
 
   it('honours a suppression added with addMetadata in CDK', () => {
-    if (!out.rules.some((r) => r.meta.id === 'encryption-at-rest')) return;
-    const tables = out.result.findings.filter((f) => f.ruleId === 'encryption-at-rest' && /Table-(carts|orders)/.test(f.resource.constructPath ?? ''));
+    if (!out.rules.some((r) => r.meta.id === 'encryption-customer-key')) return;
+    const tables = out.result.findings.filter((f) => f.ruleId === 'encryption-customer-key' && /Table-(carts|orders)/.test(f.resource.constructPath ?? ''));
     const carts = tables.filter((f) => f.resource.constructPath!.includes('carts'));
     const orders = tables.filter((f) => f.resource.constructPath!.includes('orders'));
     expect(carts.length).toBeGreaterThan(0);

@@ -26,7 +26,7 @@ async function run(args: string[], cwd: string): Promise<Run> {
   }
 }
 
-/** A security group open to the internet on SSH: one critical `sg-restricted-ingress` finding each. */
+/** A security group open to the internet on SSH: one critical `sg-open-admin-ports` finding each. */
 function openGroup(name: string): string {
   return `  ${name}:
     Type: AWS::EC2::SecurityGroup
@@ -44,7 +44,7 @@ function template(names: string[]): string {
   return `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n${names.map(openGroup).join('')}`;
 }
 
-const ONLY = ['--rules', 'sg-restricted-ingress'];
+const ONLY = ['--rules', 'sg-open-admin-ports'];
 const names = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `Legacy${String(i + from).padStart(3, '0')}`);
 
 let dir: string;
@@ -73,7 +73,7 @@ describe('adopting with a baseline', () => {
     expect(baseline.version).toBe(1);
     expect(baseline.tool).toBe('iac-check');
     expect(baseline.findings).toHaveLength(100);
-    expect(baseline.findings[0]).toMatchObject({ ruleId: 'sg-restricted-ingress', file: 'infra/legacy.yaml', line: 11, resource: 'Legacy000' });
+    expect(baseline.findings[0]).toMatchObject({ ruleId: 'sg-open-admin-ports', file: 'infra/legacy.yaml', line: 11, resource: 'Legacy000' });
     expect(baseline.findings.map((f) => f.line)).toEqual([...baseline.findings.map((f) => f.line)].sort((a, b) => a - b));
 
     // The same code against its baseline: nothing new, exit 0, all 100 kept as suppressed in SARIF.
@@ -125,7 +125,7 @@ describe('--fail-on never and new', () => {
     await writeFile(join(dir, 'infra', 'legacy.yaml'), template(['Open']));
     const r = await run(['infra', ...ONLY, '--fail-on', 'never'], dir);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('sg-restricted-ingress');
+    expect(r.out).toContain('sg-open-admin-ports');
   });
 
   it('never still exits 2 on a file that cannot be parsed, as documented', async () => {
@@ -195,7 +195,7 @@ describe('strict configuration', () => {
         join(base, 'main.tf'),
         [
           'resource "aws_security_group" "web" {',
-          '  # iac-check:ignore sg-restricted-egress, sg-restricted-ingress bastion behind the VPN',
+          '  # iac-check:ignore sg-restricted-egress, sg-open-admin-ports bastion behind the VPN',
           '  ingress {',
           '    from_port   = 22',
           '    to_port     = 22',
@@ -216,15 +216,15 @@ describe('strict configuration', () => {
           '',
         ].join('\n'),
       );
-      const r = await run(['.', '--rules', 'sg-restricted-ingress,sg-restricted-egress', '-f', 'json'], base);
+      const r = await run(['.', '--rules', 'sg-open-admin-ports,sg-restricted-egress', '-f', 'json'], base);
       const json = JSON.parse(r.out) as {
         findings: { ruleId: string; resource: { address: string }; suppression: { reason: string } | null }[];
         notices: { level: string; message: string; location: { file: string; startLine: number; startColumn: number } }[];
       };
       const web = json.findings.filter((f) => f.resource.address === 'aws_security_group.web');
       // The second id of the list suppresses too, with the reason after the list.
-      expect(web.map((f) => [f.ruleId, f.suppression?.reason])).toEqual([['sg-restricted-ingress', 'bastion behind the VPN']]);
-      expect(json.findings.find((f) => f.resource.address === 'aws_security_group.db' && f.ruleId === 'sg-restricted-ingress')?.suppression).toBeNull();
+      expect(web.map((f) => [f.ruleId, f.suppression?.reason])).toEqual([['sg-open-admin-ports', 'bastion behind the VPN']]);
+      expect(json.findings.find((f) => f.resource.address === 'aws_security_group.db' && f.ruleId === 'sg-open-admin-ports')?.suppression).toBeNull();
       const warning = json.notices.find((n) => n.level === 'warning');
       expect(warning?.message).toContain('unknown rule id "sg-restricted-ingres"; did you mean "sg-restricted-ingress"?');
       expect(warning?.location).toMatchObject({ file: 'main.tf', startLine: 11, startColumn: 1 });
@@ -256,7 +256,7 @@ describe('strict configuration', () => {
           '    Metadata:',
           '      iac-check:',
           '        ignores:',
-          '          - id: sg-restricted-ingress',
+          '          - id: sg-open-admin-ports',
           '            reason: bastion',
           '    Properties:',
           '      GroupDescription: web',

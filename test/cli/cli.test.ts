@@ -52,23 +52,23 @@ afterAll(async () => {
 
 describe('iac-check CLI', () => {
   it('reports findings in text and exits 1', async () => {
-    const r = await run(['infra', '--rules', 'sg-restricted-ingress'], dir);
+    const r = await run(['infra', '--rules', 'sg-open-admin-ports'], dir);
     expect(r.code).toBe(1);
     expect(r.out).toContain('infra/web.yaml');
-    expect(r.out).toContain('sg-restricted-ingress');
+    expect(r.out).toContain('sg-open-admin-ports');
     expect(r.out).toMatch(/11:\d+/);
   });
 
   it('exits 0 when nothing reaches --fail-on', async () => {
-    const r = await run(['infra', '--rules', 'sg-restricted-ingress', '--fail-on', 'critical', '--skip-rules', 'sg-restricted-ingress'], dir);
+    const r = await run(['infra', '--rules', 'sg-open-admin-ports', '--fail-on', 'critical', '--skip-rules', 'sg-open-admin-ports'], dir);
     expect(r.code).toBe(0);
   });
 
   it('writes JSON and SARIF to a file with -o', async () => {
     const jsonFile = join(dir, 'out.json');
-    expect((await run(['infra', '-f', 'json', '-o', jsonFile, '--rules', 'sg-restricted-ingress'], dir)).code).toBe(1);
+    expect((await run(['infra', '-f', 'json', '-o', jsonFile, '--rules', 'sg-open-admin-ports'], dir)).code).toBe(1);
     const json = JSON.parse(await readFile(jsonFile, 'utf8')) as { findings: { ruleId: string; location: { file: string; startLine: number } }[] };
-    expect(json.findings.map((f) => [f.ruleId, f.location.file, f.location.startLine])).toEqual([['sg-restricted-ingress', 'infra/web.yaml', 11]]);
+    expect(json.findings.map((f) => [f.ruleId, f.location.file, f.location.startLine])).toEqual([['sg-open-admin-ports', 'infra/web.yaml', 11]]);
     const sarifFile = join(dir, 'out.sarif');
     await run(['infra', '-f', 'sarif', '-o', sarifFile, '--sarif-category', 'cfn'], dir);
     const sarif = JSON.parse(await readFile(sarifFile, 'utf8')) as { runs: { automationDetails: { id: string }; results: unknown[] }[] };
@@ -80,10 +80,10 @@ describe('iac-check CLI', () => {
   it('lists rules, also as JSON', async () => {
     const text = await run(['rules']);
     expect(text.code).toBe(0);
-    expect(text.out).toContain('sg-restricted-ingress');
+    expect(text.out).toContain('sg-open-admin-ports');
     const json = await run(['rules', '--format', 'json']);
     const list = JSON.parse(json.out) as { id: string; controls: string[] }[];
-    expect(list.find((r) => r.id === 'sg-restricted-ingress')?.controls).toContain('1.15');
+    expect(list.find((r) => r.id === 'sg-open-admin-ports')?.controls).toContain('1.15');
   });
 
   it('says what is wrong with a bad option and exits 2', async () => {
@@ -105,21 +105,21 @@ describe('iac-check CLI', () => {
   });
 
   it('names the bad key of a configuration file', async () => {
-    await writeFile(join(dir, 'bad.yaml'), 'rules:\n  sg-restricted-ingress: loud\n');
+    await writeFile(join(dir, 'bad.yaml'), 'rules:\n  sg-open-admin-ports: loud\n');
     const r = await run(['infra', '-c', 'bad.yaml'], dir);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('rules.sg-restricted-ingress');
+    expect(r.err).toContain('rules.sg-open-admin-ports');
   });
 
   it('honours configuration: rule off, ignore with reason, severity override', async () => {
-    await writeFile(join(dir, 'off.yaml'), 'rules:\n  sg-restricted-ingress: off\n');
-    expect((await run(['infra', '-c', 'off.yaml', '--rules', 'sg-restricted-ingress'], dir)).code).toBe(0);
-    await writeFile(join(dir, 'ignore.yaml'), 'ignore:\n  - rule: sg-restricted-ingress\n    resource: Web\n    reason: bastion reached through a VPN only\n');
-    const ignored = await run(['infra', '-c', 'ignore.yaml', '--rules', 'sg-restricted-ingress', '-f', 'json'], dir);
+    await writeFile(join(dir, 'off.yaml'), 'rules:\n  sg-open-admin-ports: off\n');
+    expect((await run(['infra', '-c', 'off.yaml', '--rules', 'sg-open-admin-ports'], dir)).code).toBe(0);
+    await writeFile(join(dir, 'ignore.yaml'), 'ignore:\n  - rule: sg-open-admin-ports\n    resource: Web\n    reason: bastion reached through a VPN only\n');
+    const ignored = await run(['infra', '-c', 'ignore.yaml', '--rules', 'sg-open-admin-ports', '-f', 'json'], dir);
     expect(ignored.code).toBe(0);
     expect(ignored.out).toContain('bastion reached through a VPN only');
-    await writeFile(join(dir, 'low.yaml'), 'rules:\n  sg-restricted-ingress: low\n');
-    const low = await run(['infra', '-c', 'low.yaml', '--rules', 'sg-restricted-ingress', '--fail-on', 'high'], dir);
+    await writeFile(join(dir, 'low.yaml'), 'rules:\n  sg-open-admin-ports: low\n');
+    const low = await run(['infra', '-c', 'low.yaml', '--rules', 'sg-open-admin-ports', '--fail-on', 'high'], dir);
     expect(low.code).toBe(0);
   });
 
@@ -129,7 +129,7 @@ describe('iac-check CLI', () => {
       await writeFile(join(bad, 'web.yaml'), OPEN_SSH);
       await writeFile(join(bad, 'broken.yaml'), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A:\n    Type: AWS::S3::Bucket\n   Properties: [\n");
       await symlink(bad, join(bad, 'loop'));
-      const r = await run(['.', '--rules', 'sg-restricted-ingress'], bad);
+      const r = await run(['.', '--rules', 'sg-open-admin-ports'], bad);
       expect(r.code).toBe(2);
       expect(r.out).toMatch(/broken\.yaml:\d+:\d+/);
       expect(r.out).toContain('web.yaml');
@@ -140,7 +140,7 @@ describe('iac-check CLI', () => {
   });
 
   it('prints skipped files with --verbose', async () => {
-    const r = await run(['infra', '--verbose', '--rules', 'sg-restricted-ingress'], dir);
+    const r = await run(['infra', '--verbose', '--rules', 'sg-open-admin-ports'], dir);
     expect(r.out).toContain('k8s.yaml');
   });
 

@@ -139,7 +139,7 @@ describe('paths and findings', () => {
     const d = diagramOf(await scanSnippet(kind, openSsh[kind]));
     const server = byLabel(d, address)[0]!;
     expect(server.worst).toBe('critical');
-    expect(server.findings.map((f) => f.ruleId)).toContain('sg-restricted-ingress');
+    expect(server.findings.map((f) => f.ruleId)).toContain('sg-open-admin-ports');
     const edge = d.edges.find((e) => e.to === server.id)!;
     expect(d.nodes.find((n) => n.id === edge.from)!.external).toBe('internet');
     expect(edge).toMatchObject({ kind: 'network', label: 'tcp 22 from the internet' });

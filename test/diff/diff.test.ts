@@ -85,9 +85,9 @@ describe('CloudFormation through @aws-cdk/cloudformation-diff', () => {
 
   it('matches findings by fingerprint: the new SSH rule is added, nothing is fixed by moving lines', async () => {
     const d = await diffOf({ 'app.yaml': CFN_BASE }, { 'app.yaml': CFN_HEAD });
-    expect(d.findings.added.map((f) => `${f.ruleId} ${f.resource.address}`)).toContain('sg-restricted-ingress Web');
+    expect(d.findings.added.map((f) => `${f.ruleId} ${f.resource.address}`)).toContain('sg-open-admin-ports Web');
     // The topic is new and unencrypted; the queue's removal fixes nothing it had.
-    expect(d.findings.added.map((f) => `${f.ruleId} ${f.resource.address}`)).toContain('encryption-at-rest Events');
+    expect(d.findings.added.map((f) => `${f.ruleId} ${f.resource.address}`)).toContain('encryption-at-rest-messages Events');
     const moved = await diffOf({ 'app.yaml': CFN_BASE }, { 'app.yaml': CFN_BASE.replace('Resources:\n', 'Resources:\n\n\n\n') });
     expect(moved.resources).toEqual([]);
     expect(moved.findings.added).toEqual([]);

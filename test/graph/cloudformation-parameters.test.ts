@@ -75,12 +75,12 @@ describe('--cfn-params and cfnParameters', () => {
   it('a parameter file value replaces the default, and the finding stays on the template line', async () => {
     const r = await scanWith({ 'stacks/app.yaml': TEMPLATE, 'params/prod.txt': 'Cidr=0.0.0.0/0\n' }, ['params/prod.txt']);
     expect(r.errors).toEqual([]);
-    const f = r.findings.filter((x) => x.ruleId === 'sg-restricted-ingress');
+    const f = r.findings.filter((x) => x.ruleId === 'sg-open-admin-ports');
     expect(f.map((x) => [x.messageId, x.location.span.file, x.location.span.start.line, x.location.span.start.column])).toEqual([['adminPort', 'stacks/app.yaml', 23, 19]]);
   });
   it('without the file, the default applies', async () => {
     const r = await scanWith({ 'stacks/app.yaml': TEMPLATE }, []);
-    expect(r.findings.filter((x) => x.ruleId === 'sg-restricted-ingress')).toEqual([]);
+    expect(r.findings.filter((x) => x.ruleId === 'sg-open-admin-ports')).toEqual([]);
   });
   it('a name no template declares is an error at its place in the parameter file', async () => {
     const r = await scanWith({ 'stacks/app.yaml': TEMPLATE, 'p.json': '[\n  {"ParameterKey": "Cidrr", "ParameterValue": "0.0.0.0/0"}\n]\n' }, ['p.json']);
@@ -103,7 +103,7 @@ describe('--cfn-params and cfnParameters', () => {
       [],
       config,
     );
-    expect(r.findings.filter((x) => x.ruleId === 'sg-restricted-ingress').map((x) => x.location.span.start.line)).toEqual([23]);
+    expect(r.findings.filter((x) => x.ruleId === 'sg-open-admin-ports').map((x) => x.location.span.start.line)).toEqual([23]);
     expect(r.errors.map((e) => [e.file, e.kind])).toEqual([['.iac-check.yaml', 'parameters']]);
     expect(r.errors[0]!.message).toContain('not declared by template stacks/other.yaml');
   });

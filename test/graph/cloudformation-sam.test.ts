@@ -109,12 +109,12 @@ describe('SAM transform', () => {
         Type: AWS::Serverless::SimpleTable
         Properties:
           SSESpecification: { SSEEnabled: false }
-    `, { rules: ['iam-least-privilege', 'encryption-at-rest'] });
+    `, { rules: ['iam-least-privilege', 'encryption-customer-key'] });
     expect(result.errors).toEqual([]);
     expect(result.findings.map((f) => [f.ruleId, f.resource.address, f.location.span.start.line, f.location.span.start.column])).toEqual([
       ['iam-least-privilege', 'FnRole', 14, 13],
       ['iam-least-privilege', 'FnRole', 17, 25],
-      ['encryption-at-rest', 'Table', 22, 41],
+      ['encryption-customer-key', 'Table', 22, 41],
     ]);
   });
 

@@ -87,16 +87,16 @@ describe('AllowedValues scenarios', () => {
   });
 
   it('findings that appear only under another allowed value are reported, naming it, on the template line', async () => {
-    const { result } = await scanSnippet('cloudformation', TEMPLATE, { rules: ['sg-restricted-ingress', 'encryption-at-rest'] });
+    const { result } = await scanSnippet('cloudformation', TEMPLATE, { rules: ['sg-open-admin-ports', 'encryption-at-rest-messages'] });
     expect(result.errors).toEqual([]);
     expect(result.findings.map((f) => [f.ruleId, f.messageId, f.location.span.start.line, f.location.span.start.column, /\(when .*\)$/.exec(f.message)?.[0]])).toEqual([
-      ['sg-restricted-ingress', 'adminPort', 31, 34, '(when Env is prod and Exposure is public)'],
-      ['encryption-at-rest', 'unencrypted', 35, 42, '(when Env is prod)'],
+      ['sg-open-admin-ports', 'adminPort', 31, 34, '(when Env is prod and Exposure is public)'],
+      ['encryption-at-rest-messages', 'unencrypted', 35, 42, '(when Env is prod)'],
     ]);
   });
 
   it('the checked values themselves keep their findings unlabelled, and nothing is reported twice', async () => {
-    const { result } = await scanSnippet('cloudformation', TEMPLATE.replace('Default: dev', 'Default: prod').replace("AllowedValues: [dev, prod]", 'AllowedValues: [prod, dev]'), { rules: ['encryption-at-rest'] });
+    const { result } = await scanSnippet('cloudformation', TEMPLATE.replace('Default: dev', 'Default: prod').replace("AllowedValues: [dev, prod]", 'AllowedValues: [prod, dev]'), { rules: ['encryption-at-rest-messages'] });
     expect(result.findings.map((f) => [f.messageId, f.location.span.start.line, f.message.includes('(when')])).toEqual([['unencrypted', 35, false]]);
   });
 });

@@ -18,7 +18,7 @@ const VOLUME = 'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-we
 type Files = Record<string, string>;
 const key = (f: { ruleId: string; messageId: string; location: { span: { file: string; start: { line: number } } }; resource: { address: string } }) =>
   `${f.ruleId}/${f.messageId} ${f.location.span.file}:${f.location.span.start.line} ${f.resource.address}`;
-async function findings(files: Files, rules = ['s3-public-access', 'encryption-at-rest'], accounts?: Record<string, string>): Promise<string[]> {
+async function findings(files: Files, rules = ['s3-public-access', 's3-public-access-block', 'encryption-at-rest'], accounts?: Record<string, string>): Promise<string[]> {
   const { result } = await scanFiles(files, { rules, ...(accounts ? { config: { accounts } } : {}) });
   expect(result.errors).toEqual([]);
   return result.findings.filter((f) => !f.suppression).map(key).sort();
@@ -31,7 +31,7 @@ describe('Terraform: deployment units', () => {
     expect(await findings({ 'main.tf': PROVIDER + ACCOUNT_BLOCK + EBS_DEFAULT + BUCKET + VOLUME })).toEqual([]);
     expect(await findings({ 'main.tf': PROVIDER + BUCKET + VOLUME })).toEqual([
       'encryption-at-rest/unencrypted main.tf:7 aws_ebs_volume.data',
-      's3-public-access/noPublicAccessBlock main.tf:4 aws_s3_bucket.data',
+      's3-public-access-block/noPublicAccessBlock main.tf:4 aws_s3_bucket.data',
     ]);
   });
 
@@ -52,7 +52,7 @@ describe('Terraform: deployment units', () => {
     expect(together).toEqual(alone);
     expect(together).toEqual([
       'encryption-at-rest/unencrypted workload/main.tf:7 aws_ebs_volume.data',
-      's3-public-access/noPublicAccessBlock workload/main.tf:4 aws_s3_bucket.data',
+      's3-public-access-block/noPublicAccessBlock workload/main.tf:4 aws_s3_bucket.data',
     ]);
   });
 
@@ -80,7 +80,7 @@ describe('Terraform: deployment units', () => {
     expect(await findings(files, undefined, { 'platform/**': '111111111111', 'workload/**': '111111111111' })).toEqual([]);
     expect(await findings(files, undefined, { 'platform/**': '111111111111', 'workload/**': '222222222222' })).toEqual([
       'encryption-at-rest/unencrypted workload/main.tf:7 aws_ebs_volume.data',
-      's3-public-access/noPublicAccessBlock workload/main.tf:4 aws_s3_bucket.data',
+      's3-public-access-block/noPublicAccessBlock workload/main.tf:4 aws_s3_bucket.data',
     ]);
   });
 });

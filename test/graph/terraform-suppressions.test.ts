@@ -8,7 +8,7 @@ describe('terraform suppressions in nested blocks', () => {
   const tf = dedent(`
     resource "aws_security_group" "g" {
       name = "g"
-      # iac-check:ignore sg-restricted-ingress RDP for the vendor, SEC-12
+      # iac-check:ignore sg-open-admin-ports RDP for the vendor, SEC-12
       ingress {
         from_port   = 3389
         to_port     = 3389
@@ -19,7 +19,7 @@ describe('terraform suppressions in nested blocks', () => {
         from_port = 22
         to_port   = 22
         protocol  = "tcp"
-        # iac-check:ignore sg-restricted-ingress bastion, SEC-7
+        # iac-check:ignore sg-open-admin-ports bastion, SEC-7
         cidr_blocks = ["0.0.0.0/0"]
       }
       ingress {
@@ -45,20 +45,20 @@ describe('terraform suppressions in nested blocks', () => {
     const r = await buildFiles({ 'main.tf': tf });
     const paths = r.byAddr('aws_security_group.g').suppressions.map((s) => [s.ruleId, s.path, s.span.start.line]);
     expect(paths).toEqual([
-      ['sg-restricted-ingress', 'ingress[0]', 3],
-      ['sg-restricted-ingress', 'ingress[1].cidr_blocks', 14],
+      ['sg-open-admin-ports', 'ingress[0]', 3],
+      ['sg-open-admin-ports', 'ingress[1].cidr_blocks', 14],
       ['sg-restricted-egress', 'egress', 26],
     ]);
   });
 
   it('suppresses the findings of those blocks only', async () => {
-    const { result } = await scanFiles({ 'main.tf': tf }, { rules: ['sg-restricted-ingress', 'sg-restricted-egress'] });
+    const { result } = await scanFiles({ 'main.tf': tf }, { rules: ['sg-open-admin-ports', 'sg-restricted-egress'] });
     expect(result.errors).toEqual([]);
     const got = result.findings.map((f) => [f.ruleId, f.location.span.start.line, f.suppression?.reason ?? null]);
     expect(got).toEqual([
-      ['sg-restricted-ingress', 8, 'RDP for the vendor, SEC-12'],
-      ['sg-restricted-ingress', 15, 'bastion, SEC-7'],
-      ['sg-restricted-ingress', 21, null],
+      ['sg-open-admin-ports', 8, 'RDP for the vendor, SEC-12'],
+      ['sg-open-admin-ports', 15, 'bastion, SEC-7'],
+      ['sg-open-admin-ports', 21, null],
       ['sg-restricted-egress', 30, 'egress proxy'],
     ]);
     expect(result.notices.filter((n) => n.message.includes('unused suppression'))).toEqual([]);
@@ -80,7 +80,7 @@ describe('terraform standalone security group rules own their findings', () => {
         from_port         = 22
         to_port           = 22
         protocol          = "tcp"
-        # iac-check:ignore sg-restricted-ingress bastion, SEC-7
+        # iac-check:ignore sg-open-admin-ports bastion, SEC-7
         cidr_blocks       = ["0.0.0.0/0"]
         security_group_id = aws_security_group.app.id
       }
@@ -101,7 +101,7 @@ describe('terraform standalone security group rules own their findings', () => {
         to_port           = 3389
         ip_protocol       = "tcp"
       }
-    `) }, { rules: ['sg-restricted-ingress'] });
+    `) }, { rules: ['sg-open-admin-ports'] });
     expect(result.errors).toEqual([]);
     const got = result.findings.map((f) => [f.resource.address, f.resource.type, f.location.span.start.line, f.suppression?.reason ?? null]);
     expect(got).toEqual([
@@ -131,7 +131,7 @@ describe('Terraform: suppressions above split bucket resources', () => {
           '',
         ].join('\n'),
       },
-      { rules: ['s3-public-access'] },
+      { rules: ['s3-public-access', 's3-public-access-block'] },
     );
     const shown = result.findings.map((f) => `${f.messageId}:${f.location.span.start.line}:${f.suppression?.reason ?? '-'}`).sort();
     expect(shown).toEqual(['noPublicAccessBlock:1:-', 'publicAcl:8:static website, reviewed']);

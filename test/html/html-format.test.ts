@@ -42,7 +42,7 @@ describe('the HTML report', () => {
     expect(html).toContain('<section id="checklist">');
     const unsuppressed = out.result.findings.filter((f) => !f.suppression).length;
     expect(html).toMatch(/<td>1\.15<\/td>.*<td>fail: \d+, worst critical<\/td>/);
-    expect(html).toContain('<option>sg-restricted-ingress</option>');
+    expect(html).toContain('<option>sg-open-admin-ports</option>');
     expect(html).toContain('<option>template.yaml</option>');
     expect(html).toContain('<option>1.15</option>');
     expect(html).toContain(`${unsuppressed} findings · 1 critical`);

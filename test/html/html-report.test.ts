@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect(page.locator('#selection-title').textContent()).resolves.toBe('Bastion');
     const listed = await page.locator('#selection-findings li').allTextContents();
     expect(listed.length).toBeGreaterThan(0);
-    expect(listed.some((t) => t.includes('sg-restricted-ingress'))).toBe(true);
+    expect(listed.some((t) => t.includes('sg-open-admin-ports'))).toBe(true);
     const rows = await page.locator('#findings-table tbody tr:not([hidden]) td:nth-child(4)').allTextContents();
     expect(rows.length).toBe(listed.length);
     await page.screenshot({ path: join(OUTPUT, 'report-selected.png') });

@@ -10,7 +10,7 @@ ruleTester(rule, [
         Properties:
           IsLogging: true
           S3BucketName: org-trail-logs
-  `, [{ messageId: 'notMultiRegion', line: 2, column: 3 }, { messageId: 'logValidationOff', line: 2, column: 3 }]),
+  `, [{ messageId: 'notMultiRegion', line: 2, column: 3 }]),
   cfn('every setting off explicitly', `
     Resources:
       Trail:
@@ -21,7 +21,7 @@ ruleTester(rule, [
           IncludeGlobalServiceEvents: false
           EnableLogFileValidation: false
           S3BucketName: org-trail-logs
-  `, [{ messageId: 'loggingOff', line: 5, column: 18, severity: 'high' }, { messageId: 'notMultiRegion', line: 6, column: 27 }, { messageId: 'globalEventsOff', line: 7, column: 35, severity: 'medium' }, { messageId: 'logValidationOff', line: 8, column: 32 }]),
+  `, [{ messageId: 'loggingOff', line: 5, column: 18 }, { messageId: 'notMultiRegion', line: 6, column: 27 }]),
   cfn('logging off through a parameter default', `
     Parameters:
       Logging:
@@ -86,7 +86,7 @@ ruleTester(rule, [
       name           = "main"
       s3_bucket_name = "org-trail-logs"
     }
-  `, [{ messageId: 'notMultiRegion', line: 1, column: 1 }, { messageId: 'logValidationOff', line: 1, column: 1 }]),
+  `, [{ messageId: 'notMultiRegion', line: 1, column: 1 }]),
   tf('every setting off explicitly', `
     resource "aws_cloudtrail" "main" {
       name                          = "main"
@@ -96,7 +96,7 @@ ruleTester(rule, [
       include_global_service_events = false
       enable_log_file_validation    = false
     }
-  `, [{ messageId: 'loggingOff', line: 4, column: 35 }, { messageId: 'notMultiRegion', line: 5, column: 35 }, { messageId: 'globalEventsOff', line: 6, column: 35 }, { messageId: 'logValidationOff', line: 7, column: 35 }]),
+  `, [{ messageId: 'loggingOff', line: 4, column: 35 }, { messageId: 'notMultiRegion', line: 5, column: 35 }]),
   tf('a variable default turns multi-region off', `
     variable "multi_region" {
       type    = bool

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import drRegion from '../../rules/reliability/dr-region.js';
 import encryptionAtRest from '../../rules/security/encryption-at-rest.js';
+import encryptionAtRestMessages from '../../rules/security/encryption-at-rest-messages.js';
+import encryptionCustomerKey from '../../rules/security/encryption-customer-key.js';
 import { check, model, store, val } from '../helpers/model-builders.js';
 import { scanSnippet } from '../helpers/scan-snippet.js';
 import { strip } from '../model/strip.js';
@@ -22,19 +24,23 @@ describe('a new kind of data store reaches the data-store rules through its face
     expect(notices).toEqual([]);
   });
 
-  it('encryption-at-rest: a key reference counts as encryption, an unknown switch is undecidable, messages are one level lower', () => {
+  it('encryption-at-rest: a key reference counts as encryption, an unknown switch is undecidable, messages are another rule', () => {
     const keyed = store('Keyed', { atRest: { kind: 'switch', enabled: val.set(false, 3, 5), key: val.unknown('a reference', 4, 5) } });
     const unknown = store('Unknown', { atRest: { kind: 'switch', enabled: val.unknown('a parameter without a default', 7, 22) } });
     const queue = store('Queue', { what: 'Stream', contents: 'messages', atRest: { kind: 'switch', enabled: val.set(false, 12, 20) } });
     const { findings, notices } = check(encryptionAtRest, model({ facets: { dataStores: [keyed, unknown, queue] } }));
-    expect(findings.map((f) => [f.line, f.column, f.severity])).toEqual([[12, 20, 'medium']]);
+    expect(findings).toEqual([]);
     expect(notices).toEqual([{ line: 7, column: 22, message: 'could not decide: Test store encryption at rest is unknown: a parameter without a default' }]);
+    const messages = check(encryptionAtRestMessages, model({ facets: { dataStores: [keyed, unknown, queue] } }));
+    expect(messages.findings.map((f) => [f.line, f.column, f.severity])).toEqual([[12, 20, 'medium']]);
+    expect(messages.notices).toEqual([]);
   });
 
-  it('encryption-at-rest: an always-encrypted store is judged on its key only (low)', () => {
+  it('encryption-customer-key: an always-encrypted store is judged on its key only (low); encryption-at-rest leaves it', () => {
     const owned = store('Owned', { what: 'Timestream database', atRest: { kind: 'always', ownKey: val.dflt(false, 'an AWS-owned key', 2, 3, 'Properties.KmsKeyId') } });
-    const { findings } = check(encryptionAtRest, model({ facets: { dataStores: [owned] } }));
-    expect(findings.map((f) => [f.messageId, f.severity, f.line])).toEqual([['defaultKey', 'low', 2]]);
+    const { findings } = check(encryptionCustomerKey, model({ facets: { dataStores: [owned] } }));
+    expect(findings.map((f) => [f.messageId, f.severity, f.line, f.column])).toEqual([['defaultKey', 'low', 2, 3]]);
+    expect(check(encryptionAtRest, model({ facets: { dataStores: [owned] } })).findings).toEqual([]);
   });
 
   it('dr-region: a store with no copy is reported on the resource, a copy to another region passes', () => {

@@ -179,36 +179,7 @@ ruleTester(rule, [
           ReplicationGroupDescription: sessions
           AtRestEncryptionEnabled: true
   `),
-  cfn('SQS with SSE-SQS explicitly off and no key; default and KMS queues pass', `
-    Resources:
-      Off:
-        Type: AWS::SQS::Queue
-        Properties:
-          SqsManagedSseEnabled: false
-      Default:
-        Type: AWS::SQS::Queue
-      Kms:
-        Type: AWS::SQS::Queue
-        Properties:
-          KmsMasterKeyId: alias/aws/sqs
-  `, [{ messageId: 'unencrypted', line: 5, column: 29, severity: 'medium' }]),
-  cfn('SNS topic without KmsMasterKeyId', `
-    Resources:
-      Topic:
-        Type: AWS::SNS::Topic
-        Properties:
-          TopicName: orders
-  `, [{ messageId: 'unencrypted', line: 2, column: 3, severity: 'medium' }]),
-  cfn('SNS topic with a key reference', `
-    Resources:
-      Key:
-        Type: AWS::KMS::Key
-      Topic:
-        Type: AWS::SNS::Topic
-        Properties:
-          KmsMasterKeyId: !Ref Key
-  `),
-  cfn('DynamoDB table relying on the AWS-owned key (low)', `
+  cfn('DynamoDB table relying on the AWS-owned key: encryption-customer-key, not this rule', `
     Resources:
       Table:
         Type: AWS::DynamoDB::Table
@@ -219,7 +190,7 @@ ruleTester(rule, [
         Properties:
           SSESpecification:
             SSEEnabled: false
-  `, [{ messageId: 'defaultKey', line: 2, column: 3, severity: 'low' }, { messageId: 'defaultKey', line: 10, column: 21, severity: 'low' }]),
+  `, []),
   cfn('DynamoDB tables with the AWS-managed and a customer key', `
     Resources:
       Managed:
@@ -235,13 +206,13 @@ ruleTester(rule, [
             SSEType: KMS
             KMSMasterKeyId: arn:aws:kms:us-east-1:111122223333:key/abc
   `),
-  cfn('Backup vault without a customer key (low)', `
+  cfn('Backup vault without a customer key: encryption-customer-key, not this rule', `
     Resources:
       Vault:
         Type: AWS::Backup::BackupVault
         Properties:
           BackupVaultName: main
-  `, [{ messageId: 'defaultKey', line: 2, column: 3, severity: 'low' }]),
+  `, []),
   cfn('Backup vault with a customer key', `
     Resources:
       Vault:
@@ -363,15 +334,6 @@ ruleTester(rule, [
       at_rest_encryption_enabled = false
     }
   `, [{ messageId: 'unencrypted', line: 4, column: 32 }]),
-  tf('SQS with SSE-SQS off, SNS without key', `
-    resource "aws_sqs_queue" "q" {
-      sqs_managed_sse_enabled = false
-    }
-
-    resource "aws_sns_topic" "t" {
-      name = "t"
-    }
-  `, [{ messageId: 'unencrypted', line: 2, column: 29 }, { messageId: 'unencrypted', line: 5, column: 1 }]),
   tf('SQS default, SNS and SQS with KMS keys, encrypted cache and EFS', `
     resource "aws_kms_key" "k" {
       enable_key_rotation = true
@@ -397,12 +359,12 @@ ruleTester(rule, [
       encrypted = true
     }
   `),
-  tf('DynamoDB without server_side_encryption (low)', `
+  tf('DynamoDB without server_side_encryption: encryption-customer-key, not this rule', `
     resource "aws_dynamodb_table" "t" {
       name     = "t"
       hash_key = "id"
     }
-  `, [{ messageId: 'defaultKey', line: 1, column: 1, severity: 'low' }]),
+  `, []),
   tf('DynamoDB with a customer key, vault with a key', `
     resource "aws_dynamodb_table" "t" {
       name     = "t"
@@ -419,11 +381,11 @@ ruleTester(rule, [
       kms_key_arn = "arn:aws:kms:us-east-1:111122223333:key/abc"
     }
   `),
-  tf('Backup vault without a key (low)', `
+  tf('Backup vault without a key: encryption-customer-key, not this rule', `
     resource "aws_backup_vault" "v" {
       name = "v"
     }
-  `, [{ messageId: 'defaultKey', line: 1, column: 1, severity: 'low' }]),
+  `, []),
   tf('EBS volume unencrypted', `
     resource "aws_ebs_volume" "disk" {
       availability_zone = "us-east-1a"
@@ -463,24 +425,6 @@ ruleTester(rule, [
           EncryptionAtRestOptions:
             Enabled: true
   `, [{ messageId: 'unencrypted', line: 2, column: 3 }]),
-  cfn('MSK cluster on the AWS managed key; one on a customer key', `
-    Resources:
-      Key:
-        Type: AWS::KMS::Key
-        Properties:
-          EnableKeyRotation: true
-      Kafka:
-        Type: AWS::MSK::Cluster
-        Properties:
-          ClusterName: events
-      Owned:
-        Type: AWS::MSK::Cluster
-        Properties:
-          ClusterName: owned
-          EncryptionInfo:
-            EncryptionAtRest:
-              DataVolumeKMSKeyId: !GetAtt Key.Arn
-  `, [{ messageId: 'defaultKey', line: 6, column: 3, severity: 'low' }]),
   cfn('DocumentDB cluster storage unencrypted (default); Neptune cluster encrypted', `
     Resources:
       Docs:
@@ -492,36 +436,6 @@ ruleTester(rule, [
         Properties:
           StorageEncrypted: true
   `, [{ messageId: 'unencrypted', line: 2, column: 3 }]),
-  cfn('Kinesis stream and Direct PUT Firehose unencrypted; encrypted ones and a stream-fed Firehose pass', `
-    Resources:
-      Stream:
-        Type: AWS::Kinesis::Stream
-        Properties:
-          ShardCount: 1
-      Fire:
-        Type: AWS::KinesisFirehose::DeliveryStream
-        Properties:
-          DeliveryStreamType: DirectPut
-      SafeStream:
-        Type: AWS::Kinesis::Stream
-        Properties:
-          ShardCount: 1
-          StreamEncryption:
-            EncryptionType: KMS
-            KeyId: alias/aws/kinesis
-      SafeFire:
-        Type: AWS::KinesisFirehose::DeliveryStream
-        Properties:
-          DeliveryStreamEncryptionConfigurationInput:
-            KeyType: AWS_OWNED_CMK
-      FedFire:
-        Type: AWS::KinesisFirehose::DeliveryStream
-        Properties:
-          DeliveryStreamType: KinesisStreamAsSource
-          KinesisStreamSourceConfiguration:
-            KinesisStreamARN: !GetAtt SafeStream.Arn
-            RoleARN: arn:aws:iam::111111111111:role/firehose
-  `, [{ messageId: 'unencrypted', line: 2, column: 3, severity: 'medium' }, { messageId: 'unencrypted', line: 6, column: 3, severity: 'medium' }]),
   tf('aws_opensearch_domain unencrypted; aws_elasticsearch_domain encrypted', `
     resource "aws_opensearch_domain" "search" {
       domain_name = "search"
@@ -537,22 +451,6 @@ ruleTester(rule, [
       }
     }
   `, [{ messageId: 'unencrypted', line: 4, column: 15 }]),
-  tf('aws_msk_cluster on the AWS managed key; one on a customer key', `
-    resource "aws_kms_key" "k" {
-      enable_key_rotation = true
-    }
-
-    resource "aws_msk_cluster" "events" {
-      cluster_name = "events"
-    }
-
-    resource "aws_msk_cluster" "owned" {
-      cluster_name = "owned"
-      encryption_info {
-        encryption_at_rest_kms_key_arn = aws_kms_key.k.arn
-      }
-    }
-  `, [{ messageId: 'defaultKey', line: 5, column: 1, severity: 'low' }]),
   tf('aws_neptune_cluster unencrypted; aws_docdb_cluster encrypted; a setting from an unknown variable', `
     variable "encrypted" {
       type = bool
@@ -572,32 +470,6 @@ ruleTester(rule, [
       storage_encrypted  = var.encrypted
     }
   `, [{ messageId: 'unencrypted', line: 5, column: 1 }], { undecidable: [{ line: 16, column: 24, says: 'DocumentDB cluster storage' }] }),
-  tf('aws_kinesis_stream and Direct PUT Firehose unencrypted; encrypted ones pass', `
-    resource "aws_kinesis_stream" "events" {
-      name        = "events"
-      shard_count = 1
-    }
-
-    resource "aws_kinesis_firehose_delivery_stream" "logs" {
-      name        = "logs"
-      destination = "extended_s3"
-    }
-
-    resource "aws_kinesis_stream" "safe" {
-      name            = "safe"
-      shard_count     = 1
-      encryption_type = "KMS"
-      kms_key_id      = "alias/aws/kinesis"
-    }
-
-    resource "aws_kinesis_firehose_delivery_stream" "safe" {
-      name        = "safe"
-      destination = "extended_s3"
-      server_side_encryption {
-        enabled = true
-      }
-    }
-  `, [{ messageId: 'unencrypted', line: 1, column: 1, severity: 'medium' }, { messageId: 'unencrypted', line: 6, column: 1, severity: 'medium' }]),
 ]);
 
 describe('encryption-at-rest: CloudFormation restores and messages', () => {
@@ -613,19 +485,6 @@ describe('encryption-at-rest: CloudFormation restores and messages', () => {
     expect(result.findings).toEqual([]);
     expect(result.notices.map((n) => n.message)).toEqual([
       'could not decide: RDS DB instance storage encryption at rest is unknown: StorageEncrypted is not set and DBSnapshotIdentifier is: the encryption is that of the snapshot or source it is restored from',
-    ]);
-  });
-  // Regression: the Backup vault message named the default twice ("the AWS Backup service key (no EncryptionKeyArn)").
-  it('names the Backup vault default once', async () => {
-    const { result } = await scanFiles({ 'template.yaml': dedent(`
-      Resources:
-        Vault:
-          Type: AWS::Backup::BackupVault
-          Properties:
-            BackupVaultName: main
-    `) }, { rules: ['encryption-at-rest'] });
-    expect(result.findings.map((f) => f.message)).toEqual([
-      'Backup vault is encrypted, but with a key you cannot control, audit or revoke: `EncryptionKeyArn` is not set, so the default applies (the AWS Backup service key).',
     ]);
   });
 });

@@ -397,7 +397,7 @@ ruleTester(rule, [
           ElasticsearchClusterConfig:
             InstanceCount: 2
             ZoneAwarenessEnabled: true
-  `, [{ messageId: 'notZoneAware', line: 5, column: 7 }, { messageId: 'noManagers', line: 10, column: 7, severity: 'medium' }]),
+  `, [{ messageId: 'notZoneAware', line: 5, column: 7 }, { messageId: 'noManagers', line: 10, column: 7 }]),
   cfn('OpenSearch domain zone aware with dedicated masters; a node count that cannot be known', `
     Parameters:
       Nodes: { Type: Number }
@@ -478,7 +478,7 @@ ruleTester(rule, [
     resource "aws_elasticsearch_domain" "legacy" {
       domain_name = "legacy"
     }
-  `, [{ messageId: 'noManagers', line: 3, column: 3, severity: 'medium' }, { messageId: 'oneNode', line: 9, column: 1 }]),
+  `, [{ messageId: 'noManagers', line: 3, column: 3 }, { messageId: 'oneNode', line: 9, column: 1 }]),
   tf('aws_opensearch_domain zone aware with dedicated masters', `
     resource "aws_opensearch_domain" "search" {
       domain_name = "search"

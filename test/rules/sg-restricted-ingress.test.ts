@@ -4,7 +4,7 @@ import { dedent, scanFiles } from '../helpers/scan-snippet.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
 ruleTester(rule, [
-  cfn('SSH from anywhere is critical', `
+  cfn('SSH from anywhere is sg-open-admin-ports, not this rule', `
     Resources:
       Sg:
         Type: AWS::EC2::SecurityGroup
@@ -15,8 +15,8 @@ ruleTester(rule, [
               FromPort: 22
               ToPort: 22
               CidrIp: 0.0.0.0/0
-  `, [{ messageId: 'adminPort', line: 10, column: 19, severity: 'critical' }]),
-  cfn('1.0.0.0/1 holds half the internet: SSH from it is critical', `
+  `, []),
+  cfn('SSH from 1.0.0.0/1 is sg-open-admin-ports, not this rule', `
     Resources:
       Sg:
         Type: AWS::EC2::SecurityGroup
@@ -27,7 +27,7 @@ ruleTester(rule, [
               FromPort: 22
               ToPort: 22
               CidrIp: 1.0.0.0/1
-  `, [{ messageId: 'adminPort', line: 10, column: 19, severity: 'critical' }]),
+  `, []),
   cfn('1.0.0.0/0 is every address', `
     Resources:
       Sg:
@@ -76,7 +76,7 @@ ruleTester(rule, [
             - IpProtocol: "-1"
               CidrIpv6: ::1/128
   `, []),
-  cfn('all traffic from ::/0 (protocol -1)', `
+  cfn('all traffic from ::/0 (protocol -1) is sg-open-admin-ports, not this rule', `
     Resources:
       Sg:
         Type: AWS::EC2::SecurityGroup
@@ -85,8 +85,8 @@ ruleTester(rule, [
           SecurityGroupIngress:
             - IpProtocol: "-1"
               CidrIpv6: ::/0
-  `, [{ messageId: 'allTraffic', line: 8, column: 21, severity: 'critical' }]),
-  cfn('tcp 0-65535 is every port; protocol number 6 is tcp', `
+  `, []),
+  cfn('tcp 0-65535 (every port) is sg-open-admin-ports, not this rule', `
     Resources:
       Sg:
         Type: AWS::EC2::SecurityGroup
@@ -97,8 +97,8 @@ ruleTester(rule, [
               FromPort: 0
               ToPort: 65535
               CidrIp: 0.0.0.0/0
-  `, [{ messageId: 'allTraffic', line: 10, column: 19 }]),
-  cfn('a range that includes a database port is critical', `
+  `, []),
+  cfn('a range that includes a database port is sg-open-admin-ports, not this rule', `
     Resources:
       Sg:
         Type: AWS::EC2::SecurityGroup
@@ -109,7 +109,7 @@ ruleTester(rule, [
               FromPort: 3000
               ToPort: 4000
               CidrIp: 0.0.0.0/0
-  `, [{ messageId: 'adminPort', line: 10, column: 19, severity: 'critical' }]),
+  `, []),
   cfn('a CIDR from a parameter default resolves', `
     Parameters:
       AdminCidr:
@@ -125,7 +125,7 @@ ruleTester(rule, [
               FromPort: 3389
               ToPort: 3389
               CidrIp: !Ref AdminCidr
-  `, [{ messageId: 'adminPort', line: 14, column: 19 }]),
+  `, []),
   cfn('a standalone ingress joined to its group by GetAtt', `
     Resources:
       Sg:
@@ -140,7 +140,7 @@ ruleTester(rule, [
           FromPort: 8080
           ToPort: 8080
           CidrIp: 0.0.0.0/0
-  `, [{ messageId: 'openPort', line: 13, column: 15, severity: 'high' }]),
+  `, [{ messageId: 'openPort', line: 13, column: 15 }]),
   cfn('two standalone ingress resources of one group are two findings', `
     Resources:
       Sg:
@@ -163,8 +163,8 @@ ruleTester(rule, [
           FromPort: 53
           ToPort: 53
           CidrIp: 0.0.0.0/0
-  `, [{ messageId: 'adminPort', line: 13, column: 15, severity: 'critical' }, { messageId: 'openPort', line: 21, column: 15, severity: 'high' }]),
-  cfn('port 443 on a group used by an instance is high', `
+  `, [{ messageId: 'openPort', line: 21, column: 15 }]),
+  cfn('port 443 on a group used by an instance', `
     Resources:
       Sg:
         Type: AWS::EC2::SecurityGroup
@@ -180,8 +180,8 @@ ruleTester(rule, [
         Properties:
           ImageId: ami-12345678
           SecurityGroupIds: [!Ref Sg]
-  `, [{ messageId: 'openPort', line: 10, column: 19, severity: 'high' }]),
-  cfn('port 443 on a group of an internal load balancer is high', `
+  `, [{ messageId: 'openPort', line: 10, column: 19 }]),
+  cfn('port 443 on a group of an internal load balancer', `
     Resources:
       Sg:
         Type: AWS::EC2::SecurityGroup
@@ -296,7 +296,7 @@ ruleTester(rule, [
               ToPort: 22
               CidrIp: !Ref AdminCidr
   `, [], { undecidable: [{ line: 13, column: 19 }] }),
-  tf('SSH from a variable defaulting to 0.0.0.0/0, one finding per CIDR', `
+  tf('SSH from a variable defaulting to 0.0.0.0/0 is sg-open-admin-ports, not this rule', `
     variable "admin_cidr" {
       default = "0.0.0.0/0"
     }
@@ -310,8 +310,8 @@ ruleTester(rule, [
         cidr_blocks = ["10.0.0.0/8", var.admin_cidr]
       }
     }
-  `, [{ messageId: 'adminPort', line: 2, column: 13, severity: 'critical' }]), // the graph anchors a variable's value at its default
-  tf('0.0.0.0/1 counts as the internet', `
+  `, []), // the graph anchors a variable's value at its default
+  tf('SSH from 0.0.0.0/1 is sg-open-admin-ports, not this rule', `
     resource "aws_security_group" "admin" {
       ingress {
         from_port   = 3389
@@ -320,7 +320,7 @@ ruleTester(rule, [
         cidr_blocks = ["0.0.0.0/1", "128.0.0.0/1"]
       }
     }
-  `, [{ messageId: 'adminPort', line: 6, column: 20, severity: 'critical' }, { messageId: 'adminPort', line: 6, column: 33, severity: 'critical' }]),
+  `, []),
   tf('from_port above to_port is an invalid rule', `
     resource "aws_security_group" "web" {
       ingress {
@@ -341,7 +341,7 @@ ruleTester(rule, [
       }
     }
   `, []),
-  tf('all traffic from ::/0 (protocol -1)', `
+  tf('all traffic from ::/0 (protocol -1) is sg-open-admin-ports, not this rule', `
     resource "aws_security_group" "open" {
       ingress {
         from_port        = 0
@@ -350,7 +350,7 @@ ruleTester(rule, [
         ipv6_cidr_blocks = ["::/0"]
       }
     }
-  `, [{ messageId: 'allTraffic', line: 6, column: 25, severity: 'critical' }]),
+  `, []),
   tf('aws_security_group_rule joined to its group', `
     resource "aws_security_group" "app" {
       name = "app"
@@ -364,8 +364,8 @@ ruleTester(rule, [
       protocol          = "tcp"
       cidr_blocks       = ["0.0.0.0/0"]
     }
-  `, [{ messageId: 'openPort', line: 11, column: 24, severity: 'high' }]),
-  tf('aws_vpc_security_group_ingress_rule with all protocols', `
+  `, [{ messageId: 'openPort', line: 11, column: 24 }]),
+  tf('aws_vpc_security_group_ingress_rule with all protocols is sg-open-admin-ports, not this rule', `
     resource "aws_security_group" "app" {
       name = "app"
     }
@@ -375,8 +375,8 @@ ruleTester(rule, [
       ip_protocol       = "-1"
       cidr_ipv4         = "0.0.0.0/0"
     }
-  `, [{ messageId: 'allTraffic', line: 8, column: 23 }]),
-  tf('a rule for a group outside the scan is still checked', `
+  `, []),
+  tf('an admin port of a group outside the scan is sg-open-admin-ports, not this rule', `
     resource "aws_vpc_security_group_ingress_rule" "db" {
       security_group_id = "sg-0123456789abcdef0"
       ip_protocol       = "tcp"
@@ -384,7 +384,7 @@ ruleTester(rule, [
       to_port           = 5432
       cidr_ipv4         = "0.0.0.0/0"
     }
-  `, [{ messageId: 'adminPort', line: 6, column: 23 }]),
+  `, []),
   tf('HTTPS on a group used only by an internet-facing load balancer passes', `
     resource "aws_security_group" "lb" {
       ingress {
@@ -400,7 +400,7 @@ ruleTester(rule, [
       subnets         = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
     }
   `),
-  tf('HTTPS on a group of an internal load balancer is high', `
+  tf('HTTPS on a group of an internal load balancer', `
     resource "aws_security_group" "lb" {
       ingress {
         from_port   = 443
@@ -532,25 +532,5 @@ describe('sg-restricted-ingress: standalone rule resources (CloudFormation)', ()
     ]);
     expect(new Set(result.findings.map((f) => f.fingerprint)).size).toBe(2);
     expect(result.notices.filter((n) => n.message.includes('unused suppression'))).toEqual([]);
-  });
-});
-
-// Regression: tcp 0-65535 is every tcp port, not "every port and protocol" (UDP and ICMP stay closed).
-describe('sg-restricted-ingress: the message names the protocol of an all-ports rule (CloudFormation)', () => {
-  it('says "every tcp port" for tcp 0-65535 and "every port and protocol" for -1', async () => {
-    const { result } = await scanFiles({ 'template.yaml': dedent(`
-      Resources:
-        Sg:
-          Type: AWS::EC2::SecurityGroup
-          Properties:
-            GroupDescription: wide
-            SecurityGroupIngress:
-              - {IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIp: 0.0.0.0/0}
-              - {IpProtocol: '-1', CidrIpv6: ::/0}
-    `) }, { rules: ['sg-restricted-ingress'] });
-    expect(result.findings.map((f) => f.message)).toEqual([
-      'Security group Sg allows every tcp port from 0.0.0.0/0: everything behind it is reachable from the internet.',
-      'Security group Sg allows every port and protocol from ::/0: everything behind it is reachable from the internet.',
-    ]);
   });
 });

@@ -1,0 +1,380 @@
+import rule from '../../rules/security/sg-open-admin-ports.js';
+import { describe, expect, it } from 'vitest';
+import { dedent, scanFiles } from '../helpers/scan-snippet.js';
+import { cfn, ruleTester, tf } from './tester.js';
+
+ruleTester(rule, [
+  cfn('SSH from anywhere', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: admin
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 22
+              ToPort: 22
+              CidrIp: 0.0.0.0/0
+  `, [{ messageId: 'adminPort', line: 10, column: 19 }]),
+  cfn('1.0.0.0/1 holds half the internet, SSH from it counts', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: admin
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 22
+              ToPort: 22
+              CidrIp: 1.0.0.0/1
+  `, [{ messageId: 'adminPort', line: 10, column: 19 }]),
+  cfn('a public /9 is a part of the internet, not all of it', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: admin
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 22
+              ToPort: 22
+              CidrIp: 1.0.0.0/9
+  `, []),
+  cfn('loopback sources are not findings', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: local
+          SecurityGroupIngress:
+            - IpProtocol: "-1"
+              CidrIp: 127.0.0.1/32
+            - IpProtocol: "-1"
+              CidrIpv6: ::1/128
+  `, []),
+  cfn('all traffic from ::/0 (protocol -1)', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: all
+          SecurityGroupIngress:
+            - IpProtocol: "-1"
+              CidrIpv6: ::/0
+  `, [{ messageId: 'allTraffic', line: 8, column: 21 }]),
+  cfn('tcp 0-65535 is every port; protocol number 6 is tcp', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: all tcp
+          SecurityGroupIngress:
+            - IpProtocol: "6"
+              FromPort: 0
+              ToPort: 65535
+              CidrIp: 0.0.0.0/0
+  `, [{ messageId: 'allTraffic', line: 10, column: 19 }]),
+  cfn('a range that includes a database port', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: range
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 3000
+              ToPort: 4000
+              CidrIp: 0.0.0.0/0
+  `, [{ messageId: 'adminPort', line: 10, column: 19 }]),
+  cfn('a CIDR from a parameter default resolves', `
+    Parameters:
+      AdminCidr:
+        Type: String
+        Default: 0.0.0.0/0
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: admin
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 3389
+              ToPort: 3389
+              CidrIp: !Ref AdminCidr
+  `, [{ messageId: 'adminPort', line: 14, column: 19 }]),
+  cfn('two standalone ingress resources of one group are two findings', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: app
+      DbIngress:
+        Type: AWS::EC2::SecurityGroupIngress
+        Properties:
+          GroupId: !Ref Sg
+          IpProtocol: tcp
+          FromPort: 5432
+          ToPort: 5432
+          CidrIp: 0.0.0.0/0
+      DnsIngress:
+        Type: AWS::EC2::SecurityGroupIngress
+        Properties:
+          GroupId: !Ref Sg
+          IpProtocol: udp
+          FromPort: 53
+          ToPort: 53
+          CidrIp: 0.0.0.0/0
+  `, [{ messageId: 'adminPort', line: 13, column: 15 }]),
+  cfn('ports 80 and 443 on a group used only by an internet-facing load balancer pass', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: lb
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 80
+              ToPort: 80
+              CidrIp: 0.0.0.0/0
+            - IpProtocol: tcp
+              FromPort: 443
+              ToPort: 443
+              CidrIpv6: ::/0
+      Lb:
+        Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+        Properties:
+          SecurityGroups: [!GetAtt Sg.GroupId]
+  `),
+  cfn('configured public port 8443 on an internet-facing load balancer passes', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: lb
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 8443
+              ToPort: 8443
+              CidrIp: 0.0.0.0/0
+      Lb:
+        Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+        Properties:
+          Scheme: internet-facing
+          SecurityGroups: [!Ref Sg]
+  `, [], { config: { publicPorts: [8443] } }),
+  cfn('port 443 on a load balancer that is a CloudFront origin passes', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: lb
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 443
+              ToPort: 443
+              CidrIp: 0.0.0.0/0
+      Lb:
+        Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+        Properties:
+          Scheme: internal
+          SecurityGroups: [!Ref Sg]
+      Cdn:
+        Type: AWS::CloudFront::Distribution
+        Properties:
+          DistributionConfig:
+            Enabled: true
+            Origins:
+              - Id: lb
+                DomainName: !GetAtt Lb.DNSName
+                CustomOriginConfig:
+                  OriginProtocolPolicy: https-only
+            DefaultCacheBehavior:
+              TargetOriginId: lb
+              ViewerProtocolPolicy: redirect-to-https
+  `),
+  cfn('a narrow source range passes', `
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: admin
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 22
+              ToPort: 22
+              CidrIp: 203.0.113.10/32
+            - IpProtocol: tcp
+              FromPort: 5432
+              ToPort: 5432
+              SourceSecurityGroupId: sg-0123456789abcdef0
+  `),
+  cfn('an unknown CIDR is undecidable, not a finding', `
+    Parameters:
+      AdminCidr:
+        Type: String
+    Resources:
+      Sg:
+        Type: AWS::EC2::SecurityGroup
+        Properties:
+          GroupDescription: admin
+          SecurityGroupIngress:
+            - IpProtocol: tcp
+              FromPort: 22
+              ToPort: 22
+              CidrIp: !Ref AdminCidr
+  `, [], { undecidable: [{ line: 13, column: 19 }] }),
+  tf('SSH from a variable defaulting to 0.0.0.0/0, one finding per CIDR', `
+    variable "admin_cidr" {
+      default = "0.0.0.0/0"
+    }
+
+    resource "aws_security_group" "admin" {
+      name = "admin"
+      ingress {
+        from_port   = 22
+        to_port     = 22
+        protocol    = "tcp"
+        cidr_blocks = ["10.0.0.0/8", var.admin_cidr]
+      }
+    }
+  `, [{ messageId: 'adminPort', line: 2, column: 13 }]), // the graph anchors a variable's value at its default
+  tf('0.0.0.0/1 counts as the internet', `
+    resource "aws_security_group" "admin" {
+      ingress {
+        from_port   = 3389
+        to_port     = 3389
+        protocol    = "tcp"
+        cidr_blocks = ["0.0.0.0/1", "128.0.0.0/1"]
+      }
+    }
+  `, [{ messageId: 'adminPort', line: 6, column: 20 }, { messageId: 'adminPort', line: 6, column: 33 }]),
+  tf('loopback sources are not findings', `
+    resource "aws_security_group" "local" {
+      ingress {
+        from_port   = 0
+        to_port     = 0
+        protocol    = "-1"
+        cidr_blocks = ["127.0.0.0/8"]
+      }
+    }
+  `, []),
+  tf('all traffic from ::/0 (protocol -1)', `
+    resource "aws_security_group" "open" {
+      ingress {
+        from_port        = 0
+        to_port          = 0
+        protocol         = "-1"
+        ipv6_cidr_blocks = ["::/0"]
+      }
+    }
+  `, [{ messageId: 'allTraffic', line: 6, column: 25 }]),
+  tf('aws_vpc_security_group_ingress_rule with all protocols', `
+    resource "aws_security_group" "app" {
+      name = "app"
+    }
+
+    resource "aws_vpc_security_group_ingress_rule" "all" {
+      security_group_id = aws_security_group.app.id
+      ip_protocol       = "-1"
+      cidr_ipv4         = "0.0.0.0/0"
+    }
+  `, [{ messageId: 'allTraffic', line: 8, column: 23 }]),
+  tf('a rule for a group outside the scan is still checked', `
+    resource "aws_vpc_security_group_ingress_rule" "db" {
+      security_group_id = "sg-0123456789abcdef0"
+      ip_protocol       = "tcp"
+      from_port         = 5432
+      to_port           = 5432
+      cidr_ipv4         = "0.0.0.0/0"
+    }
+  `, [{ messageId: 'adminPort', line: 6, column: 23 }]),
+  tf('HTTPS on a group used only by an internet-facing load balancer passes', `
+    resource "aws_security_group" "lb" {
+      ingress {
+        from_port   = 443
+        to_port     = 443
+        protocol    = "tcp"
+        cidr_blocks = ["0.0.0.0/0"]
+      }
+    }
+
+    resource "aws_lb" "web" {
+      security_groups = [aws_security_group.lb.id]
+      subnets         = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
+    }
+  `),
+  tf('an unknown CIDR variable is undecidable; self and group references pass', `
+    variable "admin_cidr" {
+      type = string
+    }
+
+    resource "aws_security_group" "admin" {
+      ingress {
+        from_port   = 22
+        to_port     = 22
+        protocol    = "tcp"
+        cidr_blocks = [var.admin_cidr]
+      }
+      ingress {
+        from_port       = 5432
+        to_port         = 5432
+        protocol        = "tcp"
+        self            = true
+        security_groups = ["sg-0123456789abcdef0"]
+      }
+    }
+  `, [], { undecidable: [{ line: 1, column: 1 }] }),
+  tf('HTTPS on an internal load balancer that is a CloudFront origin passes', `
+    resource "aws_security_group" "lb" {
+      ingress {
+        from_port   = 443
+        to_port     = 443
+        protocol    = "tcp"
+        cidr_blocks = ["0.0.0.0/0"]
+      }
+    }
+
+    resource "aws_lb" "web" {
+      internal        = true
+      security_groups = [aws_security_group.lb.id]
+    }
+
+    resource "aws_cloudfront_distribution" "cdn" {
+      enabled = true
+      origin {
+        origin_id   = "lb"
+        domain_name = aws_lb.web.dns_name
+        custom_origin_config {
+          http_port              = 80
+          https_port             = 443
+          origin_protocol_policy = "https-only"
+          origin_ssl_protocols   = ["TLSv1.2"]
+        }
+      }
+      default_cache_behavior {
+        target_origin_id       = "lb"
+        viewer_protocol_policy = "redirect-to-https"
+      }
+    }
+  `),
+]);
+
+// Regression: tcp 0-65535 is every tcp port, not "every port and protocol" (UDP and ICMP stay closed).
+describe('sg-open-admin-ports: the message names the protocol of an all-ports rule (CloudFormation)', () => {
+  it('says "every tcp port" for tcp 0-65535 and "every port and protocol" for -1', async () => {
+    const { result } = await scanFiles({ 'template.yaml': dedent(`
+      Resources:
+        Sg:
+          Type: AWS::EC2::SecurityGroup
+          Properties:
+            GroupDescription: wide
+            SecurityGroupIngress:
+              - {IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIp: 0.0.0.0/0}
+              - {IpProtocol: '-1', CidrIpv6: ::/0}
+    `) }, { rules: ['sg-open-admin-ports'] });
+    expect(result.findings.map((f) => f.message)).toEqual([
+      'Security group Sg allows every tcp port from 0.0.0.0/0: everything behind it is reachable from the internet.',
+      'Security group Sg allows every port and protocol from ::/0: everything behind it is reachable from the internet.',
+    ]);
+  });
+});
