@@ -10,7 +10,7 @@ import * as opensearch from 'aws-cdk-lib/aws-opensearchservice';
 import { describe, expect, it } from 'vitest';
 import { synthAndScan } from './synth.js';
 
-const RULES = ['multi-az', 'encryption-at-rest', 'encryption-in-transit', 'dr-region'];
+const RULES = ['multi-az', 'encryption-at-rest', 'encryption-at-rest-messages', 'encryption-in-transit', 'dr-region'];
 
 describe('data stores of issue 12 on CDK', () => {
   it('judge OpenSearch domains, Kinesis streams and DocumentDB clusters', async () => {
@@ -41,8 +41,8 @@ describe('data stores of issue 12 on CDK', () => {
     const got = findings.map((f) => [f.ruleId, f.messageId, f.resource.constructPath]).sort();
     expect(got).toEqual([
       ['dr-region', 'noCopy', 'Test/Docs/Resource'],
-      ['encryption-at-rest', 'unencrypted', 'Test/Plain/Resource'],
       ['encryption-at-rest', 'unencrypted', 'Test/Search/Resource'],
+      ['encryption-at-rest-messages', 'unencrypted', 'Test/Plain/Resource'],
       ['encryption-in-transit', 'storePlainText', 'Test/Search/Resource'],
       ['encryption-in-transit', 'storePlainText', 'Test/Search/Resource'],
       ['multi-az', 'oneInstance', 'Test/Docs/Resource'],

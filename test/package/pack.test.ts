@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, posix, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 
 const exec = promisify(execFile);
 const repo = resolve(import.meta.dirname, '../..');
@@ -137,5 +138,95 @@ describe('the packed package', () => {
       JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['use.ts'] }),
     );
     await exec(process.execPath, [join(consumer, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: consumer });
+  });
+});
+
+// ── The GitHub Action ──────────────────────────────────────────────────────────────────────────
+// action.yml runs from the action's own checkout: `npm ci` there (what CI itself runs, which also
+// compiles it), then its bash steps. These tests run those steps' scripts as the runner does
+// (`bash --noprofile --norc -eo pipefail`), with the expressions the runner would substitute.
+
+interface ActionStep { id?: string; uses?: string; run?: string; shell?: string; if?: string; env?: Record<string, string>; with?: Record<string, string>; 'working-directory'?: string }
+interface Action { inputs: Record<string, { default?: string }>; outputs: Record<string, { value: string }>; runs: { using: string; steps: ActionStep[] } }
+
+const action = parseYaml(readFileSync(join(repo, 'action.yml'), 'utf8')) as Action;
+const step = (id: string): ActionStep => action.runs.steps.find((s) => s.id === id)!;
+
+/** Runs one bash step of the action; returns its exit code and the outputs it wrote. */
+async function runStep(s: ActionStep, given: Record<string, string>, workspace: string, earlier: Record<string, string> = {}): Promise<{ code: number; outputs: Record<string, string>; stdout: string }> {
+  const inputs = Object.fromEntries(Object.entries(action.inputs).map(([k, v]) => [k, given[k] ?? v.default ?? '']));
+  const expand = (text: string): string => text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => {
+    if (expr.startsWith('inputs.')) return inputs[expr.slice(7)] ?? '';
+    if (expr === 'github.action_path') return repo;
+    if (expr === 'runner.temp') return join(workspace, '.runner-temp');
+    const out = /^steps\.scan\.outputs\.([\w-]+)$/.exec(expr);
+    if (out) return earlier[out[1]!] ?? '';
+    throw new Error(`expression the test does not know: ${expr}`);
+  });
+  const outputFile = join(workspace, '.github-output');
+  writeFileSync(outputFile, '');
+  const script = join(workspace, '.step.sh');
+  writeFileSync(script, expand(s.run!));
+  const env = { ...process.env, ...Object.fromEntries(Object.entries(s.env ?? {}).map(([k, v]) => [k, expand(v)])), GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: join(workspace, '.step-summary.md') };
+  const done = await exec('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd: workspace, env, maxBuffer: 64 * 1024 * 1024 }).then((r) => ({ code: 0, stdout: r.stdout }), (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }));
+  const outputs = Object.fromEntries(readFileSync(outputFile, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return { ...done, outputs };
+}
+
+describe('the GitHub Action (action.yml)', () => {
+  let workspace: string;
+  beforeAll(() => {
+    workspace = mkdtempSync(join(tmpdir(), 'iac-check-action-'));
+    mkdirSync(join(workspace, 'infra'));
+    cpSync(join(repo, 'samples/cloudformation/failing/storefront.yaml'), join(workspace, 'infra/storefront.yaml'));
+  });
+  afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+
+  it('is a composite action: Node, install from its own checkout, scan, upload, verdict', () => {
+    expect(action.runs.using).toBe('composite');
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['paths', 'config', 'fail-on', 'category', 'baseline', 'args']));
+    expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['findings', 'sarif']));
+    const uses = action.runs.steps.map((s) => s.uses ?? s.id);
+    expect(uses).toEqual(['actions/setup-node@v4', 'install', 'scan', 'github/codeql-action/upload-sarif@v3', 'verdict']);
+    expect(step('install')).toMatchObject({ 'working-directory': '${{ github.action_path }}' });
+    expect(step('install').run).toMatch(/^npm ci\b/);
+    const upload = action.runs.steps[3]!;
+    expect(upload.with).toEqual({ sarif_file: '${{ steps.scan.outputs.sarif }}', category: '${{ inputs.category }}' });
+    expect(upload.if).toContain('always()');
+    // No input is pasted into a script: they reach it through the environment.
+    for (const s of action.runs.steps) expect(s.run ?? '').not.toMatch(/\$\{\{\s*inputs\./);
+  });
+
+  it('scans, writes SARIF with the category and a Markdown summary, and fails at fail-on after the upload', async () => {
+    const scan = await runStep(step('scan'), { paths: 'infra', category: 'infra/cfn' }, workspace);
+    expect(scan.code).toBe(0); // the scan step itself never fails: the verdict step does, after the upload
+    expect(scan.outputs['exit-code']).toBe('1');
+    expect(Number(scan.outputs['findings'])).toBeGreaterThan(0);
+    const sarif = JSON.parse(readFileSync(scan.outputs['sarif']!, 'utf8')) as { runs: { automationDetails: { id: string }; results: unknown[] }[] };
+    expect(sarif.runs[0]!.automationDetails.id).toBe('infra/cfn/');
+    expect(sarif.runs[0]!.results.length).toBe(Number(scan.outputs['findings']));
+    expect(readFileSync(join(workspace, '.step-summary.md'), 'utf8')).toMatch(/^#+ .*iac-check/m);
+    expect((await runStep(step('verdict'), {}, workspace, scan.outputs)).code).toBe(1);
+  });
+
+  it('passes fail-on and extra arguments through; never fails with fail-on never', async () => {
+    const scan = await runStep(step('scan'), { paths: 'infra', 'fail-on': 'never', args: '--rules sg-open-admin-ports' }, workspace);
+    expect(scan.outputs['exit-code']).toBe('0');
+    expect(scan.outputs['findings']).toBe('1');
+    expect((await runStep(step('verdict'), {}, workspace, scan.outputs)).code).toBe(0);
+  });
+
+  it('with a baseline, counts and fails only on findings that are not in it', async () => {
+    await exec(process.execPath, [join(repo, 'bin/iac-check.js'), 'infra', '--write-baseline', 'baseline.json', '--fail-on', 'never', '-q'], { cwd: workspace });
+    const scan = await runStep(step('scan'), { paths: 'infra', baseline: 'baseline.json' }, workspace);
+    expect(scan.outputs['findings']).toBe('0');
+    expect(scan.outputs['exit-code']).toBe('0');
+  });
+
+  it('reports a usage error as exit code 2 without a SARIF file to upload', async () => {
+    const scan = await runStep(step('scan'), { paths: 'infra', args: '--rules no-such-rule' }, workspace);
+    expect(scan.outputs['exit-code']).toBe('2');
+    expect(scan.outputs['written']).toBe('false');
+    expect((await runStep(step('verdict'), {}, workspace, scan.outputs)).code).toBe(2);
   });
 });
