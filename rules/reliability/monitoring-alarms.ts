@@ -29,7 +29,9 @@ export default defineRule({
       'documented default is true): an alarm acts only on the state transitions it has actions for ("Alarm actions", ' +
       'same guide), and OKActions and InsufficientDataActions run on recovery or missing data, never when the threshold ' +
       'is crossed — AWS Config\'s cloudwatch-alarm-action-check requires an ALARM action by default too. A metric alarm ' +
-      'without actions of its own counts when a composite alarm whose rule names it has actions. Any metric of the ' +
+      'without actions of its own counts when a composite alarm whose rule names it has actions; a target-tracking ' +
+      'scaling policy counts as an alarm on its Auto Scaling group (AWS creates and manages its alarms, with the policy ' +
+      'as their action). Any metric of the ' +
       'resource counts: which one fits the workload is the team\'s choice. To keep the noise down there is one finding per ' +
       'key resource, not one per missing metric, and no separate finding for a scan with no alarm at all (each resource ' +
       'already says so, at its own line); functions that serve the deployment rather than the workload — those the AWS ' +

@@ -125,6 +125,36 @@ ruleTester(rule, [
               Value: !Ref Web
           AlarmActions: [!Ref ScaleOut]
   `),
+  cfn('a target-tracking policy makes AWS create the group\'s alarms; a simple-scaling policy does not', `
+    Resources:
+      Web:
+        Type: AWS::AutoScaling::AutoScalingGroup
+        Properties:
+          MinSize: '2'
+          MaxSize: '4'
+          VPCZoneIdentifier: [subnet-1, subnet-2]
+      Tracking:
+        Type: AWS::AutoScaling::ScalingPolicy
+        Properties:
+          AutoScalingGroupName: !Ref Web
+          PolicyType: TargetTrackingScaling
+          TargetTrackingConfiguration:
+            PredefinedMetricSpecification:
+              PredefinedMetricType: ASGAverageCPUUtilization
+            TargetValue: 50
+      Workers:
+        Type: AWS::AutoScaling::AutoScalingGroup
+        Properties:
+          MinSize: '1'
+          MaxSize: '4'
+          VPCZoneIdentifier: [subnet-1, subnet-2]
+      Simple:
+        Type: AWS::AutoScaling::ScalingPolicy
+        Properties:
+          AutoScalingGroupName: !Ref Workers
+          AdjustmentType: ChangeInCapacity
+          ScalingAdjustment: 1
+  `, [{ messageId: 'noAlarm', line: 17, column: 3 }]),
   cfn('alarm in another namespace or on another resource does not watch it', `
     Resources:
       Jobs:
@@ -326,6 +356,25 @@ ruleTester(rule, [
       alarm_name    = "web"
       alarm_rule    = "ALARM(\${aws_cloudwatch_metric_alarm.web_cpu.alarm_name})"
       alarm_actions = ["arn:aws:sns:eu-west-1:111111111111:alerts"]
+    }
+  `),
+  tf('Auto Scaling group with a target-tracking policy', `
+    resource "aws_autoscaling_group" "web" {
+      name                = "web"
+      min_size            = 2
+      max_size            = 4
+      vpc_zone_identifier = ["subnet-1", "subnet-2"]
+    }
+    resource "aws_autoscaling_policy" "cpu" {
+      name                   = "cpu-50"
+      autoscaling_group_name = aws_autoscaling_group.web.name
+      policy_type            = "TargetTrackingScaling"
+      target_tracking_configuration {
+        predefined_metric_specification {
+          predefined_metric_type = "ASGAverageCPUUtilization"
+        }
+        target_value = 50
+      }
     }
   `),
   tf('Aurora cluster watched on DBClusterIdentifier; a queue named by a variable is undecidable', `

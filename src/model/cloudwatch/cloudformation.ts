@@ -1,7 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { AlarmMetric, CompositeAlarm, MetricAlarm } from './types.js';
-import { actionList, dimensionList, metricAt, ruleChildren } from './common.js';
+import { actionList, dimensionList, metricAt, ruleChildren, targetTrackingAlarm } from './common.js';
 
 // AWS::CloudWatch::Alarm — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudwatch-alarm.html
 // (Metrics: aws-properties-cloudwatch-alarm-metricdataquery.html → MetricStat → Metric: aws-properties-cloudwatch-alarm-metric.html)
@@ -23,6 +23,12 @@ const ACTIONS_ENABLED = 'ActionsEnabled';
 // AWS::CloudWatch::CompositeAlarm — aws-resource-cloudwatch-compositealarm.html
 const COMPOSITE = 'AWS::CloudWatch::CompositeAlarm';
 const ALARM_RULE = 'AlarmRule';
+
+// AWS::AutoScaling::ScalingPolicy — aws-resource-autoscaling-scalingpolicy.html (PolicyType TargetTrackingScaling)
+const SCALING_POLICY = 'AWS::AutoScaling::ScalingPolicy';
+const POLICY_TYPE = 'PolicyType';
+const TARGET_TRACKING = 'TargetTrackingScaling';
+const POLICY_GROUP = 'AutoScalingGroupName';
 
 const ENABLED_DEFAULT = { value: true, assumed: 'true: actions run' };
 
@@ -53,6 +59,14 @@ export const adapter: Adapter = {
       const name = r.str([ALARM_NAME]);
       if (name) alarm.name = name;
       model.metricAlarms.push(alarm);
+    }
+
+    // The alarms a target-tracking policy makes AWS create for its group.
+    for (const node of graph.ofType(SCALING_POLICY)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const type = r.str([POLICY_TYPE]);
+      const group = r.link([POLICY_GROUP]);
+      if (type?.provenance === 'explicit' && type.value === TARGET_TRACKING && group) model.metricAlarms.push(targetTrackingAlarm(r, group));
     }
 
     for (const node of graph.ofType(COMPOSITE)) {

@@ -6,7 +6,7 @@ import { linkFromValue } from '../read.js';
 import type { Span } from '../../core/source.js';
 import type { Link, Origin, Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
-import type { AlarmActions, AlarmMetric, MetricDimension } from './types.js';
+import type { AlarmActions, AlarmMetric, MetricAlarm, MetricDimension } from './types.js';
 
 type Reader = PropertyReader | SubReader;
 
@@ -82,3 +82,24 @@ export function ruleChildren(r: PropertyReader, path: Path): { rule: Val<string>
 }
 
 export type { Val };
+
+/**
+ * The alarms a target-tracking scaling policy of an Auto Scaling group makes AWS create and manage: one model alarm
+ * on the group's dimension, whose action is the policy (Amazon EC2 Auto Scaling User Guide, "Target tracking scaling
+ * policies": the policy creates and manages the CloudWatch alarms that trigger it).
+ */
+export function targetTrackingAlarm(r: PropertyReader, group: Val<Link>): MetricAlarm {
+  const origin = r.origin([]);
+  return {
+    resource: r.info(),
+    metrics: [{ namespace: unknownVal(origin, 'the metric of the target-tracking policy'), metricName: unknownVal(origin, 'the metric of the target-tracking policy'), dimensions: [{ name: explicit(ASG_DIMENSION, origin), value: group }], origin }],
+    alarmActions: explicit<Link[]>([{ id: r.node.id }], origin),
+    okActions: explicit<Link[]>([{ id: r.node.id }], origin),
+    insufficientDataActions: defaulted<Link[]>([], origin, 'no actions'),
+    actionsEnabled: explicit(true, origin),
+    composites: [],
+    createdBy: 'target-tracking-policy',
+  };
+}
+
+const ASG_DIMENSION = 'AutoScalingGroupName';

@@ -2,7 +2,7 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { managed } from '../ec2/common.js';
 import type { AlarmMetric, CompositeAlarm, MetricAlarm } from './types.js';
-import { actionList, dimensionMap, metricAt, ruleChildren } from './common.js';
+import { actionList, dimensionMap, metricAt, ruleChildren, targetTrackingAlarm } from './common.js';
 
 // aws_cloudwatch_metric_alarm — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_metric_alarm
 const ALARM = 'aws_cloudwatch_metric_alarm';
@@ -20,6 +20,12 @@ const ACTIONS_ENABLED = 'actions_enabled';
 // aws_cloudwatch_composite_alarm — .../docs/resources/cloudwatch_composite_alarm
 const COMPOSITE = 'aws_cloudwatch_composite_alarm';
 const ALARM_RULE = 'alarm_rule';
+
+// aws_autoscaling_policy — .../docs/resources/autoscaling_policy (policy_type TargetTrackingScaling)
+const SCALING_POLICY = 'aws_autoscaling_policy';
+const POLICY_TYPE = 'policy_type';
+const TARGET_TRACKING = 'TargetTrackingScaling';
+const POLICY_GROUP = 'autoscaling_group_name';
 
 const ENABLED_DEFAULT = { value: true, assumed: 'true: actions run' };
 
@@ -48,6 +54,14 @@ export const adapter: Adapter = {
       const name = r.str([ALARM_NAME]);
       if (name) alarm.name = name;
       model.metricAlarms.push(alarm);
+    }
+
+    // The alarms a target-tracking policy makes AWS create for its group.
+    for (const node of managed(graph.ofType(SCALING_POLICY))) {
+      const r = new PropertyReader(node, graph, '');
+      const type = r.str([POLICY_TYPE]);
+      const group = r.link([POLICY_GROUP]);
+      if (type?.provenance === 'explicit' && type.value === TARGET_TRACKING && group) model.metricAlarms.push(targetTrackingAlarm(r, group));
     }
 
     for (const node of managed(graph.ofType(COMPOSITE))) {

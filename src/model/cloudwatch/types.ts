@@ -32,6 +32,11 @@ export interface MetricAlarm extends ModelResource {
   actionsEnabled: Val<boolean>;
   /** Set by the linker: composite alarms whose rule names this alarm (their actions act for it). */
   composites: CompositeAlarm[];
+  /**
+   * Set for the alarms AWS creates for a target-tracking scaling policy (the resource is the policy): they watch the
+   * group they scale, and their action is the policy. Their namespace is left unknown (it follows the policy's metric).
+   */
+  createdBy?: 'target-tracking-policy';
 }
 
 /** A CloudWatch composite alarm: a rule over other alarms' states, with its own actions. */
