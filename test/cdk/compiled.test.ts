@@ -50,8 +50,11 @@ function pos(text: string, needle: string): { line: number; column: number } {
 
 const bucket = { Type: 'AWS::S3::Bucket', Properties: {} };
 
-/** A compiled app (`lib/shop.js` beside `lib/shop.ts`) and an assembly whose creation stacks name the `.js` files of a CI machine. */
-async function compiledApp(sourceMap: boolean) {
+/**
+ * A compiled app (`lib/shop.js` beside `lib/shop.ts`, or under an output folder: `build/lib/shop.js`)
+ * and an assembly whose creation stacks name the `.js` files of a CI machine.
+ */
+async function compiledApp(sourceMap: boolean, outDir = '') {
   const shopJs = compile(SHOP_TS, 'shop.ts', sourceMap);
   const appJs = compile(APP_TS, 'app.ts', sourceMap);
   const ci = '/home/runner/work/shop/infra';
@@ -61,13 +64,13 @@ async function compiledApp(sourceMap: boolean) {
   const store = pos(shopJs, "new s3.Bucket(this, 'Store'");
   const main = pos(appJs, "new shop_1.ShopStack(app, 'Shop')");
   const frame = (fn: string, file: string, p: { line: number; column: number }) => `${fn} (${ci}/${file}:${p.line}:${p.column})`;
-  const stackOf = (...frames: string[]) => ['...new Bucket2 in aws-cdk-lib...', ...frames, frame('Object.<anonymous>', 'bin/app.js', main), '...node internals...'];
+  const stackOf = (...frames: string[]) => ['...new Bucket2 in aws-cdk-lib...', ...frames, frame('Object.<anonymous>', `${outDir}bin/app.js`, main), '...node internals...'];
   return tempTree({
-    'infra/cdk.json': { app: 'node bin/app.js' },
+    'infra/cdk.json': { app: `node ${outDir}bin/app.js` },
     'infra/lib/shop.ts': SHOP_TS,
-    'infra/lib/shop.js': shopJs,
+    [`infra/${outDir}lib/shop.js`]: shopJs,
     'infra/bin/app.ts': APP_TS,
-    'infra/bin/app.js': appJs,
+    [`infra/${outDir}bin/app.js`]: appJs,
     'infra/cdk.out/manifest.json': {
       version: '48.0.0',
       artifacts: {
@@ -79,11 +82,11 @@ async function compiledApp(sourceMap: boolean) {
           metadata: {
             '/Shop/Logs/Resource': [
               { type: 'aws:cdk:logicalId', data: 'LogsBucket' },
-              { type: 'aws:cdk:creationStack', data: stackOf(frame('logBucket', 'lib/shop.js', helper), frame('new ShopStack', 'lib/shop.js', logsCall)) },
+              { type: 'aws:cdk:creationStack', data: stackOf(frame('logBucket', `${outDir}lib/shop.js`, helper), frame('new ShopStack', `${outDir}lib/shop.js`, logsCall)) },
             ],
             '/Shop/Store/Resource': [
               { type: 'aws:cdk:logicalId', data: 'StoreBucket' },
-              { type: 'aws:cdk:creationStack', data: stackOf(frame('new ShopStack', 'lib/shop.js', store)) },
+              { type: 'aws:cdk:creationStack', data: stackOf(frame('new ShopStack', `${outDir}lib/shop.js`, store)) },
             ],
           },
         },
@@ -93,8 +96,8 @@ async function compiledApp(sourceMap: boolean) {
   });
 }
 
-async function findingLines(sourceMap: boolean): Promise<{ lines: Set<string>; errors: InputError[] }> {
-  const t = await compiledApp(sourceMap);
+async function findingLines(sourceMap: boolean, outDir = ''): Promise<{ lines: Set<string>; errors: InputError[] }> {
+  const t = await compiledApp(sourceMap, outDir);
   try {
     const out = await scan([t.dir], { root: t.dir });
     const lines = new Set<string>();
@@ -119,6 +122,26 @@ describe('CDK app run as compiled JavaScript', () => {
     const { lines, errors } = await findingLines(false);
     expect(errors).toEqual([]);
     expect([...lines].sort()).toEqual(['infra/lib/shop.ts:12:18', 'infra/lib/shop.ts:13:5']);
+  });
+
+  it('finds the TypeScript statically when tsc wrote to an output folder without source maps (build/lib/x.js → lib/x.ts)', async () => {
+    const { lines, errors } = await findingLines(false, 'build/');
+    expect(errors).toEqual([]);
+    expect([...lines].sort()).toEqual(['infra/lib/shop.ts:12:18', 'infra/lib/shop.ts:13:5']);
+  });
+
+  it('names the TypeScript of a compiled file in an output folder, or the --cdk-source folder that holds it', async () => {
+    const t = await tempTree({ 'build/lib/shop.js': 'x\n', 'lib/shop.ts': 'x\n', 'elsewhere/src/net.ts': 'x\n', 'build/net.js': 'x\n' });
+    try {
+      expect(await new FrameMapper(t.dir, t.dir).firstAppFrame(['new ShopStack (/ci/build/lib/shop.js:1:1)'])).toEqual({
+        reason: 'the creation stack names compiled JavaScript (build/lib/shop.js) that has TypeScript at lib/shop.ts but no source map leading to it',
+      });
+      const withSource = new FrameMapper(t.dir, t.dir, path.join(t.dir, 'elsewhere/src'));
+      expect(await withSource.typeScriptOf(path.join(t.dir, 'build/net.js'))).toBe(path.join(t.dir, 'elsewhere/src/net.ts'));
+      expect(await new FrameMapper(t.dir, t.dir).typeScriptOf(path.join(t.dir, 'build/net.js'))).toBeUndefined();
+    } finally {
+      await t.cleanup();
+    }
   });
 
   it('keeps a frame in JavaScript that has no TypeScript beside it (an app written in JavaScript)', async () => {

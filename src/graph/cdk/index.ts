@@ -68,7 +68,7 @@ export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkRe
 
   // Source mapping is prepared lazily: only when some resource needs it.
   const appDir = await findAppFolder(input.root, input.dir);
-  const frames = new FrameMapper(input.root, appDir ?? input.cdkSource);
+  const frames = new FrameMapper(input.root, appDir ?? input.cdkSource, input.cdkSource);
   let index: SourceIndex | undefined;
   const sourceIndex = async (): Promise<SourceIndex> => {
     if (!index) {

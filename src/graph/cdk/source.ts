@@ -251,6 +251,11 @@ export async function appEntry(appDir: string): Promise<{ entry?: string; note?:
   for (const token of app.split(/\s+/)) {
     const t = token.replace(/^["']|["']$/g, '');
     if (!/\.(m|c)?[jt]sx?$/.test(t)) continue;
+    // The TypeScript first: in place, or below an output folder tsc wrote to (`node build/bin/app.js` → `bin/app.ts`).
+    const segs = t.split(/[\\/]+/).filter((x) => x !== '' && x !== '.');
+    for (let i = 0; i < segs.length; i++) {
+      for (const c of tsCandidates(path.resolve(appDir, ...segs.slice(i))).filter((x) => /\.(m|c)?tsx?$/.test(x))) if (await exists(c)) return { entry: c };
+    }
     for (const c of tsCandidates(path.resolve(appDir, t))) if (await exists(c)) return { entry: c };
   }
   return { note: `cdk.json's app command "${app}" names no TypeScript file found in the app folder` };
@@ -513,9 +518,12 @@ export function parseFrame(line: string): { file: string; line: number; column: 
 export class FrameMapper {
   private readonly cache = new Map<string, string | undefined>();
   private readonly maps = new Map<string, SourceMap | null>();
+  private readonly tsOf = new Map<string, string | undefined>();
   constructor(
     private readonly root: string,
     private readonly appDir: string | undefined,
+    /** `--cdk-source`: a folder that holds the TypeScript of compiled files, under the same relative paths. */
+    private readonly sourceDir?: string,
   ) {}
 
   async map(absPath: string): Promise<string | undefined> {
@@ -556,9 +564,34 @@ export class FrameMapper {
         if (target && !/\.[cm]?js$/.test(target)) return { file: target, line: orig.line, column: orig.column };
       }
     }
-    const base = jsAbs.replace(/\.[cm]?js$/, '');
-    for (const ext of ['.ts', '.tsx', '.mts', '.cts']) if (await exists(base + ext)) return undefined;
+    if (await this.typeScriptOf(jsAbs)) return undefined;
     return { file: jsAbs, line, column };
+  }
+
+  /**
+   * The TypeScript a compiled file was made from, without a source map: beside it (`tsc` in place), or
+   * at the same path below the app folder with the output folder left out (`build/lib/x.js` → `lib/x.ts`).
+   */
+  async typeScriptOf(jsAbs: string): Promise<string | undefined> {
+    if (this.tsOf.has(jsAbs)) return this.tsOf.get(jsAbs);
+    const bases = [jsAbs.replace(/\.[cm]?js$/, '')];
+    const top = this.appDir ?? this.root;
+    if (isInside(top, jsAbs)) {
+      const segs = path.relative(top, jsAbs).replace(/\.[cm]?js$/, '').split(/[\\/]+/);
+      for (let i = 1; i < segs.length; i++) bases.push(path.join(top, ...segs.slice(i)));
+      if (this.sourceDir) for (let i = 0; i < segs.length; i++) bases.push(path.join(this.sourceDir, ...segs.slice(i)));
+    }
+    let hit: string | undefined;
+    outer: for (const base of bases) {
+      for (const ext of ['.ts', '.tsx', '.mts', '.cts']) {
+        if (isInside(this.root, base + ext) && (await exists(base + ext))) {
+          hit = base + ext;
+          break outer;
+        }
+      }
+    }
+    this.tsOf.set(jsAbs, hit);
+    return hit;
   }
 
   /**
@@ -568,7 +601,7 @@ export class FrameMapper {
   async firstAppFrame(frames: string[], skip: (span: Span) => boolean = () => false): Promise<{ span: Span } | { reason: string }> {
     let sawFrame = false;
     let first: Span | undefined;
-    let compiledOnly: string | undefined;
+    let compiledOnly: { js: string; ts: string } | undefined;
     for (const f of frames) {
       const frame = parseFrame(f);
       if (!frame) continue;
@@ -580,7 +613,8 @@ export class FrameMapper {
         // Compiled JavaScript (`tsc` in place, `"app": "node bin/app.js"`): its source map leads to the TypeScript.
         at = await this.viaSourceMap(mapped, frame.line, frame.column);
         if (!at) {
-          compiledOnly ??= relOf(this.root, mapped);
+          const source = await this.typeScriptOf(mapped);
+          compiledOnly ??= { js: relOf(this.root, mapped), ts: source ? relOf(this.root, source) : '?' };
           continue;
         }
       }
@@ -589,7 +623,10 @@ export class FrameMapper {
       if (!skip(span)) return { span };
     }
     if (first) return { span: first };
-    if (compiledOnly) return { reason: `the creation stack names compiled JavaScript (${compiledOnly}) that has TypeScript beside it but no source map leading to it` };
+    if (compiledOnly) {
+      const where = path.posix.dirname(compiledOnly.js) === path.posix.dirname(compiledOnly.ts) ? 'beside it' : `at ${compiledOnly.ts}`;
+      return { reason: `the creation stack names compiled JavaScript (${compiledOnly.js}) that has TypeScript ${where} but no source map leading to it` };
+    }
     return { reason: sawFrame ? 'the creation stack names no file found under the scan root' : 'the creation stack holds no frame of the app\'s own code' };
   }
 }
