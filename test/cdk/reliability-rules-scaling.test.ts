@@ -1,5 +1,5 @@
 /**
- * The scaling and network-redundancy rules on CDK input: constructs as an engineer writes them,
+ * The auto-scaling and network-redundancy rules on CDK input: constructs as an engineer writes them,
  * synthesized in-process, scanned as a cloud assembly.
  */
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
@@ -39,6 +39,27 @@ describe('auto-scaling on CDK', () => {
       ['noTarget', 'Test/Orders/Resource'],
     ]);
     expect(findings.find((f) => f.resource.constructPath === 'Test/Orders/Resource')?.message).toContain('dynamodb:table:WriteCapacityUnits');
+    for (const f of findings) expect(f.resource.source).toBe('cdk');
+  });
+});
+
+describe('network-redundancy on CDK', () => {
+  it('finds a single VPN connection and a one-zone transit gateway attachment, and passes a two-zone attachment', async () => {
+    const findings = await synthAndScan((stack) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1, vpnGateway: true });
+      // Failing: one VPN connection (one customer gateway); an attachment in the first private subnet only.
+      vpc.addVpnConnection('Office', { ip: '203.0.113.10' });
+      const tgw = new ec2.CfnTransitGateway(stack, 'Tgw', {});
+      new ec2.CfnTransitGatewayVpcAttachment(stack, 'OneZone', { transitGatewayId: tgw.ref, vpcId: vpc.vpcId, subnetIds: [vpc.privateSubnets[0]!.subnetId] });
+      // Passing: an attachment in both zones of a second VPC.
+      const shared = new ec2.Vpc(stack, 'Shared', { maxAzs: 2, natGateways: 2 });
+      new ec2.CfnTransitGatewayVpcAttachment(stack, 'TwoZones', { transitGatewayId: tgw.ref, vpcId: shared.vpcId, subnetIds: shared.privateSubnets.map((s) => s.subnetId) });
+    }, 'network-redundancy');
+    const got = findings.map((f) => [f.messageId, f.resource.constructPath]).sort();
+    expect(got).toEqual([
+      ['attachmentOneAz', 'Test/OneZone'],
+      ['singleCustomerGateway', 'Test/Vpc/Office/Resource'],
+    ]);
     for (const f of findings) expect(f.resource.source).toBe('cdk');
   });
 });
