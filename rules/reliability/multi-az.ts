@@ -8,19 +8,21 @@ export default defineRule({
   meta: {
     id: 'multi-az',
     title: 'The workload survives the loss of one Availability Zone',
-    checks: 'RDS, Aurora, DocumentDB, Neptune, ElastiCache, OpenSearch (nodes, zone awareness, dedicated masters), EFS One Zone, subnets of load balancers, auto scaling groups, MSK brokers and DB/cache/DocumentDB/Neptune subnet groups in fewer than two AZs, NAT gateways in only one AZ of a multi-AZ VPC',
+    checks: 'RDS, Aurora, DocumentDB, Neptune, ElastiCache, OpenSearch (nodes, zone awareness, dedicated masters), EFS One Zone, subnets of load balancers, auto scaling groups, EKS node groups and Fargate profiles, MSK brokers and DB/cache/DocumentDB/Neptune subnet groups in fewer than two AZs, NAT gateways in only one AZ of a multi-AZ VPC',
     severity: 'high',
     controls: ['2.8'],
     rationale:
       'A solution must keep working when one Availability Zone fails (checklist 2.8). An RDS instance without Multi-AZ, an ' +
       'Aurora, DocumentDB or Neptune cluster with a single instance, an OpenSearch domain with one data node or without zone awareness, an ElastiCache replication group without automatic failover and Multi-AZ, a ' +
       'single-node or single-AZ cache cluster and an EFS One Zone file system all stop, or lose data, with their zone. Load ' +
-      'balancers, auto scaling groups and DB and cache subnet groups need subnets in at least two zones, and a VPC whose ' +
-      'subnets span several zones needs a NAT gateway in more than one of them; so do MSK brokers (one per client subnet). A ' +
+      'balancers, auto scaling groups, EKS managed node groups and Fargate profiles, MSK brokers (one per client subnet) and DB, cache, DocumentDB and Neptune subnet groups need subnets in at least two zones, and a VPC whose ' +
+      'subnets span several zones needs a NAT gateway in more than one of them. A ' +
       'zone-aware OpenSearch domain without dedicated master nodes is reported too: its data nodes must also elect a master ' +
       'when a zone fails, and AWS recommends three dedicated masters for production domains. Read replicas and ' +
       'the instances of an Aurora cluster are judged through their source and cluster. Aurora clusters are judged by the ' +
-      'instances declared in the scan, and so are DocumentDB and Neptune clusters. A subnet whose zone cannot be known is reported as undecidable, never as a finding.',
+      'instances declared in the scan, and so are DocumentDB and Neptune clusters. Subnets are followed through module outputs, ' +
+      '`count` and `Fn::GetAZs` / `aws_availability_zones` indexes; a subnet list read from an SSM parameter, a parameter without ' +
+      'default or a lookup, or a subnet whose zone cannot be known, is reported as undecidable, never as a finding.',
     remediation:
       'Set MultiAZ / multi_az on RDS instances; add a second instance to Aurora, DocumentDB and Neptune clusters; give ' +
       'OpenSearch domains two or more data nodes, zone awareness and three dedicated master nodes; enable automatic failover and ' +
@@ -56,6 +58,7 @@ export default defineRule({
   check(ctx) {
     const m = ctx.model;
     const subnets = new Map(m.subnets.map((s) => [s.resource.id, s]));
+    const everything = new Map(m.resources.map((r) => [r.resource.id, r]));
 
     for (const store of m.facets.dataStores) {
       const z = store.zones;
@@ -112,7 +115,17 @@ export default defineRule({
       for (const l of links) {
         if (!isKnown(l)) { ctx.undecidable(resource, l, `${what}: a subnet is unknown (${l.reason})`); return; }
         const s = l.value.id ? subnets.get(l.value.id) : undefined;
-        if (!s) { ctx.undecidable(resource, l, `${what}: subnet ${l.value.literal ?? l.value.id ?? ''} is not in the scan, its AZ is unknown`); return; }
+        if (!s) {
+          // A value from another resource of the scan (an SSM parameter, a lookup) is known only at deployment.
+          const from = l.value.id ? everything.get(l.value.id) : undefined;
+          const reason = from
+            ? `a subnet comes from ${from.resource.address} (${from.resource.type}), known only at deployment, so its AZ is unknown`
+            : l.value.id
+              ? `subnet ${l.value.id} is not a subnet declared in the scan (a lookup or parameter is known only at deployment), its AZ is unknown`
+              : `subnet ${l.value.literal ?? ''} is not in the scan, its AZ is unknown`;
+          ctx.undecidable(resource, l, `${what}: ${reason}`);
+          return;
+        }
         if (!isKnown(s.availabilityZone)) { ctx.undecidable(resource, l, `${what}: the AZ of subnet ${s.resource.address} is unknown (${s.availabilityZone.reason})`); return; }
         zones.set(zoneKey(s.availabilityZone.value), s.availabilityZone.value);
       }

@@ -17,6 +17,7 @@ import type { GraphqlApi } from './appsync/types.js';
 import type { ShieldProtection } from './shield/types.js';
 import type { WebAcl, WebAclAssociation } from './wafv2/types.js';
 import type { DocumentCluster, DocumentInstance, DocumentParameterGroup } from './docdb/types.js';
+import type { EksNodeGroup } from './eks/types.js';
 import type { Stream } from './kinesis/types.js';
 import type { KafkaCluster } from './msk/types.js';
 import type { SearchDomain } from './opensearch/types.js';
@@ -134,6 +135,8 @@ export interface CloudModel {
   // ── data stores and compute (issue 12) ──
   /** DB instances of DocumentDB and Neptune clusters: the cluster's zones are theirs. */
   documentInstances: DocumentInstance[];
+  /** EKS managed node groups and Fargate profiles (their compute-group facets carry the subnets). */
+  eksNodeGroups: EksNodeGroup[];
   /** The cross-service questions rules ask (data stores, endpoints …), filled by the adapters and the linker. */
   facets: Facets;
 }
@@ -166,7 +169,7 @@ export function emptyModel(): CloudModel {
     metricAlarms: [], compositeAlarms: [], lambdaFunctions: [],
 
     // ── data stores and compute ──
-    documentInstances: [],
+    documentInstances: [], eksNodeGroups: [],
 
     facets: emptyFacets(),
   };

@@ -593,4 +593,104 @@ ruleTester(rule, [
       }
     }
   `, [{ messageId: 'subnetsOneAz', line: 10, column: 16 }], { undecidable: [{ line: 16, column: 15 }] }),
+  // ── issue 12: EKS node groups and Fargate profiles; subnets through SSM, modules and zone lookups ──
+  cfn('EKS node group in one AZ; another over two zones of Fn::GetAZs', `
+    Resources:${SUBNETS}
+      OneZone:
+        Type: AWS::EKS::Nodegroup
+        Properties:
+          ClusterName: shop
+          NodeRole: arn:aws:iam::111111111111:role/nodes
+          Subnets: [!Ref SubnetA, !Ref SubnetA2]
+      TwoZones:
+        Type: AWS::EKS::Nodegroup
+        Properties:
+          ClusterName: shop
+          NodeRole: arn:aws:iam::111111111111:role/nodes
+          Subnets: [!Ref SubnetA, !Ref SubnetB]
+          ScalingConfig:
+            MinSize: 2
+            MaxSize: 4
+  `, [{ messageId: 'subnetsOneAz', line: 25, column: 17 }]),
+  cfn('EKS node group and Fargate profile on subnets read from SSM parameters are undecidable', `
+    Parameters:
+      PrivateSubnets:
+        Type: AWS::SSM::Parameter::Value<List<AWS::EC2::Subnet::Id>>
+        Default: /network/private-subnets
+    Resources:
+      Nodes:
+        Type: AWS::EKS::Nodegroup
+        Properties:
+          ClusterName: shop
+          NodeRole: arn:aws:iam::111111111111:role/nodes
+          Subnets: !Ref PrivateSubnets
+      Pods:
+        Type: AWS::EKS::FargateProfile
+        Properties:
+          ClusterName: shop
+          PodExecutionRoleArn: arn:aws:iam::111111111111:role/pods
+          Subnets: !Ref PrivateSubnets
+  `, [], { undecidable: [{ line: 11, column: 16, says: 'read from SSM' }, { line: 17, column: 16, says: 'EKS Fargate profile' }] }),
+  tf('EKS node group over subnets of aws_availability_zones; a Fargate profile on a module subnet in one AZ', `
+    data "aws_availability_zones" "azs" {
+      state = "available"
+    }
+
+    resource "aws_subnet" "private" {
+      count             = 2
+      vpc_id            = "vpc-1"
+      cidr_block        = "10.0.\${count.index}.0/24"
+      availability_zone = data.aws_availability_zones.azs.names[count.index]
+    }
+
+    module "edge" {
+      source = "./modules/edge"
+    }
+
+    resource "aws_eks_node_group" "nodes" {
+      cluster_name  = "shop"
+      node_role_arn = "arn:aws:iam::111111111111:role/nodes"
+      subnet_ids    = aws_subnet.private[*].id
+      scaling_config {
+        min_size     = 2
+        max_size     = 4
+        desired_size = 2
+      }
+    }
+
+    resource "aws_eks_fargate_profile" "pods" {
+      cluster_name           = "shop"
+      fargate_profile_name   = "pods"
+      pod_execution_role_arn = "arn:aws:iam::111111111111:role/pods"
+      subnet_ids             = module.edge.subnet_ids
+    }
+  `, [{ messageId: 'subnetsOneAz', line: 31, column: 28 }], { files: { 'modules/edge/main.tf': `
+data "aws_availability_zones" "azs" {}
+
+resource "aws_subnet" "edge" {
+  vpc_id            = "vpc-1"
+  cidr_block        = "10.1.0.0/24"
+  availability_zone = data.aws_availability_zones.azs.names[0]
+}
+
+output "subnet_ids" {
+  value = [aws_subnet.edge.id]
+}
+` } }),
+  tf('EKS node group on subnets from an SSM parameter is undecidable', `
+    data "aws_ssm_parameter" "subnets" {
+      name = "/network/private-subnets"
+    }
+
+    resource "aws_eks_node_group" "nodes" {
+      cluster_name  = "shop"
+      node_role_arn = "arn:aws:iam::111111111111:role/nodes"
+      subnet_ids    = split(",", data.aws_ssm_parameter.subnets.value)
+      scaling_config {
+        min_size     = 2
+        max_size     = 4
+        desired_size = 2
+      }
+    }
+  `, [], { undecidable: [{ line: 8, column: 19, says: 'known only at deployment' }] }),
 ]);

@@ -1,0 +1,20 @@
+import type { CloudModel } from '../model.js';
+import type { Path, PropertyReader } from '../read.js';
+import type { EksNodeGroup } from './types.js';
+
+const WHAT: Record<EksNodeGroup['kind'], string> = { 'node-group': 'EKS managed node group', 'fargate-profile': 'EKS Fargate profile' };
+
+/*
+ * A managed node group's nodes (an Auto Scaling group EKS creates) and a Fargate profile's pods
+ * run in the subnets given; EKS spreads them over those subnets' zones and nowhere else. The
+ * scaling bounds are read only when written (no default is assumed for them).
+ */
+export function readNodeGroup(r: PropertyReader, kind: EksNodeGroup['kind'], s: { subnets: Path; minSize?: Path; maxSize?: Path }, model: CloudModel): void {
+  const g: EksNodeGroup = { resource: r.info(), kind, subnets: r.links(s.subnets) };
+  const min = s.minSize ? r.num(s.minSize) : undefined;
+  const max = s.maxSize ? r.num(s.maxSize) : undefined;
+  if (min) g.minSize = min;
+  if (max) g.maxSize = max;
+  model.eksNodeGroups.push(g);
+  model.facets.computeGroups.push({ owner: g, what: WHAT[kind], subnets: g.subnets, zones: [], ...(min ? { minSize: min } : {}), ...(max ? { maxSize: max } : {}) });
+}
