@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { isKnown } from '../../src/engine/kit.js';
+import { explicit } from '../../src/model/val.js';
 import type { RegionCopy } from '../../src/model/facets.js';
 import { ModelIndex } from '../../src/model/model.js';
 import type { ModelResource, Val } from '../../src/model/val.js';
@@ -18,7 +19,7 @@ export default defineRule({
   meta: {
     id: 'dr-region',
     title: 'Stateful stores have a copy in another region',
-    checks: 'S3, DynamoDB, RDS/Aurora, EFS, DocumentDB and Neptune copied to another region (replication, global tables and clusters, replicas, Backup copy actions)',
+    checks: 'S3, DynamoDB, RDS/Aurora, EFS, DocumentDB and Neptune copied to another region (replication, global tables and clusters, replicas, Backup copy actions); the whole solution deployed to one region only',
     severity: 'medium',
     controls: ['2.10', '2.13'],
     rationale:
@@ -33,14 +34,24 @@ export default defineRule({
       'Aurora cluster (the cluster is judged) and same-region read replicas (their source is judged). A source counts as ' +
       'copied when a replica of it in the scan lives in another region. Stores of records in flight (SQS, SNS, Kinesis ' +
       'streams, Firehose, MSK) and OpenSearch domains (search indexes fed from records kept elsewhere, whose cross-cluster ' +
-      'replication templates do not declare) are not judged.',
+      'replication templates do not declare) are not judged, nor are buckets that hold only build output the next deployment ' +
+      'rebuilds: CodePipeline artifact stores and CDK asset and staging buckets (named cdk-<qualifier>-assets-… / ' +
+      'cdk-…-staging-…, or built as CDK\'s StagingBucket / CdkStagingBucket). The whole solution (2.13) is judged once: when ' +
+      'every data store, compute group and load balancer of the scan is deployed to one and the same known region and no store ' +
+      'is copied to another region, that is one finding, reported at the `region` argument of the Terraform provider that ' +
+      'sets it, else (a CDK stack\'s environment, the `regions` of .iac-check.yaml) at the first of those resources by file and ' +
+      'address. A store copied to another region makes that region the one to recover into (backup and restore, pilot light). ' +
+      'When some of those resources have no known region, the solution is undecidable (a notice).',
     remediation:
       'Add a replication configuration to a bucket in another region, replicas in a second region for DynamoDB tables ' +
       '(global tables), an Aurora global cluster or cross-region read replica, an EFS replication configuration to another ' +
-      'region, or an AWS Backup plan rule with a copy action to a vault in another region and a selection covering the store.',
+      'region, or an AWS Backup plan rule with a copy action to a vault in another region and a selection covering the store; ' +
+      'for the whole solution, deploy it (or at least its data) to a second region, and name each template\'s region in ' +
+      '`regions` of .iac-check.yaml so the scan knows where it runs.',
     messages: {
       noCopy: '{{what}} has no copy in another region: no {{means}} found in the scan.',
       copySameRegion: '{{what}} is copied only within its own region ({{region}}): a disaster recovery copy needs a {{means}}.',
+      oneRegion: 'The solution is deployed to one region only ({{region}}, {{source}}): none of its {{count}} data stores, compute groups and load balancers runs in another region, so an outage of {{region}} stops it. Disaster recovery into another region needs a second deployment there (pilot light, warm standby or active-active).',
     },
     precision: 'medium',
     tags: ['reliability', 'disaster-recovery'],
@@ -92,6 +103,9 @@ export default defineRule({
       return { where: 'unknown', at, reason };
     };
 
+    /** Whether some store is copied to another region, or to one that cannot be known. */
+    let copied: 'other' | 'unknown' | undefined;
+
     for (const store of ctx.model.facets.dataStores) {
       // Only the workload's records need a copy elsewhere; replication destinations are the copy, audit logs another rule's concern.
       if (store.contents !== 'data' || store.role) continue;
@@ -104,15 +118,56 @@ export default defineRule({
       }))));
       const all = [...(source ? [source] : []), ...[...store.replicas, ...store.copies, ...backupCopies].map((c) => where(owner, c))];
       const means = store.replication ? `${store.replication} or ${BACKUP_COPY}` : BACKUP_COPY;
-      if (all.some((c) => c.where === 'other')) continue;
+      if (all.some((c) => c.where === 'other')) { copied = 'other'; continue; }
       const unknown = all.find((c) => c.where === 'unknown');
       if (unknown) {
+        copied ??= 'unknown';
         ctx.undecidable(owner, unknown.at, `${store.what} is copied to a region that cannot be known (${unknown.reason ?? 'unknown'}); accepted as a copy in another region`);
         continue;
       }
       const same = all.find((c) => c.where === 'same');
       if (same) ctx.report({ messageId: 'copySameRegion', at: same.at, resource: owner, data: { what: store.what, region: same.region ?? 'its own region', means } });
       else ctx.report({ messageId: 'noCopy', at: owner, resource: owner, data: { what: store.what, means } });
+    }
+    solutionRegions();
+
+    /**
+     * The whole solution in one region (2.13): the regions of its workload — data stores of any kind,
+     * compute groups and load balancers — from their deploy context (Terraform provider, CDK stack
+     * environment, the `regions` of the configuration). Reported once, at the region's declaration
+     * when the input writes it (a provider's `region`), else at the first workload resource.
+     */
+    function solutionRegions(): void {
+      const f = ctx.model.facets;
+      const owners = [...f.dataStores, ...f.computeGroups, ...f.networkEndpoints].map((x) => x.owner);
+      if (owners.length === 0) return;
+      const seen = new Set<string>();
+      const workload = owners.filter((o) => !seen.has(o.resource.id) && seen.add(o.resource.id))
+        .sort((a, b) => (a.resource.span.file < b.resource.span.file ? -1 : a.resource.span.file > b.resource.span.file ? 1 : a.resource.address < b.resource.address ? -1 : a.resource.address > b.resource.address ? 1 : 0));
+      const regions = new Map<string, ModelResource>();
+      let unknown: ModelResource | undefined;
+      for (const o of workload) {
+        const r = o.resource.context.region;
+        if (r.known) { if (!regions.has(r.value)) regions.set(r.value, o); } else unknown ??= o;
+      }
+      // A copy of some store in another region is a second region to recover into (backup and restore, pilot light).
+      if (regions.size >= 2 || copied === 'other') return;
+      if (copied === 'unknown') return; // the store's notice says so
+      if (unknown) {
+        const r = unknown.resource.context.region;
+        const reason = r.known ? '' : r.reason;
+        ctx.undecidable(unknown, unknown, regions.size === 0
+          ? `whether the solution is deployed to more than one region is unknown: ${reason} (set \`regions\` in .iac-check.yaml)`
+          : `whether the solution is deployed to more than one region is unknown: ${unknown.resource.address} has no known region (${reason})`);
+        return;
+      }
+      const [region, first] = [...regions][0]!;
+      const ctxRegion = first.resource.context.region;
+      const span = ctxRegion.known ? ctxRegion.span : undefined;
+      const target = first.resource.context.target.label;
+      const at: Val<unknown> | ModelResource = span ? explicit(region, { span, path: 'region', resource: target }) : first;
+      const source = span ? `the \`region\` of ${target}` : `the region of ${target}`;
+      ctx.report({ messageId: 'oneRegion', at, resource: first, data: { region, source, count: workload.length } });
     }
   },
 });

@@ -137,9 +137,11 @@ export interface DataStore {
   backups: BackupCoverage[];
   /**
    * Set by the linker: the store is itself the copy of another store in the scan (the destination
-   * bucket of a replication rule) or holds audit logs whose protection is another rule's concern.
+   * bucket of a replication rule) or holds audit logs whose protection is another rule's concern;
+   * or it holds only build output that the next deployment rebuilds (`build-artifacts`: CodePipeline
+   * artifact stores, CDK asset and staging buckets).
    */
-  role?: 'replication-destination' | 'audit-log-bucket';
+  role?: 'replication-destination' | 'audit-log-bucket' | 'build-artifacts';
   /** Settings that decide whether its clients, endpoint and nodes talk in plain text (judged by encryption-in-transit). */
   inTransit?: TransitSetting[];
 }

@@ -6,6 +6,7 @@ import { linkStores } from './link-stores.js';
 import { linkAlarms } from './link-alarms.js';
 import { linkLogging } from './link-logging.js';
 import { linkScaling } from './link-scaling.js';
+import { linkStoreRoles } from './link-dr.js';
 
 /**
  * Joins across services that only the whole model can see: which resources use each
@@ -16,6 +17,7 @@ export function linkModel(model: CloudModel): void {
   linkAlarms(model);
   linkLogging(model);
   linkScaling(model);
+  linkStoreRoles(model);
   const groups = new Map(model.securityGroups.map((g) => [g.resource.id, g]));
   const attach = (links: Val<Link>[], a: SecurityGroupAttachment): void => {
     for (const l of links) {

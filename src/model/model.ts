@@ -18,6 +18,7 @@ import type { ShieldProtection } from './shield/types.js';
 import type { WebAcl, WebAclAssociation } from './wafv2/types.js';
 import type { DocumentCluster, DocumentInstance, DocumentParameterGroup } from './docdb/types.js';
 import type { EksNodeGroup } from './eks/types.js';
+import type { Pipeline } from './codepipeline/types.js';
 import type { Stream } from './kinesis/types.js';
 import type { KafkaCluster } from './msk/types.js';
 import type { SearchDomain } from './opensearch/types.js';
@@ -137,6 +138,8 @@ export interface CloudModel {
   documentInstances: DocumentInstance[];
   /** EKS managed node groups and Fargate profiles (their compute-group facets carry the subnets). */
   eksNodeGroups: EksNodeGroup[];
+  /** CodePipeline pipelines (their artifact buckets hold build output, not the workload's records). */
+  pipelines: Pipeline[];
   /** The cross-service questions rules ask (data stores, endpoints …), filled by the adapters and the linker. */
   facets: Facets;
 }
@@ -169,7 +172,7 @@ export function emptyModel(): CloudModel {
     metricAlarms: [], compositeAlarms: [], lambdaFunctions: [],
 
     // ── data stores and compute ──
-    documentInstances: [], eksNodeGroups: [],
+    documentInstances: [], eksNodeGroups: [], pipelines: [],
 
     facets: emptyFacets(),
   };

@@ -41,6 +41,7 @@ describe('data stores of issue 12 on CDK', () => {
     const got = findings.map((f) => [f.ruleId, f.messageId, f.resource.constructPath]).sort();
     expect(got).toEqual([
       ['dr-region', 'noCopy', 'Test/Docs/Resource'],
+      ['dr-region', 'oneRegion', 'Test/Docs/Resource'],
       ['encryption-at-rest', 'unencrypted', 'Test/Search/Resource'],
       ['encryption-at-rest-messages', 'unencrypted', 'Test/Plain/Resource'],
       ['encryption-in-transit', 'storePlainText', 'Test/Search/Resource'],

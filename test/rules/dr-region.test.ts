@@ -39,7 +39,7 @@ ruleTester(rule, [
           ReplicationConfiguration:
             Destinations:
               - Region: us-east-1
-  `, [{ messageId: 'copySameRegion', line: 7, column: 21 }], EAST),
+  `, [{ messageId: 'copySameRegion', line: 7, column: 21 }, { messageId: 'oneRegion', line: 2, column: 3 }], EAST),
   cfn('DynamoDB table without replicas, global table in one region', `
     Resources:
       Table:
@@ -51,7 +51,7 @@ ruleTester(rule, [
         Properties:
           Replicas:
             - Region: !Ref AWS::Region
-  `, [{ messageId: 'noCopy', line: 2, column: 3 }, { messageId: 'copySameRegion', line: 10, column: 19 }], EAST),
+  `, [{ messageId: 'noCopy', line: 2, column: 3 }, { messageId: 'oneRegion', line: 6, column: 3 }, { messageId: 'copySameRegion', line: 10, column: 19 }], EAST),
   cfn('DynamoDB global table in two regions; a replica of unknown region is accepted', `
     Resources:
       Global:
@@ -231,7 +231,7 @@ ruleTester(rule, [
     resource "aws_efs_file_system" "files" {
       encrypted = true
     }
-  `, [{ messageId: 'noCopy', line: 10, column: 1 }]),
+  `, [{ messageId: 'oneRegion', line: 2, column: 3 }, { messageId: 'noCopy', line: 10, column: 1 }]),
   tf('EFS replicated to another region', PROVIDERS + `
     resource "aws_efs_file_system" "files" {
       encrypted = true
@@ -257,13 +257,13 @@ ruleTester(rule, [
         region = "us-east-1"
       }
     }
-  `, [{ messageId: 'copySameRegion', line: 18, column: 14 }]),
+  `, [{ messageId: 'oneRegion', line: 2, column: 3 }, { messageId: 'copySameRegion', line: 18, column: 14 }]),
   tf('DynamoDB table without replicas', PROVIDERS + `
     resource "aws_dynamodb_table" "t" {
       name     = "t"
       hash_key = "id"
     }
-  `, [{ messageId: 'noCopy', line: 10, column: 1 }]),
+  `, [{ messageId: 'oneRegion', line: 2, column: 3 }, { messageId: 'noCopy', line: 10, column: 1 }]),
   tf('DynamoDB replica block and a separate replica resource in another region', PROVIDERS + `
     resource "aws_dynamodb_table" "a" {
       name     = "a"
@@ -377,7 +377,7 @@ ruleTester(rule, [
       plan_id      = aws_backup_plan.p.id
       resources    = ["*"]
     }
-  `, [{ messageId: 'copySameRegion', line: 26, column: 31 }]),
+  `, [{ messageId: 'oneRegion', line: 2, column: 3 }, { messageId: 'copySameRegion', line: 26, column: 31 }]),
   tf('S3 bucket replicated to a bucket under the west provider', PROVIDERS + `
     resource "aws_s3_bucket" "data" {
       bucket = "data"
@@ -405,7 +405,7 @@ ruleTester(rule, [
     resource "aws_s3_bucket" "data" {
       bucket = "data"
     }
-  `, [{ messageId: 'noCopy', line: 10, column: 1 }]),
+  `, [{ messageId: 'oneRegion', line: 2, column: 3 }, { messageId: 'noCopy', line: 10, column: 1 }]),
   cfn('CloudTrail log bucket named by its literal name is not judged', `
     Resources:
       TrailLogs:
@@ -468,4 +468,109 @@ ruleTester(rule, [
       global_cluster_identifier = "graph-global"
     }
   `, [], { undecidable: [{ line: 12, column: 31, says: 'deployed separately' }] }),
+  // ── issue 12: the whole solution in one region (2.13), and stores that hold only build output ──
+  tf('a stateless application under one provider is deployed to one region only', `
+    provider "aws" {
+      region = "eu-west-1"
+    }
+
+    resource "aws_autoscaling_group" "web" {
+      min_size            = 2
+      max_size            = 4
+      vpc_zone_identifier = ["subnet-1", "subnet-2"]
+    }
+  `, [{ messageId: 'oneRegion', line: 2, column: 3 }]),
+  tf('an application with a standby group under a second provider', PROVIDERS + `
+    resource "aws_autoscaling_group" "web" {
+      min_size            = 2
+      max_size            = 4
+      vpc_zone_identifier = ["subnet-1", "subnet-2"]
+    }
+
+    resource "aws_autoscaling_group" "standby" {
+      provider            = aws.west
+      min_size            = 0
+      max_size            = 4
+      vpc_zone_identifier = ["subnet-3", "subnet-4"]
+    }
+  `),
+  tf('a provider region that cannot be known leaves the solution undecided', `
+    variable "region" {
+      type = string
+    }
+
+    provider "aws" {
+      region = var.region
+    }
+
+    resource "aws_autoscaling_group" "web" {
+      min_size            = 2
+      max_size            = 4
+      vpc_zone_identifier = ["subnet-1", "subnet-2"]
+    }
+  `, [], { undecidable: [{ line: 9, column: 1, says: 'more than one region' }] }),
+  tf('CodePipeline artifact buckets are not judged', PROVIDERS + `
+    resource "aws_s3_bucket" "artifacts" {
+      bucket = "shop-pipeline-artifacts"
+    }
+
+    resource "aws_codepipeline" "deploy" {
+      name     = "deploy"
+      role_arn = "arn:aws:iam::111111111111:role/pipeline"
+
+      artifact_store {
+        location = aws_s3_bucket.artifacts.bucket
+        type     = "S3"
+      }
+    }
+
+    resource "aws_s3_bucket" "standby" {
+      provider = aws.west
+      bucket   = "shop-standby"
+    }
+  `, [{ messageId: 'noCopy', line: 24, column: 1 }]),
+  cfn('a template configured into one region is the solution in one region', `
+    Resources:
+      Web:
+        Type: AWS::AutoScaling::AutoScalingGroup
+        Properties:
+          MinSize: '2'
+          MaxSize: '4'
+          VPCZoneIdentifier: [subnet-1, subnet-2]
+  `, [{ messageId: 'oneRegion', line: 2, column: 3 }], EAST),
+  cfn('templates configured into two regions', `
+    Resources:
+      Web:
+        Type: AWS::AutoScaling::AutoScalingGroup
+        Properties:
+          MinSize: '2'
+          MaxSize: '4'
+          VPCZoneIdentifier: [subnet-1, subnet-2]
+  `, [], { ...EAST, files: { 'west.yaml': 'Resources:\n  Standby:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "0"\n      MaxSize: "4"\n      VPCZoneIdentifier: [subnet-3, subnet-4]\n' } }),
+  cfn('without configured regions the solution is undecided', `
+    Resources:
+      Web:
+        Type: AWS::AutoScaling::AutoScalingGroup
+        Properties:
+          MinSize: '2'
+          MaxSize: '4'
+          VPCZoneIdentifier: [subnet-1, subnet-2]
+  `, [], { undecidable: [{ line: 2, column: 3, says: 'set `regions`' }] }),
+  cfn('CDK asset and CodePipeline artifact buckets are not judged', `
+    Resources:
+      Assets:
+        Type: AWS::S3::Bucket
+        Properties:
+          BucketName: cdk-hnb659fds-assets-111111111111-us-east-1
+      Artifacts:
+        Type: AWS::S3::Bucket
+      Pipeline:
+        Type: AWS::CodePipeline::Pipeline
+        Properties:
+          RoleArn: arn:aws:iam::111111111111:role/pipeline
+          ArtifactStore:
+            Type: S3
+            Location: !Ref Artifacts
+          Stages: []
+  `, [], { undecidable: [{ line: 6, column: 3, says: 'more than one region' }] }),
 ]);
