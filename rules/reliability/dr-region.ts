@@ -39,8 +39,8 @@ export default defineRule({
       'cdk-…-staging-…, or built as CDK\'s StagingBucket / CdkStagingBucket). The whole solution (2.13) is judged once: when ' +
       'every data store, compute group and load balancer of the scan is deployed to one and the same known region and no store ' +
       'is copied to another region, that is one finding, reported at the `region` argument of the Terraform provider that ' +
-      'sets it, else (a CDK stack\'s environment, the `regions` of .iac-check.yaml) at the first of those resources by file and ' +
-      'address. A store copied to another region makes that region the one to recover into (backup and restore, pilot light). ' +
+      'sets it, else (a CDK stack\'s environment, the `regions` of .iac-check.yaml) at the first of those resources (compute ' +
+      'groups and load balancers first, then stores judged for a copy; by file and address). A store copied to another region makes that region the one to recover into (backup and restore, pilot light). ' +
       'When some of those resources have no known region, the solution is undecidable (a notice).',
     remediation:
       'Add a replication configuration to a bucket in another region, replicas in a second region for DynamoDB tables ' +
@@ -139,11 +139,17 @@ export default defineRule({
      */
     function solutionRegions(): void {
       const f = ctx.model.facets;
-      const owners = [...f.dataStores, ...f.computeGroups, ...f.networkEndpoints].map((x) => x.owner);
-      if (owners.length === 0) return;
+      const order = (a: ModelResource, b: ModelResource): number =>
+        a.resource.span.file < b.resource.span.file ? -1 : a.resource.span.file > b.resource.span.file ? 1 : a.resource.address < b.resource.address ? -1 : a.resource.address > b.resource.address ? 1 : 0;
+      // The application first (compute, load balancers), then the stores judged for a copy, then the rest: the first is where it is reported.
+      const ranked = [
+        [...f.computeGroups, ...f.networkEndpoints].map((x) => x.owner).sort(order),
+        f.dataStores.filter((d) => d.contents === 'data' && !d.role).map((x) => x.owner).sort(order),
+        f.dataStores.map((x) => x.owner).sort(order),
+      ].flat();
+      if (ranked.length === 0) return;
       const seen = new Set<string>();
-      const workload = owners.filter((o) => !seen.has(o.resource.id) && seen.add(o.resource.id))
-        .sort((a, b) => (a.resource.span.file < b.resource.span.file ? -1 : a.resource.span.file > b.resource.span.file ? 1 : a.resource.address < b.resource.address ? -1 : a.resource.address > b.resource.address ? 1 : 0));
+      const workload = ranked.filter((o) => !seen.has(o.resource.id) && seen.add(o.resource.id));
       const regions = new Map<string, ModelResource>();
       let unknown: ModelResource | undefined;
       for (const o of workload) {
