@@ -35,8 +35,10 @@ export default defineRule({
       'copied when a replica of it in the scan lives in another region. Stores of records in flight (SQS, SNS, Kinesis ' +
       'streams, Firehose, MSK) and OpenSearch domains (search indexes fed from records kept elsewhere, whose cross-cluster ' +
       'replication templates do not declare) are not judged, nor are buckets that hold only build output the next deployment ' +
-      'rebuilds: CodePipeline artifact stores and CDK asset and staging buckets (named cdk-<qualifier>-assets-… / ' +
-      'cdk-…-staging-…, or built as CDK\'s StagingBucket / CdkStagingBucket). The whole solution (2.13) is judged once: when ' +
+      'rebuilds — CodePipeline artifact stores and CDK asset and staging buckets (named cdk-<qualifier>-assets-… / ' +
+      'cdk-…-staging-…, or built as CDK\'s StagingBucket / CdkStagingBucket) — or logs of other resources (the destination ' +
+      'of a load balancer, CloudFront, S3 server access, flow log, WAF or other logging setting of the scan, or a bucket with ' +
+      'the log-delivery-write ACL), unless they declare a replication of their own: then they are judged like any store. The whole solution (2.13) is judged once: when ' +
       'every data store, compute group and load balancer of the scan is deployed to one and the same known region and no store ' +
       'is copied to another region, that is one finding, reported at the `region` argument of the Terraform provider that ' +
       'sets it, else (a CDK stack\'s environment, the `regions` of .iac-check.yaml) at the first of those resources (compute ' +
@@ -108,7 +110,10 @@ export default defineRule({
 
     for (const store of ctx.model.facets.dataStores) {
       // Only the workload's records need a copy elsewhere; replication destinations are the copy, audit logs another rule's concern.
-      if (store.contents !== 'data' || store.role) continue;
+      if (store.contents !== 'data') continue;
+      // Build output and log buckets are judged only when they declare a copy of their own (their owner asked for one).
+      const minor = store.role === 'build-artifacts' || store.role === 'log-bucket';
+      if (store.role && !(minor && store.copies.length > 0)) continue;
       const owner = store.owner;
       const source = store.source ? where(owner, store.source) : undefined;
       if (source && source.where !== 'other') continue; // a same-region replica: its source is judged

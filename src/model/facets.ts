@@ -139,9 +139,9 @@ export interface DataStore {
    * Set by the linker: the store is itself the copy of another store in the scan (the destination
    * bucket of a replication rule) or holds audit logs whose protection is another rule's concern;
    * or it holds only build output that the next deployment rebuilds (`build-artifacts`: CodePipeline
-   * artifact stores, CDK asset and staging buckets).
+   * artifact stores, CDK asset and staging buckets) or logs of other resources (`log-bucket`).
    */
-  role?: 'replication-destination' | 'audit-log-bucket' | 'build-artifacts';
+  role?: 'replication-destination' | 'audit-log-bucket' | 'build-artifacts' | 'log-bucket';
   /** Settings that decide whether its clients, endpoint and nodes talk in plain text (judged by encryption-in-transit). */
   inTransit?: TransitSetting[];
 }

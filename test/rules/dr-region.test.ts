@@ -573,4 +573,43 @@ ruleTester(rule, [
             Location: !Ref Artifacts
           Stages: []
   `, [], { undecidable: [{ line: 6, column: 3, says: 'more than one region' }] }),
+  tf('a bucket that receives server access logs is not judged; the bucket it logs for is', PROVIDERS + `
+    resource "aws_s3_bucket" "orders" {
+      bucket = "shop-orders"
+    }
+
+    resource "aws_s3_bucket" "logs" {
+      bucket = "shop-access-logs"
+    }
+
+    resource "aws_s3_bucket_logging" "orders" {
+      bucket        = aws_s3_bucket.orders.id
+      target_bucket = aws_s3_bucket.logs.id
+      target_prefix = "orders/"
+    }
+
+    resource "aws_s3_bucket" "standby" {
+      provider = aws.west
+      bucket   = "shop-standby"
+    }
+  `, [{ messageId: 'noCopy', line: 10, column: 1 }, { messageId: 'noCopy', line: 24, column: 1 }]),
+  cfn('a log bucket that declares its own replication is judged; another log bucket is not', `
+    Resources:
+      AuditLogs:
+        Type: AWS::S3::Bucket
+        Properties:
+          AccessControl: LogDeliveryWrite
+      Logs:
+        Type: AWS::S3::Bucket
+        Properties:
+          AccessControl: LogDeliveryWrite
+          ReplicationConfiguration:
+            Role: arn:aws:iam::111111111111:role/replication
+            Rules:
+              - Status: Enabled
+                Destination:
+                  Bucket: !GetAtt LogsCopy.Arn
+      LogsCopy:
+        Type: AWS::S3::Bucket
+  `, [{ messageId: 'copySameRegion', line: 15, column: 23 }, { messageId: 'oneRegion', line: 2, column: 3 }], EAST),
 ]);

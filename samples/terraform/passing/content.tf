@@ -298,7 +298,6 @@ resource "aws_s3_bucket_replication_configuration" "uploads" {
 }
 
 # ------------------------------------------------------------ access logs
-# iac-check:ignore dr-region access logs are kept 30 days for troubleshooting and are not restored after a regional outage
 resource "aws_s3_bucket" "access_logs" {
   bucket = "${local.name}-access-logs-${var.workload_account_id}"
 }
