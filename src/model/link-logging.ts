@@ -66,13 +66,25 @@ export function linkLogging(model: CloudModel): void {
   for (const s of sources) for (const d of s.destinations) receive(d, s.owner);
   for (const c of model.logConfigurations) for (const d of c.destinations) receive(d, c);
   for (const t of model.trails) receive(t.bucket, t);
-  for (const b of model.buckets) if (isKnown(b.acl) && b.acl.value === LOG_DELIVERY_ACL) receivers.add(b.resource.id);
+  for (const b of model.buckets) {
+    if ((isKnown(b.acl) && b.acl.value === LOG_DELIVERY_ACL) || namedAsLogBucket(b.resource.address, isKnown(b.name) ? b.name.value : undefined)) receivers.add(b.resource.id);
+  }
   // Replicas of a bucket of the scan (the linker of the data stores knows them) hold copies S3 replication writes: judged through their source.
   const replicas = new Set(model.facets.dataStores.filter((d) => d.role === 'replication-destination').map((d) => d.owner.resource.id));
   for (const s of sources) {
     if (receivers.has(s.owner.resource.id)) s.notJudged = 'it receives logs itself: a log bucket that logged its own access to itself would log forever';
     else if (replicas.has(s.owner.resource.id)) s.notJudged = 'it is the replication destination of a bucket in the scan, which is judged';
   }
+}
+
+/**
+ * A bucket whose address or name says it holds logs (`LogBucket`, `aws_s3_bucket.access_logs`,
+ * `module.cloudfront_log_bucket…`, `acme-logs-prod`): taken for a log bucket, whose log deliveries
+ * from outside the scan (another stack's load balancer, CloudFront) the scan cannot see.
+ */
+export function namedAsLogBucket(address: string, name: string | undefined): boolean {
+  const words = (text: string): string[] => text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+  return [address, name ?? ''].some((t) => words(t).some((w) => w === 'log' || w === 'logs' || w === 'logging' || w === 'accesslogs'));
 }
 
 function idOf(l: Val<Link>): string | undefined {

@@ -13,6 +13,22 @@ ruleTester(rule, [
           LoggingConfiguration:
             LogFilePrefix: self/
   `, [{ messageId: 'notDelivered', line: 2, column: 3 }, { messageId: 'logsToItself', line: 7, column: 7 }]),
+  cfn('S3: a bucket named as a log bucket is not asked to log, a logging configuration from an unknown condition is no loop, and undecidable on a data bucket', `
+    Parameters:
+      AccessLogs: { Type: String }
+    Conditions:
+      HasAccessLogs: !Not [!Equals [!Ref AccessLogs, '']]
+    Resources:
+      FlowLogsBucket:
+        Type: AWS::S3::Bucket
+        Properties:
+          BucketName: acme-vpc-flow-logs
+          LoggingConfiguration: !If [HasAccessLogs, { DestinationBucketName: !Ref AccessLogs }, !Ref AWS::NoValue]
+      Data:
+        Type: AWS::S3::Bucket
+        Properties:
+          LoggingConfiguration: !If [HasAccessLogs, { DestinationBucketName: !Ref AccessLogs }, !Ref AWS::NoValue]
+  `, [], { undecidable: [{ line: 14, column: 7 }] }),
   cfn('CloudTrail trail not delivering to CloudWatch Logs', `
     Resources:
       Trail:

@@ -69,7 +69,8 @@ export const adapter: Adapter = {
       model.buckets.push(bucket);
       model.facets.dataStores.push(bucketStore(bucket));
       const r = new PropertyReader(node, graph, 'Properties');
-      const self = r.has([LOGGING]) ? explicit<Link>({ id: node.id }, r.keyOrigin([LOGGING])) : undefined;
+      // A written LoggingConfiguration without DestinationBucketName logs into the bucket itself (not one from a condition).
+      const self = r.value([LOGGING])?.kind === 'map' && !r.has([LOGGING, LOG_DESTINATION]) ? explicit<Link>({ id: node.id }, r.keyOrigin([LOGGING])) : undefined;
       model.facets.logSources.push(bucketLogs(bucket, r.link([LOGGING, LOG_DESTINATION]) ?? self));
     }
   },
