@@ -94,8 +94,10 @@ export interface ResourceNode {
   properties: MapValue;
   context: DeployContext;
   dependsOn: string[];
-  /** CloudFormation `DeletionPolicy`/`UpdateReplacePolicy`, Terraform `lifecycle.prevent_destroy`. */
+  /** CloudFormation `DeletionPolicy`, Terraform `lifecycle.prevent_destroy`. */
   deletionPolicy?: Value;
+  /** CloudFormation `UpdateReplacePolicy` (what a replacing stack update does with the old resource). */
+  updateReplacePolicy?: Value;
   metadata?: Value;
   suppressions: Suppression[];
   construct?: ConstructInfo;

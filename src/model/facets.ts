@@ -1,4 +1,4 @@
-import type { BackupPlan, BackupRule, BackupSelection } from './backup/types.js';
+import type { BackupPlan, BackupRule, BackupSelection, ResourceTags } from './backup/types.js';
 import type { ScalableTarget } from './applicationautoscaling/types.js';
 import type { Link, ModelResource, Val } from './val.js';
 import type { Zone } from './zone.js';
@@ -80,6 +80,8 @@ export interface BackupCoverage {
   selection: BackupSelection;
   plan: BackupPlan;
   rules: BackupRule[];
+  /** Set when the selection may or may not cover the store: a tag or tag condition the scan cannot know. */
+  unsure?: string;
 }
 
 /** How a store survives the loss of one Availability Zone. */
@@ -144,7 +146,39 @@ export interface DataStore {
   role?: 'replication-destination' | 'audit-log-bucket' | 'build-artifacts' | 'log-bucket';
   /** Settings that decide whether its clients, endpoint and nodes talk in plain text (judged by encryption-in-transit). */
   inTransit?: TransitSetting[];
+
+  // ── backups (issue 12) ──
+  /**
+   * The store's own backup (RDS automated backups, DynamoDB point-in-time recovery, S3 versioning,
+   * EFS automatic backups, ElastiCache and Redshift automatic snapshots); absent when the store's
+   * backups are not judged (server disks of instances, caches that cannot snapshot, messages).
+   */
+  backup?: NativeBackup;
+  /**
+   * Whether deleting the resource from its stack or configuration keeps its data: CloudFormation
+   * `DeletionPolicy` Retain/Snapshot (or the service's default Snapshot), Terraform
+   * `lifecycle { prevent_destroy = true }` or a final snapshot. Absent where it is not judged.
+   */
+  retainOnDelete?: Val<boolean>;
+  /** CloudFormation only: whether replacing the resource in a stack update keeps the old one's data (`UpdateReplacePolicy`). */
+  retainOnReplace?: Val<boolean>;
 }
+
+/** How a store backs itself up, as its service does it. */
+export type NativeBackup =
+  /** Automated backups or snapshots kept for `days` days; 0 turns them off. */
+  | { kind: 'retention'; what: string; days: Val<number>; byPlan: boolean; minimumDays?: number; noPlan?: string }
+  /** A switch that turns the service's own backup on (point-in-time recovery, versioning, EFS automatic backups). */
+  | { kind: 'switch'; what: string; enabled: Val<boolean>; byPlan: boolean; noPlan?: string }
+  /** No backup of its own (EBS volumes): only an AWS Backup plan that selects the store backs it up. */
+  | { kind: 'none'; what: string; byPlan: true };
+/*
+ * `minimumDays`: the retention the checklist asks for (7 days for RDS); below it is a lower-severity
+ * finding. Without it only 0 (off) is judged.
+ * `byPlan`: whether an AWS Backup plan whose selection covers the store stands in for the service's
+ * own backup (AWS Backup protects RDS, DynamoDB, EFS, EBS and Redshift; not ElastiCache, and for S3
+ * it needs versioning on); `noPlan` says why not, in words, when it does not.
+ */
 
 /** A resource that accepts traffic: a load balancer, later an API, a distribution. */
 export interface NetworkEndpoint {
@@ -181,6 +215,8 @@ export interface Facets {
   subnetGroups: SubnetGroup[];
 
   // ── backups (issue 12) ──
+  /** Tags of the scan's resources, read only when a Backup selection chooses by tag (the linker matches them). */
+  resourceTags: ResourceTags[];
 
   // ── scaling and network (issue 12) ──
   /** Capacity that something must scale: auto scaling groups, ECS services, provisioned DynamoDB tables. */
@@ -204,6 +240,7 @@ export function emptyFacets(): Facets {
     dataStores: [], networkEndpoints: [], computeGroups: [], subnetGroups: [],
 
     // ── backups ──
+    resourceTags: [],
 
     // ── scaling and network ──
     scalables: [],

@@ -1,3 +1,5 @@
+import { tagTest } from './backup/common.js';
+import type { BackupSelection } from './backup/types.js';
 import { EBS_ENCRYPTION_BY_DEFAULT } from './ec2/facets.js';
 import type { BackupCoverage, DataStore, RegionCopy } from './facets.js';
 import { settingsFor } from './deployment.js';
@@ -41,15 +43,20 @@ export function linkStores(model: CloudModel): void {
   linkGlobalDatabases(model);
   linkDocumentGlobals(model);
 
-  // AWS Backup: a selection covers a store it names, or every store when it selects by tags or `*`.
+  // AWS Backup: a selection covers a store it names, every store when it names `*`, and the stores
+  // whose tags match one of its tag tests; its conditions must then all hold. The one matcher for
+  // every rule that asks which plan covers a store (dr-region's copy actions, backups' coverage).
   const plans = new Map(model.backupPlans.map((p) => [p.resource.id, p]));
+  const tagsOf = new Map(model.facets.resourceTags.map((t) => [t.owner.resource.id, t.tags]));
   for (const sel of model.backupSelections) {
     const plan = isKnown(sel.plan) && sel.plan.value.id ? plans.get(sel.plan.value.id) : undefined;
     if (!plan) continue;
     const broad = isTrue(sel.broad);
     const named = new Set(sel.resources.flatMap((l) => (isKnown(l) && l.value.id ? [l.value.id] : [])));
     for (const s of stores) {
-      if (broad || named.has(s.owner.resource.id)) s.backups.push({ selection: sel, plan, rules: plan.rules } satisfies BackupCoverage);
+      const covered = selects(sel, broad || named.has(s.owner.resource.id), tagsOf.get(s.owner.resource.id));
+      if (covered.hit === 'no') continue;
+      s.backups.push({ selection: sel, plan, rules: plan.rules, ...(covered.hit === 'unsure' ? { unsure: covered.reason } : {}) } satisfies BackupCoverage);
     }
   }
 
@@ -85,4 +92,19 @@ function names(link: Val<Link>, store: DataStore): boolean {
   if (!arn || !store.name || !isKnown(store.name.name)) return false;
   const region = store.owner.resource.context.region;
   return `${arn.service}:${arn.resourceType}` === store.name.arnType && arn.name === store.name.name.value && (!region.known || region.value === arn.region);
+}
+
+type Hit = { hit: 'yes' | 'no' } | { hit: 'unsure'; reason: string };
+
+/** Does a selection choose a store: named or `*` (`listed`), or tagged as one of its tag tests asks; and do its conditions all hold? */
+function selects(sel: BackupSelection, listed: boolean, tags: Val<Record<string, string | null>> | undefined): Hit {
+  let chosen: Hit = { hit: listed ? 'yes' : 'no' };
+  if (chosen.hit === 'no') {
+    const tests = sel.tags.map((c) => tagTest(c, tags));
+    chosen = tests.find((t) => t.hit === 'yes') ?? tests.find((t) => t.hit === 'unsure') ?? { hit: 'no' };
+  }
+  if (chosen.hit === 'no' || sel.conditions.length === 0) return chosen;
+  const tests = sel.conditions.map((c) => tagTest(c, tags));
+  if (tests.some((t) => t.hit === 'no')) return { hit: 'no' };
+  return tests.find((t) => t.hit === 'unsure') ?? chosen;
 }

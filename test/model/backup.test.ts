@@ -47,6 +47,8 @@ describe('backup adapters', () => {
       plan: { provenance: 'explicit', value: { id: 'template.yaml#Plan' } },
       resources: [{ provenance: 'explicit', value: { literal: 'arn:aws:dynamodb:*:*:table/*' } }],
       broad: { provenance: 'explicit', value: true },
+      tags: [],
+      conditions: [],
     }]);
     expect(strip(model!.backupVaults)).toEqual([{ kmsKey: { provenance: 'default', value: '' } }]);
   });
@@ -98,9 +100,12 @@ describe('backup adapters', () => {
     expect(strip(model!.backupSelections[0])).toEqual({
       plan: { provenance: 'explicit', value: { id: '.::aws_backup_plan.p' } },
       resources: [],
-      broad: { provenance: 'explicit', value: true },
+      // A tag selection is matched against the tags of each store by the linker, not taken as covering everything.
+      broad: { provenance: 'default', value: false },
+      tags: [{ key: { provenance: 'explicit', value: 'backup' }, value: { provenance: 'explicit', value: 'true' }, test: 'equals' }],
+      conditions: [],
     });
-    expect(model!.backupSelections[0]!.broad.origin.span.start.line).toBe(30);
+    expect(model!.backupSelections[0]!.tags[0]!.value.origin.span.start.line).toBe(33);
     expect(strip(model!.backupVaults.map((v) => v.kmsKey))).toEqual([
       { provenance: 'default', value: '' },
       { provenance: 'explicit', value: 'arn:aws:kms:us-east-1:111122223333:key/k' },

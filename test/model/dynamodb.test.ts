@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanSnippet } from '../helpers/scan-snippet.js';
-import { strip } from './strip.js';
+import { cfnOnlyRemoved, strip } from './strip.js';
 
 describe('dynamodb adapters', () => {
   it('gives the same tables for both kinds', async () => {
@@ -42,14 +42,16 @@ describe('dynamodb adapters', () => {
         encryptionKey: { provenance: 'explicit', value: 'customer' }, kmsKey: { provenance: 'explicit', value: 'arn:aws:kms:us-east-1:111122223333:key/k' },
         pointInTimeRecovery: { provenance: 'explicit', value: true }, deletionProtection: { provenance: 'default', value: false },
         replicaRegions: [], global: false, retainOnDelete: { provenance: 'explicit', value: true },
+        retainOnReplace: { provenance: 'default', value: false },
       },
       {
         encryptionKey: { provenance: 'default', value: 'owned' }, kmsKey: { provenance: 'default', value: '' },
         pointInTimeRecovery: { provenance: 'default', value: false }, deletionProtection: { provenance: 'explicit', value: true },
         replicaRegions: [], global: false, retainOnDelete: { provenance: 'default', value: false },
+        retainOnReplace: { provenance: 'default', value: false },
       },
     ]);
-    expect(strip(tf)).toEqual(strip(cfn));
+    expect(strip(tf)).toEqual(cfnOnlyRemoved(strip(cfn)));
     expect(cfn[0]!.encryptionKey.origin.span.start.line).toBe(8);
     expect(tf[0]!.encryptionKey.origin.span.start.line).toBe(4);
     expect(tf[1]!.encryptionKey).toMatchObject({ assumed: 'encryption with an AWS-owned key' });

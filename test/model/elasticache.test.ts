@@ -62,6 +62,7 @@ describe('elasticache adapters', () => {
       nodeCount: { provenance: 'explicit', value: 3 },
       subnetGroup: { provenance: 'explicit', value: { id: '<id>' } },
       securityGroups: [{ provenance: 'explicit', value: { literal: 'sg-1' } }],
+      snapshotRetention: { provenance: 'default', value: 0 },
     });
     const byKind = <T extends { kind: string }>(l: T[]): T[] => [...l].sort((a, b) => a.kind.localeCompare(b.kind));
     expect(noIds(byKind(tf.cacheClusters))).toEqual(noIds(byKind(cfn.cacheClusters)));

@@ -99,6 +99,8 @@ export function buildTemplate(input: TemplateInput): GraphPart {
     };
     const deletion = get(decl, 'DeletionPolicy');
     if (deletion) node.deletionPolicy = evaluator.evaluate(deletion);
+    const replace = get(decl, 'UpdateReplacePolicy');
+    if (replace) node.updateReplacePolicy = evaluator.evaluate(replace);
     const metadata = get(decl, 'Metadata');
     if (metadata) node.metadata = evaluator.evaluate(metadata);
     const construct = input.constructs?.get(logical);

@@ -1,8 +1,8 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { explicit, unknownVal } from '../val.js';
-import { broadness, readRule } from './common.js';
-import type { BackupPlan, BackupSelection, BackupVault } from './types.js';
+import { unknownVal } from '../val.js';
+import { broadness, readRule, readTags, readTagTests } from './common.js';
+import type { BackupPlan, BackupSelection, BackupVault, TagCondition } from './types.js';
 import { vaultStore } from './facets.js';
 
 // AWS::Backup::BackupPlan — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-backup-backupplan.html
@@ -17,7 +17,12 @@ const PLAN_ID = 'BackupPlanId';
 const SELECTION_BODY = 'BackupSelection';
 const RESOURCES = 'Resources';
 const LIST_OF_TAGS = 'ListOfTags';
+const TAG_NAMES = { key: 'ConditionKey', value: 'ConditionValue', type: 'ConditionType' };
 const CONDITIONS = 'Conditions';
+const CONDITION_NAMES = { key: 'ConditionKey', value: 'ConditionValue' };
+const CONDITION_TESTS: [string, TagCondition['test']][] = [['StringEquals', 'equals'], ['StringLike', 'like'], ['StringNotEquals', 'not-equals'], ['StringNotLike', 'not-like']];
+// Tags of the resources a selection may choose by tag: `Tags` (a list of Key/Value, a map for a few types), `FileSystemTags` (EFS).
+const TAG_PROPERTIES = ['Tags', 'FileSystemTags'];
 // AWS::Backup::BackupVault — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-backup-backupvault.html
 const VAULT = 'AWS::Backup::BackupVault';
 const ENCRYPTION_KEY = 'EncryptionKeyArn';
@@ -34,14 +39,21 @@ export const adapter: Adapter = {
     for (const node of graph.ofType(SELECTION)) {
       const r = new PropertyReader(node, graph, 'Properties');
       const resources = r.links([SELECTION_BODY, RESOURCES]);
-      const tags = [LIST_OF_TAGS, CONDITIONS].filter((k) => r.has([SELECTION_BODY, k])).map((k) => explicit(true, r.keyOrigin([SELECTION_BODY, k])));
       const sel: BackupSelection = {
         resource: r.info(),
         plan: r.link([PLAN_ID]) ?? unknownVal(r.origin([PLAN_ID]), 'no BackupPlanId'),
         resources,
-        broad: broadness(resources, tags, r.origin([SELECTION_BODY, RESOURCES])),
+        broad: broadness(resources, r.origin([SELECTION_BODY, RESOURCES])),
+        tags: readTagTests(r.each([SELECTION_BODY, LIST_OF_TAGS]), TAG_NAMES, 'equals'),
+        conditions: CONDITION_TESTS.flatMap(([k, test]) => readTagTests(r.each([SELECTION_BODY, CONDITIONS, k]), CONDITION_NAMES, test)),
       };
       model.backupSelections.push(sel);
+    }
+    if (model.backupSelections.some((s) => s.tags.length > 0 || s.conditions.length > 0)) {
+      for (const node of graph.nodes) {
+        if (node.mode !== 'managed' || node.source === 'terraform' || node.source === 'terraform-plan') continue;
+        model.facets.resourceTags.push(readTags(new PropertyReader(node, graph, 'Properties'), TAG_PROPERTIES));
+      }
     }
     for (const node of graph.ofType(VAULT)) {
       const r = new PropertyReader(node, graph, 'Properties');

@@ -1,8 +1,8 @@
 import type { ResourceGraph } from '../../graph/graph.js';
-import type { SubReader } from '../read.js';
+import type { PropertyReader, SubReader } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
-import type { BackupRule, CopyAction } from './types.js';
+import type { BackupRule, CopyAction, ResourceTags, TagCondition } from './types.js';
 
 /**
  * The region a copy action sends to: from a literal vault ARN (`arn:aws:backup:<region>:…`),
@@ -36,11 +36,79 @@ export function readRule(rule: SubReader, graph: ResourceGraph, names: { name: s
   };
 }
 
-/** Whether a selection covers resources broadly: tag conditions, or a wildcard in its resource list. */
-export function broadness(resources: Val<Link>[], tagValues: Val<boolean>[], listOrigin: Val<boolean>['origin']): Val<boolean> {
+/** Whether a selection covers resources broadly: a wildcard in its resource list (tags are matched by the linker). */
+export function broadness(resources: Val<Link>[], listOrigin: Val<boolean>['origin']): Val<boolean> {
   const wildcard = resources.find((l) => l.provenance === 'explicit' && l.value.literal?.includes('*'));
   if (wildcard) return explicit(true, wildcard.origin);
-  const tags = tagValues[0];
-  if (tags) return tags;
-  return defaulted(false, listOrigin, 'only the resources listed');
+  return defaulted(false, listOrigin, 'only the resources listed or tagged');
+}
+
+/** How one input kind spells a tag test: the key, the value and (for `ListOfTags` / `selection_tag`) the test's type. */
+export interface TagNames { key: string; value: string; type?: string }
+
+/** Tag tests of a list of `{ key, value[, type] }` objects, with the test they make. */
+export function readTagTests(list: SubReader[], names: TagNames, test: TagCondition['test']): TagCondition[] {
+  return list.map((c) => {
+    const type = names.type ? c.str([names.type]) : undefined;
+    const t: TagCondition['test'] = type?.provenance === 'explicit' && type.value.toUpperCase() !== 'STRINGEQUALS' ? 'like' : test;
+    return {
+      key: c.str([names.key]) ?? unknownVal(c.origin(), 'a tag condition without a key'),
+      value: c.str([names.value]) ?? unknownVal(c.origin(), 'a tag condition without a value'),
+      test: t,
+      origin: c.origin(),
+    };
+  });
+}
+
+/** The tags of a resource from one or more properties (CloudFormation `Tags` lists of Key/Value or maps, Terraform `tags` maps). */
+export function readTags(r: PropertyReader, properties: string[]): ResourceTags {
+  const owner = { resource: r.info() };
+  const out: Record<string, string | null> = {};
+  let origin = r.origin([]);
+  for (const p of properties) {
+    const v = r.value([p]);
+    if (!v) continue;
+    origin = r.origin([p], v.span);
+    if (v.kind === 'unknown') return { owner, tags: unknownVal(origin, `the tags are unknown: ${v.reason}`) };
+    if (v.kind === 'map') {
+      for (const [k, x] of v.entries) out[k] = x.kind === 'string' ? x.value : null;
+    } else if (v.kind === 'list') {
+      for (const item of v.items) {
+        if (item.kind !== 'map') return { owner, tags: unknownVal(origin, 'a tag that cannot be known') };
+        const k = item.entries.get('Key') ?? item.entries.get('key');
+        const x = item.entries.get('Value') ?? item.entries.get('value');
+        if (!k || k.kind !== 'string') return { owner, tags: unknownVal(origin, 'a tag key that cannot be known') };
+        out[k.value] = x?.kind === 'string' ? x.value : null;
+      }
+    }
+  }
+  return { owner, tags: explicit(out, origin) };
+}
+
+/** The prefix condition keys carry in `Conditions` (`aws:ResourceTag/backup`). */
+const RESOURCE_TAG = 'aws:ResourceTag/';
+
+/**
+ * Does one tag test hold for a resource's tags: `yes`, `no`, or `unsure` (with the reason) when
+ * the test or the tags cannot be known.
+ */
+export function tagTest(c: TagCondition, tags: Val<Record<string, string | null>> | undefined): { hit: 'yes' | 'no' } | { hit: 'unsure'; reason: string } {
+  if (!tags) return { hit: 'unsure', reason: 'the resource\'s tags were not read' };
+  if (tags.provenance === 'unknown') return { hit: 'unsure', reason: tags.reason };
+  if (c.key.provenance === 'unknown') return { hit: 'unsure', reason: `the selection's tag key is unknown: ${c.key.reason}` };
+  if (c.value.provenance === 'unknown') return { hit: 'unsure', reason: `the selection's tag value is unknown: ${c.value.reason}` };
+  const key = c.key.value.startsWith(RESOURCE_TAG) ? c.key.value.slice(RESOURCE_TAG.length) : c.key.value;
+  const has = Object.prototype.hasOwnProperty.call(tags.value, key);
+  const actual = has ? tags.value[key] : undefined;
+  if (actual === null) return { hit: 'unsure', reason: `the value of tag ${key} is unknown` };
+  const wanted = c.value.value;
+  const like = c.test === 'like' || c.test === 'not-like';
+  const matches = actual !== undefined && (like ? globMatch(wanted, actual) : actual === wanted);
+  const negated = c.test === 'not-equals' || c.test === 'not-like';
+  return { hit: matches !== negated ? 'yes' : 'no' };
+}
+
+function globMatch(pattern: string, text: string): boolean {
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return re.test(text);
 }

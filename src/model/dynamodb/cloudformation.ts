@@ -3,7 +3,7 @@ import type { SubReader } from '../read.js';
 import { PropertyReader } from '../read.js';
 import type { Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
-import { cfnRetainOnDelete } from '../rds/deletion.js';
+import { cfnRetainOnDelete, cfnRetainOnReplace } from '../deletion.js';
 import type { DynamoTable } from './types.js';
 import { tableStore } from './facets.js';
 import { BILLING_DEFAULT, tableScalable } from './capacity.js';
@@ -28,7 +28,6 @@ const REGION = 'Region';
 type KeyKind = 'owned' | 'aws-managed' | 'customer';
 const OWNED = 'encryption with an AWS-owned key';
 const NO_KEY = { value: '', assumed: 'no customer KMS key' };
-const RETAIN = { value: false, assumed: 'DeletionPolicy Delete (CloudFormation default)' };
 
 export const adapter: Adapter = {
   service: 'dynamodb',
@@ -45,7 +44,8 @@ export const adapter: Adapter = {
         deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
         replicaRegions: [],
         global: false,
-        retainOnDelete: cfnRetainOnDelete(node, r, RETAIN),
+        retainOnDelete: cfnRetainOnDelete(node, r),
+        retainOnReplace: cfnRetainOnReplace(node, r),
       };
       model.dynamoTables.push(table);
       model.facets.dataStores.push(tableStore(table));
@@ -65,7 +65,8 @@ export const adapter: Adapter = {
         deletionProtection: everyReplica(replicas, [DELETION_PROTECTION], 'DeletionProtectionEnabled false', r.origin([REPLICAS])),
         replicaRegions: replicas.map((x) => x.str([REGION]) ?? unknownVal(x.origin(), 'replica without a Region')),
         global: true,
-        retainOnDelete: cfnRetainOnDelete(node, r, RETAIN),
+        retainOnDelete: cfnRetainOnDelete(node, r),
+        retainOnReplace: cfnRetainOnReplace(node, r),
       };
       model.dynamoTables.push(table);
       model.facets.dataStores.push(tableStore(table));

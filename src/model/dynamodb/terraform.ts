@@ -2,7 +2,7 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Val } from '../val.js';
 import { explicit, unknownVal } from '../val.js';
-import { tfRetainOnDelete } from '../rds/deletion.js';
+import { tfRetainOnDelete } from '../deletion.js';
 import { keyKind } from './cloudformation.js';
 import type { DynamoTable } from './types.js';
 import { tableStore } from './facets.js';

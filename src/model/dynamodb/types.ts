@@ -11,4 +11,6 @@ export interface DynamoTable extends ModelResource {
   /** True for `AWS::DynamoDB::GlobalTable` and tables with replicas. */
   global: boolean;
   retainOnDelete: Val<boolean>;
+  /** CloudFormation `UpdateReplacePolicy`. */
+  retainOnReplace?: Val<boolean>;
 }

@@ -9,6 +9,7 @@ import type { RuleCore, RulePeer } from './common.js';
 import { blockDeviceStores, volumeStore } from './facets.js';
 import { vpcFlowLogs } from './logs.js';
 import { toZone } from '../zone.js';
+import { cfnRetainOnDelete, cfnRetainOnReplace } from '../deletion.js';
 
 // AWS::EC2::SecurityGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-securitygroup.html
 // (Ingress/Egress entries: aws-properties-ec2-securitygroup-ingress.html / -egress.html; standalone
@@ -191,6 +192,8 @@ export const adapter: Adapter = {
         encrypted: r.bool([ENCRYPTED], EBS_DEFAULT),
         kmsKey: r.str([KMS_KEY_ID], NO_KMS),
         availabilityZone: required(r.str([AVAILABILITY_ZONE]), r.origin([AVAILABILITY_ZONE]), 'AvailabilityZone'),
+        retainOnDelete: cfnRetainOnDelete(node, r),
+        retainOnReplace: cfnRetainOnReplace(node, r),
       };
       model.volumes.push(volume);
       model.facets.dataStores.push(volumeStore(volume));

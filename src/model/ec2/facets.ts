@@ -10,6 +10,10 @@ export function volumeStore(v: Volume): DataStore {
   return dataStore(v, 'EBS volume', {
     contents: 'server-disk',
     atRest: { kind: 'switch', enabled: v.encrypted, key: v.kmsKey, accountDefault: { name: EBS_ENCRYPTION_BY_DEFAULT, enabled: false } },
+    // EBS has no backup of its own: snapshots come from AWS Backup (or Data Lifecycle Manager, not modelled).
+    backup: { kind: 'none', what: 'snapshots', byPlan: true },
+    retainOnDelete: v.retainOnDelete,
+    ...(v.retainOnReplace ? { retainOnReplace: v.retainOnReplace } : {}),
   });
 }
 

@@ -9,6 +9,7 @@ import type { RuleCore, RulePeer } from './common.js';
 import { blockDeviceStores, volumeStore } from './facets.js';
 import { vpcFlowLogs } from './logs.js';
 import { toZone } from '../zone.js';
+import { tfRetainOnDelete } from '../deletion.js';
 
 // aws_security_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group
 // (ingress/egress blocks; no egress block = no egress: Terraform removes the VPC default rule)
@@ -72,6 +73,7 @@ const NETWORK_INTERFACES = 'network_interfaces';
 
 // aws_ebs_volume, aws_nat_gateway, aws_ebs_encryption_by_default — .../docs/resources/ebs_volume, nat_gateway, ebs_encryption_by_default
 const VOLUME = 'aws_ebs_volume';
+const FINAL_SNAPSHOT = 'final_snapshot';
 const NAT_GATEWAY = 'aws_nat_gateway';
 const EBS_BY_DEFAULT = 'aws_ebs_encryption_by_default';
 const ENABLED = 'enabled';
@@ -211,6 +213,8 @@ export const adapter: Adapter = {
         encrypted: r.bool([ENCRYPTED], EBS_DEFAULT),
         kmsKey: r.str([KMS_KEY_ID], NO_KMS),
         availabilityZone: required(r.str([AVAILABILITY_ZONE]), r.origin([AVAILABILITY_ZONE]), AVAILABILITY_ZONE),
+        // `final_snapshot` (default false): a snapshot of the volume on destroy.
+        retainOnDelete: tfRetainOnDelete(node, r, { attribute: FINAL_SNAPSHOT, skip: false }),
       };
       model.volumes.push(volume);
       model.facets.dataStores.push(volumeStore(volume));

@@ -69,6 +69,9 @@ export interface Volume extends ModelResource {
   encrypted: Val<boolean>;
   kmsKey: Val<string>;
   availabilityZone: Val<string>;
+  /** `DeletionPolicy` Snapshot/Retain (CloudFormation), `final_snapshot` or `prevent_destroy` (Terraform). */
+  retainOnDelete: Val<boolean>;
+  retainOnReplace?: Val<boolean>;
 }
 
 export interface Instance extends ModelResource {

@@ -3,6 +3,7 @@ import { PropertyReader } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
 import { regionOfAz } from './common.js';
+import { cfnRetainOnDelete, cfnRetainOnReplace } from '../deletion.js';
 import type { FileSystem } from './types.js';
 import { fileSystemStore } from './facets.js';
 
@@ -47,6 +48,8 @@ export const adapter: Adapter = {
           ? (status.provenance === 'unknown' ? status : explicit(status.value === 'ENABLED', status.origin))
           : defaulted(false, r.origin([BACKUP_POLICY]), 'automatic backups off (no BackupPolicy)'),
         mountTargetSubnets: mounts.get(node.id) ?? [],
+        retainOnDelete: cfnRetainOnDelete(node, r),
+        retainOnReplace: cfnRetainOnReplace(node, r),
       };
       model.fileSystems.push(fs);
       model.facets.dataStores.push(fileSystemStore(fs));

@@ -8,5 +8,9 @@ export function fileSystemStore(fs: FileSystem): DataStore {
     atRest: { kind: 'switch', enabled: fs.encrypted },
     zones: { kind: 'one-zone', zone: fs.oneZone },
     copies: fs.replicationRegions.map((region) => ({ kind: 'to', at: region, region })),
+    // Automatic backups are AWS Backup's default plan for the file system; a plan of one's own counts too.
+    backup: { kind: 'switch', what: 'automatic backups', enabled: fs.backupPolicy, byPlan: true },
+    retainOnDelete: fs.retainOnDelete,
+    ...(fs.retainOnReplace ? { retainOnReplace: fs.retainOnReplace } : {}),
   });
 }

@@ -3,6 +3,7 @@ import { PropertyReader } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
 import { regionOfAz } from './common.js';
+import { tfRetainOnDelete } from '../deletion.js';
 import type { FileSystem } from './types.js';
 import { fileSystemStore } from './facets.js';
 
@@ -62,8 +63,9 @@ export const adapter: Adapter = {
         kmsKey: r.str([KMS_KEY], { value: '', assumed: 'no KMS key (the AWS-managed aws/elasticfilesystem key when encrypted)' }),
         oneZone: r.str([AZ_NAME]) ?? defaulted<string | null>(null, r.origin([AZ_NAME]), 'Regional (Multi-AZ) storage, no availability_zone_name'),
         replicationRegions: replications.get(node.id) ?? [],
-        backupPolicy: backups.get(node.id)?.[0] ?? defaulted(false, r.origin([]), 'automatic backups off (no aws_efs_backup_policy)'),
+        backupPolicy: backups.get(node.id)?.[0] ?? defaulted(false, { ...r.origin([]), path: BACKUP_POLICY }, 'automatic backups off'),
         mountTargetSubnets: mounts.get(node.id) ?? [],
+        retainOnDelete: tfRetainOnDelete(node, r),
       };
       model.fileSystems.push(fs);
       model.facets.dataStores.push(fileSystemStore(fs));

@@ -9,4 +9,6 @@ export interface FileSystem extends ModelResource {
   replicationRegions: Val<string>[];
   backupPolicy: Val<boolean>;
   mountTargetSubnets: Val<Link>[];
+  retainOnDelete: Val<boolean>;
+  retainOnReplace?: Val<boolean>;
 }

@@ -1,7 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { defaulted } from '../val.js';
-import { cacheStore, plusPrimary, serverlessCache, singleCacheCluster } from './common.js';
+import { cacheStore, plusPrimary, serverlessCache, singleCacheCluster, SNAPSHOT_RETENTION_DEFAULT } from './common.js';
 import type { CacheCluster, CacheSubnetGroup } from './types.js';
 
 // AWS::ElastiCache::ReplicationGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html
@@ -15,6 +15,7 @@ const NUM_CACHE_CLUSTERS = 'NumCacheClusters';
 const REPLICAS_PER_NODE_GROUP = 'ReplicasPerNodeGroup';
 const NODE_GROUP_CONFIGURATION = 'NodeGroupConfiguration';
 const REPLICA_COUNT = 'ReplicaCount';
+const SNAPSHOT_RETENTION = 'SnapshotRetentionLimit';
 const SUBNET_GROUP = 'CacheSubnetGroupName';
 const SECURITY_GROUP_IDS = 'SecurityGroupIds';
 // AWS::ElastiCache::CacheCluster — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-cachecluster.html
@@ -56,13 +57,14 @@ export const adapter: Adapter = {
         nodeCount,
         subnetGroup: r.linkOr([SUBNET_GROUP], 'the default VPC\'s subnets'),
         securityGroups: r.links([SECURITY_GROUP_IDS]),
+        snapshotRetention: r.num([SNAPSHOT_RETENTION], SNAPSHOT_RETENTION_DEFAULT),
       };
       model.cacheClusters.push(c);
       model.facets.dataStores.push(cacheStore(c));
     }
     for (const node of graph.ofType(CACHE_CLUSTER)) {
       const r = new PropertyReader(node, graph, 'Properties');
-      pushCache(singleCacheCluster(r, { engine: ENGINE, transit: TRANSIT, azMode: AZ_MODE, numCacheNodes: NUM_CACHE_NODES, subnetGroup: SUBNET_GROUP, securityGroups: VPC_SECURITY_GROUP_IDS }));
+      pushCache(singleCacheCluster(r, { engine: ENGINE, transit: TRANSIT, azMode: AZ_MODE, numCacheNodes: NUM_CACHE_NODES, subnetGroup: SUBNET_GROUP, securityGroups: VPC_SECURITY_GROUP_IDS, snapshotRetention: SNAPSHOT_RETENTION }));
     }
     for (const node of graph.ofType(SERVERLESS)) {
       const r = new PropertyReader(node, graph, 'Properties');

@@ -2,7 +2,7 @@ import type { PropertyReader } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { defaulted, explicit } from '../val.js';
 import type { CacheCluster } from './types.js';
-import type { DataStore } from '../facets.js';
+import type { DataStore, NativeBackup } from '../facets.js';
 import { dataStore } from '../facets.js';
 
 /** Nodes per shard from a replica count: the primary plus its replicas. */
@@ -20,7 +20,11 @@ export interface CacheClusterNames {
   numCacheNodes: string;
   subnetGroup: string;
   securityGroups: string;
+  snapshotRetention: string;
 }
+
+/** `SnapshotRetentionLimit` / `snapshot_retention_limit`: 0 unless set, which turns automatic snapshots off. */
+export const SNAPSHOT_RETENTION_DEFAULT = { value: 0, assumed: '0: automatic snapshots off' };
 
 /** A single cache cluster (Memcached, or a lone Redis node): no at-rest encryption, no failover. */
 export function singleCacheCluster(r: PropertyReader, names: CacheClusterNames): CacheCluster {
@@ -36,6 +40,7 @@ export function singleCacheCluster(r: PropertyReader, names: CacheClusterNames):
     nodeCount: r.num([names.numCacheNodes], { value: 1, assumed: 'one node' }),
     subnetGroup: r.linkOr([names.subnetGroup], 'the default VPC\'s subnets'),
     securityGroups: r.links([names.securityGroups]),
+    snapshotRetention: r.num([names.snapshotRetention], SNAPSHOT_RETENTION_DEFAULT),
   };
 }
 
@@ -58,16 +63,29 @@ export function serverlessCache(r: PropertyReader, names: { engine: string; subn
 
 /** A cache as a data store: at-rest encryption where it can be set, and how its nodes survive a zone. */
 export function cacheStore(c: CacheCluster): DataStore {
+  const backup = snapshots(c);
   if (c.kind === 'replication-group') {
     return dataStore(c, 'ElastiCache replication group', {
       contents: 'cache',
       atRest: { kind: 'switch', enabled: c.atRestEncryption },
       zones: { kind: 'replicated', nodes: c.nodeCount, failover: c.automaticFailover, multiAz: c.multiAz },
+      ...(backup ? { backup } : {}),
     });
   }
   if (c.kind === 'cluster') {
     // A single cache cluster has no at-rest encryption setting: not judged on it.
-    return dataStore(c, 'ElastiCache cache cluster', { contents: 'cache', zones: { kind: 'spread', crossAz: c.multiAz, nodes: c.nodeCount } });
+    return dataStore(c, 'ElastiCache cache cluster', { contents: 'cache', zones: { kind: 'spread', crossAz: c.multiAz, nodes: c.nodeCount }, ...(backup ? { backup } : {}) });
   }
   return dataStore(c, 'ElastiCache serverless cache', { contents: 'cache', atRest: { kind: 'switch', enabled: c.atRestEncryption }, zones: { kind: 'by-design' } });
+}
+
+/**
+ * Automatic snapshots of a Redis or Valkey cache (Memcached cannot snapshot). AWS Backup does not
+ * protect ElastiCache, so no plan stands in for them. A cache whose engine is unknown is not judged.
+ */
+function snapshots(c: CacheCluster): NativeBackup | undefined {
+  if (!c.snapshotRetention || c.engine.provenance === 'unknown') return undefined;
+  const engine = c.engine.value.toLowerCase();
+  if (engine !== 'redis' && engine !== 'valkey') return undefined;
+  return { kind: 'retention', what: 'automatic snapshots', days: c.snapshotRetention, byPlan: false, noPlan: 'AWS Backup does not protect ElastiCache' };
 }

@@ -1,7 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { defaulted } from '../val.js';
-import { cacheStore, plusPrimary, serverlessCache, singleCacheCluster } from './common.js';
+import { cacheStore, plusPrimary, serverlessCache, singleCacheCluster, SNAPSHOT_RETENTION_DEFAULT } from './common.js';
 import type { CacheCluster, CacheSubnetGroup } from './types.js';
 
 // aws_elasticache_replication_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group
@@ -13,6 +13,7 @@ const AUTO_FAILOVER = 'automatic_failover_enabled';
 const MULTI_AZ = 'multi_az_enabled';
 const NUM_CACHE_CLUSTERS = 'num_cache_clusters';
 const REPLICAS_PER_NODE_GROUP = 'replicas_per_node_group';
+const SNAPSHOT_RETENTION = 'snapshot_retention_limit';
 const SUBNET_GROUP = 'subnet_group_name';
 const SECURITY_GROUP_IDS = 'security_group_ids';
 // aws_elasticache_cluster — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_cluster
@@ -52,6 +53,7 @@ export const adapter: Adapter = {
         nodeCount,
         subnetGroup: r.linkOr([SUBNET_GROUP], 'the default VPC\'s subnets'),
         securityGroups: r.links([SECURITY_GROUP_IDS]),
+        snapshotRetention: r.num([SNAPSHOT_RETENTION], SNAPSHOT_RETENTION_DEFAULT),
       };
       model.cacheClusters.push(c);
       model.facets.dataStores.push(cacheStore(c));
@@ -59,7 +61,7 @@ export const adapter: Adapter = {
     for (const node of graph.ofType(CACHE_CLUSTER)) {
       const r = new PropertyReader(node, graph, '');
       if (r.has([REPLICATION_GROUP_ID])) continue;
-      pushCache(singleCacheCluster(r, { engine: ENGINE, transit: TRANSIT, azMode: AZ_MODE, numCacheNodes: NUM_CACHE_NODES, subnetGroup: SUBNET_GROUP, securityGroups: SECURITY_GROUP_IDS }));
+      pushCache(singleCacheCluster(r, { engine: ENGINE, transit: TRANSIT, azMode: AZ_MODE, numCacheNodes: NUM_CACHE_NODES, subnetGroup: SUBNET_GROUP, securityGroups: SECURITY_GROUP_IDS, snapshotRetention: SNAPSHOT_RETENTION }));
     }
     for (const node of graph.ofType(SERVERLESS)) {
       const r = new PropertyReader(node, graph, '');

@@ -11,6 +11,8 @@ export interface CacheCluster extends ModelResource {
   nodeCount: Val<number>;
   subnetGroup: Val<Link>;
   securityGroups: Val<Link>[];
+  /** Days of automatic snapshots kept (Redis/Valkey; 0 turns them off); absent for serverless caches. */
+  snapshotRetention?: Val<number>;
 }
 
 export interface CacheSubnetGroup extends ModelResource {

@@ -2,7 +2,7 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Val } from '../val.js';
 import { defaulted, unknownVal } from '../val.js';
-import { cfnRetainOnDelete } from './deletion.js';
+import { cfnRetainOnDelete, cfnRetainOnReplace } from '../deletion.js';
 import { clusterStorageEncryption } from './serverless.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
 import { clusterStore, instanceStore } from './facets.js';
@@ -80,7 +80,8 @@ export const adapter: Adapter = {
         publiclyAccessible: r.bool([PUBLICLY_ACCESSIBLE], subnetGroup
           ? { value: false, assumed: 'not publicly accessible (DB subnet group set)' }
           : { value: true, assumed: 'publicly accessible (default VPC, no DB subnet group)' }),
-        retainOnDelete: cfnRetainOnDelete(node, r, { value: true, assumed: 'DeletionPolicy Snapshot (CloudFormation default for DB instances outside a cluster)' }),
+        retainOnDelete: cfnRetainOnDelete(node, r, { value: true, assumed: 'Snapshot (CloudFormation default for DB instances outside a cluster)' }),
+        retainOnReplace: cfnRetainOnReplace(node, r),
       };
       const identifier = r.str([INSTANCE_ID]);
       if (identifier) db.identifier = identifier;
@@ -102,7 +103,8 @@ export const adapter: Adapter = {
         subnetGroup: r.linkOr([SUBNET_GROUP], 'the default VPC (no DB subnet group)'),
         securityGroups: r.links([CLUSTER_SECURITY_GROUPS]),
         availabilityZones: r.strList([AVAILABILITY_ZONES], { value: [], assumed: 'Availability Zones chosen by RDS' }),
-        retainOnDelete: cfnRetainOnDelete(node, r, { value: true, assumed: 'DeletionPolicy Snapshot (CloudFormation default for DB clusters)' }),
+        retainOnDelete: cfnRetainOnDelete(node, r, { value: true, assumed: 'Snapshot (CloudFormation default for DB clusters)' }),
+        retainOnReplace: cfnRetainOnReplace(node, r),
       };
       const identifier = r.str([CLUSTER_ID]);
       if (identifier) c.identifier = identifier;

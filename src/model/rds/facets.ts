@@ -15,7 +15,11 @@ export function instanceStore(db: DbInstance): DataStore {
       ? { kind: 'inherited', from: db.replicaOf }
       : { kind: 'switch', enabled: db.storageEncrypted, key: db.kmsKey, part: 'storage' },
     deletionProtection: db.deletionProtection,
+    retainOnDelete: db.retainOnDelete,
+    ...(db.retainOnReplace ? { retainOnReplace: db.retainOnReplace } : {}),
   });
+  // A read replica's backups are its source's concern (its source is the store that is judged).
+  if (!db.replicaOf) s.backup = { kind: 'retention', what: 'automated backups', days: db.backupRetentionDays, byPlan: true, minimumDays: 7 };
   // A read replica's zones follow its own settings, but it is judged as a copy, not as the store.
   if (!db.replicaOf) s.zones = { kind: 'switch', multiAz: db.multiAz };
   if (db.identifier) s.name = { arnType: 'rds:db', name: db.identifier };
@@ -31,6 +35,9 @@ export function clusterStore(c: DbCluster): DataStore {
       ? { kind: 'inherited', from: c.replicaOf }
       : { kind: 'switch', enabled: c.storageEncrypted, key: c.kmsKey, part: 'storage' },
     deletionProtection: c.deletionProtection,
+    retainOnDelete: c.retainOnDelete,
+    ...(c.retainOnReplace ? { retainOnReplace: c.retainOnReplace } : {}),
+    backup: { kind: 'retention', what: 'automated backups', days: c.backupRetentionDays, byPlan: true, minimumDays: 7 },
     // Aurora runs the instances declared beside the cluster; Multi-AZ DB clusters (MySQL/PostgreSQL) always three in three AZs.
     zones: engine === '' || engine.startsWith('aurora') ? { kind: 'members', what: 'Aurora DB cluster', members: [] } : { kind: 'by-design' },
   });

@@ -2,7 +2,7 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Val } from '../val.js';
 import { defaulted, unknownVal } from '../val.js';
-import { tfRetainOnDelete } from './deletion.js';
+import { tfRetainOnDelete } from '../deletion.js';
 import { clusterStorageEncryption } from './serverless.js';
 import type { DbCluster, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
 import { clusterStore, instanceStore } from './facets.js';

@@ -16,6 +16,8 @@ export interface DbInstance extends ModelResource {
   publiclyAccessible: Val<boolean>;
   /** `DeletionPolicy` (CloudFormation) or `prevent_destroy` (Terraform): does deleting the stack keep the data? */
   retainOnDelete: Val<boolean>;
+  /** CloudFormation `UpdateReplacePolicy`: does a replacing update keep the old instance's data? */
+  retainOnReplace?: Val<boolean>;
 }
 
 /**
@@ -48,6 +50,7 @@ export interface DbCluster extends ModelResource {
   /** Multi-AZ DB clusters (non-Aurora) declare their instance class on the cluster. */
   availabilityZones: Val<string[]>;
   retainOnDelete: Val<boolean>;
+  retainOnReplace?: Val<boolean>;
 }
 
 export interface DbSubnetGroup extends ModelResource {

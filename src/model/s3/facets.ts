@@ -11,6 +11,8 @@ export function bucketStore(b: Bucket): DataStore {
     copies: b.replication
       .filter((r) => !isFalse(r.enabled))
       .map((r) => ({ kind: 'to', at: r.destinationRegion, region: r.destinationRegion, ...(isKnown(r.destination) && r.destination.value.id ? { destination: r.destination.value.id } : {}) })),
+    // Versioning keeps overwritten and deleted objects; AWS Backup for S3 needs it on, so a plan does not replace it.
+    backup: { kind: 'switch', what: 'versioning', enabled: b.versioning, byPlan: false, noPlan: 'AWS Backup for S3 needs versioning on' },
   });
 }
 
