@@ -470,6 +470,47 @@ ruleTester(rule, [
       storage_encrypted  = var.encrypted
     }
   `, [{ messageId: 'unencrypted', line: 5, column: 1 }], { undecidable: [{ line: 16, column: 24, says: 'DocumentDB cluster storage' }] }),
+  // ── Redshift (its data-store facet: encrypted by default) ──
+  cfn('Redshift cluster with Encrypted false', `
+    Resources:
+      Warehouse:
+        Type: AWS::Redshift::Cluster
+        Properties:
+          ClusterType: multi-node
+          NodeType: ra3.xlplus
+          NumberOfNodes: 2
+          DBName: dw
+          MasterUsername: admin
+          ManageMasterPassword: true
+          Encrypted: false
+  `, [{ messageId: 'unencrypted', line: 11, column: 18 }]),
+  cfn('Redshift cluster encrypted by default', `
+    Resources:
+      Warehouse:
+        Type: AWS::Redshift::Cluster
+        Properties:
+          ClusterType: multi-node
+          NodeType: ra3.xlplus
+          NumberOfNodes: 2
+          DBName: dw
+          MasterUsername: admin
+          ManageMasterPassword: true
+  `),
+  tf('Redshift cluster with encrypted false', `
+    resource "aws_redshift_cluster" "dw" {
+      cluster_identifier = "dw"
+      node_type          = "ra3.xlplus"
+      encrypted          = false
+    }
+  `, [{ messageId: 'unencrypted', line: 4, column: 24 }]),
+  tf('Redshift cluster with encrypted false but a KMS key', `
+    resource "aws_redshift_cluster" "dw" {
+      cluster_identifier = "dw"
+      node_type          = "ra3.xlplus"
+      encrypted          = false
+      kms_key_id         = "arn:aws:kms:us-east-1:111122223333:key/abc"
+    }
+  `),
 ]);
 
 describe('encryption-at-rest: CloudFormation restores and messages', () => {

@@ -693,4 +693,46 @@ output "subnet_ids" {
       }
     }
   `, [], { undecidable: [{ line: 8, column: 19, says: 'known only at deployment' }] }),
+  // ── Redshift (its data-store facet: a Multi-AZ switch) ──
+  cfn('Redshift cluster without MultiAZ', `
+    Resources:
+      Warehouse:
+        Type: AWS::Redshift::Cluster
+        Properties:
+          ClusterType: multi-node
+          NodeType: ra3.xlplus
+          NumberOfNodes: 2
+          DBName: dw
+          MasterUsername: admin
+          ManageMasterPassword: true
+  `, [{ messageId: 'singleAz', line: 2, column: 3 }]),
+  cfn('Redshift cluster with MultiAZ', `
+    Resources:
+      Warehouse:
+        Type: AWS::Redshift::Cluster
+        Properties:
+          ClusterType: multi-node
+          NodeType: ra3.xlplus
+          NumberOfNodes: 2
+          DBName: dw
+          MasterUsername: admin
+          ManageMasterPassword: true
+          MultiAZ: true
+  `),
+  tf('Redshift cluster with multi_az false', `
+    resource "aws_redshift_cluster" "dw" {
+      cluster_identifier = "dw"
+      node_type          = "ra3.xlplus"
+      number_of_nodes    = 2
+      multi_az           = false
+    }
+  `, [{ messageId: 'singleAz', line: 5, column: 24 }]),
+  tf('Redshift cluster with multi_az true', `
+    resource "aws_redshift_cluster" "dw" {
+      cluster_identifier = "dw"
+      node_type          = "ra3.xlplus"
+      number_of_nodes    = 2
+      multi_az           = true
+    }
+  `),
 ]);

@@ -302,6 +302,14 @@ resource "aws_s3_bucket" "access_logs" {
   bucket = "${local.name}-access-logs-${var.workload_account_id}"
 }
 
+resource "aws_s3_bucket_versioning" "access_logs" {
+  bucket = aws_s3_bucket.access_logs.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
 resource "aws_s3_bucket_ownership_controls" "access_logs" {
   bucket = aws_s3_bucket.access_logs.id
 

@@ -66,6 +66,7 @@ resource "aws_elasticache_replication_group" "sessions" {
   at_rest_encryption_enabled = true
   transit_encryption_enabled = true
   kms_key_id                 = aws_kms_key.data.arn
+  snapshot_retention_limit   = 3
   subnet_group_name          = aws_elasticache_subnet_group.sessions.name
   security_group_ids         = [aws_security_group.cache.id]
 }
@@ -73,11 +74,12 @@ resource "aws_elasticache_replication_group" "sessions" {
 # ------------------------------------------------------ carts (DynamoDB)
 # A global table: a replica in the DR region keeps carts across a failover.
 resource "aws_dynamodb_table" "carts" {
-  name             = "${local.name}-carts"
-  billing_mode     = "PAY_PER_REQUEST"
-  hash_key         = "cartId"
-  stream_enabled   = true
-  stream_view_type = "NEW_AND_OLD_IMAGES"
+  name                        = "${local.name}-carts"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "cartId"
+  stream_enabled              = true
+  stream_view_type            = "NEW_AND_OLD_IMAGES"
+  deletion_protection_enabled = true
 
   attribute {
     name = "cartId"
@@ -87,6 +89,10 @@ resource "aws_dynamodb_table" "carts" {
   ttl {
     attribute_name = "expiresAt"
     enabled        = true
+  }
+
+  point_in_time_recovery {
+    enabled = true
   }
 
   server_side_encryption {
@@ -105,6 +111,18 @@ resource "aws_efs_file_system" "media" {
   creation_token = "${local.name}-media"
   encrypted      = true
   kms_key_id     = aws_kms_key.data.arn
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_efs_backup_policy" "media" {
+  file_system_id = aws_efs_file_system.media.id
+
+  backup_policy {
+    status = "ENABLED"
+  }
 }
 
 resource "aws_efs_mount_target" "media" {

@@ -1,9 +1,10 @@
 resource "aws_dynamodb_table" "orders" {
-  name             = "${local.name}-orders"
-  billing_mode     = "PAY_PER_REQUEST"
-  hash_key         = "orderId"
-  stream_enabled   = true
-  stream_view_type = "NEW_AND_OLD_IMAGES"
+  name                        = "${local.name}-orders"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "orderId"
+  stream_enabled              = true
+  stream_view_type            = "NEW_AND_OLD_IMAGES"
+  deletion_protection_enabled = true
 
   attribute {
     name = "orderId"
