@@ -19,12 +19,12 @@ export default defineRule({
     id: 'backups',
     title: 'Stateful stores are backed up and kept when their stack deletes them',
     checks: 'RDS/Aurora and Redshift retention, DynamoDB point-in-time recovery, S3 versioning, EFS automatic backups, ElastiCache snapshots, AWS Backup plans for EBS, DeletionPolicy/prevent_destroy and deletion protection',
-    severity: 'high',
+    severity: 'medium',
     controls: ['2.6'],
     rationale:
       'Regular backups to durable storage (checklist 2.6) are what a deleted table, a corrupted database or an overwritten ' +
       'object is restored from. The AWS defaults do not give them everywhere: RDS keeps automated backups for 1 day when ' +
-      '`BackupRetentionPeriod` is not set (0 turns them off; the checklist asks for at least 7 days, a lower-severity finding ' +
+      '`BackupRetentionPeriod` is not set (0 turns them off; the checklist asks for at least 7 days, its own message ' +
       'below that), Redshift keeps automated snapshots for 1 day (0 turns them off), DynamoDB point-in-time recovery is off ' +
       'unless enabled, S3 versioning is off unless enabled, EFS file systems made through the API, CloudFormation or ' +
       'Terraform have automatic backups off (only the console turns them on), ElastiCache Redis/Valkey keeps no automatic ' +
@@ -45,7 +45,7 @@ export default defineRule({
       'service refuse the delete, whoever asks. To keep the noise down, each store gets at most one finding about its ' +
       'backups and one about deletion: the missing settings are listed in one message, and the two questions have separate ' +
       'messages only because their remediations differ (turn a backup on; set a deletion policy or protection). A store ' +
-      'that keeps its data on deletion but has no deletion protection is the lower-severity deletion finding. S3 buckets ' +
+      'that keeps its data on deletion but has no deletion protection gets its own message. Every finding has the rule\'s one severity (medium). S3 buckets ' +
       'are not judged on deletion (S3 refuses to delete a non-empty bucket, and neither CloudFormation nor Terraform ' +
       'without `force_destroy` empties it), caches and servers\' block devices neither. Read replicas are judged through ' +
       'their source, Aurora DB instances through their cluster. A value the scan cannot know (a parameter or variable ' +
@@ -106,23 +106,21 @@ export default defineRule({
         else ctx.report(r);
       };
       const plan = b.kind === 'none' || b.byPlan ? `, ${NO_PLAN}` : b.noPlan ? `; ${b.noPlan}` : '';
-      // Caches hold copies of data kept elsewhere: their snapshots matter less.
-      const off = store.contents === 'cache' ? { severity: 'medium' as const } : {};
       if (b.kind === 'none') {
-        report({ messageId: 'noBackupPlan', at: owner, resource: owner, severity: 'medium', data: { what: store.what, backup: b.what, plan: NO_PLAN } });
+        report({ messageId: 'noBackupPlan', at: owner, resource: owner, data: { what: store.what, backup: b.what, plan: NO_PLAN } });
         return;
       }
       if (b.kind === 'switch') {
         if (undecided(ctx, owner, b.enabled, `${b.what} of the ${store.what}`)) return;
-        if (isFalse(b.enabled)) report({ messageId: 'backupOff', at: b.enabled, resource: owner, ...off, data: { what: store.what, backup: b.what, setting: says(b.enabled), plan } });
+        if (isFalse(b.enabled)) report({ messageId: 'backupOff', at: b.enabled, resource: owner, data: { what: store.what, backup: b.what, setting: says(b.enabled), plan } });
         return;
       }
       if (undecided(ctx, owner, b.days, `the ${b.what} retention of the ${store.what}`)) return;
       const days = b.days.value!;
       if (days <= 0) {
-        report({ messageId: 'backupOff', at: b.days, resource: owner, ...off, data: { what: store.what, backup: b.what, setting: `${says(b.days)}, which turns them off`, plan } });
+        report({ messageId: 'backupOff', at: b.days, resource: owner, data: { what: store.what, backup: b.what, setting: `${says(b.days)}, which turns them off`, plan } });
       } else if (b.minimumDays !== undefined && days < b.minimumDays) {
-        report({ messageId: 'shortRetention', at: b.days, resource: owner, severity: 'low', data: { what: store.what, backup: b.what, days, setting: says(b.days), minimum: b.minimumDays } });
+        report({ messageId: 'shortRetention', at: b.days, resource: owner, data: { what: store.what, backup: b.what, days, setting: says(b.days), minimum: b.minimumDays } });
       }
     }
 
@@ -149,11 +147,11 @@ export default defineRule({
           ...(lostOnReplace ? [lets(onReplace!)] : []),
           ...(dp ? [says(dp)] : []),
         ].join(', ');
-        ctx.report({ messageId: 'deletable', at: lostOnDelete ? onDelete : onReplace!, resource: owner, severity: 'medium', data: { what: store.what, when, missing } });
+        ctx.report({ messageId: 'deletable', at: lostOnDelete ? onDelete : onReplace!, resource: owner, data: { what: store.what, when, missing } });
         return;
       }
       if (dp && !undecided(ctx, owner, dp, `deletion protection of the ${store.what}`) && isFalse(dp)) {
-        ctx.report({ messageId: 'noDeletionProtection', at: dp, resource: owner, severity: 'low', data: { what: store.what, setting: says(dp) } });
+        ctx.report({ messageId: 'noDeletionProtection', at: dp, resource: owner, data: { what: store.what, setting: says(dp) } });
       }
     }
   },

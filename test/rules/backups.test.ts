@@ -17,7 +17,7 @@ ruleTester(rule, [
           Engine: postgres
           BackupRetentionPeriod: 0
           DeletionProtection: true
-  `, [{ messageId: 'backupOff', line: 6, column: 30, severity: 'high' }]),
+  `, [{ messageId: 'backupOff', line: 6, column: 30 }]),
   cfn('RDS instance with the default retention (1 day) and no deletion protection', `
     Resources:
       Db:
@@ -26,7 +26,7 @@ ruleTester(rule, [
         UpdateReplacePolicy: Snapshot
         Properties:
           Engine: postgres
-  `, [{ messageId: 'shortRetention', line: 2, column: 3, severity: 'low' }, { messageId: 'noDeletionProtection', line: 2, column: 3, severity: 'low' }]),
+  `, [{ messageId: 'shortRetention', line: 2, column: 3 }, { messageId: 'noDeletionProtection', line: 2, column: 3 }]),
   cfn('RDS instance: 7 days, deletion protection, and its read replica', `
     Resources:
       Db:
@@ -82,7 +82,7 @@ ruleTester(rule, [
         Type: AWS::DynamoDB::Table
         Properties:
           BillingMode: PAY_PER_REQUEST${KEYS}
-  `, [{ messageId: 'backupOff', line: 2, column: 3 }, { messageId: 'deletable', line: 2, column: 3, severity: 'medium' }]),
+  `, [{ messageId: 'backupOff', line: 2, column: 3 }, { messageId: 'deletable', line: 2, column: 3 }]),
   cfn('DynamoDB table with point-in-time recovery and Retain policies (as CDK writes them)', `
     Resources:
       Table:
@@ -187,7 +187,7 @@ ruleTester(rule, [
         Properties:
           AvailabilityZone: eu-west-1a
           Size: 100
-  `, [{ messageId: 'noBackupPlan', line: 2, column: 3, severity: 'medium' }, { messageId: 'deletable', line: 2, column: 3 }]),
+  `, [{ messageId: 'noBackupPlan', line: 2, column: 3 }, { messageId: 'deletable', line: 2, column: 3 }]),
   cfn('EBS volume selected by a Backup plan by tag', `
     Resources:
       Disk:
@@ -288,7 +288,7 @@ ruleTester(rule, [
           Engine: memcached
           CacheNodeType: cache.t3.micro
           NumCacheNodes: 1
-  `, [{ messageId: 'backupOff', line: 2, column: 3, severity: 'medium' }]),
+  `, [{ messageId: 'backupOff', line: 2, column: 3 }]),
   cfn('Redis cache cluster with a snapshot retention', `
     Resources:
       Redis:
