@@ -24,8 +24,8 @@ export default defineRule({
     rationale:
       'Regular backups to durable storage (checklist 2.6) are what a deleted table, a corrupted database or an overwritten ' +
       'object is restored from. The AWS defaults do not give them everywhere: RDS keeps automated backups for 1 day when ' +
-      '`BackupRetentionPeriod` is not set (0 turns them off; the checklist asks for at least 7 days, its own message ' +
-      'below that), Redshift keeps automated snapshots for 1 day (0 turns them off), DynamoDB point-in-time recovery is off ' +
+      '`BackupRetentionPeriod` is not set (0 turns them off; fewer than the 7 days the checklist asks for is ' +
+      '`backup-retention`, one severity lower), Redshift keeps automated snapshots for 1 day (0 turns them off), DynamoDB point-in-time recovery is off ' +
       'unless enabled, S3 versioning is off unless enabled, EFS file systems made through the API, CloudFormation or ' +
       'Terraform have automatic backups off (only the console turns them on), ElastiCache Redis/Valkey keeps no automatic ' +
       'snapshots unless `SnapshotRetentionLimit` is set (Memcached cannot snapshot, and is not judged), and EBS volumes have ' +
@@ -61,7 +61,6 @@ export default defineRule({
       'final snapshot in Terraform, and turn deletion protection on where the service has it.',
     messages: {
       backupOff: '{{what}} has no {{backup}}: {{setting}}{{plan}}.',
-      shortRetention: '{{what}} keeps {{backup}} for {{days}} day(s): {{setting}}, and the checklist asks for at least {{minimum}} days.',
       noBackupPlan: '{{what}} is not backed up: it takes no {{backup}} of its own, {{plan}}.',
       deletable: '{{what}} loses its data when {{when}}: {{missing}}.',
       noDeletionProtection: '{{what}} has no deletion protection: {{setting}}. Its data survives a delete by its stack or configuration, but nothing refuses a delete made outside them.',
@@ -119,9 +118,8 @@ export default defineRule({
       const days = b.days.value!;
       if (days <= 0) {
         report({ messageId: 'backupOff', at: b.days, resource: owner, data: { what: store.what, backup: b.what, setting: `${says(b.days)}, which turns them off`, plan } });
-      } else if (b.minimumDays !== undefined && days < b.minimumDays) {
-        report({ messageId: 'shortRetention', at: b.days, resource: owner, data: { what: store.what, backup: b.what, days, setting: says(b.days), minimum: b.minimumDays } });
       }
+      // Backups kept for fewer days than the checklist asks are backup-retention (low).
     }
 
     function checkDeletion(store: DataStore): void {

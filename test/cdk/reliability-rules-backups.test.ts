@@ -41,15 +41,15 @@ describe('backups on CDK', () => {
       const plan = backup.BackupPlan.daily35DayRetention(stack, 'Plan');
       plan.addSelection('Files', { resources: [backup.BackupResource.fromConstruct(files)] });
       plan.addSelection('Tagged', { resources: [backup.BackupResource.fromTag('backup', 'daily')] });
-    }, 'backups');
-    const got = findings.map((f) => [f.messageId, f.resource.constructPath]).sort();
+    }, ['backups', 'backup-retention']);
+    const got = findings.map((f) => [f.ruleId, f.messageId, f.resource.constructPath]).sort();
     expect(got).toEqual([
-      ['backupOff', 'Test/Carts/Resource'],
-      ['backupOff', 'Test/Uploads/Resource'],
-      ['deletable', 'Test/Carts/Resource'],
-      ['noBackupPlan', 'Test/Scratch/Resource'],
-      ['noDeletionProtection', 'Test/Db/Resource'],
-      ['shortRetention', 'Test/Db/Resource'],
+      ['backup-retention', 'shortRetention', 'Test/Db/Resource'],
+      ['backups', 'backupOff', 'Test/Carts/Resource'],
+      ['backups', 'backupOff', 'Test/Uploads/Resource'],
+      ['backups', 'deletable', 'Test/Carts/Resource'],
+      ['backups', 'noBackupPlan', 'Test/Scratch/Resource'],
+      ['backups', 'noDeletionProtection', 'Test/Db/Resource'],
     ]);
     for (const f of findings) expect(f.resource.source).toBe('cdk');
   });

@@ -26,7 +26,7 @@ ruleTester(rule, [
         UpdateReplacePolicy: Snapshot
         Properties:
           Engine: postgres
-  `, [{ messageId: 'shortRetention', line: 2, column: 3 }, { messageId: 'noDeletionProtection', line: 2, column: 3 }]),
+  `, [{ messageId: 'noDeletionProtection', line: 2, column: 3 }]),
   cfn('RDS instance: 7 days, deletion protection, and its read replica', `
     Resources:
       Db:
@@ -64,7 +64,7 @@ ruleTester(rule, [
         Properties:
           Engine: aurora-postgresql
           DBClusterIdentifier: !Ref Cluster
-  `, [{ messageId: 'shortRetention', line: 6, column: 30 }]),
+  `, []),
   cfn('RDS instance replaced by an update loses its data (UpdateReplacePolicy default Delete)', `
     Resources:
       Db:
@@ -311,7 +311,7 @@ ruleTester(rule, [
           MasterUsername: admin
           ManageMasterPassword: true
           AutomatedSnapshotRetentionPeriod: 0
-  `, [{ messageId: 'backupOff', line: 11, column: 41 }, { messageId: 'deletable', line: 2, column: 3 }]),
+  `, [{ messageId: 'deletable', line: 2, column: 3 }, { messageId: 'backupOff', line: 11, column: 41 }]),
   cfn('Redshift cluster with the default retention, snapshotted on delete and replace', `
     Resources:
       Warehouse:
@@ -341,7 +341,7 @@ ruleTester(rule, [
       engine         = "postgres"
       instance_class = "db.t3.micro"
     }
-  `, [{ messageId: 'shortRetention', line: 1, column: 1 }, { messageId: 'noDeletionProtection', line: 1, column: 1 }]),
+  `, [{ messageId: 'noDeletionProtection', line: 1, column: 1 }]),
   tf('RDS instance skipping the final snapshot', `
     resource "aws_db_instance" "db" {
       engine                  = "postgres"

@@ -616,6 +616,18 @@ ruleTester(rule, [
         Type: AWS::S3::Bucket
   `, [{ messageId: 'copySameRegion', line: 15, column: 23 }, { messageId: 'oneRegion', line: 2, column: 3 }], EAST),
   // ── Redshift (its data-store facet: cross-region snapshot copy) ──
+  cfn('Redshift cluster without a snapshot copy', `
+    Resources:
+      Warehouse:
+        Type: AWS::Redshift::Cluster
+        Properties:
+          ClusterType: multi-node
+          NodeType: ra3.xlplus
+          NumberOfNodes: 2
+          DBName: dw
+          MasterUsername: admin
+          ManageMasterPassword: true
+  `, [{ messageId: 'noCopy', line: 2, column: 3 }, { messageId: 'oneRegion', line: 2, column: 3 }], EAST),
   cfn('Redshift cluster copying snapshots to another region', `
     Resources:
       Warehouse:
@@ -629,6 +641,25 @@ ruleTester(rule, [
           ManageMasterPassword: true
           DestinationRegion: us-west-2
   `, [], EAST),
+  cfn('Redshift cluster copying snapshots to its own region', `
+    Resources:
+      Warehouse:
+        Type: AWS::Redshift::Cluster
+        Properties:
+          ClusterType: multi-node
+          NodeType: ra3.xlplus
+          NumberOfNodes: 2
+          DBName: dw
+          MasterUsername: admin
+          ManageMasterPassword: true
+          DestinationRegion: us-east-1
+  `, [{ messageId: 'copySameRegion', line: 11, column: 26 }, { messageId: 'oneRegion', line: 2, column: 3 }], EAST),
+  tf('Redshift cluster without a snapshot copy', PROVIDERS + `
+    resource "aws_redshift_cluster" "dw" {
+      cluster_identifier = "dw"
+      node_type          = "ra3.xlplus"
+    }
+  `, [{ messageId: 'noCopy', line: 10, column: 1 }, { messageId: 'oneRegion', line: 2, column: 3 }]),
   tf('Redshift cluster with an inline snapshot_copy to another region', PROVIDERS + `
     resource "aws_redshift_cluster" "dw" {
       cluster_identifier = "dw"
@@ -639,4 +670,15 @@ ruleTester(rule, [
       }
     }
   `),
+  tf('Redshift cluster with an aws_redshift_snapshot_copy to its own region', PROVIDERS + `
+    resource "aws_redshift_cluster" "dw" {
+      cluster_identifier = "dw"
+      node_type          = "ra3.xlplus"
+    }
+
+    resource "aws_redshift_snapshot_copy" "dw" {
+      cluster_identifier = aws_redshift_cluster.dw.id
+      destination_region = "us-east-1"
+    }
+  `, [{ messageId: 'copySameRegion', line: 17, column: 24 }, { messageId: 'oneRegion', line: 2, column: 3 }]),
 ]);
