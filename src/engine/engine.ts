@@ -126,6 +126,7 @@ function toFinding(rule: Rule, messages: Record<string, string>, r: Report<strin
       // CDK: the engineer's TypeScript line first, the synthesized template beside it.
       finding.related.push({ span, message: 'synthesized template' });
       finding.location = path ? { span: res.construct.source, path } : { span: res.construct.source };
+      if (res.construct.note) finding.related.push({ span: res.construct.source, message: res.construct.note });
     }
   }
   const suppression = suppressionFor(meta.id, r.resource, path, span, options);

@@ -75,6 +75,8 @@ export interface ConstructInfo {
   source?: Span;
   /** Why no source line was found, when none was. */
   unresolved?: string;
+  /** Why `source` is not where the engineer would look (compiled JavaScript whose TypeScript was not found): told with each finding. */
+  note?: string;
 }
 
 export interface ResourceNode {

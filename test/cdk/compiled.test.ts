@@ -54,7 +54,7 @@ const bucket = { Type: 'AWS::S3::Bucket', Properties: {} };
  * A compiled app (`lib/shop.js` beside `lib/shop.ts`, or under an output folder: `build/lib/shop.js`)
  * and an assembly whose creation stacks name the `.js` files of a CI machine.
  */
-async function compiledApp(sourceMap: boolean, outDir = '') {
+async function compiledApp(sourceMap: boolean, outDir = '', typescript = true) {
   const shopJs = compile(SHOP_TS, 'shop.ts', sourceMap);
   const appJs = compile(APP_TS, 'app.ts', sourceMap);
   const ci = '/home/runner/work/shop/infra';
@@ -67,9 +67,8 @@ async function compiledApp(sourceMap: boolean, outDir = '') {
   const stackOf = (...frames: string[]) => ['...new Bucket2 in aws-cdk-lib...', ...frames, frame('Object.<anonymous>', `${outDir}bin/app.js`, main), '...node internals...'];
   return tempTree({
     'infra/cdk.json': { app: `node ${outDir}bin/app.js` },
-    'infra/lib/shop.ts': SHOP_TS,
+    ...(typescript ? { 'infra/lib/shop.ts': SHOP_TS, 'infra/bin/app.ts': APP_TS } : {}),
     [`infra/${outDir}lib/shop.js`]: shopJs,
-    'infra/bin/app.ts': APP_TS,
     [`infra/${outDir}bin/app.js`]: appJs,
     'infra/cdk.out/manifest.json': {
       version: '48.0.0',
@@ -128,6 +127,21 @@ describe('CDK app run as compiled JavaScript', () => {
     const { lines, errors } = await findingLines(false, 'build/');
     expect(errors).toEqual([]);
     expect([...lines].sort()).toEqual(['infra/lib/shop.ts:12:18', 'infra/lib/shop.ts:13:5']);
+  });
+
+  it('keeps findings on compiled JavaScript whose TypeScript is not in the scan, and says why with each finding', async () => {
+    const t = await compiledApp(false, 'build/', false);
+    try {
+      const out = await scan([t.dir], { root: t.dir });
+      expect(out.result.errors).toEqual([]);
+      expect(out.result.findings.length).toBeGreaterThan(0);
+      for (const f of out.result.findings) {
+        expect(f.location.span.file).toBe('infra/build/lib/shop.js');
+        expect(f.related.map((r) => r.message)).toContainEqual(expect.stringContaining('compiled JavaScript with no source map, and no TypeScript was found'));
+      }
+    } finally {
+      await t.cleanup();
+    }
   });
 
   it('names the TypeScript of a compiled file in an output folder, or the --cdk-source folder that holds it', async () => {

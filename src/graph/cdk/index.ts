@@ -231,6 +231,7 @@ async function constructsOf(
       const hit = await frames.firstAppFrame(trace, (span) => idx.isPassThrough(span));
       if ('span' in hit) {
         info.source = await refine(hit.span, sourceIndex);
+        if (hit.note) info.note = hit.note;
       } else why = hit.reason;
     }
     if (!info.source) {

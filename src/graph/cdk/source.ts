@@ -551,7 +551,7 @@ export class FrameMapper {
    * source map (inline `data:` URL or a `.map` file). A `.js` file with no `.ts` beside it is
    * the app's own JavaScript and is kept; one compiled from TypeScript without a map is dropped.
    */
-  async viaSourceMap(jsAbs: string, line: number, column: number): Promise<{ file: string; line: number; column: number } | undefined> {
+  async viaSourceMap(jsAbs: string, line: number, column: number): Promise<{ file: string; line: number; column: number; note?: string } | undefined> {
     let map = this.maps.get(jsAbs);
     if (map === undefined) {
       map = (await readSourceMap(jsAbs)) ?? null;
@@ -565,7 +565,10 @@ export class FrameMapper {
       }
     }
     if (await this.typeScriptOf(jsAbs)) return undefined;
-    return { file: jsAbs, line, column };
+    const note = (await looksCompiled(jsAbs))
+      ? `the construct is created in compiled JavaScript with no source map, and no TypeScript was found beside it or at the same path below the app folder: the finding stays on the .js line (pass --cdk-source with the folder of the TypeScript)`
+      : undefined;
+    return { file: jsAbs, line, column, ...(note ? { note } : {}) };
   }
 
   /**
@@ -598,9 +601,9 @@ export class FrameMapper {
    * The first frame in the app's own code, as a span in the scan root. Frames for which
    * `skip` holds (a call that only passes the id through) give way to the next app frame.
    */
-  async firstAppFrame(frames: string[], skip: (span: Span) => boolean = () => false): Promise<{ span: Span } | { reason: string }> {
+  async firstAppFrame(frames: string[], skip: (span: Span) => boolean = () => false): Promise<{ span: Span; note?: string } | { reason: string }> {
     let sawFrame = false;
-    let first: Span | undefined;
+    let first: { span: Span; note?: string } | undefined;
     let compiledOnly: { js: string; ts: string } | undefined;
     for (const f of frames) {
       const frame = parseFrame(f);
@@ -608,7 +611,7 @@ export class FrameMapper {
       sawFrame = true;
       const mapped = await this.map(frame.file);
       if (!mapped) continue;
-      let at: { file: string; line: number; column: number } | undefined = { file: mapped, line: frame.line, column: frame.column };
+      let at: { file: string; line: number; column: number; note?: string } | undefined = { file: mapped, line: frame.line, column: frame.column };
       if (/\.[cm]?js$/.test(mapped)) {
         // Compiled JavaScript (`tsc` in place, `"app": "node bin/app.js"`): its source map leads to the TypeScript.
         at = await this.viaSourceMap(mapped, frame.line, frame.column);
@@ -619,15 +622,26 @@ export class FrameMapper {
         }
       }
       const span: Span = { file: relOf(this.root, at.file), start: { line: at.line, column: at.column }, end: { line: at.line, column: at.column } };
-      first ??= span;
-      if (!skip(span)) return { span };
+      const hit = at.note ? { span, note: at.note } : { span };
+      first ??= hit;
+      if (!skip(span)) return hit;
     }
-    if (first) return { span: first };
+    if (first) return first;
     if (compiledOnly) {
       const where = path.posix.dirname(compiledOnly.js) === path.posix.dirname(compiledOnly.ts) ? 'beside it' : `at ${compiledOnly.ts}`;
       return { reason: `the creation stack names compiled JavaScript (${compiledOnly.js}) that has TypeScript ${where} but no source map leading to it` };
     }
     return { reason: sawFrame ? 'the creation stack names no file found under the scan root' : 'the creation stack holds no frame of the app\'s own code' };
+  }
+}
+
+/** Whether a JavaScript file reads like TypeScript's CommonJS output (its `__esModule` marker), not JavaScript written by hand. */
+async function looksCompiled(jsAbs: string): Promise<boolean> {
+  try {
+    const head = (await fs.readFile(jsAbs, 'utf8')).slice(0, 4096);
+    return /Object\.defineProperty\(exports, "__esModule", \{ value: true \}\)/.test(head);
+  } catch {
+    return false;
   }
 }
 
