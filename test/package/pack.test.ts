@@ -187,7 +187,7 @@ describe('the GitHub Action (action.yml)', () => {
     expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['paths', 'config', 'fail-on', 'category', 'baseline', 'args']));
     expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['findings', 'sarif']));
     const uses = action.runs.steps.map((s) => s.uses ?? s.id);
-    expect(uses).toEqual(['actions/setup-node@v4', 'install', 'scan', 'github/codeql-action/upload-sarif@v3', 'verdict']);
+    expect(uses).toEqual(['actions/setup-node@v4', 'install', 'scan', 'github/codeql-action/upload-sarif@v4', 'verdict']);
     expect(step('install')).toMatchObject({ 'working-directory': '${{ github.action_path }}' });
     expect(step('install').run).toMatch(/^npm ci\b/);
     const upload = action.runs.steps[3]!;
