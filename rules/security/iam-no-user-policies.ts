@@ -1,6 +1,8 @@
 import { defineRule } from '../../src/engine/rule.js';
 import { IamIndex } from '../../src/model/iam/query.js';
 import type { IamIdentity } from '../../src/model/iam/types.js';
+import type { Link } from '../../src/model/val.js';
+import { ModelIndex } from '../../src/model/model.js';
 
 export default defineRule({
   meta: {
@@ -40,11 +42,14 @@ export default defineRule({
   check(ctx) {
     const m = ctx.model;
     const iam = new IamIndex(m);
+    const index = new ModelIndex(m);
+    // A policy named by an ARN literal, or the address of the policy resource of the scan it links to.
+    const policyName = (l: Link): string => l.literal ?? index.get(l.id)?.resource.address ?? 'a customer managed policy of the scan';
     const userName = (u: IamIdentity | undefined, fallback: string): string => u?.resource.address ?? fallback;
     for (const i of m.iamIdentities) {
       if (i.kind !== 'user') continue;
       for (const d of i.inlinePolicies) ctx.report({ messageId: 'inlineOnUser', at: { provenance: 'explicit', value: true, origin: d.origin }, resource: i });
-      for (const arn of i.managedPolicies) ctx.report({ messageId: 'managedOnUser', at: arn, resource: i, data: { policy: arn.provenance === 'unknown' ? '(unknown)' : arn.value.literal ?? arn.value.id?.split('#').pop() ?? '', user: i.resource.address } });
+      for (const arn of i.managedPolicies) ctx.report({ messageId: 'managedOnUser', at: arn, resource: i, data: { policy: arn.provenance === 'unknown' ? '(unknown)' : policyName(arn.value), user: i.resource.address } });
     }
     for (const p of m.iamPolicies) {
       for (const l of p.attachedTo) {
@@ -59,7 +64,7 @@ export default defineRule({
         if (l.kind !== 'user' || l.to.provenance === 'default') continue;
         const u = iam.identity(l, a);
         const literal = l.to.provenance === 'explicit' ? l.to.value.literal : undefined;
-        const policy = a.policy.provenance === 'explicit' ? a.policy.value.literal ?? a.policy.value.id?.split('#').pop() ?? '' : '(unknown)';
+        const policy = a.policy.provenance === 'explicit' ? policyName(a.policy.value) : '(unknown)';
         ctx.report({ messageId: 'managedOnUser', at: l.to, resource: a, data: { policy, user: userName(u, literal ?? '(unknown)') } });
       }
     }

@@ -1,4 +1,6 @@
 import rule from '../../rules/security/iam-no-user-policies.js';
+import { describe, expect, it } from 'vitest';
+import { scanSnippet } from '../helpers/scan-snippet.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
 ruleTester(rule, [
@@ -72,3 +74,29 @@ ruleTester(rule, [
     }
   `, []),
 ]);
+
+describe('iam-no-user-policies: how a message names the policy', () => {
+  it('names a customer managed policy of the scan by its address, an AWS managed one by its ARN', async () => {
+    const { result } = await scanSnippet('terraform', `
+      resource "aws_iam_user" "ops" {
+        name = "ops"
+      }
+      resource "aws_iam_policy" "deploy" {
+        name   = "deploy"
+        policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
+      }
+      resource "aws_iam_user_policy_attachment" "deploy" {
+        user       = aws_iam_user.ops.name
+        policy_arn = aws_iam_policy.deploy.arn
+      }
+      resource "aws_iam_user_policy_attachment" "read" {
+        user       = aws_iam_user.ops.name
+        policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+      }
+    `, { rules: ['iam-no-user-policies'] });
+    expect(result.findings.map((f) => f.message).sort()).toEqual([
+      'Managed policy arn:aws:iam::aws:policy/ReadOnlyAccess is attached to IAM user aws_iam_user.ops: attach it to a group or role instead.',
+      'Managed policy aws_iam_policy.deploy is attached to IAM user aws_iam_user.ops: attach it to a group or role instead.',
+    ]);
+  });
+});
