@@ -136,8 +136,8 @@ export default defineRule({
       const lostOnReplace = onReplace !== undefined && isFalse(onReplace);
       if (lostOnDelete || lostOnReplace) {
         if (dp && undecided(ctx, owner, dp, `deletion protection of the ${store.what}`)) return;
-        const terraform = owner.resource.source.startsWith('terraform');
-        const when = terraform ? 'Terraform destroys or replaces it'
+        // No replace policy of its own (Terraform): the one setting decides for destroy and replace alike.
+        const when = onReplace === undefined ? 'it is destroyed or replaced'
           : lostOnDelete && lostOnReplace ? 'its stack deletes it or an update replaces it'
           : lostOnDelete ? 'its stack deletes it' : 'a stack update replaces it';
         const missing = [

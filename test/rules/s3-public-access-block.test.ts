@@ -33,42 +33,6 @@ ruleTester(rule, [
         Properties:
           BucketName: site
   `, [{ messageId: 'noPublicAccessBlock', line: 2, column: 3 }]),
-  cfn('a block flag set to false', `
-    Resources:
-      Site:
-        Type: AWS::S3::Bucket
-        Properties:
-          PublicAccessBlockConfiguration:
-            BlockPublicAcls: true
-            IgnorePublicAcls: true
-            BlockPublicPolicy: false
-            RestrictPublicBuckets: true
-  `, []),
-  cfn('a block flag not set', `
-    Resources:
-      Site:
-        Type: AWS::S3::Bucket
-        Properties:
-          PublicAccessBlockConfiguration:
-            BlockPublicAcls: true
-            IgnorePublicAcls: true
-            BlockPublicPolicy: true
-  `, []),
-  cfn('a block flag from a parameter default false', `
-    Parameters:
-      Block:
-        Type: String
-        Default: 'false'
-    Resources:
-      Site:
-        Type: AWS::S3::Bucket
-        Properties:
-          PublicAccessBlockConfiguration:
-            BlockPublicAcls: !Ref Block
-            IgnorePublicAcls: true
-            BlockPublicPolicy: true
-            RestrictPublicBuckets: true
-  `, []),
   cfn('a whole public access block behind an undecided condition is not a finding', `
     Parameters:
       Env:
@@ -95,42 +59,6 @@ ruleTester(rule, [
       acl    = "public-read"
     }
   `, [{ messageId: 'noPublicAccessBlock', line: 1, column: 1 }]),
-  tf('legacy inline ACL from a variable default, public access block as a separate resource', `
-    variable "acl" {
-      default = "public-read-write"
-    }
-
-    resource "aws_s3_bucket" "site" {
-      bucket = "site"
-      acl    = var.acl
-    }
-${TF_PAB}
-  `, []),
-  tf('public access block with a flag off', `
-    resource "aws_s3_bucket" "site" {
-      bucket = "site"
-    }
-
-    resource "aws_s3_bucket_public_access_block" "site" {
-      bucket                  = aws_s3_bucket.site.id
-      block_public_acls       = true
-      ignore_public_acls      = false
-      block_public_policy     = true
-      restrict_public_buckets = true
-    }
-  `, []),
-  tf('public access block joined by literal name with a flag missing', `
-    resource "aws_s3_bucket" "site" {
-      bucket = "site"
-    }
-
-    resource "aws_s3_bucket_public_access_block" "site" {
-      bucket                  = "site"
-      block_public_acls       = true
-      ignore_public_acls      = true
-      block_public_policy     = true
-    }
-  `, []),
   tf('private bucket with the whole block', `
     resource "aws_s3_bucket" "site" {
       bucket = "site"
@@ -162,19 +90,6 @@ ${TF_PAB}
       bucket = "site"
     }
   `, [{ messageId: 'noPublicAccessBlock', line: 5, column: 1 }]),
-  tf('a public-read ACL and a partial public access block on an undeclared bucket name', `
-    resource "aws_s3_bucket_acl" "site" {
-      bucket = "bucket-of-another-stack"
-      acl    = "public-read"
-    }
-    resource "aws_s3_bucket_public_access_block" "site" {
-      bucket                  = "bucket-of-another-stack"
-      block_public_acls       = true
-      ignore_public_acls      = true
-      block_public_policy     = true
-      restrict_public_buckets = false
-    }
-  `, []),
   tf('a limited bucket policy on var.bucket is no finding, and no public access block is demanded of it', `
     variable "bucket" {
       type = string

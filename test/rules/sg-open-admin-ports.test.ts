@@ -125,73 +125,6 @@ ruleTester(rule, [
           ToPort: 53
           CidrIp: 0.0.0.0/0
   `, [{ messageId: 'adminPort', line: 13, column: 15 }]),
-  cfn('ports 80 and 443 on a group used only by an internet-facing load balancer pass', `
-    Resources:
-      Sg:
-        Type: AWS::EC2::SecurityGroup
-        Properties:
-          GroupDescription: lb
-          SecurityGroupIngress:
-            - IpProtocol: tcp
-              FromPort: 80
-              ToPort: 80
-              CidrIp: 0.0.0.0/0
-            - IpProtocol: tcp
-              FromPort: 443
-              ToPort: 443
-              CidrIpv6: ::/0
-      Lb:
-        Type: AWS::ElasticLoadBalancingV2::LoadBalancer
-        Properties:
-          SecurityGroups: [!GetAtt Sg.GroupId]
-  `),
-  cfn('configured public port 8443 on an internet-facing load balancer passes', `
-    Resources:
-      Sg:
-        Type: AWS::EC2::SecurityGroup
-        Properties:
-          GroupDescription: lb
-          SecurityGroupIngress:
-            - IpProtocol: tcp
-              FromPort: 8443
-              ToPort: 8443
-              CidrIp: 0.0.0.0/0
-      Lb:
-        Type: AWS::ElasticLoadBalancingV2::LoadBalancer
-        Properties:
-          Scheme: internet-facing
-          SecurityGroups: [!Ref Sg]
-  `, [], { config: { publicPorts: [8443] } }),
-  cfn('port 443 on a load balancer that is a CloudFront origin passes', `
-    Resources:
-      Sg:
-        Type: AWS::EC2::SecurityGroup
-        Properties:
-          GroupDescription: lb
-          SecurityGroupIngress:
-            - IpProtocol: tcp
-              FromPort: 443
-              ToPort: 443
-              CidrIp: 0.0.0.0/0
-      Lb:
-        Type: AWS::ElasticLoadBalancingV2::LoadBalancer
-        Properties:
-          Scheme: internal
-          SecurityGroups: [!Ref Sg]
-      Cdn:
-        Type: AWS::CloudFront::Distribution
-        Properties:
-          DistributionConfig:
-            Enabled: true
-            Origins:
-              - Id: lb
-                DomainName: !GetAtt Lb.DNSName
-                CustomOriginConfig:
-                  OriginProtocolPolicy: https-only
-            DefaultCacheBehavior:
-              TargetOriginId: lb
-              ViewerProtocolPolicy: redirect-to-https
-  `),
   cfn('a narrow source range passes', `
     Resources:
       Sg:
@@ -288,21 +221,6 @@ ruleTester(rule, [
       cidr_ipv4         = "0.0.0.0/0"
     }
   `, [{ messageId: 'adminPort', line: 6, column: 23 }]),
-  tf('HTTPS on a group used only by an internet-facing load balancer passes', `
-    resource "aws_security_group" "lb" {
-      ingress {
-        from_port   = 443
-        to_port     = 443
-        protocol    = "tcp"
-        cidr_blocks = ["0.0.0.0/0"]
-      }
-    }
-
-    resource "aws_lb" "web" {
-      security_groups = [aws_security_group.lb.id]
-      subnets         = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
-    }
-  `),
   tf('an unknown CIDR variable is undecidable; self and group references pass', `
     variable "admin_cidr" {
       type = string
@@ -324,39 +242,6 @@ ruleTester(rule, [
       }
     }
   `, [], { undecidable: [{ line: 1, column: 1 }] }),
-  tf('HTTPS on an internal load balancer that is a CloudFront origin passes', `
-    resource "aws_security_group" "lb" {
-      ingress {
-        from_port   = 443
-        to_port     = 443
-        protocol    = "tcp"
-        cidr_blocks = ["0.0.0.0/0"]
-      }
-    }
-
-    resource "aws_lb" "web" {
-      internal        = true
-      security_groups = [aws_security_group.lb.id]
-    }
-
-    resource "aws_cloudfront_distribution" "cdn" {
-      enabled = true
-      origin {
-        origin_id   = "lb"
-        domain_name = aws_lb.web.dns_name
-        custom_origin_config {
-          http_port              = 80
-          https_port             = 443
-          origin_protocol_policy = "https-only"
-          origin_ssl_protocols   = ["TLSv1.2"]
-        }
-      }
-      default_cache_behavior {
-        target_origin_id       = "lb"
-        viewer_protocol_policy = "redirect-to-https"
-      }
-    }
-  `),
 ]);
 
 // Regression: tcp 0-65535 is every tcp port, not "every port and protocol" (UDP and ICMP stay closed).

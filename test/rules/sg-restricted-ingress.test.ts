@@ -16,18 +16,6 @@ ruleTester(rule, [
               ToPort: 22
               CidrIp: 0.0.0.0/0
   `, []),
-  cfn('SSH from 1.0.0.0/1 is sg-open-admin-ports, not this rule', `
-    Resources:
-      Sg:
-        Type: AWS::EC2::SecurityGroup
-        Properties:
-          GroupDescription: admin
-          SecurityGroupIngress:
-            - IpProtocol: tcp
-              FromPort: 22
-              ToPort: 22
-              CidrIp: 1.0.0.0/1
-  `, []),
   cfn('1.0.0.0/0 is every address', `
     Resources:
       Sg:
@@ -75,40 +63,6 @@ ruleTester(rule, [
               CidrIp: 127.0.0.1/32
             - IpProtocol: "-1"
               CidrIpv6: ::1/128
-  `, []),
-  cfn('all traffic from ::/0 (protocol -1) is sg-open-admin-ports, not this rule', `
-    Resources:
-      Sg:
-        Type: AWS::EC2::SecurityGroup
-        Properties:
-          GroupDescription: all
-          SecurityGroupIngress:
-            - IpProtocol: "-1"
-              CidrIpv6: ::/0
-  `, []),
-  cfn('tcp 0-65535 (every port) is sg-open-admin-ports, not this rule', `
-    Resources:
-      Sg:
-        Type: AWS::EC2::SecurityGroup
-        Properties:
-          GroupDescription: all tcp
-          SecurityGroupIngress:
-            - IpProtocol: "6"
-              FromPort: 0
-              ToPort: 65535
-              CidrIp: 0.0.0.0/0
-  `, []),
-  cfn('a range that includes a database port is sg-open-admin-ports, not this rule', `
-    Resources:
-      Sg:
-        Type: AWS::EC2::SecurityGroup
-        Properties:
-          GroupDescription: range
-          SecurityGroupIngress:
-            - IpProtocol: tcp
-              FromPort: 3000
-              ToPort: 4000
-              CidrIp: 0.0.0.0/0
   `, []),
   cfn('a CIDR from a parameter default resolves', `
     Parameters:
@@ -296,31 +250,6 @@ ruleTester(rule, [
               ToPort: 22
               CidrIp: !Ref AdminCidr
   `, [], { undecidable: [{ line: 13, column: 19 }] }),
-  tf('SSH from a variable defaulting to 0.0.0.0/0 is sg-open-admin-ports, not this rule', `
-    variable "admin_cidr" {
-      default = "0.0.0.0/0"
-    }
-
-    resource "aws_security_group" "admin" {
-      name = "admin"
-      ingress {
-        from_port   = 22
-        to_port     = 22
-        protocol    = "tcp"
-        cidr_blocks = ["10.0.0.0/8", var.admin_cidr]
-      }
-    }
-  `, []), // the graph anchors a variable's value at its default
-  tf('SSH from 0.0.0.0/1 is sg-open-admin-ports, not this rule', `
-    resource "aws_security_group" "admin" {
-      ingress {
-        from_port   = 3389
-        to_port     = 3389
-        protocol    = "tcp"
-        cidr_blocks = ["0.0.0.0/1", "128.0.0.0/1"]
-      }
-    }
-  `, []),
   tf('from_port above to_port is an invalid rule', `
     resource "aws_security_group" "web" {
       ingress {
@@ -365,26 +294,6 @@ ruleTester(rule, [
       cidr_blocks       = ["0.0.0.0/0"]
     }
   `, [{ messageId: 'openPort', line: 11, column: 24 }]),
-  tf('aws_vpc_security_group_ingress_rule with all protocols is sg-open-admin-ports, not this rule', `
-    resource "aws_security_group" "app" {
-      name = "app"
-    }
-
-    resource "aws_vpc_security_group_ingress_rule" "all" {
-      security_group_id = aws_security_group.app.id
-      ip_protocol       = "-1"
-      cidr_ipv4         = "0.0.0.0/0"
-    }
-  `, []),
-  tf('an admin port of a group outside the scan is sg-open-admin-ports, not this rule', `
-    resource "aws_vpc_security_group_ingress_rule" "db" {
-      security_group_id = "sg-0123456789abcdef0"
-      ip_protocol       = "tcp"
-      from_port         = 5432
-      to_port           = 5432
-      cidr_ipv4         = "0.0.0.0/0"
-    }
-  `, []),
   tf('HTTPS on a group used only by an internet-facing load balancer passes', `
     resource "aws_security_group" "lb" {
       ingress {
