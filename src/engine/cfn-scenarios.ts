@@ -12,6 +12,8 @@ import type { Scenario } from '../graph/cloudformation/scenarios.js';
 import type { GraphPart } from '../graph/graph.js';
 import { ResourceGraph } from '../graph/graph.js';
 import { buildModel } from '../model/build.js';
+import type { CloudModel } from '../model/model.js';
+import type { ModelResource } from '../model/val.js';
 import type { EngineOptions } from './engine.js';
 import { fingerprint, runRules } from './engine.js';
 import type { Rule } from './rule.js';
@@ -40,10 +42,10 @@ export async function allowedValueFindings(templates: readonly TemplateInput[], 
       // The template checked alone with the values as given, computed once and only when needed.
       if (!alone) {
         const model = await buildModel(graphOf(basePart));
-        alone = { modelKey: stable(model), keys: new Set(runRules(model, rules, options).findings.map(keyOf)) };
+        alone = { modelKey: modelKey(model), keys: new Set(runRules(model, rules, options).findings.map(keyOf)) };
       }
       const model = await buildModel(graphOf(part));
-      if (alone.modelKey !== undefined && stable(model) === alone.modelKey) continue;
+      if (alone.modelKey !== undefined && modelKey(model) === alone.modelKey) continue;
       for (const f of runRules(model, rules, options).findings) {
         const key = keyOf(f);
         if (alone.keys.has(key) || reported.has(key)) continue;
@@ -83,6 +85,31 @@ function graphOf(part: GraphPart): ResourceGraph {
 
 function partShape(part: GraphPart): unknown {
   return part.nodes.map((n) => [n.id, n.type, n.properties, n.deletionPolicy ?? null, n.metadata ?? null]);
+}
+
+/**
+ * The model as a stable text. Facets point at model resources (their owners, cluster members, Backup
+ * plans …): written as those resources' ids, so each resource is written once, in its list, and not
+ * again under every facet that names it (which made this text, and the scenarios, several times slower).
+ */
+function modelKey(model: CloudModel): string | undefined {
+  const { facets, ...lists } = model;
+  const lean = stable(lists);
+  if (lean === undefined) return undefined;
+  try {
+    const refs = JSON.stringify(facets, (key, v: unknown) => {
+      if (key !== '' && isModelResource(v)) return `#${v.resource.id}`;
+      return v instanceof Map ? Object.fromEntries(v) : v instanceof Set ? [...v] : typeof v === 'bigint' ? String(v) : v;
+    });
+    return `${lean}\n${refs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function isModelResource(v: unknown): v is ModelResource {
+  const r = (v as { resource?: { id?: unknown; address?: unknown } } | null)?.resource;
+  return typeof v === 'object' && v !== null && typeof r === 'object' && r !== null && typeof r.id === 'string' && typeof r.address === 'string';
 }
 
 /** A stable text of a value tree with Maps, or undefined when it cannot be written (then it counts as changed). */

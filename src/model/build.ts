@@ -50,7 +50,9 @@ export async function buildModel(graph: ResourceGraph, errors: InputError[] = []
       errors.push(nodeError(node, `reading ${node.address} (${node.type}) failed: ${errorText(e)} (${REPORT_BUG})`));
     }
   }
-  for (const a of await loadAdapters()) adaptIsolated(a, graph, model, errors, broken);
+  // An adapter reads one input kind's spellings: those of a kind the graph does not hold would find nothing.
+  const kinds = new Set(graph.nodes.map((n) => (n.source === 'terraform' || n.source === 'terraform-plan' ? 'terraform' : 'cloudformation')));
+  for (const a of await loadAdapters()) if (kinds.has(a.source)) adaptIsolated(a, graph, model, errors, broken);
   const order = (a: ModelResource, b: ModelResource): number => compare(a.resource.span.file, b.resource.span.file) || compare(a.resource.address, b.resource.address);
   for (const key of resourceLists(model)) (model[key] as ModelResource[]).sort(order);
   for (const list of Object.values(model.facets) as { owner: ModelResource }[][]) list.sort((a, b) => order(a.owner, b.owner));
