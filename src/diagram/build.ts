@@ -76,7 +76,7 @@ class Builder {
 
   placeNodes(): void {
     for (const n of this.managed) {
-      const style = styleOf(n.type);
+      const style = styleOf(n);
       if (style.role !== 'node') continue;
       const base: Omit<DiagramNode, 'id' | 'parent'> = {
         label: n.address, service: style.service, type: n.type, ...(style.icon ? { icon: style.icon } : {}),
@@ -125,7 +125,7 @@ class Builder {
     const direct = (this.out.get(n.id) ?? []).find((t) => this.vpcIds.has(t));
     if (direct) return direct;
     for (const joiner of this.into.get(n.id) ?? []) {
-      const role = styleOf(this.graph.get(joiner)!.type).role;
+      const role = styleOf(this.graph.get(joiner)!).role;
       if (role !== 'hide' && role !== 'fold') continue;
       const vpc = (this.out.get(joiner) ?? []).find((t) => this.vpcIds.has(t));
       if (vpc) return vpc;
@@ -194,7 +194,7 @@ class Builder {
     seen.add(id);
     const node = this.graph.get(id);
     if (!node) return [];
-    const style = styleOf(node.type);
+    const style = styleOf(node);
     if (style.role === 'container' || style.role === 'hide') return [];
     if (style.service === 'Security group') {
       const attached = this.view.attachedTo(id).flatMap((a) => this.repOf(a, seen));
@@ -204,7 +204,7 @@ class Builder {
     // is part of its auto scaling group, not of everything else in the group); a standalone rule is part of its group.
     const isGroupPart = style.service === 'Security group';
     for (const t of this.out.get(id) ?? []) {
-      if (!isGroupPart && styleOf(this.graph.get(t)!.type).service === 'Security group') continue;
+      if (!isGroupPart && styleOf(this.graph.get(t)!).service === 'Security group') continue;
       const r = this.repOf(t, seen);
       if (r.length) return r;
     }
@@ -246,14 +246,14 @@ class Builder {
     // Every other reference between drawn resources, through the parts that join them. References to a
     // security group are not connections: the paths its rules open are (above).
     for (const n of this.managed) {
-      if (styleOf(n.type).service === 'Security group') continue;
+      if (styleOf(n).service === 'Security group') continue;
       const froms = this.repOf(n.id);
       if (!froms.length) continue;
       const from = froms[0]!;
       for (const t of this.out.get(n.id) ?? []) {
-        if (styleOf(this.graph.get(t)!.type).service === 'Security group') continue;
+        if (styleOf(this.graph.get(t)!).service === 'Security group') continue;
         for (const to of this.repOf(t)) {
-          const toStyle = styleOf(this.graph.get(to)!.type);
+          const toStyle = styleOf(this.graph.get(to)!);
           const path = this.paths.get(`${n.id}→${t}`) ?? '';
           const kind: EdgeKind = toStyle.service === 'IAM' || toStyle.service === 'KMS' ? 'trust' : /log/i.test(path) ? 'logs' : 'reference';
           // Compute registers with a target group; the traffic goes the other way.
