@@ -1,6 +1,6 @@
 import { referencedIds } from '../../graph/value.js';
 import type { PropertyReader } from '../read.js';
-import { required } from '../ec2/common.js';
+import { required } from '../val-ops.js';
 import type { ScalableTarget, ScalingAction } from './types.js';
 
 /** Property spellings of one input kind. */

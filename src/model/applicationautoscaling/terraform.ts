@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { managed } from '../ec2/common.js';
+import { managed } from '../terraform-nodes.js';
 import { readAction, readTarget } from './common.js';
 
 // aws_appautoscaling_target — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/appautoscaling_target

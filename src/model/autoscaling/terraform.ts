@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { managed, required } from '../ec2/common.js';
+import { managed } from '../terraform-nodes.js';
+import { required } from '../val-ops.js';
 import { monitored, named } from '../cloudwatch/monitored.js';
 import type { AutoScalingGroup, AsgScalingAction } from './types.js';
 import { groupScalable, zoneItems } from './common.js';

@@ -2,7 +2,7 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { defaulted, explicit } from '../val.js';
-import { mapVal, required } from '../ec2/common.js';
+import { mapVal, required } from '../val-ops.js';
 import type { Distribution, DistributionOrigin } from './types.js';
 import { distributionLogs } from './logs.js';
 import { CUSTOM_CERT_ASSUMED, DEFAULT_CERT_ASSUMED, DEFAULT_CERT_MINIMUM } from './common.js';

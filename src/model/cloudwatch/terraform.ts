@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { managed } from '../ec2/common.js';
+import { managed } from '../terraform-nodes.js';
 import type { AlarmMetric, CompositeAlarm, MetricAlarm } from './types.js';
 import { actionList, dimensionMap, metricAt, ruleChildren, targetTrackingAlarm } from './common.js';
 

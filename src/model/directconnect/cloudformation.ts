@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { required } from '../ec2/common.js';
+import { required } from '../val-ops.js';
 import type { DxVirtualInterface } from './types.js';
 
 // AWS::DirectConnect::PrivateVirtualInterface — https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-directconnect-privatevirtualinterface.html

@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { managed, required } from '../ec2/common.js';
+import { managed } from '../terraform-nodes.js';
+import { required } from '../val-ops.js';
 import type { DxVirtualInterface } from './types.js';
 
 // aws_dx_private_virtual_interface — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dx_private_virtual_interface

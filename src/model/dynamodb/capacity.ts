@@ -1,7 +1,7 @@
 import type { Scalable } from '../facets.js';
 import { scalable } from '../facets.js';
 import type { Val } from '../val.js';
-import { mapVal } from '../ec2/common.js';
+import { mapVal } from '../val-ops.js';
 import type { DynamoTable } from './types.js';
 
 /** `BillingMode` / `billing_mode` when not set (both the CloudFormation and the Terraform AWS provider default). */

@@ -3,7 +3,7 @@ import type { CloudModel } from '../model.js';
 import { scalable } from '../facets.js';
 import type { Link, Val } from '../val.js';
 import { isKnown } from '../val.js';
-import { mapVal } from '../ec2/common.js';
+import { mapVal } from '../val-ops.js';
 import type { EcsService } from './types.js';
 
 /** The literal name of a cluster a service names: its own name property when in the scan, the name in an ARN, or `default`. */

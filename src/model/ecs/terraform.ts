@@ -2,7 +2,7 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { defaulted } from '../val.js';
 import type { Link } from '../val.js';
-import { managed } from '../ec2/common.js';
+import { managed } from '../terraform-nodes.js';
 import { clusterName, pushService } from './common.js';
 import type { EcsCluster, EcsService } from './types.js';
 

@@ -3,7 +3,7 @@ import { PropertyReader } from '../read.js';
 import type { SubReader } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
-import { mapVal, required } from '../ec2/common.js';
+import { mapVal, required } from '../val-ops.js';
 import { backendDefault } from './common.js';
 import { monitored, named } from '../cloudwatch/monitored.js';
 import { loadBalancerLogs } from './logs.js';

@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { managed } from '../ec2/common.js';
+import { managed } from '../terraform-nodes.js';
 import type { LambdaFunction } from './types.js';
 import { addFunction } from './common.js';
 

@@ -1,5 +1,5 @@
 import type { Adapter } from '../adapter.js';
-import { managed } from '../ec2/common.js';
+import { managed } from '../terraform-nodes.js';
 import { PropertyReader } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { unknownVal } from '../val.js';

@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { required } from '../ec2/common.js';
+import { required } from '../val-ops.js';
 
 // AWS::EC2::TransitGatewayVpcAttachment — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-transitgatewayvpcattachment.html
 // AWS::EC2::TransitGatewayAttachment — aws-resource-ec2-transitgatewayattachment.html (the same properties)

@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { managed, required } from '../ec2/common.js';
+import { managed } from '../terraform-nodes.js';
+import { required } from '../val-ops.js';
 
 // aws_ec2_transit_gateway_vpc_attachment — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ec2_transit_gateway_vpc_attachment
 const ATTACHMENT = 'aws_ec2_transit_gateway_vpc_attachment';

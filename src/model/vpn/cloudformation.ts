@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { required } from '../ec2/common.js';
+import { required } from '../val-ops.js';
 import type { VpnConnection } from './types.js';
 
 // AWS::EC2::VPNConnection — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-vpnconnection.html

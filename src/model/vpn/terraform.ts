@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { managed, required } from '../ec2/common.js';
+import { managed } from '../terraform-nodes.js';
+import { required } from '../val-ops.js';
 import type { VpnConnection } from './types.js';
 
 // aws_vpn_connection — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/vpn_connection
