@@ -1,14 +1,18 @@
 import { defineRule } from '../../src/engine/rule.js';
-import type { Link, ModelResource, Val } from '../../src/model/val.js';
+import type { Instance, Subnet } from '../../src/model/ec2/types.js';
+import type { DefaultVal, ExplicitVal, Link, ModelResource, Val } from '../../src/model/val.js';
 import type { Zone } from '../../src/model/zone.js';
 import { describeZone, zoneKey } from '../../src/model/zone.js';
 import { how, undecided, isFalse, isKnown, isTrue, property } from '../../src/engine/kit.js';
+
+/** The alternative the finding names: a group, or a documented exception. */
+const GROUP = 'Run this work in an Auto Scaling group over subnets in two or more Availability Zones (even MinSize 1 / MaxSize 1 replaces the instance in another zone), or an instance of the same role in another zone; where one instance is the documented choice (a bastion used only for maintenance), suppress this finding with that reason.';
 
 export default defineRule({
   meta: {
     id: 'multi-az',
     title: 'The workload survives the loss of one Availability Zone',
-    checks: 'RDS, Aurora, DocumentDB, Neptune, ElastiCache, OpenSearch (nodes, zone awareness, dedicated masters), EFS One Zone, subnets of load balancers, auto scaling groups, EKS node groups and Fargate profiles, MSK brokers and DB/cache/DocumentDB/Neptune subnet groups in fewer than two AZs, NAT gateways in only one AZ of a multi-AZ VPC',
+    checks: 'RDS, Aurora, DocumentDB, Neptune, ElastiCache, Redshift, OpenSearch (nodes, zone awareness, dedicated masters, VPC subnets), EFS One Zone, subnets of load balancers, auto scaling groups, ECS services, Lambda functions, EKS node groups and Fargate profiles, MSK brokers and DB/cache/DocumentDB/Neptune subnet groups in fewer than two AZs, NAT gateways in only one AZ of a multi-AZ VPC, lone EC2 instances (serving a load balancer on their own, or the only instance of their role) outside Auto Scaling groups',
     severity: 'high',
     controls: ['2.8'],
     rationale:
@@ -22,13 +26,26 @@ export default defineRule({
       'the instances of an Aurora cluster are judged through their source and cluster. Aurora clusters are judged by the ' +
       'instances declared in the scan, and so are DocumentDB and Neptune clusters. Subnets are followed through module outputs, ' +
       '`count` and `Fn::GetAZs` / `aws_availability_zones` indexes; a subnet list read from an SSM parameter, a parameter without ' +
-      'default or a lookup, or a subnet whose zone cannot be known, is reported as undecidable, never as a finding.',
+      'default or a lookup, or a subnet whose zone cannot be known, is reported as undecidable, never as a finding. ' +
+      'Lone EC2 instances: an instance outside an Auto Scaling group does work a group should do when (1) it serves a load ' +
+      'balancer — registered in a target group (`Targets`, `aws_lb_target_group_attachment`) or a classic load balancer — and ' +
+      'the instances registered there all run in one zone, with no Auto Scaling group serving the same target group ' +
+      '(`TargetGroupARNs`, `target_group_arns`, `aws_autoscaling_attachment`); or (2) it is the only instance of its role, or ' +
+      'all instances of its role run in one zone: instances of one deployment unit launched from the same launch template, ' +
+      'else with the same set of security groups, do one job (AWS groups servers by role with security groups), and an ' +
+      'instance of that role in another zone keeps the job running. One instance always runs in one zone, so a lone ' +
+      'instance is reported even when its subnet is not known; for several, unknown zones (subnets read from SSM ' +
+      'parameters, `count` / `for_each` that cannot be evaluated, a security group or launch template that cannot be read) ' +
+      'are notices. A bastion or build host that is deliberately single is the documented exception: suppress the finding with ' +
+      'that reason. Instances in a target group are judged with that group only (auto-scaling judges their capacity).',
     remediation:
       'Set MultiAZ / multi_az on RDS instances; add a second instance to Aurora, DocumentDB and Neptune clusters; give ' +
       'OpenSearch domains two or more data nodes, zone awareness and three dedicated master nodes; enable automatic failover and ' +
       'Multi-AZ with at least one replica on ElastiCache replication groups (or use ElastiCache Serverless); use Regional ' +
       'EFS storage; place load balancers, auto scaling groups and subnet groups in subnets of two or more Availability Zones; ' +
-      'put one NAT gateway in each Availability Zone and route each private subnet to the one in its zone.',
+      'put one NAT gateway in each Availability Zone and route each private subnet to the one in its zone; run EC2 ' +
+      'instances that serve a load balancer or do a job alone in an Auto Scaling group over two or more AZs (MinSize 1 / ' +
+      'MaxSize 1 is enough to be replaced in another zone), or suppress the finding with the reason one instance is the choice.',
     messages: {
       singleAz: '{{what}} runs in a single Availability Zone: `{{property}}` {{how}}.',
       oneInstance: '{{what}} has {{count}} DB instance(s) in the scan: with fewer than two, an AZ failure stops the database until a new instance is created.',
@@ -40,6 +57,9 @@ export default defineRule({
       noManagers: '{{what}} spreads its nodes over zones but has no dedicated master nodes: `{{property}}` {{how}}. When a zone fails, the remaining data nodes must also elect a new master.',
       oneZone: '{{what}} uses One Zone storage in {{zone}}: its data is lost with that Availability Zone.',
       subnetsOneAz: '{{what}} has subnets in {{count}} Availability Zone ({{zones}}); at least two are needed.',
+      servesAlone: '{{group}} is served by {{count}} EC2 instance(s) registered one by one, all in {{zone}}, and by no Auto Scaling group: when that Availability Zone fails, the load balancer has no target left. ' + GROUP,
+      loneInstance: 'EC2 instance is the only instance of its role ({{role}}) and is in no Auto Scaling group: it runs in {{zone}}, and its work stops when that Availability Zone fails. ' + GROUP,
+      roleOneAz: '{{count}} EC2 instances of one role ({{role}}) all run in {{zone}} and none is in an Auto Scaling group: their work stops when that Availability Zone fails. ' + GROUP,
       natOneAz: 'VPC {{vpc}} has NAT gateways in only one Availability Zone ({{zone}}) while its subnets span {{count}} ({{zones}}): when that zone fails, the private subnets of the others lose their route to the internet.',
     },
     precision: 'high',
@@ -108,26 +128,33 @@ export default defineRule({
       }
     }
 
+    // The zone of one subnet link, or why it cannot be known (a notice, never a finding).
+    const subnetZone = (l: Val<Link>): { zone: Zone } | { reason: string } => {
+      if (!isKnown(l)) return { reason: `a subnet is unknown (${l.reason})` };
+      const s: Subnet | undefined = l.value.id ? subnets.get(l.value.id) : undefined;
+      if (!s) {
+        // A value from another resource of the scan (an SSM parameter, a lookup) is known only at deployment.
+        const from = l.value.id ? everything.get(l.value.id) : undefined;
+        return {
+          reason: from
+            ? `a subnet comes from ${from.resource.address} (${from.resource.type}), known only at deployment, so its AZ is unknown`
+            : l.value.id
+              ? `subnet ${l.value.id} is not a subnet declared in the scan (a lookup or parameter is known only at deployment), its AZ is unknown`
+              : `subnet ${l.value.literal ?? ''} is not in the scan, its AZ is unknown`,
+        };
+      }
+      if (!isKnown(s.availabilityZone)) return { reason: `the AZ of subnet ${s.resource.address} is unknown (${s.availabilityZone.reason})` };
+      return { zone: s.availabilityZone.value };
+    };
+
     // Subnets that resolve to fewer than two distinct AZs.
     const checkSubnets = (resource: ModelResource, what: string, links: Val<Link>[], extraZones: Val<Zone>[] = []): void => {
       if (links.length === 0 && extraZones.length === 0) return;
       const zones = new Map<string, Zone>();
       for (const l of links) {
-        if (!isKnown(l)) { ctx.undecidable(resource, l, `${what}: a subnet is unknown (${l.reason})`); return; }
-        const s = l.value.id ? subnets.get(l.value.id) : undefined;
-        if (!s) {
-          // A value from another resource of the scan (an SSM parameter, a lookup) is known only at deployment.
-          const from = l.value.id ? everything.get(l.value.id) : undefined;
-          const reason = from
-            ? `a subnet comes from ${from.resource.address} (${from.resource.type}), known only at deployment, so its AZ is unknown`
-            : l.value.id
-              ? `subnet ${l.value.id} is not a subnet declared in the scan (a lookup or parameter is known only at deployment), its AZ is unknown`
-              : `subnet ${l.value.literal ?? ''} is not in the scan, its AZ is unknown`;
-          ctx.undecidable(resource, l, `${what}: ${reason}`);
-          return;
-        }
-        if (!isKnown(s.availabilityZone)) { ctx.undecidable(resource, l, `${what}: the AZ of subnet ${s.resource.address} is unknown (${s.availabilityZone.reason})`); return; }
-        zones.set(zoneKey(s.availabilityZone.value), s.availabilityZone.value);
+        const z = subnetZone(l);
+        if ('reason' in z) { ctx.undecidable(resource, l, `${what}: ${z.reason}`); return; }
+        zones.set(zoneKey(z.zone), z.zone);
       }
       for (const z of extraZones) {
         if (!isKnown(z)) { ctx.undecidable(resource, z, `${what}: an Availability Zone is unknown (${z.reason})`); return; }
@@ -175,6 +202,90 @@ export default defineRule({
       ctx.report({ messageId: 'natOneAz', at: first.subnet, resource: first, data: {
         vpc, zone: describeZone([...natZones.values()][0]!), count: vpcZones.size, zones: [...vpcZones.values()].map(describeZone).join(', '),
       } });
+    }
+
+    // Lone EC2 instances doing work a group should do (see the rationale for what that means).
+    const zoneOfInstance = (i: Instance): { zone: Zone } | { reason: string; at: Val<unknown> } => {
+      const az = i.availabilityZone;
+      if (az && az.provenance !== 'default') return isKnown(az) ? { zone: az.value } : { reason: `its Availability Zone is unknown (${az.reason})`, at: az };
+      const z = subnetZone(i.subnet);
+      return 'reason' in z ? { reason: z.reason, at: i.subnet } : z;
+    };
+    /** Judges instances that do one job together: fewer than two zones among them is a finding on the first. */
+    const judgeInstances = (members: Instance[], report: (first: Instance, zone: string) => void, what: string): void => {
+      const zones = new Map<string, Zone>();
+      let unknownZone: { reason: string; at: Val<unknown>; instance: Instance } | undefined;
+      for (const i of members) {
+        const z = zoneOfInstance(i);
+        if ('reason' in z) unknownZone ??= { ...z, instance: i };
+        else zones.set(zoneKey(z.zone), z.zone);
+      }
+      if (zones.size >= 2) return;
+      const first = members[0]!;
+      // A `count` / `for_each` that cannot be known may add instances in other zones.
+      const open = members.find((i) => i.resource.instancesUnknown);
+      if (open) { ctx.undecidable(open, open, `${what}: how many instances there are is unknown (${open.resource.instancesUnknown})`); return; }
+      // One instance always runs in one zone, whichever it is.
+      if (members.length === 1) { report(first, zones.size === 1 ? describeZone([...zones.values()][0]!) : 'one Availability Zone'); return; }
+      if (unknownZone) { ctx.undecidable(unknownZone.instance, unknownZone.at, `${what}: ${unknownZone.reason}`); return; }
+      report(first, describeZone([...zones.values()][0]!));
+    };
+
+    const instances = new Map(m.instances.map((i) => [i.resource.id, i]));
+    const linkKey = (l: Val<Link>): string | undefined => (isKnown(l) ? (l.value.id ? `id ${l.value.id}` : l.value.literal !== undefined ? `literal ${l.value.literal}` : undefined) : undefined);
+    // Load balancers that an Auto Scaling group also serves are not served by lone instances.
+    const byGroups = new Set(m.autoScalingGroups.flatMap((g) => g.loadBalancing.map(linkKey).filter((k): k is string => k !== undefined)));
+    const served = new Map<string, { name: string; members: Instance[] }>();
+    const registered = new Set<string>();
+    for (const reg of m.targetRegistrations) {
+      const id = isKnown(reg.target) ? reg.target.value.id : undefined;
+      const instance = id ? instances.get(id) : undefined;
+      if (!instance) continue;
+      registered.add(instance.resource.id);
+      const key = linkKey(reg.targetGroup) ?? `registration ${reg.resource.id}`;
+      if (byGroups.has(key)) continue;
+      const name = isKnown(reg.targetGroup) ? everything.get(reg.targetGroup.value.id ?? '')?.resource.address ?? reg.targetGroup.value.literal ?? reg.resource.address : reg.resource.address;
+      const entry = served.get(key) ?? { name, members: [] };
+      if (!entry.members.includes(instance)) entry.members.push(instance);
+      served.set(key, entry);
+    }
+    for (const { name, members } of served.values()) {
+      judgeInstances(members, (first, zone) => ctx.report({ messageId: 'servesAlone', at: first, resource: first, data: { group: name, count: members.length, zone } }), `the EC2 instances serving ${name}`);
+    }
+
+    // Instances of one role: the same launch template, else the same security groups, in one deployment unit.
+    const roles = new Map<string, { role: string; members: Instance[] }>();
+    for (const i of m.instances) {
+      if (registered.has(i.resource.id)) continue;
+      const role = roleOf(i);
+      if ('reason' in role) { ctx.undecidable(i, role.at, `whether this EC2 instance is the only one of its role is unknown: ${role.reason}`); continue; }
+      const key = `${i.resource.context.target.id} ${role.key}`;
+      const entry = roles.get(key) ?? { role: role.words, members: [] };
+      entry.members.push(i);
+      roles.set(key, entry);
+    }
+    for (const { role, members } of roles.values()) {
+      judgeInstances(members, (first, zone) => ctx.report(members.length === 1
+        ? { messageId: 'loneInstance', at: first, resource: first, data: { role, zone } }
+        : { messageId: 'roleOneAz', at: first, resource: first, data: { role, count: members.length, zone } }), `the EC2 instances of one role (${role})`);
+    }
+
+    function roleOf(i: Instance): { key: string; words: string } | { reason: string; at: Val<unknown> } {
+      const name = (l: ExplicitVal<Link> | DefaultVal<Link>): string => everything.get(l.value.id ?? '')?.resource.address ?? l.value.literal ?? l.value.id ?? '?';
+      if (i.launchTemplate) {
+        const lt = i.launchTemplate;
+        if (!isKnown(lt)) return { reason: `its launch template is unknown (${lt.reason})`, at: lt };
+        return { key: `launch template ${linkKey(lt) ?? '?'}`, words: `launch template ${name(lt)}` };
+      }
+      if (i.securityGroups.length === 0) return { key: 'default security group', words: "no security group of its own: the VPC's default group" };
+      const keys: string[] = [];
+      const words: string[] = [];
+      for (const g of i.securityGroups) {
+        if (!isKnown(g)) return { reason: `a security group is unknown (${g.reason})`, at: g };
+        keys.push(linkKey(g) ?? '?');
+        words.push(name(g));
+      }
+      return { key: `security groups ${[...new Set(keys)].sort().join(',')}`, words: `security group${words.length > 1 ? 's' : ''} ${[...new Set(words)].sort().join(', ')}` };
     }
   },
 });

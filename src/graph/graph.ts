@@ -96,6 +96,11 @@ export interface ResourceNode {
   properties: MapValue;
   context: DeployContext;
   dependsOn: string[];
+  /**
+   * Terraform: why `count` / `for_each` could not be evaluated, when it could not: this one node then
+   * stands for an unknown number of instances (none, one or many).
+   */
+  instancesUnknown?: string;
   /** CloudFormation `DeletionPolicy`, Terraform `lifecycle.prevent_destroy`. */
   deletionPolicy?: Value;
   /** CloudFormation `UpdateReplacePolicy` (what a replacing stack update does with the old resource). */

@@ -35,6 +35,7 @@ export class PropertyReader {
     const info: ResourceInfo = { id: n.id, address: n.address, type: n.type, source: n.source, span: n.span, context: n.context, suppressions: n.suppressions };
     if (n.construct) info.construct = n.construct;
     if (n.reportAt) info.reportAt = n.reportAt;
+    if (n.instancesUnknown) info.instancesUnknown = n.instancesUnknown;
     return info;
   }
 

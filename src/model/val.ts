@@ -65,6 +65,8 @@ export interface ResourceInfo {
   suppressions: Suppression[];
   construct?: ConstructInfo;
   reportAt?: { span: Span; note: string };
+  /** Terraform: the node stands for an unknown number of instances (`count` / `for_each` unknown), and why. */
+  instancesUnknown?: string;
 }
 
 export interface ModelResource {

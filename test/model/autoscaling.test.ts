@@ -22,6 +22,7 @@ describe('autoscaling adapters', () => {
             MinSize: '2'
             MaxSize: '4'
             VPCZoneIdentifier: [subnet-1, subnet-2]
+            TargetGroupARNs: [arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/1]
             LaunchTemplate:
               LaunchTemplateId: !Ref Lt
               Version: !GetAtt Lt.LatestVersionNumber
@@ -45,6 +46,10 @@ describe('autoscaling adapters', () => {
           version = "$Latest"
         }
       }
+      resource "aws_autoscaling_attachment" "web" {
+        autoscaling_group_name = aws_autoscaling_group.asg.id
+        lb_target_group_arn    = "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/1"
+      }
     `)).model!;
     expect(noIds(cfn.autoScalingGroups[0])).toEqual({
       subnets: [{ provenance: 'explicit', value: { literal: 'subnet-1' } }, { provenance: 'explicit', value: { literal: 'subnet-2' } }],
@@ -52,10 +57,13 @@ describe('autoscaling adapters', () => {
       minSize: { provenance: 'explicit', value: 2 },
       maxSize: { provenance: 'explicit', value: 4 },
       launchTemplate: { provenance: 'explicit', value: { id: '<id>' } },
+      loadBalancing: [{ provenance: 'explicit', value: { literal: 'arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/web/1' } }],
     });
     expect(noIds(tf.autoScalingGroups[0])).toEqual(noIds(cfn.autoScalingGroups[0]));
     expect(noIds(tf.launchTemplates)).toEqual(noIds(cfn.launchTemplates));
     expect(cfn.autoScalingGroups[0]!.minSize.origin.span.start.line).toBe(13);
     expect(tf.autoScalingGroups[0]!.minSize.origin.span.start.line).toBe(11);
+    expect(cfn.autoScalingGroups[0]!.loadBalancing[0]!.origin.span.start.line).toBe(16);
+    expect(tf.autoScalingGroups[0]!.loadBalancing[0]!.origin.span.start.line).toBe(21);
   });
 });

@@ -536,6 +536,7 @@ export class ModuleInstance implements Resolver {
         suppressions,
       };
       if (lifecycle.prevent) node.deletionPolicy = lifecycle.prevent;
+      if (exp.kind === 'unknown') node.instancesUnknown = exp.reason;
       if (this.callSite) node.reportAt = { span: this.callSite, note: `declared in the downloaded module (${b.span.file})` };
       out.push(node);
       collectEdges(id, properties, '', edges, 0);

@@ -16,6 +16,8 @@ const MIXED_INSTANCES_POLICY = 'MixedInstancesPolicy';
 const LAUNCH_TEMPLATE_SPECIFICATION = 'LaunchTemplateSpecification';
 const LAUNCH_TEMPLATE_ID = 'LaunchTemplateId';
 const LAUNCH_TEMPLATE_NAME = 'LaunchTemplateName';
+const TARGET_GROUP_ARNS = 'TargetGroupARNs';
+const LOAD_BALANCER_NAMES = 'LoadBalancerNames';
 // AWS::AutoScaling::ScalingPolicy, AWS::AutoScaling::ScheduledAction — aws-resource-autoscaling-scalingpolicy.html, aws-resource-autoscaling-scheduledaction.html
 const POLICY = 'AWS::AutoScaling::ScalingPolicy';
 const SCHEDULED_ACTION = 'AWS::AutoScaling::ScheduledAction';
@@ -35,6 +37,7 @@ export const adapter: Adapter = {
         availabilityZones: zoneItems(r, [AVAILABILITY_ZONES]),
         minSize: required(r.num([MIN_SIZE]), r.origin([MIN_SIZE]), MIN_SIZE),
         maxSize: required(r.num([MAX_SIZE]), r.origin([MAX_SIZE]), MAX_SIZE),
+        loadBalancing: [...r.links([TARGET_GROUP_ARNS]), ...r.links([LOAD_BALANCER_NAMES])],
       };
       const template = lt.link([LAUNCH_TEMPLATE_ID]) ?? lt.link([LAUNCH_TEMPLATE_NAME]) ?? mixed.link([LAUNCH_TEMPLATE_ID]) ?? mixed.link([LAUNCH_TEMPLATE_NAME]);
       if (template) group.launchTemplate = template;

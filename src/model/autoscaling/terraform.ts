@@ -19,6 +19,13 @@ const ID = 'id';
 const NAME = 'name';
 const LAUNCH_TEMPLATE_ID = 'launch_template_id';
 const LAUNCH_TEMPLATE_NAME = 'launch_template_name';
+const TARGET_GROUP_ARNS = 'target_group_arns';
+const LOAD_BALANCERS = 'load_balancers';
+// aws_autoscaling_attachment — .../docs/resources/autoscaling_attachment (lb_target_group_arn, elb)
+const ATTACHMENT = 'aws_autoscaling_attachment';
+const ATTACHMENT_GROUP = 'autoscaling_group_name';
+const ATTACHMENT_TARGET_GROUP = 'lb_target_group_arn';
+const ATTACHMENT_ELB = 'elb';
 // aws_autoscaling_policy, aws_autoscaling_schedule — .../docs/resources/autoscaling_policy, .../docs/resources/autoscaling_schedule
 const POLICY = 'aws_autoscaling_policy';
 const SCHEDULED_ACTION = 'aws_autoscaling_schedule';
@@ -36,6 +43,7 @@ export const adapter: Adapter = {
         availabilityZones: zoneItems(r, [AVAILABILITY_ZONES]),
         minSize: required(r.num([MIN_SIZE]), r.origin([MIN_SIZE]), MIN_SIZE),
         maxSize: required(r.num([MAX_SIZE]), r.origin([MAX_SIZE]), MAX_SIZE),
+        loadBalancing: [...r.links([TARGET_GROUP_ARNS]), ...r.links([LOAD_BALANCERS])],
       };
       const lt = r.each([LAUNCH_TEMPLATE])[0];
       const spec = r.each([MIXED_INSTANCES_POLICY])[0]?.each([LAUNCH_TEMPLATE])[0]?.each([LAUNCH_TEMPLATE_SPECIFICATION])[0];
@@ -45,6 +53,18 @@ export const adapter: Adapter = {
       model.facets.computeGroups.push({ owner: group, what: 'Auto Scaling group', subnets: group.subnets, zones: group.availabilityZones, minSize: group.minSize, maxSize: group.maxSize });
       model.facets.monitored.push(monitored(group, 'Auto Scaling group', { namespaces: ['AWS/EC2', 'AWS/AutoScaling'], dimension: 'AutoScalingGroupName', suggest: 'CPUUtilization', ...named(r.str([NAME])) }));
       model.facets.scalables.push(groupScalable(group));
+    }
+    // A separate attachment adds a target group or classic load balancer to the group it names.
+    const groups = new Map(model.autoScalingGroups.map((g) => [g.resource.id, g]));
+    for (const node of managed(graph.ofType(ATTACHMENT))) {
+      const r = new PropertyReader(node, graph, '');
+      const to = r.link([ATTACHMENT_GROUP]);
+      const group = to?.provenance !== 'unknown' && to?.value.id ? groups.get(to.value.id) : undefined;
+      if (!group) continue;
+      for (const path of [[ATTACHMENT_TARGET_GROUP], [ATTACHMENT_ELB]]) {
+        const lb = r.link(path);
+        if (lb) group.loadBalancing.push(lb);
+      }
     }
     // Scaling policies and scheduled actions name their group.
     for (const [type, kind] of [[POLICY, 'policy'], [SCHEDULED_ACTION, 'scheduled']] as const) {

@@ -7,6 +7,12 @@ export interface AutoScalingGroup extends ModelResource {
   minSize: Val<number>;
   maxSize: Val<number>;
   launchTemplate?: Val<Link>;
+  /**
+   * Target groups and classic load balancers the group registers its instances with (CloudFormation
+   * `TargetGroupARNs` / `LoadBalancerNames`, Terraform `target_group_arns` / `load_balancers` and
+   * `aws_autoscaling_attachment`): a load balancer served by a group is not served by lone instances.
+   */
+  loadBalancing: Val<Link>[];
 }
 
 /** An Auto Scaling group's scaling policy or scheduled action. */

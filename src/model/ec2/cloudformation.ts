@@ -169,6 +169,9 @@ export const adapter: Adapter = {
         securityGroups: [...r.links([SECURITY_GROUP_IDS]), ...r.links([SECURITY_GROUPS]), ...nis.flatMap((ni) => ni.links([NI_GROUP_SET]))],
         blockDevices: blockDevices(r.each([BLOCK_DEVICE_MAPPINGS])),
       };
+      // The instance's own zone (aws-resource-ec2-instance AvailabilityZone / aws_instance availability_zone), when written.
+      const zone = r.read([AVAILABILITY_ZONE], toZone);
+      if (zone) instance.availabilityZone = zone;
       const lt = launchTemplateLink(r.at([LAUNCH_TEMPLATE]));
       if (lt) instance.launchTemplate = lt;
       model.instances.push(instance);

@@ -187,6 +187,9 @@ export const adapter: Adapter = {
           ...r.each([EBS_BLOCK_DEVICE]).map((b) => device(b, required(b.str([DEVICE_NAME]), b.origin(), DEVICE_NAME))),
         ],
       };
+      // The instance's own zone (aws-resource-ec2-instance AvailabilityZone / aws_instance availability_zone), when written.
+      const zone = r.read([AVAILABILITY_ZONE], toZone);
+      if (zone) instance.availabilityZone = zone;
       const lt = r.each([LAUNCH_TEMPLATE])[0];
       const ltLink = lt ? lt.link([LT_ID]) ?? lt.link([LT_NAME]) : undefined;
       if (ltLink) instance.launchTemplate = ltLink;

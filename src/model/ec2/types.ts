@@ -76,6 +76,8 @@ export interface Volume extends ModelResource {
 
 export interface Instance extends ModelResource {
   subnet: Val<Link>;
+  /** The zone written on the instance itself (`AvailabilityZone` / `availability_zone`); absent when only its subnet says. */
+  availabilityZone?: Val<Zone>;
   securityGroups: Val<Link>[];
   /** Root and extra EBS devices declared on the instance. */
   blockDevices: BlockDevice[];

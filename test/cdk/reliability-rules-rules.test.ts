@@ -1,0 +1,28 @@
+/**
+ * Session 3 (helper rules) on CDK input: lone EC2 instances in multi-az, constructs as an engineer
+ * writes them, synthesized in-process and scanned as a cloud assembly.
+ */
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { describe, expect, it } from 'vitest';
+import { synthAndScan } from './synth.js';
+
+describe('lone EC2 instances on CDK', () => {
+  it('report a bastion host alone in its zone, not instances of one role in two zones', async () => {
+    const findings = await synthAndScan((stack) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 2 });
+      // Failing: the BastionHostLinux construct is one instance in one subnet.
+      new ec2.BastionHostLinux(stack, 'Bastion', { vpc });
+      // Passing: two workers sharing a security group, one per zone.
+      const workers = new ec2.SecurityGroup(stack, 'Workers', { vpc });
+      vpc.privateSubnets.forEach((subnet, i) => new ec2.Instance(stack, `Worker${i}`, {
+        vpc,
+        vpcSubnets: { subnets: [subnet] },
+        securityGroup: workers,
+        instanceType: ec2.InstanceType.of(ec2.InstanceClass.T3, ec2.InstanceSize.MICRO),
+        machineImage: ec2.MachineImage.latestAmazonLinux2023(),
+      }));
+    }, ['multi-az']);
+    const got = findings.map((f) => [f.ruleId, f.messageId, f.resource.constructPath]).sort();
+    expect(got).toEqual([['multi-az', 'loneInstance', 'Test/Bastion/Resource/Resource']]);
+  });
+});
