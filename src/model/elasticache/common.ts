@@ -1,12 +1,89 @@
-import type { PropertyReader } from '../read.js';
+import type { ResourceGraph } from '../../graph/graph.js';
+import type { CloudModel } from '../model.js';
+import { PropertyReader } from '../read.js';
+import type { Path } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { defaulted, explicit } from '../val.js';
-import type { CacheCluster } from './types.js';
+import type { CacheCluster, CacheSubnetGroup } from './types.js';
 import type { DataStore, NativeBackup } from '../facets.js';
 import { dataStore } from '../facets.js';
 
+/** How one input kind spells ElastiCache: resource types, where properties sit, and their names. */
+export interface CacheSpelling {
+  /** `Properties` in CloudFormation, the block itself in Terraform. */
+  properties: string;
+  replicationGroup: {
+    type: string;
+    engine: string;
+    atRest: string;
+    transit: string;
+    automaticFailover: string;
+    multiAz: string;
+    numCacheClusters: string;
+    replicasPerNodeGroup: string;
+    /** The replica count of the first shard's own configuration (CloudFormation `NodeGroupConfiguration`), where the kind has one. */
+    firstShardReplicas?: Path;
+    snapshotRetention: string;
+    subnetGroup: string;
+    securityGroups: string;
+  };
+  cacheCluster: CacheClusterNames & {
+    type: string;
+    /** A cluster that names a replication group is one of its members, modelled by the group (Terraform `replication_group_id`). */
+    memberOf?: string;
+  };
+  serverless: { type: string; engine: string; subnetIds: string; securityGroups: string };
+  subnetGroup: { type: string; subnetIds: string };
+}
+
+/** Reads every cache and cache subnet group of the graph with one input kind's spelling: one reader for both kinds. */
+export function adaptCaches(graph: ResourceGraph, model: CloudModel, s: CacheSpelling): void {
+  const pushCache = (c: CacheCluster): void => {
+    model.cacheClusters.push(c);
+    model.facets.dataStores.push(cacheStore(c));
+  };
+  for (const node of graph.ofType(s.replicationGroup.type)) {
+    pushCache(replicationGroup(new PropertyReader(node, graph, s.properties), s.replicationGroup));
+  }
+  for (const node of graph.ofType(s.cacheCluster.type)) {
+    const r = new PropertyReader(node, graph, s.properties);
+    if (s.cacheCluster.memberOf && r.has([s.cacheCluster.memberOf])) continue;
+    pushCache(singleCacheCluster(r, s.cacheCluster));
+  }
+  for (const node of graph.ofType(s.serverless.type)) {
+    pushCache(serverlessCache(new PropertyReader(node, graph, s.properties), s.serverless));
+  }
+  for (const node of graph.ofType(s.subnetGroup.type)) {
+    const r = new PropertyReader(node, graph, s.properties);
+    const g: CacheSubnetGroup = { resource: r.info(), subnets: r.links([s.subnetGroup.subnetIds]) };
+    model.cacheSubnetGroups.push(g);
+    model.facets.subnetGroups.push({ owner: g, what: 'Cache subnet group', subnets: g.subnets });
+  }
+}
+
+/** A Redis/Valkey replication group: its node count from whichever count the template writes. */
+function replicationGroup(r: PropertyReader, n: CacheSpelling['replicationGroup']): CacheCluster {
+  const nodeCount = r.num([n.numCacheClusters])
+    ?? (r.has([n.replicasPerNodeGroup]) ? plusPrimary(r.num([n.replicasPerNodeGroup])!) : undefined)
+    ?? (n.firstShardReplicas && r.has(n.firstShardReplicas) ? plusPrimary(r.num(n.firstShardReplicas)!) : undefined)
+    ?? defaulted(1, r.origin([n.numCacheClusters]), 'one node');
+  return {
+    resource: r.info(),
+    kind: 'replication-group',
+    engine: r.str([n.engine], { value: 'redis', assumed: 'redis' }),
+    atRestEncryption: r.bool([n.atRest], { value: false, assumed: 'false: no at-rest encryption' }),
+    transitEncryption: r.bool([n.transit], { value: false, assumed: 'false: no in-transit encryption' }),
+    automaticFailover: r.bool([n.automaticFailover], { value: false, assumed: 'false: no automatic failover' }),
+    multiAz: r.bool([n.multiAz], { value: false, assumed: 'false: not Multi-AZ' }),
+    nodeCount,
+    subnetGroup: r.linkOr([n.subnetGroup], 'the default VPC\'s subnets'),
+    securityGroups: r.links([n.securityGroups]),
+    snapshotRetention: r.num([n.snapshotRetention], SNAPSHOT_RETENTION_DEFAULT),
+  };
+}
+
 /** Nodes per shard from a replica count: the primary plus its replicas. */
-export function plusPrimary(replicas: Val<number>): Val<number> {
+function plusPrimary(replicas: Val<number>): Val<number> {
   return replicas.provenance === 'unknown' ? replicas : { ...replicas, value: replicas.value + 1 };
 }
 
@@ -24,10 +101,10 @@ export interface CacheClusterNames {
 }
 
 /** `SnapshotRetentionLimit` / `snapshot_retention_limit`: 0 unless set, which turns automatic snapshots off. */
-export const SNAPSHOT_RETENTION_DEFAULT = { value: 0, assumed: '0: automatic snapshots off' };
+const SNAPSHOT_RETENTION_DEFAULT = { value: 0, assumed: '0: automatic snapshots off' };
 
 /** A single cache cluster (Memcached, or a lone Redis node): no at-rest encryption, no failover. */
-export function singleCacheCluster(r: PropertyReader, names: CacheClusterNames): CacheCluster {
+function singleCacheCluster(r: PropertyReader, names: CacheClusterNames): CacheCluster {
   const azMode = r.str([names.azMode], { value: 'single-az', assumed: 'single-az: every node in one AZ' });
   return {
     resource: r.info(),
@@ -45,7 +122,7 @@ export function singleCacheCluster(r: PropertyReader, names: CacheClusterNames):
 }
 
 /** A serverless cache: encrypted at rest and in transit and spread over AZs, whatever the template says. */
-export function serverlessCache(r: PropertyReader, names: { engine: string; subnetIds: string; securityGroups: string }): CacheCluster {
+function serverlessCache(r: PropertyReader, names: { engine: string; subnetIds: string; securityGroups: string }): CacheCluster {
   const here = r.origin([]);
   return {
     resource: r.info(),
@@ -62,7 +139,7 @@ export function serverlessCache(r: PropertyReader, names: { engine: string; subn
 }
 
 /** A cache as a data store: at-rest encryption where it can be set, and how its nodes survive a zone. */
-export function cacheStore(c: CacheCluster): DataStore {
+function cacheStore(c: CacheCluster): DataStore {
   const backup = snapshots(c);
   if (c.kind === 'replication-group') {
     return dataStore(c, 'ElastiCache replication group', {
