@@ -1,8 +1,74 @@
-import type { ResourceGraph } from '../../graph/graph.js';
-import type { PropertyReader, SubReader } from '../read.js';
+import type { ResourceGraph, SourceKind } from '../../graph/graph.js';
+import type { CloudModel } from '../model.js';
+import { PropertyReader } from '../read.js';
+import type { Path, SubReader } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
-import type { BackupRule, CopyAction, ResourceTags, TagCondition } from './types.js';
+import { vaultStore } from './facets.js';
+import type { BackupPlan, BackupRule, BackupSelection, BackupVault, CopyAction, ResourceTags, TagCondition } from './types.js';
+
+/** How one input kind spells AWS Backup: resource types, where properties sit, and their names. */
+export interface BackupSpelling {
+  /** `Properties` in CloudFormation, the block itself in Terraform. */
+  properties: string;
+  plan: { type: string; rules: Path; rule: RuleNames };
+  selection: {
+    type: string;
+    planId: string;
+    /** Where the selection's own fields sit (CloudFormation `BackupSelection`, Terraform the resource itself). */
+    body: Path;
+    resources: string;
+    /** `ListOfTags` / `selection_tag` and their field names. */
+    tags: string;
+    tagNames: TagNames;
+    /** The block(s) of `Conditions` / `condition`, each holding one list per test. */
+    conditions: string;
+    conditionNames: TagNames;
+    conditionTests: [string, TagCondition['test']][];
+  };
+  /** The input kinds whose resources this kind's tags are read from, and the properties that hold tags. */
+  taggedSources: (source: SourceKind) => boolean;
+  tagProperties: string[];
+  vault: { type: string; kmsKey: string };
+}
+
+/** Reads every Backup plan, selection and vault with one input kind's spelling (and the tags selections may choose by). */
+export function adaptBackup(graph: ResourceGraph, model: CloudModel, s: BackupSpelling): void {
+  for (const node of graph.ofType(s.plan.type)) {
+    const r = new PropertyReader(node, graph, s.properties);
+    const plan: BackupPlan = { resource: r.info(), rules: r.each(s.plan.rules).map((x) => readRule(x, graph, s.plan.rule)) };
+    model.backupPlans.push(plan);
+  }
+  const n = s.selection;
+  for (const node of graph.ofType(n.type)) {
+    const r = new PropertyReader(node, graph, s.properties);
+    const resources = r.links([...n.body, n.resources]);
+    const sel: BackupSelection = {
+      resource: r.info(),
+      plan: r.link([n.planId]) ?? unknownVal(r.origin([n.planId]), `no ${n.planId}`),
+      resources,
+      broad: broadness(resources, r.origin([...n.body, n.resources])),
+      tags: readTagTests(r.each([...n.body, n.tags]), n.tagNames, 'equals'),
+      conditions: r.each([...n.body, n.conditions]).flatMap((c) => n.conditionTests.flatMap(([k, test]) => readTagTests(c.each([k]), n.conditionNames, test))),
+    };
+    model.backupSelections.push(sel);
+  }
+  if (model.backupSelections.some((x) => x.tags.length > 0 || x.conditions.length > 0)) {
+    for (const node of graph.nodes) {
+      if (node.mode !== 'managed' || !s.taggedSources(node.source)) continue;
+      model.facets.resourceTags.push(readTags(new PropertyReader(node, graph, s.properties), s.tagProperties));
+    }
+  }
+  for (const node of graph.ofType(s.vault.type)) {
+    const r = new PropertyReader(node, graph, s.properties);
+    const vault: BackupVault = { resource: r.info(), kmsKey: r.str([s.vault.kmsKey], { value: '', assumed: 'the AWS Backup service key' }) };
+    model.backupVaults.push(vault);
+    model.facets.dataStores.push(vaultStore(vault));
+  }
+}
+
+/** How one input kind spells a plan rule and its copy actions. */
+export interface RuleNames { name: string; vault: string; copies: string; destination: string }
 
 /**
  * The region a copy action sends to: from a literal vault ARN (`arn:aws:backup:<region>:…`),
@@ -23,7 +89,7 @@ export function destinationRegion(vault: Val<Link>, graph: ResourceGraph): Val<s
 }
 
 /** A backup rule of a plan, with its copy actions, from the attribute names of one input kind. */
-export function readRule(rule: SubReader, graph: ResourceGraph, names: { name: string; vault: string; copies: string; destination: string }): BackupRule {
+function readRule(rule: SubReader, graph: ResourceGraph, names: RuleNames): BackupRule {
   const copyActions: CopyAction[] = rule.each([names.copies]).map((c) => {
     const destinationVault = c.link([names.destination]) ?? unknownVal(c.origin(), 'copy action without a destination vault');
     return { destinationVault, destinationRegion: destinationRegion(destinationVault, graph), origin: c.origin() };
@@ -37,7 +103,7 @@ export function readRule(rule: SubReader, graph: ResourceGraph, names: { name: s
 }
 
 /** Whether a selection covers resources broadly: a wildcard in its resource list (tags are matched by the linker). */
-export function broadness(resources: Val<Link>[], listOrigin: Val<boolean>['origin']): Val<boolean> {
+function broadness(resources: Val<Link>[], listOrigin: Val<boolean>['origin']): Val<boolean> {
   const wildcard = resources.find((l) => l.provenance === 'explicit' && l.value.literal?.includes('*'));
   if (wildcard) return explicit(true, wildcard.origin);
   return defaulted(false, listOrigin, 'only the resources listed or tagged');
@@ -47,7 +113,7 @@ export function broadness(resources: Val<Link>[], listOrigin: Val<boolean>['orig
 export interface TagNames { key: string; value: string; type?: string }
 
 /** Tag tests of a list of `{ key, value[, type] }` objects, with the test they make. */
-export function readTagTests(list: SubReader[], names: TagNames, test: TagCondition['test']): TagCondition[] {
+function readTagTests(list: SubReader[], names: TagNames, test: TagCondition['test']): TagCondition[] {
   return list.map((c) => {
     const type = names.type ? c.str([names.type]) : undefined;
     const t: TagCondition['test'] = type?.provenance === 'explicit' && type.value.toUpperCase() !== 'STRINGEQUALS' ? 'like' : test;
@@ -61,7 +127,7 @@ export function readTagTests(list: SubReader[], names: TagNames, test: TagCondit
 }
 
 /** The tags of a resource from one or more properties (CloudFormation `Tags` lists of Key/Value or maps, Terraform `tags` maps). */
-export function readTags(r: PropertyReader, properties: string[]): ResourceTags {
+function readTags(r: PropertyReader, properties: string[]): ResourceTags {
   const owner = { resource: r.info() };
   const out: Record<string, string | null> = {};
   let origin = r.origin([]);
