@@ -6,7 +6,7 @@ export default defineRule({
     id: 'central-logging',
     title: 'Logs are delivered to a central place and kept for a defined time',
     checks:
-      'VPCs without flow logs; load balancers, CloudFront distributions and API Gateway stages without access logs; web ACLs ' +
+      'VPCs without flow logs; load balancers, CloudFront distributions and API Gateway stages (REST, HTTP and WebSocket) without access logs; web ACLs ' +
       'without logging (S3 access logs and trails to CloudWatch Logs: `supplementary-logging`; retention: `log-retention`)',
     severity: 'medium',
     controls: ['2.3'],
@@ -17,7 +17,7 @@ export default defineRule({
       '`access_logs.s3.enabled` / `AccessLoggingPolicy` / `access_logs { enabled = true }` is set (Elastic Load Balancing user ' +
       'guides; a Network Load Balancer writes them for TLS listeners only, so one without a TLS listener is not judged); ' +
       'CloudFront standard logging is off unless a logging configuration or a CloudWatch Logs delivery source names the ' +
-      'distribution; an API Gateway stage writes no access logs without `AccessLogSetting` / `access_log_settings`; a WAFv2 ' +
+      'distribution; an API Gateway stage writes no access logs without `AccessLogSetting` / `access_log_settings` (HTTP and WebSocket API stages: `AccessLogSettings` / `access_log_settings` of `AWS::ApiGatewayV2::Stage` / `aws_apigatewayv2_stage`); a WAFv2 ' +
       'web ACL logs nothing without a logging configuration. Logs that something else records too (S3 server access logs, ' +
       'a trail\'s delivery to CloudWatch Logs) and buckets that log into themselves are `supplementary-logging`, and log ' +
       'groups that never expire `log-retention`, both one severity lower. A value that cannot be known (a condition, a variable, a flow log whose resource is unknown) is a notice, never a finding.',

@@ -140,6 +140,12 @@ export interface CloudModel {
   eksNodeGroups: EksNodeGroup[];
   /** CodePipeline pipelines (their artifact buckets hold build output, not the workload's records). */
   pipelines: Pipeline[];
+
+  // ── rules (s3) ──
+  /** EKS clusters (their control-plane logs are a log source). */
+  eksClusters: import('./eks/types.js').EksCluster[];
+  /** API Gateway v2 (HTTP and WebSocket) stages: access logs are their log source; no WAF applies to them. */
+  apiV2Stages: import('./apigateway/types.js').ApiV2Stage[];
   /** The cross-service questions rules ask (data stores, endpoints …), filled by the adapters and the linker. */
   facets: Facets;
 }
@@ -173,6 +179,9 @@ export function emptyModel(): CloudModel {
 
     // ── data stores and compute ──
     documentInstances: [], eksNodeGroups: [], pipelines: [],
+
+    // ── rules (s3) ──
+    eksClusters: [], apiV2Stages: [],
 
     facets: emptyFacets(),
   };

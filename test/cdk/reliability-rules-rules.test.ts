@@ -26,3 +26,23 @@ describe('lone EC2 instances on CDK', () => {
     expect(got).toEqual([['multi-az', 'loneInstance', 'Test/Bastion/Resource/Resource']]);
   });
 });
+
+describe('log sources of session 3 on CDK', () => {
+  it('report an HTTP API default stage without access logs and a database exporting no logs', async () => {
+    const { HttpApi } = await import('aws-cdk-lib/aws-apigatewayv2');
+    const rds = await import('aws-cdk-lib/aws-rds');
+    const findings = await synthAndScan((stack) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 2 });
+      // Failing: the construct's $default stage has no access log settings; a database with no exports.
+      new HttpApi(stack, 'Mobile');
+      new rds.DatabaseInstance(stack, 'Quiet', { engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }), vpc });
+      // Passing: a database exporting its PostgreSQL log.
+      new rds.DatabaseInstance(stack, 'Loud', { engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }), vpc, cloudwatchLogsExports: ['postgresql'] });
+    }, ['central-logging', 'supplementary-logging']);
+    const got = findings.filter((f) => !f.resource.constructPath?.startsWith('Test/Vpc')).map((f) => [f.ruleId, f.messageId, f.resource.constructPath]).sort();
+    expect(got).toEqual([
+      ['central-logging', 'notDelivered', 'Test/Mobile/DefaultStage/Resource'],
+      ['supplementary-logging', 'notDelivered', 'Test/Quiet/Resource'],
+    ]);
+  });
+});

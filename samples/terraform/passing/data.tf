@@ -8,6 +8,7 @@ resource "aws_rds_cluster" "catalogue" {
   cluster_identifier          = "${local.name}-catalogue"
   engine                      = "aurora-postgresql"
   engine_version              = "16.4"
+  enabled_cloudwatch_logs_exports = ["postgresql"]
   database_name               = "catalogue"
   master_username             = "retail_admin"
   manage_master_user_password = true
@@ -35,6 +36,7 @@ resource "aws_db_instance" "reporting" {
   identifier                  = "${local.name}-reporting"
   engine                      = "postgres"
   engine_version              = "16.4"
+  enabled_cloudwatch_logs_exports = ["postgresql"]
   instance_class              = "db.t4g.medium"
   allocated_storage           = 100
   storage_encrypted           = true

@@ -12,6 +12,10 @@ const ENDPOINT_TYPES = ['EndpointConfiguration', 'Types'];
 const REST_API_ID = 'RestApiId';
 // Stage access logs: AccessLogSetting.DestinationArn (a log group or Firehose stream); none when not set.
 const ACCESS_LOG_DESTINATION = ['AccessLogSetting', 'DestinationArn'];
+// AWS::ApiGatewayV2::Stage — `ApiId`, access logs `AccessLogSettings.DestinationArn` (none when not set).
+const V2_STAGE = 'AWS::ApiGatewayV2::Stage';
+const V2_API_ID = 'ApiId';
+const V2_ACCESS_LOG_DESTINATION = ['AccessLogSettings', 'DestinationArn'];
 
 export const adapter: Adapter = {
   service: 'apigateway',
@@ -29,6 +33,13 @@ export const adapter: Adapter = {
       model.apiStages.push(stage);
       const logs = deliveryTo(r, ACCESS_LOG_DESTINATION, 'no access logs');
       model.facets.logSources.push(logSource(stage, 'API Gateway stage', 'access logs', logs.enabled, logs.destinations));
+    }
+    for (const node of graph.ofType(V2_STAGE)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const stage = { resource: r.info(), api: r.link([V2_API_ID]) ?? explicit({}, r.origin([V2_API_ID])) };
+      model.apiV2Stages.push(stage);
+      const logs = deliveryTo(r, V2_ACCESS_LOG_DESTINATION, 'no access logs');
+      model.facets.logSources.push(logSource(stage, 'API Gateway v2 stage', 'access logs', logs.enabled, logs.destinations));
     }
   },
 };

@@ -12,6 +12,9 @@ const ENDPOINT_TYPES = ['endpoint_configuration', 0, 'types'];
 const REST_API_ID = 'rest_api_id';
 // Stage access logs: access_log_settings { destination_arn }; none without the block.
 const ACCESS_LOG_DESTINATION = ['access_log_settings', 0, 'destination_arn'];
+// aws_apigatewayv2_stage — `api_id`, access logs `access_log_settings { destination_arn }` (none without the block).
+const V2_STAGE = 'aws_apigatewayv2_stage';
+const V2_API_ID = 'api_id';
 
 export const adapter: Adapter = {
   service: 'apigateway',
@@ -31,6 +34,14 @@ export const adapter: Adapter = {
       model.apiStages.push(stage);
       const logs = deliveryTo(r, ACCESS_LOG_DESTINATION, 'no access logs');
       model.facets.logSources.push(logSource(stage, 'API Gateway stage', 'access logs', logs.enabled, logs.destinations));
+    }
+    for (const node of graph.ofType(V2_STAGE)) {
+      if (node.mode !== 'managed') continue;
+      const r = new PropertyReader(node, graph, '');
+      const stage = { resource: r.info(), api: r.link([V2_API_ID]) ?? explicit({}, r.origin([V2_API_ID])) };
+      model.apiV2Stages.push(stage);
+      const logs = deliveryTo(r, ACCESS_LOG_DESTINATION, 'no access logs');
+      model.facets.logSources.push(logSource(stage, 'API Gateway v2 stage', 'access logs', logs.enabled, logs.destinations));
     }
   },
 };

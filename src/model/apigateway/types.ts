@@ -10,3 +10,8 @@ export interface RestApi extends ModelResource {
 export interface ApiStage extends ModelResource {
   api: Val<Link>;
 }
+
+/** A stage of an API Gateway v2 (HTTP or WebSocket) API. */
+export interface ApiV2Stage extends ModelResource {
+  api: Val<Link>;
+}

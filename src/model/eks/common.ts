@@ -1,6 +1,8 @@
 import type { CloudModel } from '../model.js';
 import type { Path, PropertyReader } from '../read.js';
-import type { EksNodeGroup } from './types.js';
+import type { EksCluster, EksNodeGroup } from './types.js';
+import { logSource } from '../facets.js';
+import { listedLogs } from '../logs/common.js';
 
 const WHAT: Record<EksNodeGroup['kind'], string> = { 'node-group': 'EKS managed node group', 'fargate-profile': 'EKS Fargate profile' };
 
@@ -17,4 +19,17 @@ export function readNodeGroup(r: PropertyReader, kind: EksNodeGroup['kind'], s: 
   if (max) g.maxSize = max;
   model.eksNodeGroups.push(g);
   model.facets.computeGroups.push({ owner: g, what: WHAT[kind], subnets: g.subnets, zones: [], ...(min ? { minSize: min } : {}), ...(max ? { maxSize: max } : {}) });
+}
+
+/*
+ * Control-plane logs (EKS user guide, "Send control plane logs to CloudWatch Logs"): no log type is
+ * sent unless listed. CloudTrail records the calls to the EKS API anyway; the control-plane logs add
+ * the Kubernetes API server, audit, authenticator, controller manager and scheduler records.
+ */
+export function readCluster(r: PropertyReader, logTypes: Path, model: CloudModel): void {
+  const c: EksCluster = { resource: r.info(), controlPlaneLogs: listedLogs(r, logTypes, 'no control-plane log type is sent to CloudWatch Logs') };
+  model.eksClusters.push(c);
+  model.facets.logSources.push(logSource(c, 'EKS cluster', 'control-plane logs', c.controlPlaneLogs, [], {
+    lower: 'CloudTrail records the calls to the EKS API; the control-plane logs add the Kubernetes API server and audit records',
+  }));
 }

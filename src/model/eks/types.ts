@@ -9,3 +9,9 @@ export interface EksNodeGroup extends ModelResource {
   minSize?: Val<number>;
   maxSize?: Val<number>;
 }
+
+/** An EKS cluster: its control plane. */
+export interface EksCluster extends ModelResource {
+  /** Whether any control-plane log type (api, audit, authenticator, controllerManager, scheduler) goes to CloudWatch Logs: none unless listed. */
+  controlPlaneLogs: Val<boolean>;
+}

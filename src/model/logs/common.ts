@@ -2,7 +2,7 @@ import type { ResourceGraph } from '../../graph/graph.js';
 import type { CloudModel } from '../model.js';
 import type { Path, PropertyReader } from '../read.js';
 import type { Link, Val } from '../val.js';
-import { explicit, isKnown, unknownVal } from '../val.js';
+import { defaulted, explicit, isKnown, unknownVal } from '../val.js';
 import type { LogGroup } from './types.js';
 
 /** Log groups never expire unless a retention is set (CloudWatch Logs PutRetentionPolicy / DeleteRetentionPolicy). */
@@ -40,4 +40,22 @@ export function deliveryTo(r: PropertyReader, path: Path, assumed: string): { en
   const link = v && v.kind !== 'null' ? r.link(path) : undefined;
   if (!link) return { enabled: r.bool(path, { value: false, assumed }), destinations: [] };
   return { enabled: explicit(true, link.origin), destinations: [link] };
+}
+
+/**
+ * Logs turned on by listing their types (RDS `EnableCloudwatchLogsExports`, EKS control-plane
+ * `EnabledTypes` / `enabled_cluster_log_types`): on when the list names at least one type, off with
+ * the documented default when it is absent, off at the list when it is empty, unknown when the list
+ * or an enclosing block cannot be known.
+ */
+export function listedLogs(r: PropertyReader, path: Path, assumed: string): Val<boolean> {
+  for (let n = 1; n < path.length; n++) {
+    const v = r.value(path.slice(0, n));
+    if (v?.kind === 'unknown' && !v.options) return unknownVal(r.origin(path.slice(0, n), v.span), v.reason);
+  }
+  const v = r.value(path);
+  if (v === undefined) return r.bool(path, { value: false, assumed });
+  if (v.kind === 'null') return defaulted(false, r.origin(path, v.span), assumed);
+  if (v.kind === 'unknown') return unknownVal(r.origin(path, v.span), v.reason);
+  return explicit(v.kind !== 'list' || v.items.length > 0, r.origin(path, v.span));
 }
