@@ -9,6 +9,17 @@ export interface Span {
   file: string;
   start: Position;
   end: Position;
+  /**
+   * For a value that travelled to where it is used (a Terraform module output): the places it passed,
+   * from its origin outwards (the output, the module call, where it is read). Findings show them as related locations.
+   */
+  via?: readonly Hop[];
+}
+
+/** One place a value passed on its way from where it is written to where it is used. */
+export interface Hop {
+  span: Span;
+  message: string;
 }
 
 /** A problem with an input file: it could not be read or parsed. Never a stack trace. */

@@ -56,7 +56,7 @@ export function runRules(model: CloudModel, rules: Rule[], options: EngineOption
             found.push(toFinding(rule, messages, r, options));
           },
           undecidable(resource, at, reason) {
-            const span = isResource(at) ? headOf(at.resource.span) : at.origin.span;
+            const span = isResource(at) ? headOf(at.resource.span) : place(at.origin.span);
             noticed.push({ ruleId: meta.id, message: `could not decide: ${reason}`, span, resource: resource.resource.address, kind: 'undecidable' });
           },
         });
@@ -101,7 +101,8 @@ function toFinding(rule: Rule, messages: Record<string, string>, r: Report<strin
   const meta = rule.meta;
   const res = r.resource.resource;
   const origin: Origin | undefined = isResource(r.at) ? undefined : r.at.origin;
-  const span = origin ? origin.span : headOf(res.span);
+  // A value that travelled (a Terraform module output) is shown where it is written, its way there as related locations.
+  const span = origin ? place(origin.span) : headOf(res.span);
   const path = origin?.path;
   const template = messages[r.messageId] ?? r.messageId;
   const message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => String(r.data?.[k] ?? `{{${k}}}`));
@@ -112,7 +113,7 @@ function toFinding(rule: Rule, messages: Record<string, string>, r: Report<strin
     severity: meta.severity,
     controls: meta.controls,
     location: path ? { span, path } : { span },
-    related: [],
+    related: [...(origin?.span.via ?? []), ...(r.related ?? [])].map((h) => ({ span: place(h.span), message: h.message })),
     resource: { address: res.address, type: res.type, source: res.source },
     fingerprint: fingerprint(meta.id, res.span.file, res.address, path ?? ''),
   };
@@ -132,6 +133,11 @@ function toFinding(rule: Rule, messages: Record<string, string>, r: Report<strin
   const suppression = suppressionFor(meta.id, r.resource, path, span, options);
   if (suppression) finding.suppression = suppression;
   return finding;
+}
+
+/** A span as a location shows it: without the trail of where its value travelled. */
+function place(span: Span): Span {
+  return span.via ? { file: span.file, start: span.start, end: span.end } : span;
 }
 
 function suppressionFor(ruleId: string, target: ModelResource, path: string | undefined, at: Span, options: EngineOptions): Finding['suppression'] {

@@ -1,3 +1,4 @@
+import type { Span } from '../core/source.js';
 import type { CloudModel } from '../model/model.js';
 import type { ModelResource, Val } from '../model/val.js';
 import type { Severity } from './types.js';
@@ -46,6 +47,12 @@ export interface Report<M extends string> {
   /** The resource the finding is about, when `at` is a value (for its address and suppressions). */
   resource: ModelResource;
   data?: Record<string, string | number>;
+  /**
+   * Other places that explain the finding (the resource a policy is attached to, the second of two
+   * conflicting settings), each with what it is: reporters show them as related locations, after the
+   * way the offending value travelled to where it is used (module outputs), which the engine adds itself.
+   */
+  related?: { span: Span; message: string }[];
 }
 
 /** Settings a rule may read from the configuration. */

@@ -269,7 +269,7 @@ resource "aws_x" "x" {
     expect(tags.kind === 'map' && tags.keySpans.get('Env')!.file).toBe('main.tf');
   });
 
-  it('anchors a reference that arrives through a module output or a local at the attribute that uses it', async () => {
+  it('anchors a reference that arrives through a local at the attribute that uses it, one through a module output where the module declares it', async () => {
     const r = await buildFiles({
       'main.tf': `
 locals {
@@ -286,7 +286,13 @@ resource "aws_cloudtrail" "t" {
       'logs/main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "logs"\n}\noutput "bucket" {\n  value = aws_s3_bucket.b.bucket\n}\n',
     });
     const p = r.byAddr('aws_cloudtrail.t').properties.entries;
-    expect(p.get('s3_bucket_name')).toMatchObject({ kind: 'ref', target: '.::module.logs.aws_s3_bucket.b', span: { file: 'main.tf', start: { line: 10, column: 20 } } });
+    // Issue 8 item 9: where the module writes what the output forwards, with the way it came as its trail.
+    expect(p.get('s3_bucket_name')).toMatchObject({ kind: 'ref', target: '.::module.logs.aws_s3_bucket.b', span: { file: 'logs/main.tf', start: { line: 2, column: 12 } } });
+    expect(p.get('s3_bucket_name')!.span.via!.map((h) => [h.span.file, h.span.start.line, h.span.start.column, h.message])).toEqual([
+      ['logs/main.tf', 5, 11, 'passed through output "bucket" of module.logs'],
+      ['main.tf', 6, 1, 'module "logs" call'],
+      ['main.tf', 10, 20, 'read as module.logs.bucket'],
+    ]);
     expect(p.get('kms_key_id')).toMatchObject({ kind: 'ref', target: '.::aws_kms_key.k', span: { file: 'main.tf', start: { line: 11, column: 20 } } });
   });
 

@@ -1,9 +1,11 @@
-import type { InputError, Span } from '../../core/source.js';
+import type { Hop, InputError, Span } from '../../core/source.js';
+import { headOf } from '../../core/source.js';
+import { throughOutput } from './trail.js';
 import type { UnresolvedModule } from '../../engine/types.js';
 import type { Attribute, Block, Body } from '../../../parsers/terraform/ast.js';
 import { attributeOf, blocksOf } from '../../../parsers/terraform/ast.js';
 import type { DeployContext, Edge, Known, ResourceNode, Suppression } from '../graph.js';
-import type { MapValue, Value } from '../value.js';
+import type { MapValue, RefValue, Value } from '../value.js';
 import { evaluate as evaluateExpr, iterate, overLimit, scalarString, type Env, type Resolver } from './eval.js';
 import type { Expr } from '../../../parsers/terraform/ast.js';
 import { LIMITS, type EvalBudget } from '../../core/limits.js';
@@ -193,12 +195,14 @@ export class ModuleInstance implements Resolver {
     const ch = this.child(name);
     if (!ch) return unk(`module "${name}" is not available`, span);
     if (ch.insts.length === 0 && ch.exp.kind === 'unknown') return unk(ch.exp.reason, span);
-    const whole = (inst: ModuleInstance): Value => map([...inst.cfg.outputs.keys()].map((o) => [o, inst.output(o, span)]), span);
+    const call = this.cfg.moduleByName.get(name)!;
+    const read = (inst: ModuleInstance, o: string): Value => inst.exported(o, name, call, span);
+    const whole = (inst: ModuleInstance): Value => map([...inst.cfg.outputs.keys()].map((o) => [o, read(inst, o)]), span);
     if (ch.exp.kind === 'single' || ch.exp.kind === 'unknown') {
       const inst = ch.insts[0]![1];
-      return output ? inst.output(output, span) : whole(inst);
+      return output ? read(inst, output) : whole(inst);
     }
-    const per = (inst: ModuleInstance): Value => (output ? map([[output, inst.output(output, span)]], span) : whole(inst));
+    const per = (inst: ModuleInstance): Value => (output ? map([[output, read(inst, output)]], span) : whole(inst));
     if (ch.exp.kind === 'count') {
       const l = list(ch.insts.map(([, i]) => per(i)), span);
       return output ? unk(`module.${name} has count: index it before reading ${output}`, span, l) : l;
@@ -232,6 +236,34 @@ export class ModuleInstance implements Resolver {
     this.busy.delete(key);
     this.outputCache.set(name, v);
     return v;
+  }
+
+  /**
+   * What the calling module reads as `module.<call>.<name>`: the output's value, every part keeping where
+   * it is written, with the output, the module call and the read as its trail (see `throughOutput`).
+   */
+  exported(name: string, callName: string, call: Block, read: Span): Value {
+    const v = this.output(name, read);
+    const decl = this.cfg.outputs.get(name);
+    if (!decl) return v;
+    const expr = attributeOf(decl.body, 'value')?.expr.span;
+    const hops: Hop[] = [
+      { span: expr ?? headOf(decl.span), message: `passed through output "${name}" of ${this.prefix.slice(0, -1)}` },
+      { span: headOf(call.span), message: `module "${callName}" call` },
+      { span: read, message: `read as module.${callName}.${name}` },
+    ];
+    return throughOutput(v, hops, expr, read, (ref) => this.declared(ref));
+  }
+
+  /** Where this module declares what a reference names: the attribute it reads when written, else the resource's first line. */
+  private declared(ref: RefValue): Span | undefined {
+    const base = this.idOf('');
+    if (!ref.target.startsWith(base)) return undefined;
+    const address = ref.target.slice(base.length).replace(/\[(?:\d+|"(?:[^"\\]|\\.)*")\]$/, '');
+    const b = address.startsWith('data.') ? this.cfg.dataByKey.get(address.slice(5)) : this.cfg.resourceByKey.get(address);
+    if (!b) return undefined;
+    const a = ref.attribute ? attributeOf(b.body, ref.attribute) : undefined;
+    return a ? a.expr.span : headOf(b.span);
   }
 
   // ---- count / for_each ----
@@ -611,11 +643,12 @@ export class ModuleInstance implements Resolver {
    * an element that comes from a variable inside a literal list keeps the span where that value is written
    * when that is a `.tf` file (a local, a module argument). A part whose value was written outside the
    * configuration — a `.tfvars` file, `--var-file`, `--var` — is anchored at the attribute too, so that
-   * `x = [var.y]` and `x = var.y` both point at the `.tf` line that uses the value.
+   * `x = [var.y]` and `x = var.y` both point at the `.tf` line that uses the value. A value read from a
+   * module output keeps where the module writes it (its span carries the way it came, see `exported`).
    */
   private attrValue(a: Attribute, env: Env): Value {
     const v = evaluate(a.expr, env);
-    if (!within(v.span, a.span)) return respan(v, a.expr.span);
+    if (!within(v.span, a.span) && !(v.span.via && inConfig(v.span))) return respan(v, a.expr.span);
     return anchorOutsideConfig(v, a.expr.span);
   }
 
