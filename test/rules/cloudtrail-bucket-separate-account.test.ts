@@ -173,7 +173,7 @@ ruleTester(rule, [
       name           = "main"
       s3_bucket_name = module.logs.bucket
     }
-  `, [{ messageId: 'sameTarget', line: 7, column: 20 }], {
+  `, [{ messageId: 'sameTarget', file: 'modules/logs/main.tf', line: 1, column: 1 }], {
     files: {
       'modules/logs/main.tf': 'resource "aws_s3_bucket" "this" {\n  bucket = "trail-logs"\n}\n\noutput "bucket" {\n  value = aws_s3_bucket.this.id\n}\n',
     },

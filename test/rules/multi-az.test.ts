@@ -664,7 +664,7 @@ ruleTester(rule, [
       pod_execution_role_arn = "arn:aws:iam::111111111111:role/pods"
       subnet_ids             = module.edge.subnet_ids
     }
-  `, [{ messageId: 'subnetsOneAz', line: 31, column: 28 }], { files: { 'modules/edge/main.tf': `
+  `, [{ messageId: 'subnetsOneAz', file: 'modules/edge/main.tf', line: 4, column: 1 }], { files: { 'modules/edge/main.tf': `
 data "aws_availability_zones" "azs" {}
 
 resource "aws_subnet" "edge" {
