@@ -18,12 +18,12 @@ export default defineRule({
     id: 'no-hardcoded-secrets',
     title: 'No credentials are written into the code',
     severity: 'critical',
-    checks: 'strings shaped like credentials (AWS key ids, private keys, GitHub/GitLab/Slack/Stripe/Google/npm/SendGrid tokens) anywhere in a resource, literal values of secret-named properties and environment variables, also through parameter and variable defaults; the secret is shown redacted (first characters and length)',
+    checks: 'strings shaped like credentials (AWS key ids, private keys, GitHub/GitLab/Slack/Stripe/Google/npm/SendGrid tokens) anywhere in a resource or a Terraform provider block, literal values of secret-named properties and environment variables, also through parameter and variable defaults; the secret is shown redacted (first characters and length)',
     controls: ['1.9'],
     rationale:
       'A credential written into a template or configuration is in every clone, fork, build log, artifact and Terraform ' +
       'state of it, for ever, and can no longer be rotated by changing it in one place (checklist 1.9). This rule finds ' +
-      'strings shaped like well-known credentials anywhere in a resource (AWS access key ids, private keys, GitHub, ' +
+      'strings shaped like well-known credentials anywhere in a resource or a Terraform `provider` block (`access_key`, `secret_key`, `token`) (AWS access key ids, private keys, GitHub, ' +
       'GitLab, Slack, Stripe, Google, npm and SendGrid tokens) and literal values of properties, map keys and environment ' +
       'variables named like secrets (`MasterUserPassword`, `password`, `secret_key`, `SecretString`, `DB_PASSWORD`, ' +
       '`API_TOKEN` …), including literals that reach them through a parameter\'s or variable\'s default. Values that are ' +

@@ -86,8 +86,8 @@ export interface ResourceNode {
   address: string;
   /** The provider's type name: `AWS::S3::Bucket` or `aws_s3_bucket`. */
   type: string;
-  /** `data` for Terraform data sources; everything else is `managed`. */
-  mode: 'managed' | 'data';
+  /** `data` for Terraform data sources, `provider` for provider configurations (`ResourceGraph.providers`); everything else is `managed`. */
+  mode: 'managed' | 'data' | 'provider';
   source: SourceKind;
   file: string;
   /** The whole resource declaration. */
@@ -129,11 +129,19 @@ export interface Edge {
 export interface GraphPart {
   nodes: ResourceNode[];
   edges: Edge[];
+  /** Terraform provider configuration blocks of this part, evaluated (see `ResourceGraph.providers`). */
+  providers?: ResourceNode[];
 }
 
 export class ResourceGraph {
   readonly nodes: ResourceNode[] = [];
   readonly edges: Edge[] = [];
+  /**
+   * Terraform `provider` blocks, evaluated like resources (`mode: 'provider'`, address `provider.aws` or
+   * `provider.aws.dr`, type the provider's name): kept apart from `nodes`, since they deploy nothing, for the
+   * adapters that judge their settings (static credentials).
+   */
+  readonly providers: ResourceNode[] = [];
   private readonly byId = new Map<string, ResourceNode>();
   private byType: Map<string, ResourceNode[]> | undefined;
 
@@ -144,6 +152,7 @@ export class ResourceGraph {
       this.nodes.push(n);
     }
     for (const e of part.edges) this.edges.push(e);
+    for (const p of part.providers ?? []) if (!this.providers.some((q) => q.id === p.id)) this.providers.push(p);
     this.byType = undefined;
   }
 

@@ -51,7 +51,7 @@ export async function buildModel(graph: ResourceGraph, errors: InputError[] = []
     }
   }
   // An adapter reads one input kind's spellings: those of a kind the graph does not hold would find nothing.
-  const kinds = new Set(graph.nodes.map((n) => (n.source === 'terraform' || n.source === 'terraform-plan' ? 'terraform' : 'cloudformation')));
+  const kinds = new Set([...graph.nodes, ...graph.providers].map((n) => (n.source === 'terraform' || n.source === 'terraform-plan' ? 'terraform' : 'cloudformation')));
   for (const a of await loadAdapters()) if (kinds.has(a.source)) adaptIsolated(a, graph, model, errors, broken);
   const order = (a: ModelResource, b: ModelResource): number => compare(a.resource.span.file, b.resource.span.file) || compare(a.resource.address, b.resource.address);
   for (const key of resourceLists(model)) (model[key] as ModelResource[]).sort(order);

@@ -146,6 +146,8 @@ export interface CloudModel {
   eksClusters: import('./eks/types.js').EksCluster[];
   /** API Gateway v2 (HTTP and WebSocket) stages: access logs are their log source; no WAF applies to them. */
   apiV2Stages: import('./apigateway/types.js').ApiV2Stage[];
+  /** Static access keys written into Terraform `provider "aws"` blocks. */
+  providerKeys: import('./iam/types.js').ProviderKey[];
   /** The cross-service questions rules ask (data stores, endpoints …), filled by the adapters and the linker. */
   facets: Facets;
 }
@@ -181,7 +183,7 @@ export function emptyModel(): CloudModel {
     documentInstances: [], eksNodeGroups: [], pipelines: [],
 
     // ── rules (s3) ──
-    eksClusters: [], apiV2Stages: [],
+    eksClusters: [], apiV2Stages: [], providerKeys: [],
 
     facets: emptyFacets(),
   };

@@ -174,6 +174,7 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
     world.budget = new EvalBudget();
     const nodes: ResourceNode[] = [];
     const edges: Edge[] = [];
+    const providers: ResourceNode[] = [];
     // Each module instance is one unit: one that fails unexpectedly is an error at its call, the others are built.
     const unit = (at: { file: string; line: number; column: number }, what: string, work: () => void): void => {
       try {
@@ -194,7 +195,7 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
       const before = { nodes: nodes.length, edges: edges.length };
       unit(at, m.prefix ? `module instance ${m.prefix.slice(0, -1)}` : `the root module ${root || '.'}`, () => {
         try {
-          m.nodes(nodes, edges);
+          m.nodes(nodes, edges, providers);
         } catch (e) {
           nodes.length = before.nodes;
           edges.length = before.edges;
@@ -203,7 +204,7 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
       });
       unit(at, `the module calls of ${m.prefix ? m.prefix.slice(0, -1) : root || '.'}`, () => stack.push(...m.allChildren().reverse()));
     }
-    parts.push({ nodes, edges });
+    parts.push({ nodes, edges, providers });
     const over = world.budget.reached;
     if (over) notes.push(`${over.at ? `${over.at.file}:${over.at.line}:${over.at.column}` : root || '.'}: ${limitMessage(over.limit)}; the values over it are unknown`);
   };

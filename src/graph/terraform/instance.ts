@@ -524,10 +524,29 @@ export class ModuleInstance implements Resolver {
 
   // ---- resource nodes ----
 
-  /** The nodes (and their edges) of this module instance's resources and data sources. */
-  nodes(out: ResourceNode[], edges: Edge[]): void {
+  /** The nodes (and their edges) of this module instance's resources and data sources; its provider blocks into `providers`. */
+  nodes(out: ResourceNode[], edges: Edge[], providers?: ResourceNode[]): void {
     for (const b of this.cfg.resources) this.blockNodes(b, 'managed', out, edges);
     for (const b of this.cfg.data) this.blockNodes(b, 'data', out, edges);
+    if (providers) for (const p of this.cfg.providers) this.providerNode(p, providers);
+  }
+
+  /** A `provider` block evaluated like a resource body, so adapters can read its settings (static credentials). */
+  private providerNode(p: Block, out: ResourceNode[]): void {
+    const name = p.labels[0];
+    if (!name) return;
+    const alias = attributeOf(p.body, 'alias');
+    const av = alias ? evaluate(alias.expr, this.env()) : undefined;
+    const key = av && av.kind === 'string' ? `${name}.${av.value}` : name;
+    const ctx = this.providerCtx(p, key);
+    const address = `${this.prefix}provider.${key}`;
+    out.push({
+      id: this.idOf(`provider.${key}`), address, type: name, mode: 'provider', source: 'terraform', file: p.span.file, span: p.span,
+      properties: this.evalBody(p.body, this.env(), true, {}, 0),
+      context: { unit: this.unit, region: ctx.region(), account: ctx.account(), target: ctx.target },
+      dependsOn: [], suppressions: this.suppressionsFor(p),
+      ...(this.callSite ? { reportAt: { span: this.callSite, note: `declared in the downloaded module (${p.span.file})` } } : {}),
+    });
   }
 
   private blockNodes(b: Block, mode: 'managed' | 'data', out: ResourceNode[], edges: Edge[]): void {

@@ -123,6 +123,10 @@ const ACCESS_KEY = 'aws_iam_access_key';
 const STATUS = 'status';
 const LOGIN_PROFILE = 'aws_iam_user_login_profile';
 const PASSWORD_POLICY = 'aws_iam_account_password_policy';
+// provider "aws" — `access_key` (with `secret_key`): static credentials in the configuration
+// (https://registry.terraform.io/providers/hashicorp/aws/latest/docs#provider-configuration).
+const AWS_PROVIDER = 'aws';
+const PROVIDER_ACCESS_KEY = 'access_key';
 
 export const adapter: Adapter = {
   service: 'iam',
@@ -182,6 +186,12 @@ export const adapter: Adapter = {
       model.loginProfiles.push({ resource: r.info(), user: r.linkOr([USER], 'no user named') });
     }
     for (const node of managed(PASSWORD_POLICY)) model.passwordPolicies.push(passwordPolicy(reader(node)));
+    for (const node of graph.providers) {
+      if (node.type !== AWS_PROVIDER) continue;
+      const r = reader(node);
+      const accessKey = r.str([PROVIDER_ACCESS_KEY]);
+      if (accessKey) model.providerKeys.push({ resource: r.info(), accessKey });
+    }
   },
 };
 

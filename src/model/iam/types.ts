@@ -89,6 +89,15 @@ export interface AccessKey extends ModelResource {
   status: Val<string>;
 }
 
+/**
+ * A static access key written into a Terraform provider configuration (`provider "aws" { access_key = … }`):
+ * the provider signs its calls with it. The resource is the provider block (`provider.aws`, `provider.aws.dr`).
+ */
+export interface ProviderKey extends ModelResource {
+  /** The key id as written: a literal (also through a variable's default), or unknown (a variable without default). */
+  accessKey: Val<string>;
+}
+
 /** A console password given to a user as its own resource (Terraform `aws_iam_user_login_profile`). */
 export interface LoginProfile extends ModelResource {
   user: Val<Link>;

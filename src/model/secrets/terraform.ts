@@ -35,5 +35,7 @@ export const adapter: Adapter = {
       if (node.mode !== 'managed' || (node.source !== 'terraform' && node.source !== 'terraform-plan')) continue;
       model.secretValues.push(...secretValues(new PropertyReader(node, graph, ''), spelling));
     }
+    // Provider configurations (`provider "aws" { access_key, secret_key, token }`): credentials written there are in every clone.
+    for (const node of graph.providers) model.secretValues.push(...secretValues(new PropertyReader(node, graph, ''), spelling));
   },
 };
