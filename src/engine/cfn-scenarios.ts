@@ -11,8 +11,12 @@ import { allowedValueScenarios } from '../graph/cloudformation/scenarios.js';
 import type { Scenario } from '../graph/cloudformation/scenarios.js';
 import type { GraphPart } from '../graph/graph.js';
 import { ResourceGraph } from '../graph/graph.js';
+import type { Adapter } from '../model/adapter.js';
 import { buildModel } from '../model/build.js';
+import type { ModelPhase } from '../model/build.js';
 import type { CloudModel } from '../model/model.js';
+import { emptyModel } from '../model/model.js';
+import type { Value } from '../graph/value.js';
 import type { ModelResource } from '../model/val.js';
 import type { EngineOptions } from './engine.js';
 import { fingerprint, runRules } from './engine.js';
@@ -33,16 +37,35 @@ export async function allowedValueFindings(templates: readonly TemplateInput[], 
     if (truncated) notes.push(`${input.file}: only the first ${scenarios.length} other parameter values were checked`);
     if (scenarios.length === 0) continue;
     const basePart = buildTemplate(input);
-    const baseGraphKey = stable(partShape(basePart));
-    let alone: { modelKey: string | undefined; keys: Set<string> } | undefined;
-    for (const s of scenarios) {
-      const values = { ...(input.parameterValues ?? {}), ...s.overrides };
-      const part = buildTemplate({ ...input, parameterValues: values });
-      if (baseGraphKey !== undefined && stable(partShape(part)) === baseGraphKey) continue;
-      // The template checked alone with the values as given, computed once and only when needed.
-      if (!alone) {
-        const model = await buildModel(graphOf(basePart));
-        alone = { modelKey: modelKey(model), keys: new Set(runRules(model, rules, options).findings.map(keyOf)) };
+    // Each scenario's graph, and where it differs from the template's as checked.
+    const variants = scenarios.map((s) => {
+      const part = buildTemplate({ ...input, parameterValues: { ...(input.parameterValues ?? {}), ...s.overrides } });
+      return { scenario: s, part, diff: diffParts(basePart, part) };
+    });
+    const differing = variants.filter((v) => v.diff.kind !== 'same');
+    if (differing.length === 0) continue;
+    // The template checked alone with the values as given, watching which step of the model build
+    // (adapter, linker) and of the rules is handed a value that some scenario changes.
+    const changed = new Set<object>();
+    const within = new Set<object>();
+    for (const { diff } of differing) {
+      if (diff.kind !== 'values') continue;
+      for (const c of diff.changed) changed.add(c);
+      for (const w of diff.within) within.add(w);
+    }
+    const watch = new HandOuts(changed, within);
+    const baseModel = await buildModel(watch.graph(basePart), [], (phase) => (watch.phase = phase === 'done' ? undefined : phase));
+    watch.phase = 'rules';
+    const aloneKeys = new Set(runRules(baseModel, rules, options).findings.map(keyOf));
+    watch.phase = undefined;
+    const alone = { modelKey: modelKey(baseModel), keys: aloneKeys };
+    const isolated = new IsolatedRuns(basePart);
+    for (const { scenario: s, part, diff } of differing) {
+      // The model is the same when no step was handed a changed value, or only adapters were and
+      // each of them, run again over the scenario's graph, gives what it gives over the template's.
+      if (diff.kind === 'values') {
+        const steps = watch.stepsGiven(diff);
+        if (steps && [...steps].every((a) => typeof a === 'object' && isolated.same(a, part))) continue;
       }
       const model = await buildModel(graphOf(part));
       if (alone.modelKey !== undefined && modelKey(model) === alone.modelKey) continue;
@@ -66,6 +89,237 @@ export async function allowedValueFindings(templates: readonly TemplateInput[], 
   return { findings, notes };
 }
 
+/**
+ * How a scenario's graph differs from the template's: not at all; in ways only a new model build
+ * can tell (other resources, other fixed fields); or in some values, named by the template's value
+ * objects that differ (`changed`: kind, scalar, span or key set) and the nodes, maps and lists that
+ * hold them (`within`).
+ */
+type PartDiff = { kind: 'same' } | { kind: 'other' } | { kind: 'values'; changed: Set<object>; within: Set<object>; edges: boolean };
+
+const VALUE_FIELDS = ['properties', 'deletionPolicy', 'updateReplacePolicy', 'metadata'] as const;
+
+function diffParts(base: GraphPart, part: GraphPart): PartDiff {
+  if (base.nodes.length !== part.nodes.length) return { kind: 'other' };
+  const changed = new Set<object>();
+  const within = new Set<object>();
+  for (let i = 0; i < base.nodes.length; i++) {
+    const b = base.nodes[i]!;
+    const s = part.nodes[i]!;
+    const keys = Object.keys(b);
+    if (keys.length !== Object.keys(s).length) return { kind: 'other' };
+    let differs = false;
+    for (const k of keys) {
+      const bv = (b as unknown as Record<string, unknown>)[k];
+      const sv = (s as unknown as Record<string, unknown>)[k];
+      if ((VALUE_FIELDS as readonly string[]).includes(k)) {
+        if (bv === undefined || sv === undefined) {
+          if (bv !== sv) return { kind: 'other' };
+          continue;
+        }
+        if (diffValue(bv as Value, sv as Value, changed, within)) differs = true;
+      } else if (!deepEqual(bv, sv)) return { kind: 'other' };
+    }
+    if (differs) within.add(b);
+  }
+  const edges = !deepEqual(base.edges, part.edges);
+  if (changed.size === 0 && !edges) return { kind: 'same' };
+  return { kind: 'values', changed, within, edges };
+}
+
+/** Whether `s` differs from `b`; the highest differing values of `b` go to `changed`, the maps and lists above them to `within`. */
+function diffValue(b: Value, s: Value, changed: Set<object>, within: Set<object>): boolean {
+  if (b.kind !== s.kind || !deepEqual(b.span, s.span)) {
+    changed.add(b);
+    return true;
+  }
+  if (b.kind === 'map' && s.kind === 'map') {
+    if (b.entries.size !== s.entries.size || !deepEqual(b.keySpans, s.keySpans)) {
+      changed.add(b);
+      return true;
+    }
+    const se = [...s.entries];
+    let i = 0;
+    let differs = false;
+    for (const [k, bv] of b.entries) {
+      const [sk, sv] = se[i++]!;
+      if (k !== sk) {
+        changed.add(b);
+        return true;
+      }
+      if (diffValue(bv, sv, changed, within)) differs = true;
+    }
+    if (differs) within.add(b);
+    return differs;
+  }
+  if (b.kind === 'list' && s.kind === 'list') {
+    if (b.items.length !== s.items.length) {
+      changed.add(b);
+      return true;
+    }
+    let differs = false;
+    for (let i = 0; i < b.items.length; i++) if (diffValue(b.items[i]!, s.items[i]!, changed, within)) differs = true;
+    if (differs) within.add(b);
+    return differs;
+  }
+  if (deepEqual(b, s)) return false;
+  changed.add(b);
+  return true;
+}
+
+/** Structural equality of graph data (plain objects, arrays, Maps, Sets, scalars), key order included. */
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (a instanceof Map || a instanceof Set) {
+    if (!(b instanceof (a instanceof Map ? Map : Set)) || a.size !== (b as Map<unknown, unknown>).size) return false;
+    const x = [...a];
+    const y = [...(b as Map<unknown, unknown>)];
+    for (let i = 0; i < x.length; i++) if (!deepEqual(x[i], y[i])) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return false;
+    if (!deepEqual((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[ka[i]!])) return false;
+  }
+  return true;
+}
+
+/** A step of the model build or the rules that may be handed a graph value. */
+type Step = ModelPhase | 'rules';
+
+/**
+ * The template's graph as the model build sees it, with every value some scenario changes handed
+ * out through views that record which step (adapter, linker, rules) was handed it. A step that is
+ * never handed a value cannot depend on it: it behaves the same, and builds the same, under the
+ * scenario. Only the nodes, maps and lists on the way to a changed value are views; everything
+ * else is the template's own objects.
+ */
+class HandOuts {
+  phase: Step | undefined;
+  private readonly given = new Map<object, Set<Step>>();
+  private readonly views = new WeakMap<object, object>();
+  private edgesGiven = new Set<Step>();
+
+  constructor(
+    private readonly changed: Set<object>,
+    private readonly within: Set<object>,
+  ) {}
+
+  graph(part: GraphPart): ResourceGraph {
+    const g = new ResourceGraph();
+    g.add({ nodes: part.nodes.map((n) => this.out(n) as typeof n), edges: part.edges });
+    g.sort();
+    const edges = g.edges;
+    Object.defineProperty(g, 'edges', {
+      get: () => {
+        if (this.phase !== undefined) this.edgesGiven.add(this.phase);
+        return edges;
+      },
+    });
+    return g;
+  }
+
+  /** The steps handed a value the scenario changes; undefined when one of them is not an adapter (a new build decides). */
+  stepsGiven(diff: { changed: Set<object>; edges: boolean }): Set<Step> | undefined {
+    const steps = new Set<Step>();
+    for (const c of diff.changed) for (const s of this.given.get(c) ?? []) steps.add(s);
+    if (diff.edges) for (const s of this.edgesGiven) steps.add(s);
+    for (const s of steps) if (typeof s !== 'object') return undefined;
+    return steps;
+  }
+
+  private out(v: unknown): unknown {
+    if (typeof v !== 'object' || v === null) return v;
+    if (this.changed.has(v)) {
+      if (this.phase !== undefined) {
+        const steps = this.given.get(v);
+        if (steps) steps.add(this.phase);
+        else this.given.set(v, new Set([this.phase]));
+      }
+      return v;
+    }
+    return this.within.has(v) ? this.view(v) : v;
+  }
+
+  private view(x: object): object {
+    const known = this.views.get(x);
+    if (known) return known;
+    const out = (v: unknown): unknown => this.out(v);
+    const view = new Proxy(x, {
+      get(target, key) {
+        const v = (target as Record<string | symbol, unknown>)[key];
+        if ((key === 'entries' && v instanceof Map) || (key === 'items' && Array.isArray(v))) return v instanceof Map ? mapView(v, out) : listView(v, out);
+        return key === 'properties' || key === 'deletionPolicy' || key === 'updateReplacePolicy' || key === 'metadata' ? out(v) : v;
+      },
+    });
+    this.views.set(x, view);
+    return view;
+  }
+}
+
+function mapView(m: Map<string, Value>, out: (v: unknown) => unknown): Map<string, Value> {
+  const view: Map<string, Value> = new Proxy(m, {
+    get(target, key) {
+      switch (key) {
+        case 'get': return (k: string) => out(target.get(k));
+        case 'size': return target.size;
+        case 'values': return function* values() { for (const v of target.values()) yield out(v); };
+        case 'entries':
+        case Symbol.iterator: return function* entries() { for (const [k, v] of target) yield [k, out(v)]; };
+        case 'forEach': return (cb: (v: unknown, k: string, m: Map<string, Value>) => void, self?: unknown) => target.forEach((v, k) => cb.call(self, out(v), k, view));
+        default: {
+          const v = Reflect.get(target, key, target) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        }
+      }
+    },
+  });
+  return view;
+}
+
+function listView(items: Value[], out: (v: unknown) => unknown): Value[] {
+  return new Proxy(items, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) return out(target[Number(key)]);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
+
+/** One adapter run alone over the template's graph and over a scenario's: the same model lists, or not. */
+class IsolatedRuns {
+  private readonly base = new Map<Adapter, string | undefined>();
+
+  constructor(private readonly basePart: GraphPart) {}
+
+  same(a: Adapter, part: GraphPart): boolean {
+    if (!this.base.has(a)) this.base.set(a, adapted(a, this.basePart));
+    const base = this.base.get(a);
+    return base !== undefined && adapted(a, part) === base;
+  }
+}
+
+/** What one adapter alone makes of a graph, as a stable text; undefined when it throws (a full build decides). */
+function adapted(a: Adapter, part: GraphPart): string | undefined {
+  const model = emptyModel();
+  try {
+    a.adapt(graphOf(part), model);
+  } catch {
+    return undefined;
+  }
+  return modelKey(model);
+}
+
 /** The scenarios no other one is a part of: "when Env is prod" says all that "when Env is prod and Exposure is public" adds. */
 function simplest(scenarios: Scenario[]): Scenario[] {
   const within = (a: Scenario, b: Scenario): boolean => Object.entries(a.overrides).every(([k, v]) => b.overrides[k] === v);
@@ -81,10 +335,6 @@ function graphOf(part: GraphPart): ResourceGraph {
   g.add(part);
   g.sort();
   return g;
-}
-
-function partShape(part: GraphPart): unknown {
-  return part.nodes.map((n) => [n.id, n.type, n.properties, n.deletionPolicy ?? null, n.metadata ?? null]);
 }
 
 /**

@@ -34,11 +34,16 @@ export function loadAdapters(): Promise<Adapter[]> {
   return adapters;
 }
 
+/** What `buildModel` is doing, for a caller that watches which step reads what (the AllowedValues scenarios). */
+export type ModelPhase = Adapter | 'resources' | 'link' | 'done';
+
 /**
  * Projects the resource graph into the cloud model: adapters, then links, then a stable order.
  * An adapter that throws on a resource leaves that resource out (an error in `errors` names it); the rest is adapted.
  */
-export async function buildModel(graph: ResourceGraph, errors: InputError[] = []): Promise<CloudModel> {
+export async function buildModel(graph: ResourceGraph, errors: InputError[] = [], onPhase?: (phase: ModelPhase) => void): Promise<CloudModel> {
+  const adapterList = await loadAdapters();
+  onPhase?.('resources');
   const model = emptyModel();
   const broken = new Set<ResourceNode>();
   for (const node of graph.nodes) {
@@ -52,7 +57,12 @@ export async function buildModel(graph: ResourceGraph, errors: InputError[] = []
   }
   // An adapter reads one input kind's spellings: those of a kind the graph does not hold would find nothing.
   const kinds = new Set([...graph.nodes, ...graph.providers].map((n) => (n.source === 'terraform' || n.source === 'terraform-plan' ? 'terraform' : 'cloudformation')));
-  for (const a of await loadAdapters()) if (kinds.has(a.source)) adaptIsolated(a, graph, model, errors, broken);
+  for (const a of adapterList) {
+    if (!kinds.has(a.source)) continue;
+    onPhase?.(a);
+    adaptIsolated(a, graph, model, errors, broken);
+  }
+  onPhase?.('link');
   const order = (a: ModelResource, b: ModelResource): number => compare(a.resource.span.file, b.resource.span.file) || compare(a.resource.address, b.resource.address);
   for (const key of resourceLists(model)) (model[key] as ModelResource[]).sort(order);
   for (const list of Object.values(model.facets) as { owner: ModelResource }[][]) list.sort((a, b) => order(a.owner, b.owner));
@@ -61,6 +71,7 @@ export async function buildModel(graph: ResourceGraph, errors: InputError[] = []
   } catch (e) {
     errors.push({ file: '.', line: 1, column: 1, kind: 'internal', message: `linking the model failed: ${errorText(e)} (${REPORT_BUG})` });
   }
+  onPhase?.('done');
   return model;
 }
 
