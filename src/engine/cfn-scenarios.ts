@@ -5,6 +5,7 @@
  * same template checked alone, so that only what the other values add is reported, each finding
  * naming the values ("… (when Env is prod)").
  */
+import type { Span } from '../core/source.js';
 import type { TemplateInput } from '../graph/cloudformation/build.js';
 import { buildTemplate } from '../graph/cloudformation/build.js';
 import { allowedValueScenarios } from '../graph/cloudformation/scenarios.js';
@@ -55,10 +56,17 @@ export async function allowedValueFindings(templates: readonly TemplateInput[], 
     }
     const watch = new HandOuts(changed, within);
     const baseModel = await buildModel(watch.graph(basePart), [], (phase) => (watch.phase = phase === 'done' ? undefined : phase));
-    watch.phase = 'rules';
-    const aloneKeys = new Set(runRules(baseModel, rules, options).findings.map(keyOf));
-    watch.phase = undefined;
-    const alone = { modelKey: modelKey(baseModel), keys: aloneKeys };
+    // The rules over it, run when a scenario needs them — or now, when the model keeps a view: a
+    // rule could be handed a changed value through it, which the scenarios must know about.
+    let alone: { modelKey: string | undefined; keys: Set<string> } | undefined;
+    const checkedAlone = (): { modelKey: string | undefined; keys: Set<string> } => {
+      if (alone) return alone;
+      watch.phase = 'rules';
+      const keys = new Set(runRules(baseModel, rules, options).findings.map(keyOf));
+      watch.phase = undefined;
+      return (alone = { modelKey: modelKey(baseModel), keys });
+    };
+    if (watch.keptIn(baseModel)) checkedAlone();
     const isolated = new IsolatedRuns(basePart);
     for (const { scenario: s, part, diff } of differing) {
       // The model is the same when no step was handed a changed value, or only adapters were and
@@ -67,6 +75,7 @@ export async function allowedValueFindings(templates: readonly TemplateInput[], 
         const steps = watch.stepsGiven(diff);
         if (steps && [...steps].every((a) => typeof a === 'object' && isolated.same(a, part))) continue;
       }
+      const alone = checkedAlone();
       const model = await buildModel(graphOf(part));
       if (alone.modelKey !== undefined && modelKey(model) === alone.modelKey) continue;
       for (const f of runRules(model, rules, options).findings) {
@@ -129,42 +138,59 @@ function diffParts(base: GraphPart, part: GraphPart): PartDiff {
 
 /** Whether `s` differs from `b`; the highest differing values of `b` go to `changed`, the maps and lists above them to `within`. */
 function diffValue(b: Value, s: Value, changed: Set<object>, within: Set<object>): boolean {
-  if (b.kind !== s.kind || !deepEqual(b.span, s.span)) {
+  if (b.kind !== s.kind || !sameSpan(b.span, s.span)) {
     changed.add(b);
     return true;
   }
-  if (b.kind === 'map' && s.kind === 'map') {
-    if (b.entries.size !== s.entries.size || !deepEqual(b.keySpans, s.keySpans)) {
-      changed.add(b);
-      return true;
-    }
-    const se = [...s.entries];
-    let i = 0;
-    let differs = false;
-    for (const [k, bv] of b.entries) {
-      const [sk, sv] = se[i++]!;
-      if (k !== sk) {
-        changed.add(b);
-        return true;
+  switch (b.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      if (b.value !== (s as typeof b).value) break;
+      if (Object.keys(b).length === 3 && Object.keys(s).length === 3) return false;
+      if (deepEqual(b, s)) return false;
+      break;
+    case 'map': {
+      const sm = s as typeof b;
+      if (b.entries.size !== sm.entries.size || b.keySpans.size !== sm.keySpans.size || Object.keys(b).length !== 4 || Object.keys(sm).length !== 4) break;
+      const se = sm.entries.entries();
+      const sk = sm.keySpans.entries();
+      let differs = false;
+      for (const [k, span] of b.keySpans) {
+        const [k2, span2] = sk.next().value as [string, Span];
+        if (k !== k2 || !sameSpan(span, span2)) {
+          changed.add(b);
+          return true;
+        }
       }
-      if (diffValue(bv, sv, changed, within)) differs = true;
+      for (const [k, bv] of b.entries) {
+        const [k2, sv] = se.next().value as [string, Value];
+        if (k !== k2) {
+          changed.add(b);
+          return true;
+        }
+        if (diffValue(bv, sv, changed, within)) differs = true;
+      }
+      if (differs) within.add(b);
+      return differs;
     }
-    if (differs) within.add(b);
-    return differs;
-  }
-  if (b.kind === 'list' && s.kind === 'list') {
-    if (b.items.length !== s.items.length) {
-      changed.add(b);
-      return true;
+    case 'list': {
+      const sl = s as typeof b;
+      if (b.items.length !== sl.items.length || Object.keys(b).length !== 3 || Object.keys(sl).length !== 3) break;
+      let differs = false;
+      for (let i = 0; i < b.items.length; i++) if (diffValue(b.items[i]!, sl.items[i]!, changed, within)) differs = true;
+      if (differs) within.add(b);
+      return differs;
     }
-    let differs = false;
-    for (let i = 0; i < b.items.length; i++) if (diffValue(b.items[i]!, s.items[i]!, changed, within)) differs = true;
-    if (differs) within.add(b);
-    return differs;
+    default:
+      if (deepEqual(b, s)) return false;
   }
-  if (deepEqual(b, s)) return false;
   changed.add(b);
   return true;
+}
+
+function sameSpan(a: Span, b: Span): boolean {
+  return a === b || deepEqual(a, b);
 }
 
 /** Structural equality of graph data (plain objects, arrays, Maps, Sets, scalars), key order included. */
@@ -208,6 +234,8 @@ class HandOuts {
   phase: Step | undefined;
   private readonly given = new Map<object, Set<Step>>();
   private readonly views = new WeakMap<object, object>();
+  /** Every view handed out (of nodes, values, their maps and lists). */
+  private readonly isView = new WeakSet<object>();
   private edgesGiven = new Set<Step>();
 
   constructor(
@@ -238,6 +266,23 @@ class HandOuts {
     return steps;
   }
 
+  /** Whether `model` holds one of the views anywhere (then whoever reads the model may be handed a changed value). */
+  keptIn(model: CloudModel): boolean {
+    const seen = new Set<object>();
+    const stack: unknown[] = [model];
+    while (stack.length) {
+      const x = stack.pop();
+      if (typeof x !== 'object' || x === null || seen.has(x)) continue;
+      if (this.isView.has(x)) return true;
+      seen.add(x);
+      if (Array.isArray(x)) for (const i of x) stack.push(i);
+      else if (x instanceof Map) for (const [k, v] of x) stack.push(k, v);
+      else if (x instanceof Set) for (const v of x) stack.push(v);
+      else for (const k in x) stack.push((x as Record<string, unknown>)[k]);
+    }
+    return false;
+  }
+
   private out(v: unknown): unknown {
     if (typeof v !== 'object' || v === null) return v;
     if (this.changed.has(v)) {
@@ -255,14 +300,22 @@ class HandOuts {
     const known = this.views.get(x);
     if (known) return known;
     const out = (v: unknown): unknown => this.out(v);
+    const views = this.views;
+    const isView = this.isView;
+    const remember = (of: object, v: object): object => {
+      views.set(of, v);
+      isView.add(v);
+      return v;
+    };
     const view = new Proxy(x, {
       get(target, key) {
         const v = (target as Record<string | symbol, unknown>)[key];
-        if ((key === 'entries' && v instanceof Map) || (key === 'items' && Array.isArray(v))) return v instanceof Map ? mapView(v, out) : listView(v, out);
+        if ((key === 'entries' && v instanceof Map) || (key === 'items' && Array.isArray(v))) return views.get(v) ?? remember(v, v instanceof Map ? mapView(v, out) : listView(v, out));
         return key === 'properties' || key === 'deletionPolicy' || key === 'updateReplacePolicy' || key === 'metadata' ? out(v) : v;
       },
     });
     this.views.set(x, view);
+    this.isView.add(view);
     return view;
   }
 }
