@@ -8,7 +8,8 @@
 import type { Span } from '../core/source.js';
 import type { TemplateInput } from '../graph/cloudformation/build.js';
 import { buildTemplate } from '../graph/cloudformation/build.js';
-import { allowedValueScenarios } from '../graph/cloudformation/scenarios.js';
+import { allowedValueScenarios, resourceParameters } from '../graph/cloudformation/scenarios.js';
+import { EvalBudget, LIMITS } from '../core/limits.js';
 import type { Scenario } from '../graph/cloudformation/scenarios.js';
 import type { GraphPart } from '../graph/graph.js';
 import { ResourceGraph } from '../graph/graph.js';
@@ -37,12 +38,9 @@ export async function allowedValueFindings(templates: readonly TemplateInput[], 
     const { scenarios, truncated } = allowedValueScenarios(input.document, input.parameterValues);
     if (truncated) notes.push(`${input.file}: only the first ${scenarios.length} other parameter values were checked`);
     if (scenarios.length === 0) continue;
-    const basePart = buildTemplate(input);
-    // Each scenario's graph, and where it differs from the template's as checked.
-    const variants = scenarios.map((s) => {
-      const part = buildTemplate({ ...input, parameterValues: { ...(input.parameterValues ?? {}), ...s.overrides } });
-      return { scenario: s, part, diff: diffParts(basePart, part) };
-    });
+    const baseBudget = new EvalBudget();
+    const basePart = buildTemplate({ ...input, budget: baseBudget });
+    const variants = scenarios.map((s) => ({ scenario: s, ...variant(input, s, basePart, baseBudget) }));
     const differing = variants.filter((v) => v.diff.kind !== 'same');
     if (differing.length === 0) continue;
     // The template checked alone with the values as given, watching which step of the model build
@@ -68,7 +66,7 @@ export async function allowedValueFindings(templates: readonly TemplateInput[], 
     };
     if (watch.keptIn(baseModel)) checkedAlone();
     const isolated = new IsolatedRuns(basePart);
-    for (const { scenario: s, part, diff } of differing) {
+    for (const { scenario: s, part, diff, full } of differing) {
       // The model is the same when no step was handed a changed value, or only adapters were and
       // each of them, run again over the scenario's graph, gives what it gives over the template's.
       if (diff.kind === 'values') {
@@ -76,7 +74,7 @@ export async function allowedValueFindings(templates: readonly TemplateInput[], 
         if (steps && [...steps].every((a) => typeof a === 'object' && isolated.same(a, part))) continue;
       }
       const alone = checkedAlone();
-      const model = await buildModel(graphOf(part));
+      const model = await buildModel(graphOf(full(input, s) ?? part));
       if (alone.modelKey !== undefined && modelKey(model) === alone.modelKey) continue;
       for (const f of runRules(model, rules, options).findings) {
         const key = keyOf(f);
@@ -98,6 +96,47 @@ export async function allowedValueFindings(templates: readonly TemplateInput[], 
   return { findings, notes };
 }
 
+function valuesOf(input: TemplateInput, s: Scenario): Record<string, string | Value> {
+  return { ...(input.parameterValues ?? {}), ...s.overrides };
+}
+
+/**
+ * A scenario's graph and how it differs from the template's. Only the resources that read one of
+ * the scenario's parameters are evaluated again, the others are the template's own nodes — unless
+ * a parameter decides whether some resource exists, or the evaluation budget could run out
+ * differently: then the whole template is built again. `full` builds the whole graph, for a model.
+ */
+function variant(input: TemplateInput, s: Scenario, base: GraphPart, baseBudget: EvalBudget): { part: GraphPart; diff: PartDiff; full: (i: TemplateInput, s: Scenario) => GraphPart | undefined } {
+  const whole = (): { part: GraphPart; diff: PartDiff; full: () => undefined } => {
+    const part = buildTemplate({ ...input, parameterValues: valuesOf(input, s) });
+    return { part, diff: diffParts(base, part), full: () => undefined };
+  };
+  const names = Object.keys(s.overrides);
+  const only = new Set<string>();
+  for (const [logical, r] of readsOf(input)) {
+    if (names.some((n) => r.existence.has(n))) return whole();
+    if (names.some((n) => r.reads.has(n))) only.add(logical);
+  }
+  if (baseBudget.reached) return whole();
+  const budget = new EvalBudget();
+  const some = buildTemplate({ ...input, parameterValues: valuesOf(input, s), only, budget });
+  // Within one budget whatever the order: the whole build would not run out either.
+  if (budget.reached || LIMITS.evalSteps - baseBudget.steps + (LIMITS.evalSteps - budget.steps) > LIMITS.evalSteps) return whole();
+  const rebuilt = new Map(some.nodes.map((n) => [n.id, n]));
+  const nodes = base.nodes.map((n) => rebuilt.get(n.id) ?? n);
+  if (nodes.filter((n, i) => n !== base.nodes[i]).length !== rebuilt.size) return whole();
+  const part = { nodes, edges: [...base.edges.filter((e) => !rebuilt.has(e.from)), ...some.edges] };
+  const diff = diffParts(base, part, !deepEqual(base.edges.filter((e) => rebuilt.has(e.from)), some.edges));
+  return { part, diff, full: (i, sc) => buildTemplate({ ...i, parameterValues: valuesOf(i, sc) }) };
+}
+
+const reads = new WeakMap<TemplateInput, ReturnType<typeof resourceParameters>>();
+function readsOf(input: TemplateInput): ReturnType<typeof resourceParameters> {
+  let r = reads.get(input);
+  if (!r) reads.set(input, (r = resourceParameters(input.document)));
+  return r;
+}
+
 /**
  * How a scenario's graph differs from the template's: not at all; in ways only a new model build
  * can tell (other resources, other fixed fields); or in some values, named by the template's value
@@ -108,13 +147,14 @@ type PartDiff = { kind: 'same' } | { kind: 'other' } | { kind: 'values'; changed
 
 const VALUE_FIELDS = ['properties', 'deletionPolicy', 'updateReplacePolicy', 'metadata'] as const;
 
-function diffParts(base: GraphPart, part: GraphPart): PartDiff {
+function diffParts(base: GraphPart, part: GraphPart, edges = !deepEqual(base.edges, part.edges)): PartDiff {
   if (base.nodes.length !== part.nodes.length) return { kind: 'other' };
   const changed = new Set<object>();
   const within = new Set<object>();
   for (let i = 0; i < base.nodes.length; i++) {
     const b = base.nodes[i]!;
     const s = part.nodes[i]!;
+    if (b === s) continue;
     const keys = Object.keys(b);
     if (keys.length !== Object.keys(s).length) return { kind: 'other' };
     let differs = false;
@@ -131,13 +171,13 @@ function diffParts(base: GraphPart, part: GraphPart): PartDiff {
     }
     if (differs) within.add(b);
   }
-  const edges = !deepEqual(base.edges, part.edges);
   if (changed.size === 0 && !edges) return { kind: 'same' };
   return { kind: 'values', changed, within, edges };
 }
 
 /** Whether `s` differs from `b`; the highest differing values of `b` go to `changed`, the maps and lists above them to `within`. */
 function diffValue(b: Value, s: Value, changed: Set<object>, within: Set<object>): boolean {
+  if (b === s) return false;
   if (b.kind !== s.kind || !sameSpan(b.span, s.span)) {
     changed.add(b);
     return true;

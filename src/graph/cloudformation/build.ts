@@ -26,6 +26,8 @@ export interface TemplateInput {
   constructs?: Map<string, ConstructInfo>;
   /** The template's evaluation budget (the caller reads `reached` afterwards for a notice). */
   budget?: EvalBudget;
+  /** Build only these resources (logical ids); the others are still known to references and conditions. */
+  only?: ReadonlySet<string>;
 }
 
 
@@ -66,7 +68,7 @@ export function buildTemplate(input: TemplateInput): GraphPart {
   for (const entry of resourcesNode.entries) {
     const logical = entry.key;
     const id = resources.get(logical);
-    if (!id) continue;
+    if (!id || (input.only && !input.only.has(logical))) continue;
     const decl = entry.value;
     const typeNode = get(decl, 'Type');
     if (decl.kind !== 'map' || typeNode?.kind !== 'scalar' || typeof typeNode.value !== 'string') continue;

@@ -122,6 +122,42 @@ export function allowedValueScenarios(document: ParsedDocument, given: Record<st
   return { scenarios, truncated };
 }
 
+/**
+ * Per resource of the template: the parameters its declaration reads (`Ref`, `Fn::Sub`, and through
+ * the conditions it names, its own `Condition` included), and those that decide whether it exists
+ * (its own `Condition`). A resource that reads none of a scenario's parameters evaluates the same under it.
+ */
+export function resourceParameters(document: ParsedDocument): Map<string, { reads: Set<string>; existence: Set<string> }> {
+  const root = document.root;
+  const conditions = asMap(get(root, 'Conditions'));
+  const resources = get(root, 'Resources');
+  const out = new Map<string, { reads: Set<string>; existence: Set<string> }>();
+  if (resources?.kind !== 'map') return out;
+  const paramsOf = new Map<string, Set<string>>();
+  const conditionParams = (name: string, seen: Set<string> = new Set()): Set<string> => {
+    const cached = paramsOf.get(name);
+    if (cached) return cached;
+    const params = new Set<string>();
+    if (seen.has(name)) return params;
+    seen.add(name);
+    const nested = new Set<string>();
+    collect(get(conditions, name), params, nested);
+    for (const c of nested) for (const r of conditionParams(c, seen)) params.add(r);
+    paramsOf.set(name, params);
+    return params;
+  };
+  for (const e of resources.entries) {
+    const reads = new Set<string>();
+    const used = new Set<string>();
+    collect(e.value, reads, used);
+    for (const c of used) for (const p of conditionParams(c)) reads.add(p);
+    const own = get(e.value, 'Condition');
+    const existence = own?.kind === 'scalar' ? new Set(conditionParams(String(own.value))) : new Set<string>();
+    out.set(e.key, { reads, existence });
+  }
+  return out;
+}
+
 /** `Fn::Equals` between a `Ref` and a literal, under a condition and the conditions it names: parameter → compared values. */
 function equalsLeaves(node: DocNode | undefined, conditions: DocMap | undefined, seen = new Set<string>(), out = new Map<string, string[]>(), depth = 0): Map<string, string[]> {
   if (!node || depth > 200) return out;
