@@ -9,7 +9,6 @@ import type { DiscoveredFile } from './discover.js';
 import type { Config } from './config/config.js';
 import { ConfigError, defaultConfig, loadConfig } from './config/config.js';
 import type { TemplateInput } from './graph/cloudformation/build.js';
-import { allowedValueFindings } from './engine/cfn-scenarios.js';
 import { loadTemplateParameters } from './graph/cloudformation/parameters.js';
 import { FORMATS, type FormatContext } from './inputs/index.js';
 import type { Known } from './graph/graph.js';
@@ -146,7 +145,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const engine = runRules(model, rules, engineOptions);
   errors.push(...engine.errors);
   // What the templates' other AllowedValues would add.
-  const other = await allowedValueFindings(templates, engine.findings, rules, engineOptions);
+  const other = templates.length ? await (await import('./engine/cfn-scenarios.js')).allowedValueFindings(templates, engine.findings, rules, engineOptions) : { findings: [], notes: [] };
   engine.findings.push(...other.findings);
   engine.findings.sort(compareFindings);
   notes.push(...other.notes);

@@ -12,26 +12,37 @@ import type { CloudModel } from './model.js';
 import { emptyModel, resourceLists } from './model.js';
 import type { ModelResource } from './val.js';
 
-let adapters: Promise<Adapter[]> | undefined;
+type Kind = 'cloudformation' | 'terraform';
+const KINDS: readonly Kind[] = ['cloudformation', 'terraform'];
+const adapters = new Map<Kind, Promise<{ folder: string; adapter: Adapter }[]>>();
 
-/** Every `<service>/cloudformation` and `<service>/terraform` module of this folder: adding a service is adding files. */
-export function loadAdapters(): Promise<Adapter[]> {
-  adapters ??= (async () => {
-    const here = dirname(fileURLToPath(import.meta.url));
-    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-    const found: Adapter[] = [];
-    const services = (await readdir(here, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-    for (const service of services) {
-      for (const kind of ['cloudformation', 'terraform'] as const) {
-        const file = join(here, service, kind + ext);
-        if (!existsSync(file)) continue;
-        const mod = (await import(pathToFileURL(file).href)) as { adapter?: Adapter };
-        if (mod.adapter) found.push(mod.adapter);
-      }
-    }
-    return found;
-  })();
-  return adapters;
+/**
+ * Every `<service>/cloudformation` and `<service>/terraform` module of this folder: adding a service is adding files.
+ * `kinds` loads only the adapters of those input kinds (a scan loads none it has no resource for); the order is the same.
+ */
+export async function loadAdapters(kinds: Iterable<Kind> = KINDS): Promise<Adapter[]> {
+  const wanted = new Set(kinds);
+  const lists = await Promise.all(KINDS.filter((k) => wanted.has(k)).map((kind) => {
+    let list = adapters.get(kind);
+    if (!list) adapters.set(kind, (list = loadKind(kind)));
+    return list;
+  }));
+  // Folder by folder, CloudFormation before Terraform (a stable sort keeps the kinds' order).
+  return lists.flat().sort((a, b) => compare(a.folder, b.folder)).map((x) => x.adapter);
+}
+
+async function loadKind(kind: Kind): Promise<{ folder: string; adapter: Adapter }[]> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const found: { folder: string; adapter: Adapter }[] = [];
+  const services = (await readdir(here, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  for (const service of services) {
+    const file = join(here, service, kind + ext);
+    if (!existsSync(file)) continue;
+    const mod = (await import(pathToFileURL(file).href)) as { adapter?: Adapter };
+    if (mod.adapter) found.push({ folder: service, adapter: mod.adapter });
+  }
+  return found;
 }
 
 /** What `buildModel` is doing, for a caller that watches which step reads what (the AllowedValues scenarios). */
@@ -42,7 +53,6 @@ export type ModelPhase = Adapter | 'resources' | 'link' | 'done';
  * An adapter that throws on a resource leaves that resource out (an error in `errors` names it); the rest is adapted.
  */
 export async function buildModel(graph: ResourceGraph, errors: InputError[] = [], onPhase?: (phase: ModelPhase) => void): Promise<CloudModel> {
-  const adapterList = await loadAdapters();
   onPhase?.('resources');
   const model = emptyModel();
   const broken = new Set<ResourceNode>();
@@ -57,7 +67,7 @@ export async function buildModel(graph: ResourceGraph, errors: InputError[] = []
   }
   // An adapter reads one input kind's spellings: those of a kind the graph does not hold would find nothing.
   const kinds = new Set([...graph.nodes, ...graph.providers].map((n) => (n.source === 'terraform' || n.source === 'terraform-plan' ? 'terraform' : 'cloudformation')));
-  for (const a of adapterList) {
+  for (const a of await loadAdapters(kinds)) {
     if (!kinds.has(a.source)) continue;
     onPhase?.(a);
     adaptIsolated(a, graph, model, errors, broken);
