@@ -6,6 +6,7 @@
  * taken within the run; the table shows the median of those ratios.
  *
  * Peers are used only when they are on PATH (`checkov`, `cfn-lint`, `tfsec`, `trivy`); the
+ * trivy runs with `--skip-check-update`: it checks with the checks built into its binary and never waits for a download.
  * output says which were found. CPU time is read from GNU time (`/usr/bin/time`), so figures
  * stay meaningful on a busy machine where wall time is not.
  */
@@ -80,7 +81,7 @@ function peerCommands(peer: Peer['name'], spec: GroupSpec, templates: string[]):
       return spec.dirs.map((d) => ['tfsec', d, '--no-color', '--format', 'json', '--soft-fail', '--no-module-downloads']);
     case 'trivy':
       if (g === 'cdk') return undefined;
-      return spec.dirs.map((d) => ['trivy', 'config', '--quiet', '--format', 'json', d]);
+      return spec.dirs.map((d) => ['trivy', 'config', '--quiet', '--skip-check-update', '--format', 'json', d]);
   }
 }
 
