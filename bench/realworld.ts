@@ -6,9 +6,9 @@
  * taken within the run; the table shows the median of those ratios.
  *
  * Peers are used only when they are on PATH (`checkov`, `cfn-lint`, `tfsec`, `trivy`); the
- * trivy runs with `--skip-check-update`: it checks with the checks built into its binary and never waits for a download.
  * output says which were found. CPU time is read from GNU time (`/usr/bin/time`), so figures
- * stay meaningful on a busy machine where wall time is not.
+ * stay meaningful on a busy machine where wall time is not. trivy runs with `--skip-check-update`:
+ * it uses the checks built into its binary and never waits for a download.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
