@@ -620,6 +620,61 @@ ${TF_PAB}
         }]
       })
     }
+  `, []),  cfn('a public bucket policy on a bucket given as a parameter (not in the template) is still public', `
+    Parameters:
+      BucketName:
+        Type: String
+    Resources:
+      SitePolicy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref BucketName
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal: '*'
+                Action: s3:GetObject
+                Resource: !Sub 'arn:aws:s3:::\${BucketName}/*'
+  `, [{ messageId: 'publicPolicy', line: 11, column: 13 }]),
+  cfn('a public bucket policy on an imported bucket and on a literal name of another stack', `
+    Resources:
+      Imported:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !ImportValue shared-assets-bucket
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal: { AWS: '*' }
+                Action: s3:GetObject
+                Resource: arn:aws:s3:::shared-assets/*
+      Named:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: bucket-of-another-stack
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal: '*'
+                Action: ['s3:GetObject', 's3:ListBucket']
+                Resource: ['arn:aws:s3:::bucket-of-another-stack', 'arn:aws:s3:::bucket-of-another-stack/*']
+  `, [{ messageId: 'publicPolicy', line: 8, column: 13 }, { messageId: 'publicPolicy', line: 18, column: 13 }]),
+  cfn('a limited bucket policy on a parameter bucket is no finding, and no public access block is demanded of it', `
+    Parameters:
+      BucketName:
+        Type: String
+    Resources:
+      SitePolicy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref BucketName
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal: '*'
+                Action: s3:GetObject
+                Resource: !Sub 'arn:aws:s3:::\${BucketName}/*'
+                Condition: { StringEquals: { 'aws:SourceVpce': vpce-1234 } }
   `, []),
 ]);
 

@@ -122,5 +122,20 @@ ${TF_PAB}
       bucket = aws_s3_bucket.uploads.id
       acl    = "private"
     }
-  `),
+  `),  cfn('a bucket policy letting anyone write into a bucket of another stack (a parameter) is critical whatever the bucket', `
+    Parameters:
+      UploadBucket:
+        Type: String
+    Resources:
+      UploadPolicy:
+        Type: AWS::S3::BucketPolicy
+        Properties:
+          Bucket: !Ref UploadBucket
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Principal: '*'
+                Action: s3:PutObject
+                Resource: !Sub 'arn:aws:s3:::\${UploadBucket}/*'
+  `, [{ messageId: 'publicPolicy', line: 11, column: 13 }]),
 ]);

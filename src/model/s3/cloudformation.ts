@@ -62,7 +62,7 @@ export const adapter: Adapter = {
   service: 's3',
   source: 'cloudformation',
   adapt(graph, model) {
-    const policies = bucketPolicies(graph);
+    const policies = bucketPolicies(graph, model.externalBuckets);
     for (const node of graph.ofType(BUCKET)) {
       if (node.source === 'terraform' || node.source === 'terraform-plan') continue;
       const bucket = readBucket(node, graph, policies.get(node.id) ?? []);
@@ -76,16 +76,48 @@ export const adapter: Adapter = {
   },
 };
 
-function bucketPolicies(graph: ResourceGraph): Map<string, PolicyDocument[]> {
+/**
+ * The policies of each bucket of the template. A policy on a bucket that is not declared in the scan (a
+ * parameter, an import, a literal name) is still checked on its own: a public policy is public whatever
+ * the bucket, so it becomes an external bucket that only s3-public-access and s3-public-write read.
+ */
+function bucketPolicies(graph: ResourceGraph, external: Bucket[]): Map<string, PolicyDocument[]> {
   const out = new Map<string, PolicyDocument[]>();
   for (const node of graph.ofType(BUCKET_POLICY)) {
+    if (node.source === 'terraform' || node.source === 'terraform-plan') continue;
     const r = new PropertyReader(node, graph, 'Properties');
     const bucket = bucketNodeFor(r.value([POLICY_BUCKET]), graph, BUCKET, nameOf, node);
     const doc = policyFromProperty(r, [POLICY_DOCUMENT]);
-    if (!bucket || !doc) continue;
+    if (!doc) continue;
+    if (!bucket) {
+      external.push(externalBucket(r, doc));
+      continue;
+    }
     out.set(bucket.id, [...(out.get(bucket.id) ?? []), doc]);
   }
   return out;
+}
+
+/** A bucket known only through its `AWS::S3::BucketPolicy`: that policy, and neutral defaults no rule reads. */
+function externalBucket(r: PropertyReader, policy: PolicyDocument): Bucket {
+  const at = r.origin([]);
+  const assumed = 'the bucket is not declared in the scan; only its AWS::S3::BucketPolicy is checked';
+  return {
+    resource: r.info(),
+    name: r.str([POLICY_BUCKET]) ?? unknownVal(r.origin([POLICY_BUCKET]), 'the bucket is not declared in the scan'),
+    acl: defaulted('private', at, assumed),
+    publicGrants: defaulted([], at, assumed),
+    publicAccessBlockOrigin: defaulted(false, at, assumed),
+    objectOwnership: defaulted('BucketOwnerEnforced', at, assumed),
+    policies: [policy],
+    encryptionAlgorithm: defaulted('AES256', at, assumed),
+    kmsKey: defaulted('', at, assumed),
+    versioning: defaulted(false, at, assumed),
+    mfaDelete: defaulted(false, at, assumed),
+    objectLock: defaulted(false, at, assumed),
+    replication: [],
+    accessLogging: defaulted(false, at, assumed),
+  };
 }
 
 function readBucket(node: ResourceNode, graph: ResourceGraph, policies: PolicyDocument[]): Bucket {
