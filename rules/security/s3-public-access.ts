@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { bucketExposures } from '../../src/model/s3/exposure.js';
+import { accessPointExposures, bucketExposures } from '../../src/model/s3/exposure.js';
 import type { Bucket } from '../../src/model/s3/types.js';
-import { isTrue } from '../../src/model/val.js';
+import { isKnown, isTrue } from '../../src/model/val.js';
 import { settingsFor } from '../../src/model/deployment.js';
 
 // The settings as the S3 console names them; the property's own spelling is in the finding's path.
@@ -39,6 +39,8 @@ export default defineRule({
       publicPolicy: 'Statement {{statement}} of the policy of bucket {{bucket}} allows {{actions}} to {{principal}} without a condition that limits who can use it (aws:SourceVpce, aws:PrincipalOrgID, aws:SourceArn …).',
       accessBlockFlagOff: 'The "{{flag}}" setting is off in the public access block of bucket {{bucket}}.',
       accessBlockFlagUnset: 'The "{{flag}}" setting is not set in the public access block of bucket {{bucket}} ({{assumed}}).',
+      accessPointPolicy: 'Statement {{statement}} of the policy of access point {{accessPoint}} allows {{actions}} to {{principal}} without a condition that limits who can use it (aws:SourceVpce, aws:PrincipalOrgID, aws:SourceArn …), whatever its bucket.',
+      accessPointBlockFlagOff: 'The "{{flag}}" setting is turned off for access point {{accessPoint}} (AWS turns it on for an access point unless told otherwise).',
     },
     precision: 'high',
     tags: ['security', 's3', 'public-access'],
@@ -115,6 +117,27 @@ resource "aws_s3_bucket_public_access_block" "site" {
           else if (flag.value === false && flag.provenance === 'default') ctx.report({ messageId: 'accessBlockFlagUnset', at: flag, resource: b, data: { bucket, flag: name, assumed: `default: ${flag.assumed}` } });
           else if (flag.value === false) ctx.report({ messageId: 'accessBlockFlagOff', at: flag, resource: b, data: { bucket, flag: name } });
         }
+      }
+    }
+
+    // Access points: a public policy is public whatever the bucket; a block setting turned off is reported too.
+    for (const ap of ctx.model.accessPoints) {
+      const accessPoint = ap.resource.address;
+      const { exposures, unknown } = accessPointExposures(ap);
+      for (const u of unknown) ctx.undecidable(ap, u.at, u.reason);
+      for (const e of exposures) {
+        if (e.kind !== 'policy' || e.writes) continue;
+        ctx.report({ messageId: 'accessPointPolicy', at: e.at, resource: ap, data: { accessPoint, statement: e.statement, actions: e.actions, principal: e.principal } });
+      }
+      // S3 applies the access point's, its bucket's and the account's settings: one of them on is enough.
+      const account = settingsFor(ctx.model.accountPublicAccessBlocks, ap, 'account');
+      const bucketId = isKnown(ap.bucket) ? ap.bucket.value.id : undefined;
+      const served = bucketId ? ctx.model.buckets.find((b) => b.resource.id === bucketId) : undefined;
+      for (const [key, name] of Object.entries(FLAG_NAMES) as [keyof typeof FLAG_NAMES, string][]) {
+        if (account.some((a) => isTrue(a[key])) || isTrue(served?.publicAccessBlock?.[key])) continue;
+        const flag = ap.publicAccessBlock[key];
+        if (flag.provenance === 'unknown') ctx.undecidable(ap, flag, `${name} of the access point is unknown: ${flag.reason}`);
+        else if (flag.provenance === 'explicit' && flag.value === false) ctx.report({ messageId: 'accessPointBlockFlagOff', at: flag, resource: ap, data: { accessPoint, flag: name } });
       }
     }
   },

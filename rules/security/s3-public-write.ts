@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import { bucketExposures } from '../../src/model/s3/exposure.js';
+import { accessPointExposures, bucketExposures } from '../../src/model/s3/exposure.js';
 
 export default defineRule({
   meta: {
@@ -22,6 +22,7 @@ export default defineRule({
       publicAcl: 'Bucket {{bucket}} has the canned ACL "{{acl}}", which allows {{who}}.',
       publicGrant: 'Bucket {{bucket}} grants {{grants}}: those groups are public, and the grant lets them write.',
       publicPolicy: 'Statement {{statement}} of the policy of bucket {{bucket}} allows {{actions}} to {{principal}} without a condition that limits who can use it (aws:SourceVpce, aws:PrincipalOrgID, aws:SourceArn …).',
+      accessPointPolicy: 'Statement {{statement}} of the policy of access point {{accessPoint}} allows {{actions}} to {{principal}} without a condition that limits who can use it (aws:SourceVpce, aws:PrincipalOrgID, aws:SourceArn …), whatever its bucket.',
     },
     precision: 'very-high',
     tags: ['security', 's3', 'public-access'],
@@ -46,6 +47,13 @@ export default defineRule({
         if (e.kind === 'acl') ctx.report({ messageId: 'publicAcl', at: e.at, resource: b, data: { bucket, acl: e.acl, who: e.who } });
         else if (e.kind === 'grant') ctx.report({ messageId: 'publicGrant', at: e.at, resource: b, data: { bucket, grants: e.grants } });
         else if (e.kind === 'policy') ctx.report({ messageId: 'publicPolicy', at: e.at, resource: b, data: { bucket, statement: e.statement, actions: e.actions, principal: e.principal } });
+      }
+    }
+    // Access points: a policy letting anyone write is public whatever the bucket (undecided parts: s3-public-access says them).
+    for (const ap of ctx.model.accessPoints) {
+      for (const e of accessPointExposures(ap).exposures) {
+        if (e.kind !== 'policy' || !e.writes) continue;
+        ctx.report({ messageId: 'accessPointPolicy', at: e.at, resource: ap, data: { accessPoint: ap.resource.address, statement: e.statement, actions: e.actions, principal: e.principal } });
       }
     }
   },

@@ -148,6 +148,9 @@ export interface CloudModel {
   apiV2Stages: import('./apigateway/types.js').ApiV2Stage[];
   /** Static access keys written into Terraform `provider "aws"` blocks. */
   providerKeys: import('./iam/types.js').ProviderKey[];
+  // ── graph (s3) ──
+  /** S3 access points (their policies and block public access settings, whatever the bucket). */
+  accessPoints: import('./s3/types.js').AccessPoint[];
   /** The cross-service questions rules ask (data stores, endpoints …), filled by the adapters and the linker. */
   facets: Facets;
 }
@@ -184,6 +187,9 @@ export function emptyModel(): CloudModel {
 
     // ── rules (s3) ──
     eksClusters: [], apiV2Stages: [], providerKeys: [],
+
+    // ── graph (s3) ──
+    accessPoints: [],
 
     facets: emptyFacets(),
   };

@@ -675,7 +675,113 @@ ${TF_PAB}
                 Action: s3:GetObject
                 Resource: !Sub 'arn:aws:s3:::\${BucketName}/*'
                 Condition: { StringEquals: { 'aws:SourceVpce': vpce-1234 } }
+  `, []),  cfn('an access point with a public policy, on a bucket outside the template', `
+    Parameters:
+      BucketName:
+        Type: String
+    Resources:
+      Shared:
+        Type: AWS::S3::AccessPoint
+        Properties:
+          Bucket: !Ref BucketName
+          Policy:
+            Statement:
+              - Effect: Allow
+                Principal: '*'
+                Action: s3:GetObject
+                Resource: !Sub 'arn:aws:s3:\${AWS::Region}:\${AWS::AccountId}:accesspoint/shared/object/*'
+  `, [{ messageId: 'accessPointPolicy', line: 11, column: 13 }]),
+  cfn('an access point that turns block public access settings off', `
+    Resources:
+      Open:
+        Type: AWS::S3::AccessPoint
+        Properties:
+          Bucket: bucket-of-another-stack
+          PublicAccessBlockConfiguration:
+            BlockPublicAcls: true
+            BlockPublicPolicy: false
+            RestrictPublicBuckets: false
+  `, [{ messageId: 'accessPointBlockFlagOff', line: 8, column: 28 }, { messageId: 'accessPointBlockFlagOff', line: 9, column: 32 }]),
+  cfn('access points without a block (AWS turns it on), and a VPC access point with an open policy, pass', `
+    Resources:
+      Plain:
+        Type: AWS::S3::AccessPoint
+        Properties:
+          Bucket: some-bucket
+      Internal:
+        Type: AWS::S3::AccessPoint
+        Properties:
+          Bucket: some-bucket
+          VpcConfiguration:
+            VpcId: vpc-0123456789abcdef0
+          Policy:
+            Statement:
+              - Effect: Allow
+                Principal: '*'
+                Action: s3:GetObject
+                Resource: arn:aws:s3:eu-west-1:111111111111:accesspoint/internal/object/*
   `, []),
+  tf('an access point with a public policy on var.bucket, and one policy attached by aws_s3control_access_point_policy', `
+    variable "bucket" {
+      type = string
+    }
+    resource "aws_s3_access_point" "shared" {
+      bucket = var.bucket
+      name   = "shared"
+      policy = jsonencode({
+        Statement = [{
+          Effect    = "Allow"
+          Principal = "*"
+          Action    = "s3:GetObject"
+          Resource  = "arn:aws:s3:eu-west-1:111111111111:accesspoint/shared/object/*"
+        }]
+      })
+    }
+    resource "aws_s3_access_point" "later" {
+      bucket = var.bucket
+      name   = "later"
+    }
+    resource "aws_s3control_access_point_policy" "later" {
+      access_point_arn = aws_s3_access_point.later.arn
+      policy = jsonencode({
+        Statement = [{
+          Effect    = "Allow"
+          Principal = { AWS = "*" }
+          Action    = "s3:GetObject"
+          Resource  = "\${aws_s3_access_point.later.arn}/object/*"
+        }]
+      })
+    }
+  `, [{ messageId: 'accessPointPolicy', line: 8, column: 18 }, { messageId: 'accessPointPolicy', line: 23, column: 18 }]),
+  tf('an access point turning a setting off is reported unless its bucket in the scan blocks it', `
+    resource "aws_s3_access_point" "open" {
+      bucket = "bucket-of-another-stack"
+      name   = "open"
+      public_access_block_configuration {
+        block_public_acls       = true
+        block_public_policy     = false
+        ignore_public_acls      = true
+        restrict_public_buckets = true
+      }
+    }
+    resource "aws_s3_bucket" "covered" {
+      bucket = "covered"
+    }
+    resource "aws_s3_bucket_public_access_block" "covered" {
+      bucket                  = aws_s3_bucket.covered.id
+      block_public_acls       = true
+      ignore_public_acls      = true
+      block_public_policy     = true
+      restrict_public_buckets = true
+    }
+    resource "aws_s3_access_point" "covered" {
+      bucket = aws_s3_bucket.covered.id
+      name   = "covered"
+      public_access_block_configuration {
+        block_public_policy = false
+      }
+    }
+  `, [{ messageId: 'accessPointBlockFlagOff', line: 6, column: 31 }]),
 ]);
 
 // Regression: a principal written as a resource's ARN (`!GetAtt AppRole.Arn`) names that role and is never "*":

@@ -137,5 +137,18 @@ ${TF_PAB}
                 Principal: '*'
                 Action: s3:PutObject
                 Resource: !Sub 'arn:aws:s3:::\${UploadBucket}/*'
-  `, [{ messageId: 'publicPolicy', line: 11, column: 13 }]),
+  `, [{ messageId: 'publicPolicy', line: 11, column: 13 }]),  tf('an access point whose policy lets anyone write, whatever the bucket', `
+    resource "aws_s3_access_point" "drop" {
+      bucket = "bucket-of-another-stack"
+      name   = "drop"
+      policy = jsonencode({
+        Statement = [{
+          Effect    = "Allow"
+          Principal = "*"
+          Action    = ["s3:PutObject"]
+          Resource  = "arn:aws:s3:eu-west-1:111111111111:accesspoint/drop/object/*"
+        }]
+      })
+    }
+  `, [{ messageId: 'accessPointPolicy', line: 5, column: 18 }]),
 ]);

@@ -8,6 +8,7 @@ import { defaulted, explicit, unknownVal } from '../val.js';
 import { bucketNodeFor, literalAt, presence, replicationRule, statusIs } from './common.js';
 import type { Bucket, PublicAccessBlock, ReplicationRule } from './types.js';
 import { bucketLogs, bucketStore } from './facets.js';
+import { cloudFormationAccessPoints } from './access-points.js';
 
 // AWS::S3::Bucket — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html
 const BUCKET = 'AWS::S3::Bucket';
@@ -62,6 +63,7 @@ export const adapter: Adapter = {
   service: 's3',
   source: 'cloudformation',
   adapt(graph, model) {
+    cloudFormationAccessPoints(graph, model);
     const policies = bucketPolicies(graph, model.externalBuckets);
     for (const node of graph.ofType(BUCKET)) {
       if (node.source === 'terraform' || node.source === 'terraform-plan') continue;

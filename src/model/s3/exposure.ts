@@ -6,7 +6,7 @@ import { limitsPublicAccess } from '../iam/policy.js';
 import type { PolicyStatement } from '../iam/types.js';
 import type { Val } from '../val.js';
 import { explicit, isKnown } from '../val.js';
-import type { Bucket } from './types.js';
+import type { AccessPoint, Bucket } from './types.js';
 
 /** Canned ACLs that open the bucket to anyone, with what they allow and whether they allow writing. */
 const PUBLIC_ACLS: Record<string, { who: string; writes: boolean }> = {
@@ -46,6 +46,20 @@ export function bucketExposures(b: Bucket): Exposures {
 
   for (const doc of b.policies) {
     if (doc.unknown) out.unknown.push({ at: explicit(true, doc.origin), reason: `part of the bucket policy is unknown: ${doc.unknown}` });
+    doc.statements.forEach((s, i) => statementExposure(s, i, out));
+  }
+  return out;
+}
+
+/**
+ * How an access point is opened to the public: its policy, whatever the bucket. A VPC access point takes
+ * requests from its VPC only, so its policy opens it to no one on the internet.
+ */
+export function accessPointExposures(ap: AccessPoint): Exposures {
+  const out: Exposures = { exposures: [], unknown: [] };
+  if (isKnown(ap.vpcOnly) && ap.vpcOnly.value) return out;
+  for (const doc of ap.policies) {
+    if (doc.unknown) out.unknown.push({ at: explicit(true, doc.origin), reason: `part of the access point policy is unknown: ${doc.unknown}` });
     doc.statements.forEach((s, i) => statementExposure(s, i, out));
   }
   return out;

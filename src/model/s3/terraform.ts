@@ -9,6 +9,7 @@ import { defaulted, explicit, unknownVal } from '../val.js';
 import { bucketNodeFor, literalAt, presence, replicationRule, statusIs } from './common.js';
 import type { Bucket, PublicAccessBlock, ReplicationRule } from './types.js';
 import { bucketLogs, bucketStore } from './facets.js';
+import { terraformAccessPoints } from './access-points.js';
 
 // aws_s3_bucket — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket
 // (inline `acl`, `grant`, `versioning`, `server_side_encryption_configuration`, `logging`,
@@ -86,6 +87,7 @@ export const adapter: Adapter = {
   service: 's3',
   source: 'terraform',
   adapt(graph, model) {
+    terraformAccessPoints(graph, model);
     const parts = new Map<string, Parts>();
     for (const node of graph.ofType(...SPLIT_TYPES)) {
       if (node.mode !== 'managed') continue;

@@ -40,3 +40,19 @@ export interface Bucket extends ModelResource {
   replication: ReplicationRule[];
   accessLogging: Val<boolean>;
 }
+
+/**
+ * An S3 access point (`AWS::S3::AccessPoint`, `aws_s3_access_point`): its own policy and block public
+ * access settings, checked on their own whatever the bucket (which may be outside the scan).
+ */
+export interface AccessPoint extends ModelResource {
+  name: Val<string>;
+  /** The bucket it serves: a scanned bucket, or a name / parameter of a bucket outside the scan. */
+  bucket: Val<Link>;
+  /** Its access point policy (inline, or `aws_s3control_access_point_policy`). */
+  policies: PolicyDocument[];
+  /** Each setting true unless turned off: AWS enables all four for a new access point. */
+  publicAccessBlock: PublicAccessBlock;
+  /** A VPC access point (`VpcConfiguration`) takes requests from that VPC only, never from the internet. */
+  vpcOnly: Val<boolean>;
+}
