@@ -210,3 +210,14 @@ describe('creation-stack positions inside a call', () => {
     expect(idx.siteAt('lib/shop.ts', 12, 5)).toBeUndefined();
   });
 });
+
+describe('source maps decoded by @jridgewell/trace-mapping', () => {
+  it('reads a sectioned (index) map, and refuses text that is no source map', () => {
+    const indexMap = { version: 3, sections: [{ offset: { line: 0, column: 0 }, map: { version: 3, sources: ['a.ts'], mappings: 'AAAA' } }, { offset: { line: 1, column: 0 }, map: { version: 3, sources: ['b.ts'], mappings: 'AACA' } }] };
+    const map = SourceMap.parse(JSON.stringify(indexMap), '/x/out');
+    expect(map?.lookup(1, 1)).toEqual({ source: path.resolve('/x/out/a.ts'), line: 1, column: 1 });
+    expect(map?.lookup(2, 1)).toEqual({ source: path.resolve('/x/out/b.ts'), line: 2, column: 1 });
+    expect(SourceMap.parse('not json', '/x')).toBeUndefined();
+    expect(SourceMap.parse(JSON.stringify({ version: 3, sources: 'a.ts' }), '/x')).toBeUndefined();
+  });
+});
