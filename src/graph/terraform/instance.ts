@@ -2,29 +2,18 @@ import type { Hop, InputError, Span } from '../../core/source.js';
 import { headOf } from '../../core/source.js';
 import { throughOutput } from './trail.js';
 import type { UnresolvedModule } from '../../engine/types.js';
-import type { Attribute, Block, Body } from '../../../parsers/terraform/ast.js';
+import type { Block, Body } from '../../../parsers/terraform/ast.js';
 import { attributeOf, blocksOf } from '../../../parsers/terraform/ast.js';
-import type { DeployContext, Edge, Known, ResourceNode, Suppression } from '../graph.js';
-import type { MapValue, RefValue, Value } from '../value.js';
-import { evaluate as evaluateExpr, iterate, overLimit, scalarString, type Env, type Resolver } from './eval.js';
-import type { Expr } from '../../../parsers/terraform/ast.js';
-import { LIMITS, type EvalBudget } from '../../core/limits.js';
-
-/** Evaluates one expression, bounding chains of references across variables, locals and outputs (no stack overflow). */
-function evaluate(e: Expr, env: Env): Value {
-  const b = env.budget;
-  if (b.chain >= LIMITS.referenceChain) return overLimit(b, 'referenceChain', e.span);
-  b.chain++;
-  try {
-    return evaluateExpr(e, env);
-  } finally {
-    b.chain--;
-  }
-}
-import { azList, list, map, respan, str, unk, within } from './values.js';
+import type { DeployContext, Edge, Known, ResourceNode } from '../graph.js';
+import type { RefValue, Value } from '../value.js';
+import { scalarString, type Env, type Resolver } from './eval.js';
+import { type EvalBudget } from '../../core/limits.js';
+import { azList, list, map, str, unk } from './values.js';
 import { moduleSource, moduleVersion, type ModuleConfig } from './config.js';
 import { classifySource, DOWNLOADED_PREFIX, fetchKey, localModuleDir } from './sources.js';
-import { parseIgnoreComment } from '../suppression-comment.js';
+import { evalBody, evaluate, MAX_INSTANCES, nowhere, traversalName } from './block-body.js';
+import { blockSuppressions } from './block-suppressions.js';
+import { collectEdges, refIds } from './edges.js';
 
 export interface ProviderCtx {
   region: () => Known<string>;
@@ -60,12 +49,9 @@ export interface World {
   budget: EvalBudget;
 }
 
-const META = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection']);
 const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
-const MAX_INSTANCES = 10_000;
 const MAX_MODULE_DEPTH = 32;
 /** A comment that starts with the directive (not one that mentions it). */
-const SUPPRESS = /^(?:#|\/\/)\s*iac-check:ignore\b/;
 
 export function instanceSuffix(key: number | string | undefined): string {
   if (key === undefined) return '';
@@ -542,9 +528,9 @@ export class ModuleInstance implements Resolver {
     const address = `${this.prefix}provider.${key}`;
     out.push({
       id: this.idOf(`provider.${key}`), address, type: name, mode: 'provider', source: 'terraform', file: p.span.file, span: p.span,
-      properties: this.evalBody(p.body, this.env(), true, {}, 0),
+      properties: evalBody(p.body, this.env(), true, {}, 0),
       context: { unit: this.unit, region: ctx.region(), account: ctx.account(), target: ctx.target },
-      dependsOn: [], suppressions: this.suppressionsFor(p),
+      dependsOn: [], suppressions: blockSuppressions(this.cfg, p),
       ...(this.callSite ? { reportAt: { span: this.callSite, note: `declared in the downloaded module (${p.span.file})` } } : {}),
     });
   }
@@ -557,13 +543,13 @@ export class ModuleInstance implements Resolver {
     const region = p.region();
     const account = p.account();
     const context: DeployContext = { unit: this.unit, region, account, target: p.target };
-    const suppressions = this.suppressionsFor(b);
+    const suppressions = blockSuppressions(this.cfg, b);
     for (const { key, env } of this.instanceEnvs(exp)) {
       const addr = address + instanceSuffix(key);
       const id = this.idOf(addr);
       this.currentSelf = { kind: 'ref', target: id, span: b.span };
       const lifecycle: { prevent?: Value } = {};
-      const properties = this.evalBody(b.body, env, true, lifecycle, 0);
+      const properties = evalBody(b.body, env, true, lifecycle, 0);
       this.currentSelf = undefined;
       const dependsOn: string[] = [];
       const dep = attributeOf(b.body, 'depends_on');
@@ -595,212 +581,6 @@ export class ModuleInstance implements Resolver {
     }
   }
 
-  /** Evaluates a block body; a nested block's map spans the whole block (`statement {` … `}`), so findings on it point at its header. */
-  evalBody(body: Body, env: Env, top: boolean, lifecycle: { prevent?: Value }, depth: number, blockSpan?: Span): MapValue {
-    const entries = new Map<string, Value>();
-    const keySpans = new Map<string, Span>();
-    const nested = new Map<string, Value[]>();
-    for (const it of body.items) {
-      if (it.kind === 'attribute') {
-        if (top && META.has(it.name)) continue;
-        entries.set(it.name, this.attrValue(it, env));
-        keySpans.set(it.name, it.nameSpan);
-        continue;
-      }
-      if (top && it.type === 'lifecycle') {
-        const pd = attributeOf(it.body, 'prevent_destroy');
-        if (pd) lifecycle.prevent = evaluate(pd.expr, env);
-        continue;
-      }
-      if (top && (it.type === 'provisioner' || it.type === 'connection')) continue;
-      if (depth > 32) continue;
-      if (it.type === 'dynamic') {
-        const name = it.labels[0];
-        if (!name) continue;
-        if (!keySpans.has(name)) keySpans.set(name, it.typeSpan);
-        const arr = nested.get(name) ?? [];
-        nested.set(name, arr);
-        this.expandDynamic(it, name, env, arr, lifecycle, depth);
-        continue;
-      }
-      if (!keySpans.has(it.type)) keySpans.set(it.type, it.typeSpan);
-      const arr = nested.get(it.type) ?? [];
-      nested.set(it.type, arr);
-      arr.push(this.evalBody(it.body, env, false, lifecycle, depth + 1, it.span));
-    }
-    for (const [k, arr] of nested) {
-      if (entries.has(k)) continue;
-      entries.set(k, list(arr, keySpans.get(k) ?? body.span));
-    }
-    return { kind: 'map', entries, keySpans, span: blockSpan ?? (body === undefined ? nowhere('') : spanOfBlockBody(body)) };
-  }
-
-  private expandDynamic(b: Block, name: string, env: Env, arr: Value[], lifecycle: { prevent?: Value }, depth: number): void {
-    const fe = attributeOf(b.body, 'for_each');
-    const itAttr = attributeOf(b.body, 'iterator');
-    const iterName = itAttr ? traversalName(itAttr.expr) ?? name : name;
-    const content = blocksOf(b.body, 'content')[0];
-    if (!content) return;
-    const coll = fe ? evaluate(fe.expr, env) : unk('dynamic block without for_each', b.span);
-    const items = iterate(coll);
-    const run = (k: Value, v: Value) => {
-      const scope = new Map(env.scope ?? []);
-      scope.set(iterName, map([['key', k], ['value', v]], b.span));
-      arr.push(this.evalBody(content.body, { ...env, scope }, false, lifecycle, depth + 1, b.span));
-    };
-    if (!items) {
-      const u = unk(coll.kind === 'unknown' ? `dynamic "${name}": ${coll.reason}` : `dynamic "${name}" for_each is not a collection`, b.span, coll);
-      run(u, u);
-      return;
-    }
-    for (const [k, v] of items.slice(0, MAX_INSTANCES)) run(k, v);
-  }
-
-  /**
-   * An attribute whose whole value comes from elsewhere (`x = var.y`, `x = local.z`, a module input, a
-   * reference that arrives through a module output or a local) is anchored at the attribute's expression; values written inside the expression keep their own span, and
-   * an element that comes from a variable inside a literal list keeps the span where that value is written
-   * when that is a `.tf` file (a local, a module argument). A part whose value was written outside the
-   * configuration — a `.tfvars` file, `--var-file`, `--var` — is anchored at the attribute too, so that
-   * `x = [var.y]` and `x = var.y` both point at the `.tf` line that uses the value. A value read from a
-   * module output keeps where the module writes it (its span carries the way it came, see `exported`).
-   */
-  private attrValue(a: Attribute, env: Env): Value {
-    const v = evaluate(a.expr, env);
-    if (!within(v.span, a.span) && !(v.span.via && inConfig(v.span))) return respan(v, a.expr.span);
-    return anchorOutsideConfig(v, a.expr.span);
-  }
-
-  private suppressionsFor(b: Block): Suppression[] {
-    const out: Suppression[] = [];
-    const lines = this.cfg.comments.get(b.span.file);
-    if (!lines || lines.size === 0) return out;
-    this.commentsAbove(lines, b.span.start.line, undefined, out);
-    this.bodySuppressions(lines, b.body, '', undefined, out);
-    return out;
-  }
-
-  /**
-   * Comments above the attributes and nested blocks of a body, at any depth. A nested block's path is
-   * indexed as its value is (`ingress[1]`, `ingress[1].cidr_blocks`); where the index is not known from
-   * the source (a `dynamic` block, or a block after a `dynamic` one of the same type), the comment covers
-   * every block of that type (`ingress`). `fixed` gives every item of the body that path.
-   */
-  private bodySuppressions(lines: Map<number, { text: string; span: Span }[]>, body: Body, prefix: string, fixed: string | undefined, out: Suppression[]): void {
-    const seen = new Map<string, number>();
-    const dynamicTypes = new Set<string>();
-    for (const it of body.items) {
-      if (it.kind === 'attribute') {
-        this.commentsAbove(lines, it.span.start.line, fixed ?? prefix + it.name, out);
-        continue;
-      }
-      if (it.type === 'dynamic') {
-        const type = it.labels[0] ?? it.type;
-        dynamicTypes.add(type);
-        const path = fixed ?? prefix + type;
-        this.commentsAbove(lines, it.span.start.line, path, out);
-        for (const content of blocksOf(it.body, 'content')) this.bodySuppressions(lines, content.body, '', path, out);
-        continue;
-      }
-      const i = seen.get(it.type) ?? 0;
-      seen.set(it.type, i + 1);
-      const indexed = fixed === undefined && !dynamicTypes.has(it.type);
-      const path = fixed ?? (indexed ? `${prefix}${it.type}[${i}]` : prefix + it.type);
-      this.commentsAbove(lines, it.span.start.line, path, out);
-      this.bodySuppressions(lines, it.body, `${path}.`, indexed ? undefined : path, out);
-    }
-  }
-
-  private commentsAbove(lines: Map<number, { text: string; span: Span }[]>, line: number, path: string | undefined, out: Suppression[]): void {
-    const take = (l: number) => {
-      for (const c of lines.get(l) ?? []) {
-        const text = c.text.trim();
-        const m = SUPPRESS.test(text) ? parseIgnoreComment(text) : undefined;
-        if (!m) continue;
-        // No id at all stays visible as an unknown (empty) id.
-        for (const ruleId of m.ids.length ? m.ids : ['']) {
-          const s: Suppression = { ruleId, reason: m.reason, span: c.span };
-          if (path !== undefined) s.path = path;
-          out.push(s);
-        }
-      }
-    };
-    // a trailing comment on the line itself
-    take(line);
-    for (let l = line - 1; l > 0 && lines.has(l); l--) take(l);
-  }
-}
-
-/** Whether a span lies in a configuration file (`.tf`, `.tf.json`), not in variable values (`.tfvars`, the command line). */
-function inConfig(span: Span): boolean {
-  return span.file.endsWith('.tf') || span.file.endsWith('.tf.json');
-}
-
-/** `v` with every part that was written outside the configuration re-anchored at `span`. */
-function anchorOutsideConfig(v: Value, span: Span, depth = 0): Value {
-  if (depth > 64) return v;
-  if (!inConfig(v.span) && v.kind !== 'ref') return respan(v, span);
-  if (v.kind === 'list') {
-    let changed = false;
-    const items = v.items.map((i) => {
-      const r = anchorOutsideConfig(i, span, depth + 1);
-      if (r !== i) changed = true;
-      return r;
-    });
-    return changed ? { ...v, items } : v;
-  }
-  if (v.kind === 'map') {
-    let changed = false;
-    const entries = new Map<string, Value>();
-    const keySpans = new Map(v.keySpans);
-    for (const [k, e] of v.entries) {
-      const r = anchorOutsideConfig(e, span, depth + 1);
-      if (r !== e) changed = true;
-      entries.set(k, r);
-      const ks = keySpans.get(k);
-      if (ks && !inConfig(ks)) { keySpans.set(k, span); changed = true; }
-    }
-    return changed ? { ...v, entries, keySpans } : v;
-  }
-  return v;
-}
-
-function spanOfBlockBody(body: Body): Span {
-  return body.span;
-}
-
-function nowhere(file: string): Span {
-  return { file, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-}
-
-export function traversalName(e: Expr): string | undefined {
-  if (e.k === 'var') return e.name;
-  if (e.k === 'attr') {
-    const b = traversalName(e.obj);
-    return b ? `${b}.${e.name}` : undefined;
-  }
-  if (e.k === 'lit' && typeof e.value === 'string') return e.value;
-  return undefined;
-}
-
-function refIds(v: Value, out: string[] = [], depth = 0): string[] {
-  if (depth > 32) return out;
-  if (v.kind === 'ref') out.push(v.target);
-  else if (v.kind === 'unknown') out.push(...v.refs);
-  else if (v.kind === 'list') for (const i of v.items) refIds(i, out, depth + 1);
-  else if (v.kind === 'map') for (const i of v.entries.values()) refIds(i, out, depth + 1);
-  return out;
-}
-
-function collectEdges(from: string, v: Value, path: string, edges: Edge[], depth: number): void {
-  if (depth > 32) return;
-  switch (v.kind) {
-    case 'ref': edges.push({ from, to: v.target, kind: 'reference', path }); break;
-    case 'unknown': for (const r of new Set(v.refs)) edges.push({ from, to: r, kind: 'reference', path }); break;
-    case 'list': v.items.forEach((i, n) => collectEdges(from, i, path ? `${path}.${n}` : String(n), edges, depth + 1)); break;
-    case 'map': for (const [k, e] of v.entries) collectEdges(from, e, path ? `${path}.${k}` : k, edges, depth + 1); break;
-    default: break;
-  }
 }
 
 /** A module folder that `terraform init` downloaded (usually ignored by git, so not where a reviewer can see a finding). */
