@@ -18,7 +18,7 @@ export default defineRule({
   meta: {
     id: 'backups',
     title: 'Stateful stores are backed up and kept when their stack deletes them',
-    checks: 'RDS/Aurora and Redshift retention, DynamoDB point-in-time recovery, S3 versioning, EFS automatic backups, ElastiCache snapshots, AWS Backup plans for EBS, DeletionPolicy/prevent_destroy and deletion protection',
+    checks: 'RDS/Aurora and Redshift retention, DynamoDB point-in-time recovery (every global table replica too), S3 versioning, EFS automatic backups, ElastiCache snapshots, AWS Backup plans for EBS, DeletionPolicy/prevent_destroy and deletion protection, buckets emptied on deletion (Terraform force_destroy, CDK autoDeleteObjects)',
     severity: 'medium',
     controls: ['2.6'],
     rationale:
@@ -46,8 +46,12 @@ export default defineRule({
       'backups and one about deletion: the missing settings are listed in one message, and the two questions have separate ' +
       'messages only because their remediations differ (turn a backup on; set a deletion policy or protection). A store ' +
       'that keeps its data on deletion but has no deletion protection gets its own message. Every finding has the rule\'s one severity (medium). S3 buckets ' +
-      'are not judged on deletion (S3 refuses to delete a non-empty bucket, and neither CloudFormation nor Terraform ' +
-      'without `force_destroy` empties it), caches and servers\' block devices neither. Read replicas are judged through ' +
+      'are judged on deletion only where something empties them first: S3 refuses to delete a bucket that holds objects, ' +
+      'but Terraform `force_destroy = true` deletes every object (unless `prevent_destroy` refuses the destroy) and CDK ' +
+      '`autoDeleteObjects: true` adds a `Custom::S3AutoDeleteObjects` resource that empties the bucket when the stack ' +
+      'deletes it. Caches and servers\' block devices are not judged on deletion. Each replica of a DynamoDB global table ' +
+      'keeps its own point-in-time recovery (`Replicas[].PointInTimeRecoverySpecification`, `replica { point_in_time_recovery }`, ' +
+      '`aws_dynamodb_table_replica`), off unless set: the table is judged by the first copy without it. Read replicas are judged through ' +
       'their source, Aurora DB instances through their cluster. A value the scan cannot know (a parameter or variable ' +
       'without a default) is reported as undecidable, never as a finding.',
     remediation:

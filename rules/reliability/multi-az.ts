@@ -27,6 +27,9 @@ export default defineRule({
       'instances declared in the scan, and so are DocumentDB and Neptune clusters. Subnets are followed through module outputs, ' +
       '`count` and `Fn::GetAZs` / `aws_availability_zones` indexes; a subnet list read from an SSM parameter, a parameter without ' +
       'default or a lookup, or a subnet whose zone cannot be known, is reported as undecidable, never as a finding. ' +
+      'An OpenSearch domain in a VPC whose zone awareness is not written is judged by its `VPCOptions` subnets: subnets ' +
+      'in two or more zones count as zone awareness (the dedicated-master question follows), one zone is a finding. MSK ' +
+      'Serverless clusters are multi-AZ by design and not judged. ' +
       'Lone EC2 instances: an instance outside an Auto Scaling group does work a group should do when (1) it serves a load ' +
       'balancer — registered in a target group (`Targets`, `aws_lb_target_group_attachment`) or a classic load balancer — and ' +
       'the instances registered there all run in one zone, with no Auto Scaling group serving the same target group ' +
@@ -80,6 +83,26 @@ export default defineRule({
     const subnets = new Map(m.subnets.map((s) => [s.resource.id, s]));
     const everything = new Map(m.resources.map((r) => [r.resource.id, r]));
 
+    // The zone of one subnet link, or why it cannot be known (a notice, never a finding).
+    const subnetZone = (l: Val<Link>): { zone: Zone } | { reason: string } => {
+      if (!isKnown(l)) return { reason: `a subnet is unknown (${l.reason})` };
+      const s: Subnet | undefined = l.value.id ? subnets.get(l.value.id) : undefined;
+      if (!s) {
+        // A value from another resource of the scan (an SSM parameter, a lookup) is known only at deployment.
+        const from = l.value.id ? everything.get(l.value.id) : undefined;
+        return {
+          reason: from
+            ? `a subnet comes from ${from.resource.address} (${from.resource.type}), known only at deployment, so its AZ is unknown`
+            : l.value.id
+              ? `subnet ${l.value.id} is not a subnet declared in the scan (a lookup or parameter is known only at deployment), its AZ is unknown`
+              : `subnet ${l.value.literal ?? ''} is not in the scan, its AZ is unknown`,
+        };
+      }
+      if (!isKnown(s.availabilityZone)) return { reason: `the AZ of subnet ${s.resource.address} is unknown (${s.availabilityZone.reason})` };
+      return { zone: s.availabilityZone.value };
+    };
+
+
     for (const store of m.facets.dataStores) {
       const z = store.zones;
       const owner = store.owner;
@@ -115,8 +138,20 @@ export default defineRule({
         }
         if (undecided(ctx, owner, z.zoneAware, 'zone awareness')) continue;
         if (isFalse(z.zoneAware)) {
-          ctx.report({ messageId: 'notZoneAware', at: z.zoneAware, resource: owner, data: { what, property: property(z.zoneAware), how: how(z.zoneAware) } });
-          continue;
+          // In a VPC, with zone awareness not written, the domain's subnets say where its nodes are.
+          if (z.zoneAware.provenance === 'default' && z.subnets && z.subnets.length > 0) {
+            const zones = new Map<string, Zone>();
+            const unknown = z.subnets.map((l) => [l, subnetZone(l)] as const).find(([, r]) => 'reason' in r);
+            if (unknown) { ctx.undecidable(owner, unknown[0], `${what}: ${(unknown[1] as { reason: string }).reason}`); continue; }
+            for (const l of z.subnets) { const r = subnetZone(l) as { zone: Zone }; zones.set(zoneKey(r.zone), r.zone); }
+            if (zones.size < 2) {
+              ctx.report({ messageId: 'subnetsOneAz', at: z.subnets[0]!, resource: owner, data: { what, count: zones.size, zones: [...zones.values()].map(describeZone).join(', ') } });
+              continue;
+            }
+          } else {
+            ctx.report({ messageId: 'notZoneAware', at: z.zoneAware, resource: owner, data: { what, property: property(z.zoneAware), how: how(z.zoneAware) } });
+            continue;
+          }
         }
         // Dedicated managers matter once the nodes span zones: without them a zone's loss may also take the quorum.
         if (!undecided(ctx, owner, z.managers, 'dedicated master nodes') && isFalse(z.managers)) {
@@ -127,25 +162,6 @@ export default defineRule({
         if (isKnown(z.zone) && z.zone.value !== null) ctx.report({ messageId: 'oneZone', at: z.zone, resource: owner, data: { what, zone: z.zone.value } });
       }
     }
-
-    // The zone of one subnet link, or why it cannot be known (a notice, never a finding).
-    const subnetZone = (l: Val<Link>): { zone: Zone } | { reason: string } => {
-      if (!isKnown(l)) return { reason: `a subnet is unknown (${l.reason})` };
-      const s: Subnet | undefined = l.value.id ? subnets.get(l.value.id) : undefined;
-      if (!s) {
-        // A value from another resource of the scan (an SSM parameter, a lookup) is known only at deployment.
-        const from = l.value.id ? everything.get(l.value.id) : undefined;
-        return {
-          reason: from
-            ? `a subnet comes from ${from.resource.address} (${from.resource.type}), known only at deployment, so its AZ is unknown`
-            : l.value.id
-              ? `subnet ${l.value.id} is not a subnet declared in the scan (a lookup or parameter is known only at deployment), its AZ is unknown`
-              : `subnet ${l.value.literal ?? ''} is not in the scan, its AZ is unknown`,
-        };
-      }
-      if (!isKnown(s.availabilityZone)) return { reason: `the AZ of subnet ${s.resource.address} is unknown (${s.availabilityZone.reason})` };
-      return { zone: s.availabilityZone.value };
-    };
 
     // Subnets that resolve to fewer than two distinct AZs.
     const checkSubnets = (resource: ModelResource, what: string, links: Val<Link>[], extraZones: Val<Zone>[] = []): void => {

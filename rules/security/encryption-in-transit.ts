@@ -40,7 +40,7 @@ export default defineRule({
   meta: {
     id: 'encryption-in-transit',
     title: 'Data is encrypted in transit',
-    checks: 'HTTP listeners without redirect, old TLS policies, HTTP target groups, CloudFront viewers and origins, S3 without a secure-transport policy, ElastiCache, OpenSearch (node-to-node, HTTPS, TLS policy), MSK (client-broker, in-cluster)',
+    checks: 'HTTP listeners without redirect, old TLS policies, HTTP target groups, CloudFront viewers and origins, S3 without a secure-transport policy, ElastiCache, OpenSearch (node-to-node, HTTPS, TLS policy), MSK (client-broker, in-cluster), API Gateway custom domains on TLS_1_0',
     severity: 'high',
     controls: ['1.23', '1.26'],
     rationale:
@@ -48,7 +48,9 @@ export default defineRule({
       '(PCI DSS) not inside the VPC between the load balancer and its targets. TLS 1.0 and 1.1 have known weaknesses and are no ' +
       'longer accepted by PCI DSS; S3, ElastiCache and OpenSearch accept unencrypted connections unless told otherwise (OpenSearch ' +
       'also sends data between its nodes in plain text unless node-to-node encryption is on, and its default endpoint TLS policy ' +
-      'accepts TLS 1.0); MSK encrypts client and broker traffic unless TLS_PLAINTEXT, PLAINTEXT or in-cluster false is set.',
+      'accepts TLS 1.0); MSK encrypts client and broker traffic unless TLS_PLAINTEXT, PLAINTEXT or in-cluster false is set; an ' +
+      'API Gateway REST custom domain accepts TLS 1.0 and 1.1 unless `SecurityPolicy` / `security_policy` is TLS_1_2 or a TLS 1.3 ' +
+      'policy (the API default is TLS_1_0; v2 domain names are judged on a written policy only); MSK Serverless is always TLS.',
     remediation:
       'Redirect HTTP listeners to HTTPS; use a TLS 1.2+ security policy (ELBSecurityPolicy-TLS13-1-2-2021-06) on HTTPS/TLS listeners; ' +
       'use HTTPS target groups and back ends; set CloudFront viewers to redirect-to-https or https-only with a custom certificate and ' +
@@ -71,6 +73,7 @@ export default defineRule({
       bucketSecureTransportPartial: 'The statement of bucket {{bucket}} that denies requests when aws:SecureTransport is false {{limit}}, so other requests still work over plain HTTP: deny s3:* to every principal ("*").',
       cacheNoTransitEncryption: 'Replication group {{cache}} does not encrypt in transit, so clients and replicas talk in plain text: {{how}}.',
       storePlainText: '{{what}} {{problem}}: `{{property}}` {{how}}.',
+      apiDomainOldTls: 'API Gateway custom domain {{domain}} accepts TLS 1.0 and 1.1: `{{property}}` {{how}}; use TLS_1_2 (or a TLS 1.3 security policy).',
     },
     precision: 'high',
     tags: ['security', 'encryption', 'tls'],
@@ -191,6 +194,14 @@ export default defineRule({
       const t = c.transitEncryption;
       if (!isKnown(t)) { ctx.undecidable(c, t, `transit encryption of ${c.resource.address} is unknown: ${t.reason}`); continue; }
       if (!t.value) ctx.report({ messageId: 'cacheNoTransitEncryption', at: t, resource: c, data: { cache: c.resource.address, how: `\`${property(t)}\` ${how(t)}` } });
+    }
+
+    // API Gateway custom domains: TLS_1_0 is the one security policy that still accepts TLS 1.0 and 1.1.
+    for (const d of m.apiDomains) {
+      for (const p of d.securityPolicies) {
+        if (undecided(ctx, d, p, `the TLS security policy of ${d.resource.address}`)) continue;
+        if (isKnown(p) && p.value.toUpperCase() === 'TLS_1_0') ctx.report({ messageId: 'apiDomainOldTls', at: p, resource: d, data: { domain: d.resource.address, property: property(p), how: how(p) } });
+      }
     }
 
     for (const store of m.facets.dataStores) {

@@ -102,7 +102,12 @@ export type Zones =
    * Nodes that the service spreads over zones only when asked (OpenSearch zone awareness), with
    * optional dedicated manager nodes that keep the cluster's quorum when a zone fails.
    */
-  | { kind: 'zone-aware'; nodes: Val<number>; zoneAware: Val<boolean>; managers: Val<boolean> };
+  | { kind: 'zone-aware'; nodes: Val<number>; zoneAware: Val<boolean>; managers: Val<boolean>; subnets?: Val<Link>[] };
+/*
+ * `subnets` (zone-aware): the subnets of a domain in a VPC. When zone awareness is not written, they say
+ * where the nodes are: subnets in two or more zones count as zone awareness (AWS takes one subnet per zone
+ * used), one zone as none.
+ */
 
 /** A setting that decides whether a store's traffic is encrypted in transit. */
 export interface TransitSetting {

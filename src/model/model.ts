@@ -148,6 +148,11 @@ export interface CloudModel {
   apiV2Stages: import('./apigateway/types.js').ApiV2Stage[];
   /** Static access keys written into Terraform `provider "aws"` blocks. */
   providerKeys: import('./iam/types.js').ProviderKey[];
+  /** API Gateway custom domain names and the TLS security policy of their endpoints. */
+  apiDomains: import('./apigateway/types.js').ApiDomain[];
+  /** MSK Serverless clusters (encrypted and multi-AZ by design). */
+  kafkaServerlessClusters: import('./msk/types.js').KafkaServerlessCluster[];
+
   // ── graph (s3) ──
   /** S3 access points (their policies and block public access settings, whatever the bucket). */
   accessPoints: import('./s3/types.js').AccessPoint[];
@@ -186,7 +191,7 @@ export function emptyModel(): CloudModel {
     documentInstances: [], eksNodeGroups: [], pipelines: [],
 
     // ── rules (s3) ──
-    eksClusters: [], apiV2Stages: [], providerKeys: [],
+    eksClusters: [], apiV2Stages: [], providerKeys: [], apiDomains: [], kafkaServerlessClusters: [],
 
     // ── graph (s3) ──
     accessPoints: [],

@@ -46,3 +46,25 @@ describe('log sources of session 3 on CDK', () => {
     ]);
   });
 });
+
+describe('emptied buckets and custom domains on CDK', () => {
+  it('report a bucket with autoDeleteObjects and a REST custom domain on TLS 1.0, not one on TLS 1.2', async () => {
+    const s3 = await import('aws-cdk-lib/aws-s3');
+    const apigateway = await import('aws-cdk-lib/aws-apigateway');
+    const acm = await import('aws-cdk-lib/aws-certificatemanager');
+    const { RemovalPolicy } = await import('aws-cdk-lib');
+    const findings = await synthAndScan((stack) => {
+      // Failing: the construct adds a custom resource that empties the bucket when the stack deletes it.
+      new s3.Bucket(stack, 'Exports', { versioned: true, autoDeleteObjects: true, removalPolicy: RemovalPolicy.DESTROY });
+      const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:eu-west-1:111111111111:certificate/1');
+      new apigateway.DomainName(stack, 'Legacy', { domainName: 'legacy.shop.example.com', certificate, securityPolicy: apigateway.SecurityPolicy.TLS_1_0 });
+      // Passing: a domain on TLS 1.2.
+      new apigateway.DomainName(stack, 'Shop', { domainName: 'api.shop.example.com', certificate, securityPolicy: apigateway.SecurityPolicy.TLS_1_2 });
+    }, ['backups', 'encryption-in-transit']);
+    const got = findings.filter((f) => f.messageId === 'deletable' || f.messageId === 'apiDomainOldTls').map((f) => [f.ruleId, f.messageId, f.resource.constructPath]).sort();
+    expect(got).toEqual([
+      ['backups', 'deletable', 'Test/Exports/Resource'],
+      ['encryption-in-transit', 'apiDomainOldTls', 'Test/Legacy/Resource'],
+    ]);
+  });
+});

@@ -24,3 +24,34 @@ resource "aws_apigatewayv2_stage" "mobile" {
   name        = "$default"
   auto_deploy = true
 }
+
+# encryption-in-transit: a REST custom domain on the default security policy (TLS_1_0).
+resource "aws_api_gateway_domain_name" "mobile" {
+  domain_name              = "api.storefront.example.com"
+  regional_certificate_arn = "arn:aws:acm:us-east-1:111111111111:certificate/0aaaaaaa-1111-2222-3333-444444444444"
+
+  endpoint_configuration {
+    types = ["REGIONAL"]
+  }
+}
+
+# backups: force_destroy deletes every object of this versioned bucket on destroy.
+resource "aws_s3_bucket" "exports" {
+  bucket        = "${local.name}-exports"
+  force_destroy = true
+}
+
+resource "aws_s3_bucket_versioning" "exports" {
+  bucket = aws_s3_bucket.exports.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "exports" {
+  bucket                  = aws_s3_bucket.exports.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}

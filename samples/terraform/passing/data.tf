@@ -103,8 +103,9 @@ resource "aws_dynamodb_table" "carts" {
   }
 
   replica {
-    region_name = var.dr_region
-    kms_key_arn = aws_kms_key.dr.arn
+    region_name            = var.dr_region
+    kms_key_arn            = aws_kms_key.dr.arn
+    point_in_time_recovery = true
   }
 }
 

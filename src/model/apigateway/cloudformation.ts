@@ -12,10 +12,18 @@ const ENDPOINT_TYPES = ['EndpointConfiguration', 'Types'];
 const REST_API_ID = 'RestApiId';
 // Stage access logs: AccessLogSetting.DestinationArn (a log group or Firehose stream); none when not set.
 const ACCESS_LOG_DESTINATION = ['AccessLogSetting', 'DestinationArn'];
+// AWS::ApiGateway::DomainName — `SecurityPolicy` (TLS_1_0 unless set); AWS::ApiGatewayV2::DomainName —
+// `DomainNameConfigurations[].SecurityPolicy` (judged when written).
+const DOMAIN = 'AWS::ApiGateway::DomainName';
+const SECURITY_POLICY = 'SecurityPolicy';
+const V2_DOMAIN = 'AWS::ApiGatewayV2::DomainName';
+const V2_DOMAIN_CONFIGURATIONS = 'DomainNameConfigurations';
 // AWS::ApiGatewayV2::Stage — `ApiId`, access logs `AccessLogSettings.DestinationArn` (none when not set).
 const V2_STAGE = 'AWS::ApiGatewayV2::Stage';
 const V2_API_ID = 'ApiId';
 const V2_ACCESS_LOG_DESTINATION = ['AccessLogSettings', 'DestinationArn'];
+
+const OLD_DEFAULT = { value: 'TLS_1_0', assumed: 'TLS_1_0: TLS 1.0 and 1.1 accepted' };
 
 export const adapter: Adapter = {
   service: 'apigateway',
@@ -33,6 +41,15 @@ export const adapter: Adapter = {
       model.apiStages.push(stage);
       const logs = deliveryTo(r, ACCESS_LOG_DESTINATION, 'no access logs');
       model.facets.logSources.push(logSource(stage, 'API Gateway stage', 'access logs', logs.enabled, logs.destinations));
+    }
+    for (const node of graph.ofType(DOMAIN)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      model.apiDomains.push({ resource: r.info(), securityPolicies: [r.str([SECURITY_POLICY], OLD_DEFAULT)] });
+    }
+    for (const node of graph.ofType(V2_DOMAIN)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const policies = r.each([V2_DOMAIN_CONFIGURATIONS]).map((c) => c.str([SECURITY_POLICY])).filter((v) => v !== undefined);
+      if (policies.length > 0) model.apiDomains.push({ resource: r.info(), securityPolicies: policies });
     }
     for (const node of graph.ofType(V2_STAGE)) {
       const r = new PropertyReader(node, graph, 'Properties');

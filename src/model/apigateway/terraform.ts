@@ -12,6 +12,13 @@ const ENDPOINT_TYPES = ['endpoint_configuration', 0, 'types'];
 const REST_API_ID = 'rest_api_id';
 // Stage access logs: access_log_settings { destination_arn }; none without the block.
 const ACCESS_LOG_DESTINATION = ['access_log_settings', 0, 'destination_arn'];
+// aws_api_gateway_domain_name — `security_policy` (TLS_1_0 unless set); aws_apigatewayv2_domain_name —
+// `domain_name_configuration { security_policy }` (judged when written).
+const DOMAIN = 'aws_api_gateway_domain_name';
+const SECURITY_POLICY = 'security_policy';
+const V2_DOMAIN = 'aws_apigatewayv2_domain_name';
+const V2_DOMAIN_CONFIGURATION = 'domain_name_configuration';
+const OLD_DEFAULT = { value: 'TLS_1_0', assumed: 'TLS_1_0: TLS 1.0 and 1.1 accepted' };
 // aws_apigatewayv2_stage — `api_id`, access logs `access_log_settings { destination_arn }` (none without the block).
 const V2_STAGE = 'aws_apigatewayv2_stage';
 const V2_API_ID = 'api_id';
@@ -34,6 +41,17 @@ export const adapter: Adapter = {
       model.apiStages.push(stage);
       const logs = deliveryTo(r, ACCESS_LOG_DESTINATION, 'no access logs');
       model.facets.logSources.push(logSource(stage, 'API Gateway stage', 'access logs', logs.enabled, logs.destinations));
+    }
+    for (const node of graph.ofType(DOMAIN)) {
+      if (node.mode !== 'managed') continue;
+      const r = new PropertyReader(node, graph, '');
+      model.apiDomains.push({ resource: r.info(), securityPolicies: [r.str([SECURITY_POLICY], OLD_DEFAULT)] });
+    }
+    for (const node of graph.ofType(V2_DOMAIN)) {
+      if (node.mode !== 'managed') continue;
+      const r = new PropertyReader(node, graph, '');
+      const policies = r.each([V2_DOMAIN_CONFIGURATION]).map((c) => c.str([SECURITY_POLICY])).filter((v) => v !== undefined);
+      if (policies.length > 0) model.apiDomains.push({ resource: r.info(), securityPolicies: policies });
     }
     for (const node of graph.ofType(V2_STAGE)) {
       if (node.mode !== 'managed') continue;

@@ -15,3 +15,14 @@ export interface ApiStage extends ModelResource {
 export interface ApiV2Stage extends ModelResource {
   api: Val<Link>;
 }
+
+/**
+ * An API Gateway custom domain name: the TLS its endpoint accepts. REST custom domains
+ * (`AWS::ApiGateway::DomainName`, `aws_api_gateway_domain_name`) default to `TLS_1_0`, which also accepts
+ * TLS 1.1 ("Choose a security policy for your REST API custom domain", API Gateway developer guide);
+ * v2 domain names (`AWS::ApiGatewayV2::DomainName`, `aws_apigatewayv2_domain_name`) are judged on an
+ * explicit policy only.
+ */
+export interface ApiDomain extends ModelResource {
+  securityPolicies: Val<string>[];
+}

@@ -21,6 +21,10 @@ const TABLE_NAME = 'name';
 const DELETION_PROTECTION = 'deletion_protection_enabled';
 const REPLICA = 'replica';
 const REGION_NAME = 'region_name';
+// Each replica keeps its own point-in-time recovery: `replica { point_in_time_recovery }` and
+// aws_dynamodb_table_replica `point_in_time_recovery`, false unless set.
+const REPLICA_PITR = 'point_in_time_recovery';
+const REPLICA_PITR_OFF = { value: false, assumed: 'point-in-time recovery off on this replica' };
 // aws_dynamodb_table_replica — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table_replica
 //   the replica's region is its provider's region.
 const TABLE_REPLICA = 'aws_dynamodb_table_replica';
@@ -32,6 +36,7 @@ export const adapter: Adapter = {
   adapt(graph, model) {
     // Replicas declared as separate resources, joined to their table through the graph.
     const extra = new Map<string, Val<string>[]>();
+    const extraPitr = new Map<string, Val<boolean>[]>();
     for (const node of graph.ofType(TABLE_REPLICA)) {
       const r = new PropertyReader(node, graph, '');
       const table = r.link([GLOBAL_TABLE_ARN]);
@@ -41,6 +46,7 @@ export const adapter: Adapter = {
         ? explicit(node.context.region.value, r.origin([]))
         : unknownVal(r.origin([]), `region of ${node.address}: ${node.context.region.reason}`);
       extra.set(id, [...(extra.get(id) ?? []), region]);
+      extraPitr.set(id, [...(extraPitr.get(id) ?? []), r.bool([REPLICA_PITR], REPLICA_PITR_OFF)]);
     }
     for (const node of graph.ofType(TABLE)) {
       const r = new PropertyReader(node, graph, '');
@@ -55,7 +61,11 @@ export const adapter: Adapter = {
         resource: r.info(),
         encryptionKey: keyKind(r.bool([SSE, 0, SSE_ENABLED]), r.has([SSE, 0, KMS_KEY]) ? kmsKey : undefined, r.origin([SSE, 0, SSE_ENABLED]), 'encryption with an AWS-owned key'),
         kmsKey,
-        pointInTimeRecovery: r.bool([PITR, 0, PITR_ENABLED], { value: false, assumed: 'point-in-time recovery off' }),
+        pointInTimeRecovery: everyCopy([
+          r.bool([PITR, 0, PITR_ENABLED], { value: false, assumed: 'point-in-time recovery off' }),
+          ...r.each([REPLICA]).map((x) => x.bool([REPLICA_PITR], REPLICA_PITR_OFF)),
+          ...(extraPitr.get(node.id) ?? []),
+        ]),
         deletionProtection: r.bool([DELETION_PROTECTION], { value: false, assumed: 'false' }),
         replicaRegions: global ? [own, ...replicas, ...more] : [],
         global,
@@ -67,3 +77,8 @@ export const adapter: Adapter = {
     }
   },
 };
+
+/** Point-in-time recovery of a table and each of its replicas: the first that cannot be known or is off, else the table's own. */
+function everyCopy(vals: Val<boolean>[]): Val<boolean> {
+  return vals.find((v) => v.provenance === 'unknown') ?? vals.find((v) => !v.value) ?? vals[0]!;
+}

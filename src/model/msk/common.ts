@@ -3,7 +3,7 @@ import { dataStore } from '../facets.js';
 import type { CloudModel } from '../model.js';
 import type { Path, PropertyReader } from '../read.js';
 import { explicit, namesKey } from '../val.js';
-import type { KafkaCluster } from './types.js';
+import type { KafkaCluster, KafkaServerlessCluster } from './types.js';
 
 /** Where one input kind keeps each setting of a cluster. */
 export interface ClusterSpelling {
@@ -44,4 +44,11 @@ function clusterStore(c: KafkaCluster): DataStore {
       { problem: 'sends data between its brokers in plain text', value: c.inCluster, encrypted: c.inCluster.value === true },
     ],
   });
+}
+
+/** An MSK Serverless cluster and its data-store facet: zones by design, encryption not judged (it cannot be off). */
+export function readServerlessCluster(r: PropertyReader, subnets: Path, model: CloudModel): void {
+  const c: KafkaServerlessCluster = { resource: r.info(), subnets: r.links(subnets) };
+  model.kafkaServerlessClusters.push(c);
+  model.facets.dataStores.push(dataStore(c, 'MSK Serverless cluster', { contents: 'messages', zones: { kind: 'by-design' } }));
 }

@@ -11,3 +11,12 @@ export interface KafkaCluster extends ModelResource {
   /** The brokers' client subnets: one Availability Zone each. */
   subnets: Val<Link>[];
 }
+
+/**
+ * An MSK Serverless cluster: always encrypted at rest (AWS managed keys only) and in transit (TLS, IAM
+ * access control only), and spread over the zones of its subnets by the service (MSK developer guide,
+ * "MSK Serverless"): nothing a template can turn off, so the data-store facet says so and no rule finds it.
+ */
+export interface KafkaServerlessCluster extends ModelResource {
+  subnets: Val<Link>[];
+}

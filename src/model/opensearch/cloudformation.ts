@@ -12,6 +12,7 @@ const SPELLING = {
   nodeToNode: ['NodeToNodeEncryptionOptions', 'Enabled'],
   enforceHttps: ['DomainEndpointOptions', 'EnforceHTTPS'],
   tlsPolicy: ['DomainEndpointOptions', 'TLSSecurityPolicy'],
+  subnets: ['VPCOptions', 'SubnetIds'],
 };
 const cluster = (block: string): Pick<DomainSpelling, 'instanceCount' | 'zoneAwareness' | 'dedicatedMaster'> => ({
   instanceCount: [block, 'InstanceCount'], zoneAwareness: [block, 'ZoneAwarenessEnabled'], dedicatedMaster: [block, 'DedicatedMasterEnabled'],

@@ -13,6 +13,7 @@ export interface DomainSpelling {
   instanceCount: Path;
   zoneAwareness: Path;
   dedicatedMaster: Path;
+  subnets: Path;
 }
 
 /*
@@ -32,6 +33,7 @@ export function readDomain(r: PropertyReader, s: DomainSpelling): SearchDomain {
     instanceCount: r.num(s.instanceCount, { value: 1, assumed: '1 data node' }),
     zoneAwareness: r.bool(s.zoneAwareness, { value: false, assumed: 'false: every node in one Availability Zone' }),
     dedicatedMaster: r.bool(s.dedicatedMaster, { value: false, assumed: 'false: the data nodes also elect the master' }),
+    subnets: r.links(s.subnets),
   };
 }
 
@@ -43,7 +45,7 @@ export function domainStore(d: SearchDomain): DataStore {
   return dataStore(d, 'OpenSearch domain', {
     contents: 'index',
     atRest: { kind: 'switch', enabled: d.atRestEncryption, key: d.kmsKey },
-    zones: { kind: 'zone-aware', nodes: d.instanceCount, zoneAware: d.zoneAwareness, managers: d.dedicatedMaster },
+    zones: { kind: 'zone-aware', nodes: d.instanceCount, zoneAware: d.zoneAwareness, managers: d.dedicatedMaster, subnets: d.subnets },
     inTransit: [
       { problem: 'sends data between its nodes in plain text', value: d.nodeToNode, encrypted: d.nodeToNode.value === true },
       { problem: 'accepts plain HTTP on its endpoint', value: d.enforceHttps, encrypted: d.enforceHttps.value === true },

@@ -15,6 +15,7 @@ const SPELLING = {
   instanceCount: ['cluster_config', 0, 'instance_count'],
   zoneAwareness: ['cluster_config', 0, 'zone_awareness_enabled'],
   dedicatedMaster: ['cluster_config', 0, 'dedicated_master_enabled'],
+  subnets: ['vpc_options', 0, 'subnet_ids'],
 };
 
 export const adapter: Adapter = {

@@ -1,4 +1,4 @@
-import type { ModelResource, Val } from '../val.js';
+import type { Link, ModelResource, Val } from '../val.js';
 
 /** An OpenSearch Service (or Elasticsearch Service) domain. */
 export interface SearchDomain extends ModelResource {
@@ -17,4 +17,6 @@ export interface SearchDomain extends ModelResource {
   zoneAwareness: Val<boolean>;
   /** Dedicated master nodes (none unless set). */
   dedicatedMaster: Val<boolean>;
+  /** Subnets of a VPC domain (`VPCOptions.SubnetIds`, `vpc_options { subnet_ids }`): one per zone its nodes use. */
+  subnets: Val<Link>[];
 }

@@ -54,6 +54,9 @@ const LOG_DESTINATION = 'DestinationBucketName';
 
 // AWS::S3::BucketPolicy — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucketpolicy.html
 const BUCKET_POLICY = 'AWS::S3::BucketPolicy';
+// The custom resource CDK adds for `autoDeleteObjects: true` (aws-cdk-lib/aws-s3 Bucket): it names the bucket it empties.
+const AUTO_DELETE_OBJECTS = 'Custom::S3AutoDeleteObjects';
+const AUTO_DELETE_BUCKET = 'BucketName';
 const POLICY_BUCKET = 'Bucket';
 const POLICY_DOCUMENT = 'PolicyDocument';
 
@@ -65,11 +68,18 @@ export const adapter: Adapter = {
   adapt(graph, model) {
     cloudFormationAccessPoints(graph, model);
     const policies = bucketPolicies(graph, model.externalBuckets);
+    // CDK `autoDeleteObjects: true`: a custom resource that empties the bucket when the stack deletes it.
+    const emptied = new Map<string, Val<boolean>>();
+    for (const node of graph.ofType(AUTO_DELETE_OBJECTS)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const to = r.link([AUTO_DELETE_BUCKET]);
+      if (to?.provenance === 'explicit' && to.value.id) emptied.set(to.value.id, explicit(false, { ...to.origin, path: `${node.address} (${AUTO_DELETE_OBJECTS}: CDK autoDeleteObjects empties it)` }));
+    }
     for (const node of graph.ofType(BUCKET)) {
       if (node.source === 'terraform' || node.source === 'terraform-plan') continue;
       const bucket = readBucket(node, graph, policies.get(node.id) ?? []);
       model.buckets.push(bucket);
-      model.facets.dataStores.push(bucketStore(bucket));
+      model.facets.dataStores.push(bucketStore(bucket, emptied.get(node.id)));
       const r = new PropertyReader(node, graph, 'Properties');
       // A written LoggingConfiguration without DestinationBucketName logs into the bucket itself (not one from a condition).
       const self = r.value([LOGGING])?.kind === 'map' && !r.has([LOGGING, LOG_DESTINATION]) ? explicit<Link>({ id: node.id }, r.keyOrigin([LOGGING])) : undefined;

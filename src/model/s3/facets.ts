@@ -5,8 +5,11 @@ import { isFalse, isKnown } from '../val.js';
 import type { Bucket } from './types.js';
 
 /** A bucket as a data store: its copies are its replication rules. At rest it is always SSE-S3 at least, so not judged. */
-export function bucketStore(b: Bucket): DataStore {
+export function bucketStore(b: Bucket, emptiedOnDelete?: Val<boolean>): DataStore {
   return dataStore(b, 'S3 bucket', {
+    // S3 refuses to delete a bucket that holds objects, so deletion is judged only where something empties it first
+    // (Terraform `force_destroy`, CDK `autoDeleteObjects`): then `emptiedOnDelete` is the false "keeps its data".
+    ...(emptiedOnDelete ? { retainOnDelete: emptiedOnDelete } : {}),
     replication: 'S3 replication rule to another region',
     copies: b.replication
       .filter((r) => !isFalse(r.enabled))

@@ -15,6 +15,8 @@ import { terraformAccessPoints } from './access-points.js';
 // (inline `acl`, `grant`, `versioning`, `server_side_encryption_configuration`, `logging`,
 // `replication_configuration`, `policy`, `object_lock_configuration` are the provider v3 forms, deprecated in v4).
 const BUCKET = 'aws_s3_bucket';
+// `force_destroy` (default false): destroying the bucket first deletes every object in it.
+const FORCE_DESTROY = 'force_destroy';
 const BUCKET_NAME = 'bucket';
 const ACL = 'acl';
 const GRANT = 'grant';
@@ -107,7 +109,10 @@ export const adapter: Adapter = {
       const bucketParts = parts.get(node.id) ?? new Map<string, PropertyReader[]>();
       const bucket = readBucket(node, graph, bucketParts);
       model.buckets.push(bucket);
-      model.facets.dataStores.push(bucketStore(bucket));
+      // `force_destroy = true` deletes every object when the bucket is destroyed (unless prevent_destroy refuses the destroy).
+      const force = new PropertyReader(node, graph, '').bool([FORCE_DESTROY]);
+      const prevented = node.deletionPolicy?.kind === 'boolean' && node.deletionPolicy.value;
+      model.facets.dataStores.push(bucketStore(bucket, force?.provenance === 'explicit' && force.value && !prevented ? { ...force, value: false } : undefined));
       const logging = bucketParts.get(BUCKET_LOGGING)?.[0];
       model.facets.logSources.push(bucketLogs(bucket, logging ? logging.link([TARGET_BUCKET]) : new PropertyReader(node, graph, '').link([LOGGING, 0, TARGET_BUCKET])));
     }
