@@ -30,7 +30,8 @@ export default defineRule({
       'Terraform have automatic backups off (only the console turns them on), ElastiCache Redis/Valkey keeps no automatic ' +
       'snapshots unless `SnapshotRetentionLimit` is set (Memcached cannot snapshot, and is not judged), and EBS volumes have ' +
       'no backup of their own. An AWS Backup plan whose selection covers the store (by resource ARN or reference, by tag ' +
-      'condition, or by a wildcard) counts as its backup for RDS, Aurora, DynamoDB, EFS, EBS and Redshift, which AWS Backup ' +
+      'condition — Terraform provider `default_tags` included, under the resource\'s own tags — or by a wildcard, less what ' +
+      'its `NotResources` / `not_resources` leave out; a `*` pattern there that may name the store is undecidable) counts as its backup for RDS, Aurora, DynamoDB, EFS, EBS and Redshift, which AWS Backup ' +
       'protects; not for ElastiCache (AWS Backup does not protect it) nor for S3 versioning (AWS Backup for S3 requires ' +
       'versioning on). The selection matching is the one dr-region uses for Backup copy actions (the data-store facet and ' +
       'its linker), so both rules agree on which store a plan covers. S3 buckets whose role the linker knows are not asked ' +

@@ -54,7 +54,8 @@ export function linkStores(model: CloudModel): void {
     const broad = isTrue(sel.broad);
     const named = new Set(sel.resources.flatMap((l) => (isKnown(l) && l.value.id ? [l.value.id] : [])));
     for (const s of stores) {
-      const covered = selects(sel, broad || named.has(s.owner.resource.id), tagsOf.get(s.owner.resource.id));
+      const chosen = selects(sel, broad || named.has(s.owner.resource.id), tagsOf.get(s.owner.resource.id));
+      const covered = chosen.hit === 'no' ? chosen : leftOut(sel, s, chosen);
       if (covered.hit === 'no') continue;
       s.backups.push({ selection: sel, plan, rules: plan.rules, ...(covered.hit === 'unsure' ? { unsure: covered.reason } : {}) } satisfies BackupCoverage);
     }
@@ -95,6 +96,21 @@ function names(link: Val<Link>, store: DataStore): boolean {
 }
 
 type Hit = { hit: 'yes' | 'no' } | { hit: 'unsure'; reason: string };
+
+/**
+ * A selection's `NotResources` leave out what the rest of it chose: a store named there (by reference, or by
+ * its ARN) is not covered; a pattern with `*`, or an entry that cannot be known, may leave it out (unsure).
+ */
+function leftOut(sel: BackupSelection, store: DataStore, chosen: Hit): Hit {
+  for (const l of sel.notResources) {
+    if (!isKnown(l)) return { hit: 'unsure', reason: `NotResources of ${sel.resource.address} holds a value that is unknown (${l.reason})` };
+    if (l.value.id) { if (l.value.id === store.owner.resource.id) return { hit: 'no' }; continue; }
+    const literal = l.value.literal ?? '';
+    if (literal.includes('*')) return { hit: 'unsure', reason: `NotResources of ${sel.resource.address} leaves out ${literal}, which may name it` };
+    if (names(l, store)) return { hit: 'no' };
+  }
+  return chosen;
+}
 
 /** Does a selection choose a store: named or `*` (`listed`), or tagged as one of its tag tests asks; and do its conditions all hold? */
 function selects(sel: BackupSelection, listed: boolean, tags: Val<Record<string, string | null>> | undefined): Hit {

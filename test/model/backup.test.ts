@@ -49,6 +49,7 @@ describe('backup adapters', () => {
       broad: { provenance: 'explicit', value: true },
       tags: [],
       conditions: [],
+      notResources: [],
     }]);
     expect(strip(model!.backupVaults)).toEqual([{ kmsKey: { provenance: 'default', value: '' } }]);
   });
@@ -104,6 +105,7 @@ describe('backup adapters', () => {
       broad: { provenance: 'default', value: false },
       tags: [{ key: { provenance: 'explicit', value: 'backup' }, value: { provenance: 'explicit', value: 'true' }, test: 'equals' }],
       conditions: [],
+      notResources: [],
     });
     expect(model!.backupSelections[0]!.tags[0]!.value.origin.span.start.line).toBe(33);
     expect(strip(model!.backupVaults.map((v) => v.kmsKey))).toEqual([

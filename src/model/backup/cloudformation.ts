@@ -24,6 +24,7 @@ export const adapter: Adapter = {
         planId: 'BackupPlanId',
         body: ['BackupSelection'],
         resources: 'Resources',
+        notResources: 'NotResources',
         tags: 'ListOfTags',
         tagNames: { key: CONDITION_KEY, value: CONDITION_VALUE, type: 'ConditionType' },
         conditions: 'Conditions',

@@ -18,6 +18,8 @@ export interface BackupSpelling {
     /** Where the selection's own fields sit (CloudFormation `BackupSelection`, Terraform the resource itself). */
     body: Path;
     resources: string;
+    /** `NotResources` / `not_resources`: resources left out. */
+    notResources: string;
     /** `ListOfTags` / `selection_tag` and their field names. */
     tags: string;
     tagNames: TagNames;
@@ -29,6 +31,8 @@ export interface BackupSpelling {
   /** The input kinds whose resources this kind's tags are read from, and the properties that hold tags. */
   taggedSources: (source: SourceKind) => boolean;
   tagProperties: string[];
+  /** Tags a provider configuration adds to every resource it deploys (Terraform `default_tags { tags }`), if the kind has them. */
+  defaultTags?: Path;
   vault: { type: string; kmsKey: string };
 }
 
@@ -50,13 +54,18 @@ export function adaptBackup(graph: ResourceGraph, model: CloudModel, s: BackupSp
       broad: broadness(resources, r.origin([...n.body, n.resources])),
       tags: readTagTests(r.each([...n.body, n.tags]), n.tagNames, 'equals'),
       conditions: r.each([...n.body, n.conditions]).flatMap((c) => n.conditionTests.flatMap(([k, test]) => readTagTests(c.each([k]), n.conditionNames, test))),
+      notResources: r.links([...n.body, n.notResources]),
     };
     model.backupSelections.push(sel);
   }
   if (model.backupSelections.some((x) => x.tags.length > 0 || x.conditions.length > 0)) {
+    // A resource's provider configuration is the one whose deployment target it shares.
+    const providers = new Map(graph.providers.map((p) => [p.context.target.id, p]));
     for (const node of graph.nodes) {
       if (node.mode !== 'managed' || !s.taggedSources(node.source)) continue;
-      model.facets.resourceTags.push(readTags(new PropertyReader(node, graph, s.properties), s.tagProperties));
+      const own = readTags(new PropertyReader(node, graph, s.properties), s.tagProperties);
+      const provider = s.defaultTags ? providers.get(node.context.target.id) : undefined;
+      model.facets.resourceTags.push(provider ? withDefaultTags(own, new PropertyReader(provider, graph, ''), s.defaultTags!) : own);
     }
   }
   for (const node of graph.ofType(s.vault.type)) {
@@ -124,6 +133,16 @@ function readTagTests(list: SubReader[], names: TagNames, test: TagCondition['te
       origin: c.origin(),
     };
   });
+}
+
+/** A resource's tags with its provider's `default_tags` under them (the resource's own win, as Terraform merges them). */
+function withDefaultTags(own: ResourceTags, provider: PropertyReader, path: Path): ResourceTags {
+  const v = provider.value(path);
+  if (!v || v.kind === 'null' || own.tags.provenance === 'unknown') return own;
+  if (v.kind !== 'map') return { owner: own.owner, tags: unknownVal(own.tags.origin, `the default_tags of ${provider.node.address} are unknown${v.kind === 'unknown' ? `: ${v.reason}` : ''}`) };
+  const defaults: Record<string, string | null> = {};
+  for (const [k, x] of v.entries) defaults[k] = x.kind === 'string' ? x.value : null;
+  return { owner: own.owner, tags: { ...own.tags, value: { ...defaults, ...own.tags.value } } };
 }
 
 /** The tags of a resource from one or more properties (CloudFormation `Tags` lists of Key/Value or maps, Terraform `tags` maps). */

@@ -22,15 +22,18 @@ export const adapter: Adapter = {
         planId: 'plan_id',
         body: [],
         resources: 'resources',
+        notResources: 'not_resources',
         tags: 'selection_tag',
         tagNames: { key: 'key', value: 'value', type: 'type' },
         conditions: 'condition',
         conditionNames: { key: 'key', value: 'value' },
         conditionTests: [['string_equals', 'equals'], ['string_like', 'like'], ['string_not_equals', 'not-equals'], ['string_not_like', 'not-like']],
       },
-      // Tags of the resources a selection may choose by tag (provider `default_tags` are not read).
+      // Tags of the resources a selection may choose by tag, with their provider's `default_tags`.
       taggedSources: (source) => source === 'terraform' || source === 'terraform-plan',
       tagProperties: ['tags'],
+      // provider "aws" { default_tags { tags = {…} } } — merged under each resource's own tags.
+      defaultTags: ['default_tags', 0, 'tags'],
       vault: { type: 'aws_backup_vault', kmsKey: 'kms_key_arn' },
     });
   },

@@ -28,6 +28,8 @@ export interface BackupSelection extends ModelResource {
   tags: TagCondition[];
   /** `Conditions` / `condition`: every one must hold for a selected resource. */
   conditions: TagCondition[];
+  /** `NotResources` / `not_resources`: resources (ARNs, references, `*` patterns) left out of what the rest selects. */
+  notResources: Val<Link>[];
 }
 
 /** A tag test of a Backup selection: the resource's tag `key` compared with `value`. */
