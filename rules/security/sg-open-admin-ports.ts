@@ -5,7 +5,7 @@ export default defineRule({
   meta: {
     id: 'sg-open-admin-ports',
     title: 'Security groups do not open administration or database ports, or all traffic, to the internet',
-    checks: 'ingress from 0.0.0.0/0 or ::/0 to SSH, RDP, database and other administration ports, or to every port',
+    checks: 'ingress from 0.0.0.0/0 or ::/0 to SSH, RDP, database and other administration ports, or to every port; DB, Redshift and ElastiCache security groups (which open the database\'s port) too',
     severity: 'critical',
     controls: ['1.15'],
     rationale:

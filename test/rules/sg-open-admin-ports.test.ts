@@ -242,6 +242,102 @@ ruleTester(rule, [
       }
     }
   `, [], { undecidable: [{ line: 1, column: 1 }] }),
+  // Database and cache security groups (issue 11 item 3): their rules name no port, they open the database's.
+  cfn('DB security group open to the internet, inline and by a standalone ingress', `
+    Resources:
+      DbSg:
+        Type: AWS::RDS::DBSecurityGroup
+        Properties:
+          GroupDescription: legacy database access
+          DBSecurityGroupIngress:
+            - CIDRIP: 0.0.0.0/0
+            - CIDRIP: 203.0.113.0/24
+      DbIngress:
+        Type: AWS::RDS::DBSecurityGroupIngress
+        Properties:
+          DBSecurityGroupName: !Ref DbSg
+          CIDRIP: 0.0.0.0/0
+  `, [{ messageId: 'adminPort', line: 7, column: 19 }, { messageId: 'adminPort', line: 13, column: 15 }]),
+  cfn('Redshift cluster security group ingress from every IPv6 address', `
+    Resources:
+      WarehouseSg:
+        Type: AWS::Redshift::ClusterSecurityGroup
+        Properties:
+          Description: warehouse
+      WarehouseIngress:
+        Type: AWS::Redshift::ClusterSecurityGroupIngress
+        Properties:
+          ClusterSecurityGroupName: !Ref WarehouseSg
+          CIDRIP: ::/0
+  `, [{ messageId: 'adminPort', line: 10, column: 15 }]),
+  cfn('DB security group ingress from a range the template cannot know', `
+    Parameters:
+      ClientRange:
+        Type: String
+    Resources:
+      DbSg:
+        Type: AWS::RDS::DBSecurityGroup
+        Properties:
+          GroupDescription: legacy database access
+          DBSecurityGroupIngress:
+            - CIDRIP: !Ref ClientRange
+  `, [], { undecidable: [{ line: 10, column: 19 }] }),
+  cfn('DB, Redshift and cache security groups open to an office range and EC2 security groups only', `
+    Resources:
+      DbSg:
+        Type: AWS::RDS::DBSecurityGroup
+        Properties:
+          GroupDescription: legacy database access
+          DBSecurityGroupIngress:
+            - CIDRIP: 203.0.113.0/24
+            - EC2SecurityGroupId: sg-0123456789abcdef0
+      WarehouseIngress:
+        Type: AWS::Redshift::ClusterSecurityGroupIngress
+        Properties:
+          ClusterSecurityGroupName: warehouse
+          EC2SecurityGroupName: app
+          EC2SecurityGroupOwnerId: '123456789012'
+      CacheIngress:
+        Type: AWS::ElastiCache::SecurityGroupIngress
+        Properties:
+          CacheSecurityGroupName: cache
+          EC2SecurityGroupName: app
+          EC2SecurityGroupOwnerId: '123456789012'
+  `),
+  tf('aws_db_security_group ingress from anywhere', `
+    resource "aws_db_security_group" "legacy" {
+      name = "legacy"
+      ingress {
+        cidr = "0.0.0.0/0"
+      }
+      ingress {
+        cidr = "203.0.113.0/24"
+      }
+    }
+  `, [{ messageId: 'adminPort', line: 4, column: 12 }]),
+  tf('aws_redshift_security_group ingress from anywhere', `
+    resource "aws_redshift_security_group" "warehouse" {
+      name = "warehouse"
+      ingress {
+        cidr = "0.0.0.0/0"
+      }
+    }
+  `, [{ messageId: 'adminPort', line: 4, column: 12 }]),
+  tf('DB and cache security groups open to an office range and EC2 security groups only', `
+    resource "aws_db_security_group" "legacy" {
+      name = "legacy"
+      ingress {
+        cidr = "203.0.113.0/24"
+      }
+      ingress {
+        security_group_id = "sg-0123456789abcdef0"
+      }
+    }
+    resource "aws_elasticache_security_group" "cache" {
+      name                 = "cache"
+      security_group_names = ["app"]
+    }
+  `),
 ]);
 
 // Regression: tcp 0-65535 is every tcp port, not "every port and protocol" (UDP and ICMP stay closed).

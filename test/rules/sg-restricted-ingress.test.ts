@@ -397,6 +397,24 @@ ruleTester(rule, [
       security_groups = [aws_security_group.lb.id]
     }
   `, [], { undecidable: [{ line: 15, column: 21 }] }),
+  // A DB security group opens its database's port: that is sg-open-admin-ports' finding, not this rule's.
+  cfn('a DB security group open to the internet is left to sg-open-admin-ports', `
+    Resources:
+      DbSg:
+        Type: AWS::RDS::DBSecurityGroup
+        Properties:
+          GroupDescription: legacy database access
+          DBSecurityGroupIngress:
+            - CIDRIP: 0.0.0.0/0
+  `),
+  tf('an aws_db_security_group open to the internet is left to sg-open-admin-ports', `
+    resource "aws_db_security_group" "legacy" {
+      name = "legacy"
+      ingress {
+        cidr = "0.0.0.0/0"
+      }
+    }
+  `),
 ]);
 
 // Regression: a standalone AWS::EC2::SecurityGroupIngress is its own resource. Its findings carry its

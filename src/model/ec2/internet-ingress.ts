@@ -66,6 +66,8 @@ function classify(group: SecurityGroup, rule: SecurityGroupRule, publicPorts: re
   const p = ports.ports;
   const data = { group: name, cidr: described, ports: describePorts(p) };
   if (p.all) return { kind: 'all-traffic', group, owner, cidr, data };
+  // A database or cache security group opens the port its database listens on: a database port.
+  if (p.service) return { kind: 'admin-port', group, owner, cidr, data, service: p.service.service };
   if (p.from >= 0) {
     const admin = [...ADMIN_PORTS].filter(([port]) => port >= p.from && port <= p.to);
     if (admin.length > 0) {

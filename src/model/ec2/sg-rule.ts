@@ -10,12 +10,17 @@ import { internetShare, parseCidr } from './cidr.js';
  */
 
 /** `all` with protocol `-1` is every protocol; with `tcp`/`udp` it is every port of that protocol. */
-export type PortRange = { all: true; protocol: string } | { all: false; from: number; to: number; protocol: string };
+export type PortRange =
+  | { all: true; protocol: string }
+  | { all: false; from: number; to: number; protocol: string; service?: undefined }
+  /** The one port a database or cache listens on, whichever it is (a DB/Redshift/ElastiCache security group rule). */
+  | { all: false; from: -1; to: -1; protocol: string; service: { port: string; service: string } };
 
 /** The ports a rule opens, or the value that could not be known. */
 export function portsOf(rule: SecurityGroupRule): { ok: true; ports: PortRange } | { ok: false; at: Val<unknown>; reason: string; invalid?: true } {
   const p = rule.protocol;
   if (!isKnown(p)) return { ok: false, at: p, reason: `protocol unknown: ${p.reason}` };
+  if (rule.servicePort) return { ok: true, ports: { all: false, from: -1, to: -1, protocol: p.value, service: rule.servicePort } };
   if (p.value === '-1') return { ok: true, ports: { all: true, protocol: '-1' } };
   if (p.value !== 'tcp' && p.value !== 'udp') {
     // ICMP types/codes and other protocols have no ports: judged as one narrow opening.
@@ -34,6 +39,7 @@ export function portsOf(rule: SecurityGroupRule): { ok: true; ports: PortRange }
 
 export function describePorts(r: PortRange): string {
   if (r.all) return r.protocol === '-1' ? 'every port and protocol' : `every ${r.protocol} port`;
+  if (r.service) return r.service.port;
   if (r.from < 0) return `protocol ${r.protocol}`;
   return r.from === r.to ? `${r.protocol} port ${r.from}` : `${r.protocol} ports ${r.from}-${r.to}`;
 }

@@ -18,6 +18,12 @@ export interface SecurityGroupRule {
   /** True for the allow-all egress AWS adds when a CloudFormation group declares none. */
   implicit: boolean;
   /**
+   * Set on the rules of DB, Redshift and ElastiCache security groups, which name no protocol or port:
+   * they open the port the database or cache listens on: `port` names it (`the DB instance's port`),
+   * `service` says what answers there (`RDS database`). Their `fromPort`/`toPort` are unknown; `portsOf` reads this instead.
+   */
+  servicePort?: { port: string; service: string };
+  /**
    * The standalone rule resource that declares this rule (`AWS::EC2::SecurityGroupIngress` …), when it is
    * not written inside the group: findings about the rule belong to it (address, fingerprint, suppressions).
    */

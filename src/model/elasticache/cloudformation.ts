@@ -1,5 +1,6 @@
 import type { Adapter } from '../adapter.js';
 import { adaptCaches } from './common.js';
+import { adaptServiceGroups } from '../service-security-groups.js';
 
 // AWS::ElastiCache::ReplicationGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html
 // AWS::ElastiCache::CacheCluster — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-cachecluster.html
@@ -46,6 +47,15 @@ export const adapter: Adapter = {
       },
       serverless: { type: 'AWS::ElastiCache::ServerlessCache', engine: ENGINE, subnetIds: SUBNET_IDS, securityGroups: SECURITY_GROUP_IDS },
       subnetGroup: { type: 'AWS::ElastiCache::SubnetGroup', subnetIds: SUBNET_IDS },
+    });
+    // AWS::ElastiCache::SecurityGroup (Description) and AWS::ElastiCache::SecurityGroupIngress
+    //   — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-securitygroupingress.html
+    //   CacheSecurityGroupName, EC2SecurityGroupName, EC2SecurityGroupOwnerId: EC2 security groups only, no CIDR ranges.
+    adaptServiceGroups(graph, model, {
+      properties: 'Properties',
+      servicePort: { port: 'the cache cluster\'s port', service: 'ElastiCache cache' },
+      group: { type: 'AWS::ElastiCache::SecurityGroup', description: 'Description', names: {} },
+      standalone: { type: 'AWS::ElastiCache::SecurityGroupIngress', group: 'CacheSecurityGroupName', names: { groupName: 'EC2SecurityGroupName' } },
     });
   },
 };

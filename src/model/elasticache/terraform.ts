@@ -1,5 +1,6 @@
 import type { Adapter } from '../adapter.js';
 import { adaptCaches } from './common.js';
+import { adaptServiceGroups } from '../service-security-groups.js';
 
 // aws_elasticache_replication_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group
 // aws_elasticache_cluster — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_cluster
@@ -45,6 +46,13 @@ export const adapter: Adapter = {
       },
       serverless: { type: 'aws_elasticache_serverless_cache', engine: ENGINE, subnetIds: SUBNET_IDS, securityGroups: SECURITY_GROUP_IDS },
       subnetGroup: { type: 'aws_elasticache_subnet_group', subnetIds: SUBNET_IDS },
+    });
+    // aws_elasticache_security_group (provider v4 and earlier; removed in v5 with EC2-Classic) — name, description,
+    //   security_group_names: the EC2 security groups authorized (no CIDR ranges).
+    adaptServiceGroups(graph, model, {
+      properties: '',
+      servicePort: { port: 'the cache cluster\'s port', service: 'ElastiCache cache' },
+      group: { type: 'aws_elasticache_security_group', name: 'name', description: 'description', names: {}, groupNames: 'security_group_names' },
     });
   },
 };

@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { cfnRetainOnDelete, cfnRetainOnReplace } from '../deletion.js';
-import { adaptDatabases } from './common.js';
+import { adaptDatabases, DB_PORT } from './common.js';
+import { adaptServiceGroups } from '../service-security-groups.js';
 
 // AWS::RDS::DBInstance — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html
 // AWS::RDS::DBCluster — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html
@@ -83,6 +84,17 @@ export const adapter: Adapter = {
       },
       subnetGroup: { type: 'AWS::RDS::DBSubnetGroup', subnetIds: SUBNET_IDS },
       globalCluster: { type: 'AWS::RDS::GlobalCluster', identifier: GLOBAL_CLUSTER_ID, sourceCluster: SOURCE_CLUSTER },
+    });
+    // AWS::RDS::DBSecurityGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbsecuritygroup.html
+    //   DBSecurityGroupIngress: [{ CIDRIP, EC2SecurityGroupId, EC2SecurityGroupName, EC2SecurityGroupOwnerId }], EC2VpcId, GroupDescription.
+    // AWS::RDS::DBSecurityGroupIngress — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-security-group-ingress.html
+    //   DBSecurityGroupName (required), CIDRIP, EC2SecurityGroupId, EC2SecurityGroupName.
+    const ingress = { cidr: 'CIDRIP', groupId: 'EC2SecurityGroupId', groupName: 'EC2SecurityGroupName' };
+    adaptServiceGroups(graph, model, {
+      properties: 'Properties',
+      servicePort: DB_PORT,
+      group: { type: 'AWS::RDS::DBSecurityGroup', description: 'GroupDescription', vpc: 'EC2VpcId', ingress: 'DBSecurityGroupIngress', names: ingress },
+      standalone: { type: 'AWS::RDS::DBSecurityGroupIngress', group: 'DBSecurityGroupName', names: ingress },
     });
   },
 };

@@ -68,6 +68,9 @@ export interface RdsSpelling {
   globalCluster: { type: string; identifier: string; sourceCluster: string };
 }
 
+/** What a DB security group rule opens: the port of the DB instances that use the group. */
+export const DB_PORT = { port: 'the DB instance\'s port', service: 'RDS database' };
+
 const NO_KEY = { value: '', assumed: 'no KMS key (the AWS-managed aws/rds key when encrypted)' };
 
 /** Reads every DB instance, cluster member, cluster, DB subnet group and global cluster with one input kind's spelling. */

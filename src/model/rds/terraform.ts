@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { tfRetainOnDelete } from '../deletion.js';
-import { adaptDatabases } from './common.js';
+import { adaptDatabases, DB_PORT } from './common.js';
+import { adaptServiceGroups } from '../service-security-groups.js';
 
 // aws_db_instance — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance
 // aws_rds_cluster — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster
@@ -81,6 +82,13 @@ export const adapter: Adapter = {
       },
       subnetGroup: { type: 'aws_db_subnet_group', subnetIds: 'subnet_ids' },
       globalCluster: { type: 'aws_rds_global_cluster', identifier: GLOBAL_CLUSTER_ID, sourceCluster: 'source_db_cluster_identifier' },
+    });
+    // aws_db_security_group (provider v4 and earlier; removed in v5 with EC2-Classic) — name, description,
+    //   ingress { cidr, security_group_name, security_group_id, security_group_owner_id }.
+    adaptServiceGroups(graph, model, {
+      properties: '',
+      servicePort: DB_PORT,
+      group: { type: 'aws_db_security_group', name: 'name', description: 'description', ingress: 'ingress', names: { cidr: 'cidr', groupId: 'security_group_id', groupName: 'security_group_name' } },
     });
   },
 };

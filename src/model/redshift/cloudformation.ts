@@ -5,6 +5,7 @@ import { defaulted, explicit } from '../val.js';
 import { parameterValue } from './common.js';
 import { clusterStore } from './facets.js';
 import type { RedshiftCluster } from './types.js';
+import { adaptServiceGroups } from '../service-security-groups.js';
 
 /*
  * AWS::Redshift::Cluster — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-redshift-cluster.html
@@ -56,5 +57,14 @@ export const adapter: Adapter = {
       const requireSsl = v === undefined ? defaulted(false, r.origin([PARAMETERS]), 'require_ssl false') : v.provenance === 'unknown' ? v : explicit(v.value.toLowerCase() === 'true', v.origin);
       model.redshiftParameterGroups.push({ resource: r.info(), name: r.str(['ParameterGroupName'], { value: '', assumed: 'a generated name' }), requireSsl });
     }
+    // AWS::Redshift::ClusterSecurityGroup (Description) and AWS::Redshift::ClusterSecurityGroupIngress
+    //   — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-redshift-clustersecuritygroupingress.html
+    //   ClusterSecurityGroupName, CIDRIP, or EC2SecurityGroupName with EC2SecurityGroupOwnerId.
+    adaptServiceGroups(graph, model, {
+      properties: 'Properties',
+      servicePort: { port: 'the Redshift cluster\'s port', service: 'Redshift database' },
+      group: { type: 'AWS::Redshift::ClusterSecurityGroup', description: 'Description', names: {} },
+      standalone: { type: 'AWS::Redshift::ClusterSecurityGroupIngress', group: 'ClusterSecurityGroupName', names: { cidr: 'CIDRIP', groupName: 'EC2SecurityGroupName' } },
+    });
   },
 };

@@ -6,6 +6,7 @@ import { defaulted, explicit } from '../val.js';
 import { parameterValue } from './common.js';
 import { clusterStore } from './facets.js';
 import type { RedshiftCluster } from './types.js';
+import { adaptServiceGroups } from '../service-security-groups.js';
 
 /*
  * aws_redshift_cluster — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshift_cluster
@@ -72,5 +73,12 @@ export const adapter: Adapter = {
       const requireSsl = v === undefined ? defaulted(false, r.origin([]), 'require_ssl false') : v.provenance === 'unknown' ? v : explicit(v.value.toLowerCase() === 'true', v.origin);
       model.redshiftParameterGroups.push({ resource: r.info(), name: r.str(['name'], { value: '', assumed: 'a generated name' }), requireSsl });
     }
+    // aws_redshift_security_group (provider v4 and earlier; removed in v5 with EC2-Classic) — name, description,
+    //   ingress { cidr, security_group_name, security_group_owner_id }.
+    adaptServiceGroups(graph, model, {
+      properties: '',
+      servicePort: { port: 'the Redshift cluster\'s port', service: 'Redshift database' },
+      group: { type: 'aws_redshift_security_group', name: 'name', description: 'description', ingress: 'ingress', names: { cidr: 'cidr', groupName: 'security_group_name' } },
+    });
   },
 };
