@@ -7,6 +7,7 @@ import { linkAlarms } from './link-alarms.js';
 import { linkLogging } from './link-logging.js';
 import { linkScaling } from './link-scaling.js';
 import { linkStoreRoles } from './link-dr.js';
+import { linkTransit } from './link-transit.js';
 
 /**
  * Joins across services that only the whole model can see: which resources use each
@@ -18,6 +19,7 @@ export function linkModel(model: CloudModel): void {
   linkLogging(model);
   linkScaling(model);
   linkStoreRoles(model);
+  linkTransit(model);
   const groups = new Map(model.securityGroups.map((g) => [g.resource.id, g]));
   const attach = (links: Val<Link>[], a: SecurityGroupAttachment): void => {
     for (const l of links) {

@@ -28,8 +28,8 @@ export const adapter: Adapter = {
           storageEncrypted: r.bool(['StorageEncrypted'], { value: false, assumed: 'false: unencrypted storage' }),
           kmsKey: r.str(['KmsKeyId'], { value: '', assumed: 'no KMS key' }),
           deletionProtection: r.bool(['DeletionProtection'], { value: false, assumed: 'false' }),
+          parameterGroup: r.linkOr(['DBClusterParameterGroupName'], 'the default cluster parameter group'),
         };
-        if (r.has(['DBClusterParameterGroupName'])) c.parameterGroup = r.link(['DBClusterParameterGroupName'])!;
         const global = r.link(['GlobalClusterIdentifier']);
         if (global) c.globalCluster = global;
         model.documentClusters.push(c);

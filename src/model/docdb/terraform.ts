@@ -34,8 +34,8 @@ export const adapter: Adapter = {
           storageEncrypted: r.bool(['storage_encrypted'], { value: false, assumed: 'false: unencrypted storage' }),
           kmsKey: r.str(['kms_key_arn'], { value: '', assumed: 'no KMS key' }),
           deletionProtection: r.bool(['deletion_protection'], { value: false, assumed: 'false' }),
+          parameterGroup: r.linkOr([spec.group], 'the default cluster parameter group'),
         };
-        if (r.has([spec.group])) c.parameterGroup = r.link([spec.group])!;
         const global = r.link(['global_cluster_identifier']);
         if (global) c.globalCluster = global;
         model.documentClusters.push(c);

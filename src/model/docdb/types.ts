@@ -5,7 +5,8 @@ export interface DocumentCluster extends ModelResource {
   engine: 'docdb' | 'neptune';
   storageEncrypted: Val<boolean>;
   kmsKey: Val<string>;
-  parameterGroup?: Val<Link>;
+  /** The cluster parameter group (its `tls`); a default link when none is named (the default group). */
+  parameterGroup: Val<Link>;
   /** Deletion protection: off unless set. */
   deletionProtection: Val<boolean>;
   /** The global cluster it is a member of (a reference or the literal identifier). */

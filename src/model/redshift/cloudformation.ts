@@ -39,7 +39,7 @@ export const adapter: Adapter = {
         resource: r.info(),
         encrypted: r.bool([ENCRYPTED], { value: true, assumed: 'encrypted by default' }),
         kmsKey: r.str([KMS_KEY], { value: '', assumed: 'an AWS key' }),
-        ...(r.has([PARAMETER_GROUP_NAME]) ? { parameterGroup: r.link([PARAMETER_GROUP_NAME])! } : {}),
+        parameterGroup: r.linkOr([PARAMETER_GROUP_NAME], 'the default parameter group'),
         multiAz: r.bool([MULTI_AZ], { value: false, assumed: 'false: every node in one Availability Zone' }),
         snapshotRetentionDays: r.num([SNAPSHOT_RETENTION], { value: 1, assumed: '1 day (Redshift default)' }),
         snapshotCopyRegions: destination ? [destination] : [],

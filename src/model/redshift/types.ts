@@ -7,8 +7,8 @@ export interface RedshiftCluster extends ModelResource {
   /** Encrypted by default: AWS documents that Redshift databases are encrypted unless turned off. */
   encrypted: Val<boolean>;
   kmsKey: Val<string>;
-  /** The cluster parameter group (its `require_ssl`), when one is named. */
-  parameterGroup?: Val<Link>;
+  /** The cluster parameter group (its `require_ssl`); a default link when none is named (the default group). */
+  parameterGroup: Val<Link>;
   /** Multi-AZ deployment (RA3 node types): a second set of compute in another AZ; false unless set. */
   multiAz: Val<boolean>;
   /** Days automated snapshots are kept (1 unless set; 0 turns them off). */
