@@ -47,6 +47,11 @@ export interface ScanOptions {
   cdkSource?: string;
   /** Stop after parsing (for the benchmark). */
   parseOnly?: boolean;
+  /**
+   * `false`: the output holds no `graph` and no `model`, and the graph is let go before the rules run
+   * (a large scan's biggest part; the CLI keeps them only to draw). Default: both are returned.
+   */
+  keepGraph?: boolean;
   /** Called as the scan goes (files read of those discovered, and the phase), for a progress line. */
   onProgress?: (progress: ScanProgress) => void;
 }
@@ -85,7 +90,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   errors.push(...found.errors);
   for (const s of found.skipped) notes.push(`skipped ${s}`);
 
-  const graph = new ResourceGraph();
+  let graph: ResourceGraph | undefined = new ResourceGraph();
   const nested = await nestedConfigs(root, found.files, errors, knownIds);
   const configFile = config.configFile ? relPath(root, config.configFile) : CONFIG_FILE;
   const cfnParameters = await loadTemplateParameters(root, options.cfnParams ?? [], config.cfnParameters, config.configFile ? dirname(config.configFile) : undefined, configFile);
@@ -102,7 +107,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     ...(options.downloadModules ? { downloadModules: downloadOptions(options.downloadModules) } : {}),
     parseOnly: options.parseOnly === true,
     contextFor: contextResolver(config, nested),
-    add: (part) => graph.add(part),
+    add: (part) => graph!.add(part),
     errors,
     notes,
     scanned: (n = 1) => void (scanned += n),
@@ -136,32 +141,41 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   }
 
   graph.sort();
-  const model = await buildModel(graph, errors);
+  let model: CloudModel | undefined = await buildModel(graph, errors);
+  // What the end of the scan reads of the graph; the graph itself may go now.
+  const nodes = graph.nodes.map((n): SuppressionsOf => ({ address: n.address, suppressions: n.suppressions, context: n.context }));
+  const kept = options.keepGraph === false ? undefined : graph;
+  graph = undefined;
   const engineOptions: EngineOptions = {
     settings: { publicPorts: config.publicPorts, ...(config.logArchiveAccount ? { logArchiveAccount: config.logArchiveAccount } : {}) },
     ignores: [...config.ignore, ...nestedIgnores(nested)],
     matchPath: (file, glob) => picomatch(glob, { dot: true })(file),
   };
   const engine = runRules(model, rules, engineOptions);
+  const keptModel = options.keepGraph === false ? undefined : model;
+  model = undefined;
   errors.push(...engine.errors);
   // What the templates' other AllowedValues would add.
   const other = templates.length ? await (await import('./engine/cfn-scenarios.js')).allowedValueFindings(templates, engine.findings, rules, engineOptions) : { findings: [], notes: [] };
   engine.findings.push(...other.findings);
   engine.findings.sort(compareFindings);
   notes.push(...other.notes);
-  const notices: Notice[] = [...engine.notices, ...unusedSuppressions(graph, engine.findings, rules), ...unknownSuppressions(graph, knownIds)];
-  const regions = [...new Set(graph.nodes.flatMap((n) => (n.context.region.known ? [n.context.region.value] : [])))].sort();
+  const notices: Notice[] = [...engine.notices, ...unusedSuppressions(nodes, engine.findings, rules), ...unknownSuppressions(nodes, knownIds)];
+  const regions = [...new Set(nodes.flatMap((n) => (n.context.region.known ? [n.context.region.value] : [])))].sort();
   stats.durationMs = performance.now() - started;
-  return { result: { root, findings: engine.findings, errors: sortErrors(errors), notices, unresolvedModules, notes, stats, regions }, rules, model, graph };
+  return { result: { root, findings: engine.findings, errors: sortErrors(errors), notices, unresolvedModules, notes, stats, regions }, rules, ...(keptModel ? { model: keptModel } : {}), ...(kept ? { graph: kept } : {}) };
 }
 
+/** What the suppression notices and the regions read of a graph node. */
+type SuppressionsOf = Pick<ResourceGraph['nodes'][number], 'address' | 'suppressions' | 'context'>;
+
 /** Suppressions that matched no finding of a rule that ran: worth a notice, so stale ones get removed. */
-function unusedSuppressions(graph: ResourceGraph, findings: ScanResult['findings'], rules: Rule[]): Notice[] {
+function unusedSuppressions(nodes: readonly SuppressionsOf[], findings: ScanResult['findings'], rules: Rule[]): Notice[] {
   const ran = new Set(rules.map((r) => r.meta.id));
   // By where the comment is: a comment above a split resource (aws_s3_bucket_acl) suppresses findings of its bucket.
   const used = new Set(findings.filter((f) => f.suppression?.kind === 'inSource').map((f) => `${f.suppression?.span?.file}|${f.ruleId}|${f.suppression?.span?.start.line}`));
   const out: Notice[] = [];
-  for (const n of graph.nodes) {
+  for (const n of nodes) {
     for (const s of n.suppressions) {
       if (s.reason === '' || !ran.has(s.ruleId)) continue;
       if (!used.has(`${s.span.file}|${s.ruleId}|${s.span.start.line}`)) {
@@ -176,10 +190,10 @@ function unusedSuppressions(graph: ResourceGraph, findings: ScanResult['findings
  * Suppressions in the source that name no rule (a typo, or a rule id that never existed) or are
  * not written in the documented shape: they suppress nothing, which must not go unnoticed.
  */
-function unknownSuppressions(graph: ResourceGraph, knownIds: string[]): Notice[] {
+function unknownSuppressions(nodes: readonly SuppressionsOf[], knownIds: string[]): Notice[] {
   const known = new Set(knownIds);
   const out: Notice[] = [];
-  for (const n of graph.nodes) {
+  for (const n of nodes) {
     for (const s of n.suppressions) {
       let message: string | undefined;
       if (s.problem) message = `suppression not honoured: ${s.problem}`;

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open, writeFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -155,7 +155,7 @@ async function runScan(paths: string[], flags: ScanFlags, given: Given, io: Io):
     throw e;
   }
   const absPaths = plan.paths;
-  const [{ defaultRoot, scan }, { ConfigError, loadConfig }, { loadRules }, { render }] = await Promise.all([
+  const [{ defaultRoot, scan }, { ConfigError, loadConfig }, { loadRules }, { renderChunks }] = await Promise.all([
     import('../scan.js'),
     import('../config/config.js'),
     import('../../rules/index.js'),
@@ -196,6 +196,9 @@ async function runScan(paths: string[], flags: ScanFlags, given: Given, io: Io):
     return 2;
   }
 
+  // The HTML page and --diagram also need the graph and the diagram, so they are drawn here (src/cli/html-report.ts).
+  // Without them the scan lets the graph go before the rules run and keeps no model (a large scan's biggest part).
+  const needsDrawing = flags.diagram === true || plan.reports.some((r) => r.format === 'html');
   const progress = progressLine(io, flags.quiet === true);
   let output;
   try {
@@ -211,6 +214,7 @@ async function runScan(paths: string[], flags: ScanFlags, given: Given, io: Io):
       ...(flags.cfnParams ? { cfnParams: flags.cfnParams } : {}),
       ...(flags.downloadModules ? { downloadModules: { ...(flags.moduleCache ? { cacheDir: flags.moduleCache } : {}), ...(flags.moduleRegistry ? { registry: flags.moduleRegistry } : {}) } } : {}),
       onProgress: progress.update,
+      keepGraph: needsDrawing,
     });
   } finally {
     progress.done();
@@ -220,13 +224,11 @@ async function runScan(paths: string[], flags: ScanFlags, given: Given, io: Io):
   if (baseline && flags.baseline) result = applyBaseline(result, baseline, relativeTo(root, flags.baseline));
 
   if (plan.outputDir !== undefined) await mkdir(plan.outputDir, { recursive: true });
-  // The HTML page and --diagram also need the graph and the diagram, so they are drawn here (src/cli/html-report.ts).
-  const needsDrawing = flags.diagram === true || plan.reports.some((r) => r.format === 'html');
   const drawing = needsDrawing ? await import('./html-report.js') : undefined;
   const diagram = flags.diagram ? drawing!.mermaidOf(output) : undefined;
   for (const report of plan.reports) {
     const color = flags.color && io.isTTY && !process.env.NO_COLOR && report.file === undefined && report.format === 'text';
-    const text = report.format === 'html' ? await drawing!.renderHtmlReport({ ...output, result }, { toolVersion: VERSION, delivery: flags.delivery, allRules }) : render(report.format, result, rules, {
+    const chunks = report.format === 'html' ? [await drawing!.renderHtmlReport({ ...output, result }, { toolVersion: VERSION, delivery: flags.delivery, allRules })] : renderChunks(report.format, result, rules, {
       ...(diagram !== undefined ? { diagram } : {}),
       color,
       verbose: flags.verbose === true,
@@ -238,8 +240,14 @@ async function runScan(paths: string[], flags: ScanFlags, given: Given, io: Io):
       ...(fullReport(plan, report) ? { fullReport: fullReport(plan, report)! } : {}),
       onCut: (message) => io.err(`iac-check: the ${report.format} report was cut: ${message}\n`),
     });
-    if (report.file !== undefined) await writeFile(report.file, text);
-    else io.out(text);
+    if (report.file !== undefined) {
+      const file = await open(report.file, 'w');
+      try {
+        for (const chunk of chunks) await file.writeFile(chunk);
+      } finally {
+        await file.close();
+      }
+    } else for (const chunk of chunks) io.out(chunk);
   }
   if (flags.writeBaseline) {
     const written = buildBaseline(result.findings);

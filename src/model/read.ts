@@ -1,5 +1,6 @@
 import { headOf } from '../core/source.js';
 import type { Span } from '../core/source.js';
+import { Interner } from '../core/strings.js';
 import type { ResourceGraph, ResourceNode } from '../graph/graph.js';
 import type { Value } from '../graph/value.js';
 import { referencedIds } from '../graph/value.js';
@@ -7,6 +8,9 @@ import type { Link, Origin, ResourceInfo, Val } from './val.js';
 import { defaulted, explicit, unknownVal } from './val.js';
 
 export type Path = readonly (string | number)[];
+
+/** Property paths of origins, one copy per graph: every bucket's origins name the same few paths. */
+const PATHS = new WeakMap<ResourceGraph, Interner>();
 
 /** A documented default: its value and how the message names it. */
 export interface Default<T> {
@@ -30,6 +34,10 @@ export class PropertyReader {
     private readonly pathPrefix: string,
   ) {}
 
+  /** The resource's head, one span for every origin that points at it. */
+  private head?: Span;
+  private paths?: Interner;
+
   info(): ResourceInfo {
     const n = this.node;
     const info: ResourceInfo = { id: n.id, address: n.address, type: n.type, source: n.source, span: n.span, context: n.context, suppressions: n.suppressions };
@@ -51,7 +59,7 @@ export class PropertyReader {
 
   /** Origin of a value at `path` (or of the resource head, for absent values). */
   origin(path: Path, span?: Span): Origin {
-    return { span: span ?? headOf(this.node.span), path: this.dotted(path), resource: this.node.address };
+    return { span: span ?? (this.head ??= headOf(this.node.span)), path: this.dotted(path), resource: this.node.address };
   }
 
   /** Origin of a property key when present (e.g. pointing at a list property as a whole). */
@@ -163,7 +171,12 @@ export class PropertyReader {
   private dotted(path: Path): string {
     const parts = path.map((p) => (typeof p === 'number' ? `[${p}]` : p));
     const joined = parts.join('.').replace(/\.\[/g, '[');
-    return this.pathPrefix ? (joined ? `${this.pathPrefix}.${joined}` : this.pathPrefix) : joined;
+    const dotted = this.pathPrefix ? (joined ? `${this.pathPrefix}.${joined}` : this.pathPrefix) : joined;
+    if (!this.paths) {
+      this.paths = PATHS.get(this.graph);
+      if (!this.paths) PATHS.set(this.graph, (this.paths = new Interner()));
+    }
+    return this.paths.intern(dotted);
   }
 }
 

@@ -2,13 +2,13 @@
 import type { Rule } from '../engine/rule.js';
 import type { ScanResult } from '../engine/types.js';
 import { formatChecklist } from './checklist.js';
-import { formatJson } from './json.js';
+import { formatJson, jsonChunks } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 
 export { formatText, type TextOptions } from './text.js';
-export { formatJson, buildJsonReport, JSON_SCHEMA_VERSION, type JsonReport, type JsonFinding, type JsonOptions } from './json.js';
+export { formatJson, jsonChunks, buildJsonReport, JSON_SCHEMA_VERSION, type JsonReport, type JsonFinding, type JsonOptions } from './json.js';
 export { formatSarif, buildSarif, primaryLocationLineHash, GITHUB_MAX_RESULTS, GITHUB_MAX_GZIP_BYTES, type SarifOptions } from './sarif.js';
 export { formatMarkdown, escapeMarkdown, MARKDOWN_LIMIT, type MarkdownOptions } from './markdown.js';
 export { formatRuleList, type RuleListFormat } from './rules.js';
@@ -58,6 +58,15 @@ export interface RenderOptions {
   fullReport?: string;
   /** sarif, markdown: told what was cut to fit GitHub's limits. */
   onCut?: (message: string) => void;
+}
+
+/**
+ * `render`'s text in pieces, for writing a large report without holding it whole: the JSON report
+ * comes a batch of findings at a time; the other formats as one piece.
+ */
+export function* renderChunks(format: OutputFormat, result: ScanResult, rules: readonly Rule[], options: RenderOptions): Generator<string> {
+  if (format === 'json') yield* jsonChunks(result, rules, { toolVersion: options.toolVersion });
+  else yield render(format, result, rules, options);
 }
 
 export function render(format: OutputFormat, result: ScanResult, rules: readonly Rule[], options: RenderOptions): string {

@@ -93,6 +93,11 @@ function finding(f: Finding): JsonFinding {
 
 /** Builds the report object (for callers that embed it); `formatJson` serializes it. */
 export function buildJsonReport(result: ScanResult, rules: readonly Rule[], options: JsonOptions = {}): JsonReport {
+  return { ...reportWithout(result, rules, options), findings: sortFindings(result.findings).map(finding) };
+}
+
+/** The report with its findings left out (`findings: []`): what `jsonChunks` writes around them. */
+function reportWithout(result: ScanResult, rules: readonly Rule[], options: JsonOptions): JsonReport {
   const c = countResult(result);
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
@@ -114,7 +119,7 @@ export function buildJsonReport(result: ScanResult, rules: readonly Rule[], opti
     rules: [...rules]
       .map((r) => ({ id: r.meta.id, title: r.meta.title, severity: r.meta.severity, controls: [...r.meta.controls], helpUri: docsUrl(r.meta.id) }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    findings: sortFindings(result.findings).map(finding),
+    findings: [],
     errors: sortErrors(result.errors).map((e) => ({ file: e.file, line: e.line, column: e.column, kind: e.kind, message: e.message })),
     notices: sortNotices(result.notices).map((n) => ({ ruleId: n.ruleId, message: n.message, resource: n.resource ?? null, location: region(n.span), level: n.level ?? 'note', kind: n.kind ?? null })),
     unresolvedModules: result.unresolvedModules.map((m) => ({ module: m.module, source: m.source, message: m.message, location: region(m.span) })),
@@ -125,5 +130,35 @@ export function buildJsonReport(result: ScanResult, rules: readonly Rule[], opti
 }
 
 export function formatJson(result: ScanResult, rules: readonly Rule[], options: JsonOptions = {}): string {
-  return `${JSON.stringify(buildJsonReport(result, rules, options), null, 2)}\n`;
+  return [...jsonChunks(result, rules, options)].join('');
+}
+
+/** Stands for the findings in the serialized report until they are written (a root path or a rule title never holds a NUL). */
+const FINDINGS_MARK = '\u0000iac-check findings\u0000';
+
+/**
+ * The JSON report as pieces whose concatenation is `JSON.stringify(buildJsonReport(…), null, 2)` + a newline,
+ * byte for byte: each finding is converted and serialized on its own, so a report of 400,000 findings is
+ * never one object tree nor one string in memory (the CLI writes the pieces as they come).
+ */
+export function* jsonChunks(result: ScanResult, rules: readonly Rule[], options: JsonOptions = {}): Generator<string> {
+  const text = JSON.stringify({ ...reportWithout(result, rules, options), findings: FINDINGS_MARK }, null, 2);
+  const mark = JSON.stringify(FINDINGS_MARK);
+  const at = text.indexOf(mark);
+  const findings = sortFindings(result.findings);
+  if (at < 0 || !findings.length) {
+    yield `${JSON.stringify(buildJsonReport(result, rules, options), null, 2)}\n`;
+    return;
+  }
+  yield `${text.slice(0, at)}[`;
+  // The findings array is at depth 1 of the report: its items are indented by 4 spaces (JSON strings hold no raw newline).
+  let batch = '';
+  for (let i = 0; i < findings.length; i++) {
+    batch += `${i ? ',' : ''}\n    ${JSON.stringify(finding(findings[i]!), null, 2).replace(/\n/g, '\n    ')}`;
+    if (batch.length >= 1 << 20) {
+      yield batch;
+      batch = '';
+    }
+  }
+  yield `${batch}\n  ]${text.slice(at + mark.length)}\n`;
 }

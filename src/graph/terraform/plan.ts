@@ -1,5 +1,6 @@
 import { join, posix } from 'node:path';
 import type { InputError, Span } from '../../core/source.js';
+import { detach, Interner } from '../../core/strings.js';
 import { isPlanHead, jsonGet, readJson, type J } from '../../../parsers/terraform/json.js';
 import type { DeployContext, Edge, GraphPart, Known, ResourceNode } from '../graph.js';
 import type { MapValue, Value } from '../value.js';
@@ -104,7 +105,16 @@ export async function buildTerraformPlan(input: PlanInput): Promise<PlanResult> 
     }
     return undefined;
   };
-  const providerCtx = (key: string | undefined): { region: Known<string>; account: Known<string>; target: DeployContext['target'] } => {
+  // One context per provider and module, shared by their resources (100,000 resources of one provider need one, not 100,000).
+  const providerCtxs = new Map<string, ReturnType<typeof providerCtxOf>>();
+  const providerCtx = (key: string | undefined): ReturnType<typeof providerCtxOf> => {
+    const k = key ?? '';
+    let c = providerCtxs.get(k);
+    if (!c) providerCtxs.set(k, (c = providerCtxOf(key)));
+    return c;
+  };
+  const contexts = new Map<string, DeployContext>();
+  const providerCtxOf = (key: string | undefined): { region: Known<string>; account: Known<string>; target: DeployContext['target'] } => {
     const pc = key ? (jsonGet(providerConfig, key) ?? jsonGet(providerConfig, key.replace(/^.*:/, ''))) : undefined;
     const ex = jsonGet(pc, 'expressions');
     const region = constant(jsonGet(ex, 'region'));
@@ -130,7 +140,8 @@ export async function buildTerraformPlan(input: PlanInput): Promise<PlanResult> 
     if (depth > 32) return;
     for (const r of jsonGet(m, 'resources')?.items ?? []) {
       const a = jsonGet(r, 'address')?.v;
-      if (typeof a === 'string') planned.push({ r, address: a });
+      // Kept by the node, the model and every finding: a copy, not a slice of the plan's text (which it would keep alive).
+      if (typeof a === 'string') planned.push({ r, address: detach(a) });
     }
     for (const c of jsonGet(m, 'child_modules')?.items ?? []) walkPlanned(c, depth + 1);
   };
@@ -140,8 +151,9 @@ export async function buildTerraformPlan(input: PlanInput): Promise<PlanResult> 
   const idPrefix = configRootPrefix ?? input.file;
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];
+  const types = new Interner();
   for (const { r, address } of planned) {
-    const type = String(jsonGet(r, 'type')?.v ?? '');
+    const type = types.intern(String(jsonGet(r, 'type')?.v ?? ''));
     const mode = jsonGet(r, 'mode')?.v === 'data' ? 'data' : 'managed';
     const id = `${idPrefix}::${address}`;
     const cfgNode = byAddress.get(address) ?? byAddress.get(address.replace(/\[[^\]]*\]$/, ''));
@@ -157,7 +169,7 @@ export async function buildTerraformPlan(input: PlanInput): Promise<PlanResult> 
     const moduleOf = address.replace(/(^|\.)((data\.)?[a-z0-9_]+\.[^.[]+(\[[^\]]*\])?)$/, '');
     const context: DeployContext = cfgNode
       ? { unit: cfgNode.context.unit, region: pctx.region.known ? pctx.region : cfgNode.context.region, account: pctx.account.known ? pctx.account : cfgNode.context.account, target: cfgNode.context.target }
-      : { unit: moduleOf ? `${input.file}/${moduleOf}` : input.file, region: pctx.region, account: pctx.account, target: pctx.target };
+      : sharedContext(contexts, moduleOf ? `${input.file}/${moduleOf}` : input.file, pctx);
     const node: ResourceNode = {
       id,
       address,
@@ -178,6 +190,13 @@ export async function buildTerraformPlan(input: PlanInput): Promise<PlanResult> 
   }
   if (!config) notes.push(`${input.file}: no Terraform configuration beside the plan; findings point at the plan JSON`);
   return { parts: [{ nodes, edges }], errors, notes };
+}
+
+function sharedContext(contexts: Map<string, DeployContext>, unit: string, pctx: Pick<DeployContext, 'region' | 'account' | 'target'>): DeployContext {
+  const key = `${unit}\u0000${pctx.target?.id ?? ''}`;
+  let c = contexts.get(key);
+  if (!c) contexts.set(key, (c = { unit: detach(unit), region: pctx.region, account: pctx.account, target: pctx.target }));
+  return c;
 }
 
 function emptyMap(span: Span): MapValue {
