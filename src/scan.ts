@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { InputError } from './core/source.js';
-import { errorText, REPORT_BUG } from './core/isolate.js';
+import { errorText, placeOf, REPORT_BUG } from './core/isolate.js';
 import { discover } from './discover.js';
 import type { DiscoveredFile } from './discover.js';
 import type { Config } from './config/config.js';
@@ -313,7 +313,7 @@ async function isolateUnit<T>(file: string, work: () => Promise<T>, errors: Inpu
   try {
     return await work();
   } catch (e) {
-    errors.push({ file, line: 1, column: 1, kind: 'internal', message: `unexpected failure: ${errorText(e)} (${REPORT_BUG})` });
+    errors.push({ ...placeOf(e, { file, line: 1, column: 1 }), kind: 'internal', message: `unexpected failure: ${errorText(e)} (${REPORT_BUG})` });
     return undefined;
   }
 }

@@ -8,6 +8,8 @@
  * else the item read last by index (`filter`, `map`, `find` callbacks).
  */
 
+import type { Span } from './source.js';
+
 export interface Failure<T> {
   /** The item being processed when it threw, when one was being processed. */
   item: T | undefined;
@@ -84,3 +86,26 @@ export function errorText(e: unknown): string {
 }
 
 export const REPORT_BUG = 'this is a bug in iac-check: please report it with the file that caused it';
+
+/**
+ * Where an unexpected exception happened, as the code it passed through recorded it: the innermost
+ * place wins (the expression being evaluated, then the resource being built, then the unit).
+ */
+const PLACES = new WeakMap<object, Span>();
+
+/**
+ * Records `span` as where `error` happened unless a place closer to it was recorded already, and
+ * returns the error to rethrow: `catch (e) { throw placed(e, expr.span); }`. A thrown value that is
+ * not an object (a string) is wrapped in an Error so that it can carry its place.
+ */
+export function placed(error: unknown, span: Span | undefined): unknown {
+  const e = typeof error === 'object' && error !== null ? error : new Error(String(error));
+  if (span && !PLACES.has(e)) PLACES.set(e, span);
+  return e;
+}
+
+/** The place `placed` recorded for an exception, as an error position; else `fallback` (the unit's start). */
+export function placeOf(error: unknown, fallback: { file: string; line: number; column: number }): { file: string; line: number; column: number } {
+  const span = typeof error === 'object' && error !== null ? PLACES.get(error) : undefined;
+  return span ? { file: span.file, line: span.start.line, column: span.start.column } : fallback;
+}

@@ -8,7 +8,7 @@ import { realpathSync } from 'node:fs';
 import type { InputError, Span } from '../../core/source.js';
 import { readSourceText } from '../../core/source.js';
 import { LIMITS } from '../../core/limits.js';
-import { errorText, REPORT_BUG } from '../../core/isolate.js';
+import { errorText, placeOf, REPORT_BUG } from '../../core/isolate.js';
 import { parseTemplate } from '../../../parsers/cloudformation/index.js';
 import type { DocNode, ParsedDocument } from '../../../parsers/document.js';
 import { get } from '../../../parsers/document.js';
@@ -99,7 +99,7 @@ export async function buildCdkAssembly(input: BuildCdkInput): Promise<BuildCdkRe
     try {
       await buildJob(job);
     } catch (e) {
-      errors.push({ ...job.namedAt, kind: 'internal', message: `${job.unit}: building the stack failed unexpectedly: ${errorText(e)} (${REPORT_BUG})` });
+      errors.push({ ...placeOf(e, job.namedAt), kind: 'internal', message: `${job.unit}: building the stack failed unexpectedly: ${errorText(e)} (${REPORT_BUG})` });
     }
   }
   return { parts, errors, notes };

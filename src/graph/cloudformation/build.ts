@@ -4,6 +4,7 @@ import { get, getEntry } from '../../../parsers/document.js';
 import type { ConstructInfo, Edge, GraphPart, Known, ResourceNode, Suppression } from '../graph.js';
 import type { MapValue, Value } from '../value.js';
 import { TemplateEvaluator } from './evaluate.js';
+import { placed } from '../../core/isolate.js';
 import type { EvalBudget } from '../../core/limits.js';
 import { parseIgnoreComment } from '../suppression-comment.js';
 
@@ -65,13 +66,13 @@ export function buildTemplate(input: TemplateInput): GraphPart {
   const comments = input.document.comments;
   // A stack is deployed into one account and region, whatever they are.
   const target = input.target ?? { id: `stack:${input.unit ?? input.file}`, label: `template ${input.unit ?? input.file}` };
-  for (const entry of resourcesNode.entries) {
+  const resource = (entry: (typeof resourcesNode.entries)[number]): void => {
     const logical = entry.key;
     const id = resources.get(logical);
-    if (!id || (input.only && !input.only.has(logical))) continue;
+    if (!id || (input.only && !input.only.has(logical))) return;
     const decl = entry.value;
     const typeNode = get(decl, 'Type');
-    if (decl.kind !== 'map' || typeNode?.kind !== 'scalar' || typeof typeNode.value !== 'string') continue;
+    if (decl.kind !== 'map' || typeNode?.kind !== 'scalar' || typeof typeNode.value !== 'string') return;
     const span: Span = { file: input.file, start: entry.keySpan.start, end: decl.span.end };
 
     const propsNode = get(decl, 'Properties');
@@ -108,6 +109,14 @@ export function buildTemplate(input: TemplateInput): GraphPart {
     const construct = input.constructs?.get(logical);
     if (construct) node.construct = construct;
     nodes.push(node);
+  };
+  for (const entry of resourcesNode.entries) {
+    try {
+      resource(entry);
+    } catch (e) {
+      // An unexpected exception is reported at the resource when no value inside it recorded a closer place.
+      throw placed(e, entry.keySpan);
+    }
   }
   return { nodes, edges };
 }

@@ -5,6 +5,7 @@ import type { Known } from '../graph.js';
 import type { ListValue, MapValue, Value } from '../value.js';
 import { UNKNOWN_PART, referencedIds, unknown, valueShape } from '../value.js';
 import { EvalBudget, LIMITS, limitMessage, type LimitName } from '../../core/limits.js';
+import { placed } from '../../core/isolate.js';
 
 /** How many Availability Zones `Fn::GetAZs` is taken to return: every commercial region has at least three. */
 const ASSUMED_AZ_COUNT = 3;
@@ -157,7 +158,12 @@ export class TemplateEvaluator {
   private eval(node: DocNode, depth: number): Evaluated {
     if (depth > MAX_DEPTH) return this.over('evalDepth', node.span);
     if (!this.budget.spend()) return this.over('evalSteps', node.span);
-    return this.bounded(this.evalNode(node, depth));
+    try {
+      return this.bounded(this.evalNode(node, depth));
+    } catch (e) {
+      // An unexpected exception: the innermost value it left is where the error is reported.
+      throw placed(e, node.span);
+    }
   }
 
   private evalNode(node: DocNode, depth: number): Evaluated {

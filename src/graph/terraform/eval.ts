@@ -1,5 +1,6 @@
 import type { Span } from '../../core/source.js';
 import { EvalBudget, LIMITS, limitMessage, type LimitName } from '../../core/limits.js';
+import { placed } from '../../core/isolate.js';
 import type { Expr, TemplatePart, Traverser } from '../../../parsers/terraform/ast.js';
 import type { ListValue, MapValue, Value } from '../value.js';
 import { UNKNOWN_PART, valueShape } from '../value.js';
@@ -44,6 +45,9 @@ export function evaluate(e: Expr, env: Env, depth = 0): Value {
   b.frames++;
   try {
     return bounded(evaluateInner(e, env, depth), b);
+  } catch (err) {
+    // An unexpected exception: the innermost expression it left is where the error is reported.
+    throw placed(err, e.span);
   } finally {
     b.frames--;
   }

@@ -13,7 +13,7 @@ import { classifySource, DOWNLOADED_PREFIX, fetchKey, isInside, localModuleDir, 
 import { evaluate, type Resolver } from './eval.js';
 import { EvalBudget, LIMITS, limitMessage } from '../../core/limits.js';
 import { readSourceText } from '../../core/source.js';
-import { errorText, REPORT_BUG } from '../../core/isolate.js';
+import { errorText, placeOf, REPORT_BUG } from '../../core/isolate.js';
 import { ModuleInstance, type World } from './instance.js';
 import { str, unk } from './values.js';
 
@@ -180,7 +180,7 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
       try {
         work();
       } catch (e) {
-        errors.push({ ...at, kind: 'internal', message: `building ${what} failed unexpectedly: ${errorText(e)} (${REPORT_BUG})` });
+        errors.push({ ...placeOf(e, at), kind: 'internal', message: `building ${what} failed unexpectedly: ${errorText(e)} (${REPORT_BUG})` });
       }
     };
     const rootAt = { file: cfg.files[0]?.file ?? (root || '.'), line: 1, column: 1 };

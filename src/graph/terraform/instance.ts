@@ -9,6 +9,7 @@ import type { RefValue, Value } from '../value.js';
 import { scalarString, type Env, type Resolver } from './eval.js';
 import { type EvalBudget } from '../../core/limits.js';
 import { azList, list, map, str, unk } from './values.js';
+import { placed } from '../../core/isolate.js';
 import { moduleSource, moduleVersion, type ModuleConfig } from './config.js';
 import { classifySource, DOWNLOADED_PREFIX, fetchKey, localModuleDir } from './sources.js';
 import { evalBody, evaluate, MAX_INSTANCES, nowhere, traversalName } from './block-body.js';
@@ -512,9 +513,18 @@ export class ModuleInstance implements Resolver {
 
   /** The nodes (and their edges) of this module instance's resources and data sources; its provider blocks into `providers`. */
   nodes(out: ResourceNode[], edges: Edge[], providers?: ResourceNode[]): void {
-    for (const b of this.cfg.resources) this.blockNodes(b, 'managed', out, edges);
-    for (const b of this.cfg.data) this.blockNodes(b, 'data', out, edges);
+    for (const b of this.cfg.resources) this.placedBlockNodes(b, 'managed', out, edges);
+    for (const b of this.cfg.data) this.placedBlockNodes(b, 'data', out, edges);
     if (providers) for (const p of this.cfg.providers) this.providerNode(p, providers);
+  }
+
+  /** `blockNodes`; an unexpected exception is reported at the block when no expression inside it recorded a closer place. */
+  private placedBlockNodes(b: Block, mode: 'managed' | 'data', out: ResourceNode[], edges: Edge[]): void {
+    try {
+      this.blockNodes(b, mode, out, edges);
+    } catch (e) {
+      throw placed(e, b.span);
+    }
   }
 
   /** A `provider` block evaluated like a resource body, so adapters can read its settings (static credentials). */

@@ -1,6 +1,7 @@
 import { join, posix } from 'node:path';
 import type { InputError, Span } from '../../core/source.js';
 import { detach, Interner } from '../../core/strings.js';
+import { placed } from '../../core/isolate.js';
 import { isPlanHead, jsonGet, readJson, type J } from '../../../parsers/terraform/json.js';
 import type { DeployContext, Edge, GraphPart, Known, ResourceNode } from '../graph.js';
 import type { MapValue, Value } from '../value.js';
@@ -152,7 +153,7 @@ export async function buildTerraformPlan(input: PlanInput): Promise<PlanResult> 
   const nodes: ResourceNode[] = [];
   const edges: Edge[] = [];
   const types = new Interner();
-  for (const { r, address } of planned) {
+  const resource = (r: J, address: string): void => {
     const type = types.intern(String(jsonGet(r, 'type')?.v ?? ''));
     const mode = jsonGet(r, 'mode')?.v === 'data' ? 'data' : 'managed';
     const id = `${idPrefix}::${address}`;
@@ -187,6 +188,14 @@ export async function buildTerraformPlan(input: PlanInput): Promise<PlanResult> 
     nodes.push(node);
     collect(id, properties, '', edges, 0);
     for (const t of node.dependsOn) edges.push({ from: id, to: t, kind: 'depends-on', path: 'depends_on' });
+  };
+  for (const { r, address } of planned) {
+    try {
+      resource(r, address);
+    } catch (e) {
+      // An unexpected exception is reported at the resource in the plan.
+      throw placed(e, r.span);
+    }
   }
   if (!config) notes.push(`${input.file}: no Terraform configuration beside the plan; findings point at the plan JSON`);
   return { parts: [{ nodes, edges }], errors, notes };
