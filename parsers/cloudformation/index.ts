@@ -22,6 +22,13 @@ const RESOURCE_TYPE_PREFIXES = ['AWS::', 'Custom::', 'Alexa::'];
  * Why a parsed document is a CloudFormation template, or undefined when it is not one:
  * its root map has `AWSTemplateFormatVersion`, or a `Resources` map with at least one entry
  * whose `Type` starts with `AWS::`, `Custom::` or `Alexa::`.
+ *
+ * A file that clearly tries to be a template but breaks its structure is one too, so that the
+ * structure error is reported instead of the file being skipped: a top-level `Resources` whose
+ * entries (map) or items (list) are maps with a `Properties` key, a `Type` that is not a string
+ * or names a `Provider::…` type, or are written as a resource type name. Other YAML with a capitalised `Resources` key (a list of
+ * names, a map of quantities) stays "not CloudFormation"; Kubernetes, Compose and workflow files
+ * have no such key at the top.
  */
 export function cloudFormationEvidence(doc: ParsedDocument | DocNode): string | undefined {
   const root = 'root' in doc ? doc.root : doc;
@@ -31,15 +38,43 @@ export function cloudFormationEvidence(doc: ParsedDocument | DocNode): string | 
     if (e.key === 'AWSTemplateFormatVersion') return 'has AWSTemplateFormatVersion';
     if (e.key === 'Resources') resources = e.value;
   }
-  if (resources?.kind !== 'map') return undefined;
-  for (const r of resources.entries) {
-    if (r.value.kind !== 'map') continue;
-    for (const p of r.value.entries) {
-      if (p.key !== 'Type' || p.value.kind !== 'scalar' || typeof p.value.value !== 'string') continue;
-      const t = p.value.value;
-      if (RESOURCE_TYPE_PREFIXES.some((x) => t.startsWith(x))) return `resource ${r.key} has type ${t}`;
+  if (resources?.kind === 'map') {
+    for (const r of resources.entries) {
+      if (r.value.kind !== 'map') continue;
+      for (const p of r.value.entries) {
+        if (p.key !== 'Type' || p.value.kind !== 'scalar' || typeof p.value.value !== 'string') continue;
+        const t = p.value.value;
+        if (RESOURCE_TYPE_PREFIXES.some((x) => t.startsWith(x))) return `resource ${r.key} has type ${t}`;
+      }
+    }
+    for (const r of resources.entries) {
+      const why = resourceShape(r.value);
+      if (why) return `resource ${r.key} ${why}`;
+    }
+    return undefined;
+  }
+  if (resources?.kind === 'seq') {
+    for (const item of resources.items) {
+      // `- Type: …` or `- Bucket: { Type: … }`
+      const why = resourceShape(item) ?? (item.kind === 'map' && item.entries.length === 1 ? resourceShape(item.entries[0]!.value) : undefined);
+      if (why) return `Resources is a list whose item ${why}`;
     }
   }
+  return undefined;
+}
+
+/** How a node looks like a resource declaration (a map with `Type` or `Properties`, or a resource type name), if it does. */
+function resourceShape(n: DocNode): string | undefined {
+  if (n.kind === 'scalar') {
+    const v = n.value;
+    return typeof v === 'string' && RESOURCE_TYPE_PREFIXES.some((x) => v.startsWith(x)) ? `is written as the type ${v}` : undefined;
+  }
+  if (n.kind !== 'map') return undefined;
+  if (n.entries.some((e) => e.key === 'Properties')) return 'has a Properties key';
+  const type = n.entries.find((e) => e.key === 'Type')?.value;
+  // `Type: postgres` alone is someone else's vocabulary; a Type that is not a name, or names a `Provider::…` type, is a template's.
+  if (type && (type.kind !== 'scalar' || typeof type.value !== 'string')) return 'has a Type that is not a name';
+  if (type && typeof type.value === 'string' && type.value.includes('::')) return `has type ${type.value}`;
   return undefined;
 }
 
