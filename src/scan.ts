@@ -130,6 +130,8 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     await isolateUnit('.', () => format.build(files, ctx), errors);
     read += files.length;
   }
+  // The plan input's view of the Terraform nodes is done with: it would keep every node alive past the graph.
+  ctx.terraformRoots.clear();
   progress('checking', found.files.length, found.files.length);
   errors.push(...cfnParameters.parameters.unusedCliNames());
 

@@ -114,7 +114,8 @@ function toFinding(rule: Rule, messages: Record<string, string>, r: Report<strin
     controls: meta.controls,
     location: path ? { span, path } : { span },
     related: [...(origin?.span.via ?? []), ...(r.related ?? [])].map((h) => ({ span: place(h.span), message: h.message })),
-    resource: { address: res.address, type: res.type, source: res.source },
+    // One object per resource for all its findings (read-only), unless a construct path is added below.
+    resource: res.construct ? { address: res.address, type: res.type, source: res.source } : findingResource(res),
     fingerprint: fingerprint(meta.id, res.span.file, res.address, path ?? ''),
   };
   if (res.reportAt) {
@@ -138,6 +139,14 @@ function toFinding(rule: Rule, messages: Record<string, string>, r: Report<strin
 /** A span as a location shows it: without the trail of where its value travelled. */
 function place(span: Span): Span {
   return span.via ? { file: span.file, start: span.start, end: span.end } : span;
+}
+
+const FINDING_RESOURCES = new WeakMap<ModelResource['resource'], Finding['resource']>();
+
+function findingResource(res: ModelResource['resource']): Finding['resource'] {
+  let r = FINDING_RESOURCES.get(res);
+  if (!r) FINDING_RESOURCES.set(res, (r = { address: res.address, type: res.type, source: res.source }));
+  return r;
 }
 
 function suppressionFor(ruleId: string, target: ModelResource, path: string | undefined, at: Span, options: EngineOptions): Finding['suppression'] {
@@ -164,7 +173,8 @@ function spanWithin(inner: Span, outer: Span): boolean {
 }
 
 export function fingerprint(ruleId: string, file: string, address: string, path: string): string {
-  return createHash('sha256').update([ruleId, file, address, path].join('\u0000')).digest('hex').slice(0, 32);
+  // The first 16 bytes as hex: the same 32 characters as the hex digest's first half, as a string of its own (a slice would keep the whole digest).
+  return createHash('sha256').update([ruleId, file, address, path].join('\u0000')).digest().toString('hex', 0, 16);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -2,6 +2,7 @@
 import { posix } from 'node:path';
 import { LIMITS } from '../core/limits.js';
 import { readSourceText } from '../core/source.js';
+import { largeInput } from '../core/memory.js';
 import { isPlanHead } from '../../parsers/terraform/json.js';
 import type { InputFormat } from './format.js';
 
@@ -16,6 +17,7 @@ export const terraformPlan: InputFormat = {
       await ctx.unit(file.rel, async () => {
         const read = await readSourceText(file.path, file.rel, LIMITS.planBytes, 'plan');
         if ('error' in read) return void ctx.errors.push(read.error);
+        largeInput(read.text.length);
         const dir = posix.dirname(file.rel);
         // The configuration beside the plan, when the scan built it; else the plan looks for it (honouring the excludes).
         const nodes = ctx.terraformRoots.get(dir);
