@@ -34,9 +34,10 @@ describe('internal errors at the closest position', () => {
   });
 
   it('Terraform: at the resource block when no expression was being evaluated', async () => {
-    const real = (ModuleInstance.prototype as unknown as { suppressionsFor: (b: { labels: string[] }) => unknown }).suppressionsFor;
-    vi.spyOn(ModuleInstance.prototype as unknown as { suppressionsFor: (b: { labels: string[] }) => unknown }, 'suppressionsFor').mockImplementation(function (this: unknown, b) {
-      if (b.labels[1] === 'bad') throw new Error('boom in suppressions');
+    type WithProvider = { providerFor: (b: { labels: string[] }) => unknown };
+    const real = (ModuleInstance.prototype as unknown as WithProvider).providerFor;
+    vi.spyOn(ModuleInstance.prototype as unknown as WithProvider, 'providerFor').mockImplementation(function (this: unknown, b) {
+      if (b.labels[1] === 'bad') throw new Error('boom in providerFor');
       return real.call(this, b);
     });
     const tf = ['resource "aws_s3_bucket" "good" {', '  bucket = "g"', '}', '', 'resource "aws_s3_bucket" "bad" {', '  bucket = "b"', '}', ''].join('\n');
