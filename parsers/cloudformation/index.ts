@@ -72,9 +72,11 @@ function resourceShape(n: DocNode): string | undefined {
   if (n.kind !== 'map') return undefined;
   if (n.entries.some((e) => e.key === 'Properties')) return 'has a Properties key';
   const type = n.entries.find((e) => e.key === 'Type')?.value;
-  // `Type: postgres` alone is someone else's vocabulary; a Type that is not a name, or names a `Provider::…` type, is a template's.
+  // `Type: postgres` or `Type: Something::Else` is someone else's vocabulary; a Type that is not a name, or names an
+  // AWS, custom or Alexa resource type, is a template's.
   if (type && (type.kind !== 'scalar' || typeof type.value !== 'string')) return 'has a Type that is not a name';
-  if (type && typeof type.value === 'string' && type.value.includes('::')) return `has type ${type.value}`;
+  const name = type?.kind === 'scalar' ? type.value : undefined;
+  if (typeof name === 'string' && RESOURCE_TYPE_PREFIXES.some((x) => name.startsWith(x))) return `has type ${name}`;
   return undefined;
 }
 
