@@ -22,6 +22,9 @@ const SUBNET_IDS = 'SubnetIds';
 
 const RETENTION_DEFAULT = { value: 1, assumed: '1 day (RDS API default)' };
 
+/** Database log types exported to CloudWatch Logs (none unless listed). */
+const LOG_EXPORTS = 'EnableCloudwatchLogsExports';
+
 export const adapter: Adapter = {
   service: 'rds',
   source: 'cloudformation',
@@ -29,6 +32,7 @@ export const adapter: Adapter = {
     adaptDatabases(graph, model, {
       properties: 'Properties',
       instance: {
+        logExports: LOG_EXPORTS,
         type: 'AWS::RDS::DBInstance',
         memberOf: CLUSTER_ID,
         engine: ENGINE,
@@ -62,6 +66,7 @@ export const adapter: Adapter = {
         retainOnDelete: (node, r) => cfnRetainOnDelete(node, r, { value: false, assumed: 'DeletionPolicy Delete (the data is the cluster\'s)' }),
       },
       cluster: {
+        logExports: LOG_EXPORTS,
         type: 'AWS::RDS::DBCluster',
         engine: ENGINE,
         engineDefault: { value: '', assumed: 'the engine of the source snapshot or cluster' },

@@ -6,6 +6,7 @@ import type { Default } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { defaulted, unknownVal } from '../val.js';
 import { clusterStore, instanceStore } from './facets.js';
+import { readLogExports } from './logs.js';
 import { clusterStorageEncryption } from './serverless.js';
 import type { DbCluster, DbClusterMember, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
 
@@ -26,6 +27,8 @@ interface DatabaseNames {
   deletionProtection: string;
   subnetGroup: string;
   securityGroups: string;
+  /** The database log types exported to CloudWatch Logs. */
+  logExports: string;
   /** Properties that restore the database from a snapshot, a point in time or a source: it takes their encryption. */
   restoredFrom: string[];
   retainOnDelete: Retain;
@@ -85,6 +88,7 @@ export function adaptDatabases(graph: ResourceGraph, model: CloudModel, s: RdsSp
     const db = instance(node, r, s.instance);
     model.dbInstances.push(db);
     model.facets.dataStores.push(instanceStore(db));
+    readLogExports(r, 'RDS DB instance', [s.instance.logExports], model);
     model.facets.monitored.push(monitored(db, 'RDS DB instance', { namespaces: ['AWS/RDS'], dimension: 'DBInstanceIdentifier', suggest: 'CPUUtilization, FreeStorageSpace or DatabaseConnections', ...named(db.identifier) }));
   }
   if (s.member.type) {
@@ -94,9 +98,13 @@ export function adaptDatabases(graph: ResourceGraph, model: CloudModel, s: RdsSp
     }
   }
   for (const node of graph.ofType(s.cluster.type)) {
-    const c = cluster(node, new PropertyReader(node, graph, s.properties), s.cluster);
+    const r = new PropertyReader(node, graph, s.properties);
+    const c = cluster(node, r, s.cluster);
     model.dbClusters.push(c);
     model.facets.dataStores.push(clusterStore(c));
+    // Aurora Serverless v1 turns its logs on through the cluster parameter group, not an export list.
+    const mode = r.str([s.cluster.engineMode]);
+    if (mode?.provenance !== 'explicit' || mode.value !== 'serverless') readLogExports(r, 'RDS DB cluster', [s.cluster.logExports], model);
     model.facets.monitored.push(monitored(c, 'RDS DB cluster', { namespaces: ['AWS/RDS'], dimension: 'DBClusterIdentifier', suggest: 'CPUUtilization, FreeableMemory or DatabaseConnections', ...named(c.identifier) }));
   }
   for (const node of graph.ofType(s.subnetGroup.type)) {

@@ -27,6 +27,9 @@ const CLUSTER_ID = 'cluster_identifier';
 const GLOBAL_CLUSTER_ID = 'global_cluster_identifier';
 const NOT_PUBLIC = { value: false, assumed: 'false: not publicly accessible' };
 
+/** Database log types exported to CloudWatch Logs (none unless listed). */
+const LOG_EXPORTS = 'enabled_cloudwatch_logs_exports';
+
 export const adapter: Adapter = {
   service: 'rds',
   source: 'terraform',
@@ -34,6 +37,7 @@ export const adapter: Adapter = {
     adaptDatabases(graph, model, {
       properties: '',
       instance: {
+        logExports: LOG_EXPORTS,
         type: 'aws_db_instance',
         engine: ENGINE,
         engineDefault: { value: '', assumed: 'the engine of the source snapshot or instance' },
@@ -62,6 +66,7 @@ export const adapter: Adapter = {
         retainOnDelete: (node, r) => tfRetainOnDelete(node, r),
       },
       cluster: {
+        logExports: LOG_EXPORTS,
         type: 'aws_rds_cluster',
         engine: ENGINE,
         engineDefault: { value: 'aurora', assumed: 'aurora (provider default)' },

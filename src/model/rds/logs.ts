@@ -8,8 +8,7 @@ import type { Path, PropertyReader } from '../read.js';
  * engine's own logs (error, slow query, general, audit; PostgreSQL's log) go to CloudWatch Logs
  * only for the types listed (RDS user guide, "Publishing database logs to Amazon CloudWatch Logs").
  * RDS keeps them on the instance for a limited time anyway, so the question is supplementary
- * (one severity lower). This adapter reads only the export setting: the RDS adapters own the rest
- * of these resources, and the log source points at the same resource.
+ * (one severity lower). Read by the RDS reader (common.ts) with each input kind's spelling.
  */
 export function readLogExports(r: PropertyReader, what: string, exports: Path, model: CloudModel): void {
   const owner = { resource: r.info() };
