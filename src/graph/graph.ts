@@ -160,11 +160,16 @@ export class ResourceGraph {
     return this.byId.get(id);
   }
 
-  /** Nodes of the given types, in graph order. */
+  /**
+   * Resources of the given types, in graph order. Terraform data sources share their resource's type
+   * name but describe something deployed elsewhere, so they are left out: a data source is read
+   * through the reference that names it (`graph.get`), or asked for with `dataOfType`.
+   */
   ofType(...types: string[]): ResourceNode[] {
     if (!this.byType) {
       this.byType = new Map();
       for (const n of this.nodes) {
+        if (n.mode === 'data') continue;
         const list = this.byType.get(n.type);
         if (list) list.push(n);
         else this.byType.set(n.type, [n]);
@@ -172,7 +177,13 @@ export class ResourceGraph {
     }
     if (types.length === 1) return (this.byType.get(types[0]!) ?? []).slice();
     const wanted = new Set(types);
-    return this.nodes.filter((n) => wanted.has(n.type));
+    return this.nodes.filter((n) => n.mode !== 'data' && wanted.has(n.type));
+  }
+
+  /** Terraform data sources of the given types, in graph order. */
+  dataOfType(...types: string[]): ResourceNode[] {
+    const wanted = new Set(types);
+    return this.nodes.filter((n) => n.mode === 'data' && wanted.has(n.type));
   }
 
   /** Sorts nodes by file and address so that every later stage is deterministic. */
