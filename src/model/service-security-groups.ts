@@ -6,7 +6,6 @@ import type { SubReader } from './read.js';
 import { followAttribute } from './read-items.js';
 import { addToGroup, makeRule } from './sg-rules.js';
 import type { RulePeer } from './sg-rules.js';
-import { managed } from './terraform-nodes.js';
 import type { Link } from './val.js';
 import { defaulted, unknownVal } from './val.js';
 
@@ -51,7 +50,7 @@ export interface ServiceGroupSpelling {
 export function adaptServiceGroups(graph: ResourceGraph, model: CloudModel, s: ServiceGroupSpelling): void {
   const groups = new Map<string, SecurityGroup>();
   const g = s.group;
-  for (const node of managed(graph.ofType(g.type))) {
+  for (const node of graph.ofType(g.type)) {
     const r = new PropertyReader(node, graph, s.properties);
     const group: SecurityGroup = {
       resource: r.info(),
@@ -70,7 +69,7 @@ export function adaptServiceGroups(graph: ResourceGraph, model: CloudModel, s: S
   if (!s.standalone) return;
   const outside: SecurityGroup[] = [];
   const a = s.standalone;
-  for (const node of managed(graph.ofType(a.type))) {
+  for (const node of graph.ofType(a.type)) {
     const r = new PropertyReader(node, graph, s.properties);
     const rules = rulesOf(r.at([]), a.names, s.servicePort);
     for (const rule of rules) rule.resource = r.info();

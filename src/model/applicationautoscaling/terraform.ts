@@ -1,6 +1,5 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { managed } from '../terraform-nodes.js';
 import { readAction, readTarget } from './common.js';
 
 // aws_appautoscaling_target — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/appautoscaling_target
@@ -15,8 +14,8 @@ export const adapter: Adapter = {
   service: 'applicationautoscaling',
   source: 'terraform',
   adapt(graph, model) {
-    for (const node of managed(graph.ofType(TARGET))) model.scalableTargets.push(readTarget(new PropertyReader(node, graph, ''), SPELLING, 0));
-    for (const node of managed(graph.ofType(POLICY))) model.appScalingActions.push(readAction(new PropertyReader(node, graph, ''), SPELLING, 'policy'));
-    for (const node of managed(graph.ofType(SCHEDULED))) model.appScalingActions.push(readAction(new PropertyReader(node, graph, ''), SPELLING, 'scheduled'));
+    for (const node of graph.ofType(TARGET)) model.scalableTargets.push(readTarget(new PropertyReader(node, graph, ''), SPELLING, 0));
+    for (const node of graph.ofType(POLICY)) model.appScalingActions.push(readAction(new PropertyReader(node, graph, ''), SPELLING, 'policy'));
+    for (const node of graph.ofType(SCHEDULED)) model.appScalingActions.push(readAction(new PropertyReader(node, graph, ''), SPELLING, 'scheduled'));
   },
 };

@@ -1,6 +1,5 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { managed } from '../terraform-nodes.js';
 import { required } from '../val-ops.js';
 import { monitored, named } from '../cloudwatch/monitored.js';
 import type { AutoScalingGroup, AsgScalingAction } from './types.js';
@@ -35,7 +34,7 @@ export const adapter: Adapter = {
   service: 'autoscaling',
   source: 'terraform',
   adapt(graph, model) {
-    for (const node of managed(graph.ofType(GROUP))) {
+    for (const node of graph.ofType(GROUP)) {
       const r = new PropertyReader(node, graph, '');
       const group: AutoScalingGroup = {
         resource: r.info(),
@@ -56,7 +55,7 @@ export const adapter: Adapter = {
     }
     // A separate attachment adds a target group or classic load balancer to the group it names.
     const groups = new Map(model.autoScalingGroups.map((g) => [g.resource.id, g]));
-    for (const node of managed(graph.ofType(ATTACHMENT))) {
+    for (const node of graph.ofType(ATTACHMENT)) {
       const r = new PropertyReader(node, graph, '');
       const to = r.link([ATTACHMENT_GROUP]);
       const group = to?.provenance !== 'unknown' && to?.value.id ? groups.get(to.value.id) : undefined;
@@ -68,7 +67,7 @@ export const adapter: Adapter = {
     }
     // Scaling policies and scheduled actions name their group.
     for (const [type, kind] of [[POLICY, 'policy'], [SCHEDULED_ACTION, 'scheduled']] as const) {
-      for (const node of managed(graph.ofType(type))) {
+      for (const node of graph.ofType(type)) {
         const r = new PropertyReader(node, graph, '');
         const action: AsgScalingAction = { resource: r.info(), kind, group: required(r.link([GROUP_NAME]), r.origin([GROUP_NAME]), GROUP_NAME) };
         model.asgScalingActions.push(action);

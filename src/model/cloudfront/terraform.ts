@@ -2,7 +2,6 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Val } from '../val.js';
 import { defaulted, explicit } from '../val.js';
-import { managed } from '../terraform-nodes.js';
 import { mapVal, required } from '../val-ops.js';
 import type { Distribution, DistributionOrigin } from './types.js';
 import { distributionLogs } from './logs.js';
@@ -32,7 +31,7 @@ export const adapter: Adapter = {
   service: 'cloudfront',
   source: 'terraform',
   adapt(graph, model) {
-    for (const node of managed(graph.ofType(DISTRIBUTION))) {
+    for (const node of graph.ofType(DISTRIBUTION)) {
       const r = new PropertyReader(node, graph, '');
       const cert = r.each([VIEWER_CERTIFICATE])[0];
       const custom = cert ? cert.str([ACM_CERTIFICATE]) ?? cert.str([IAM_CERTIFICATE]) : undefined;

@@ -1,6 +1,5 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { managed } from '../terraform-nodes.js';
 import type { AlarmMetric, CompositeAlarm, MetricAlarm } from './types.js';
 import { actionList, dimensionMap, metricAt, ruleChildren, targetTrackingAlarm } from './common.js';
 
@@ -33,7 +32,7 @@ export const adapter: Adapter = {
   service: 'cloudwatch',
   source: 'terraform',
   adapt(graph, model) {
-    for (const node of managed(graph.ofType(ALARM))) {
+    for (const node of graph.ofType(ALARM)) {
       const r = new PropertyReader(node, graph, '');
       const metrics: AlarmMetric[] = [];
       if (r.has([METRIC_NAME]) || r.has([NAMESPACE]) || r.has([DIMENSIONS])) {
@@ -57,14 +56,14 @@ export const adapter: Adapter = {
     }
 
     // The alarms a target-tracking policy makes AWS create for its group.
-    for (const node of managed(graph.ofType(SCALING_POLICY))) {
+    for (const node of graph.ofType(SCALING_POLICY)) {
       const r = new PropertyReader(node, graph, '');
       const type = r.str([POLICY_TYPE]);
       const group = r.link([POLICY_GROUP]);
       if (type?.provenance === 'explicit' && type.value === TARGET_TRACKING && group) model.metricAlarms.push(targetTrackingAlarm(r, group));
     }
 
-    for (const node of managed(graph.ofType(COMPOSITE))) {
+    for (const node of graph.ofType(COMPOSITE)) {
       const r = new PropertyReader(node, graph, '');
       const alarm: CompositeAlarm = {
         resource: r.info(),

@@ -1,6 +1,5 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { managed } from '../terraform-nodes.js';
 import { required } from '../val-ops.js';
 import type { DxVirtualInterface } from './types.js';
 
@@ -17,7 +16,7 @@ export const adapter: Adapter = {
   source: 'terraform',
   adapt(graph, model) {
     for (const [type, kind] of [[PRIVATE, 'private'], [TRANSIT, 'transit']] as const) {
-      for (const node of managed(graph.ofType(type))) {
+      for (const node of graph.ofType(type)) {
         const r = new PropertyReader(node, graph, '');
         const vif: DxVirtualInterface = {
           resource: r.info(),

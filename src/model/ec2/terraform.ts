@@ -6,7 +6,6 @@ import { defaulted, explicit, unknownVal } from '../val.js';
 import type { BlockDevice, EbsEncryptionByDefault, Instance, LaunchTemplate, NatGateway, SecurityGroup, SecurityGroupRule, Subnet, Volume, Vpc } from './types.js';
 import { addToGroup, makeRule, normaliseProtocol } from '../sg-rules.js';
 import { eachString, followAttribute } from '../read-items.js';
-import { managed } from '../terraform-nodes.js';
 import { required } from '../val-ops.js';
 import type { RuleCore, RulePeer } from '../sg-rules.js';
 import { blockDeviceStores, volumeStore } from './facets.js';
@@ -89,7 +88,7 @@ export const adapter: Adapter = {
   source: 'terraform',
   adapt(graph, model) {
     const groups = new Map<string, SecurityGroup>();
-    for (const node of managed(graph.ofType(SECURITY_GROUP))) {
+    for (const node of graph.ofType(SECURITY_GROUP)) {
       const r = new PropertyReader(node, graph, '');
       const group: SecurityGroup = {
         resource: r.info(),
@@ -110,7 +109,7 @@ export const adapter: Adapter = {
       vpc: unknownVal(r.origin([SECURITY_GROUP_ID]), 'the group is not declared in the scan'),
       ingress: [], egress: [], attachments: [],
     });
-    for (const node of managed(graph.ofType(SG_RULE))) {
+    for (const node of graph.ofType(SG_RULE)) {
       const r = new PropertyReader(node, graph, '');
       const type = r.str([RULE_TYPE]);
       if (type?.provenance !== 'explicit' || (type.value !== 'ingress' && type.value !== 'egress')) continue;
@@ -120,7 +119,7 @@ export const adapter: Adapter = {
       for (const rule of rules) rule.resource = r.info();
       addToGroup(groups, outside, groupLink, rules, standIn(r, groupLink));
     }
-    for (const node of managed(graph.ofType(VPC_SG_INGRESS, VPC_SG_EGRESS))) {
+    for (const node of graph.ofType(VPC_SG_INGRESS, VPC_SG_EGRESS)) {
       const r = new PropertyReader(node, graph, '');
       const direction = node.type === VPC_SG_INGRESS ? 'ingress' : 'egress';
       const origin = r.origin([]);
@@ -150,21 +149,21 @@ export const adapter: Adapter = {
     model.securityGroups.push(...outside);
 
     const vpcs = new Map<string, Vpc>();
-    for (const node of managed(graph.ofType(VPC))) {
+    for (const node of graph.ofType(VPC)) {
       const r = new PropertyReader(node, graph, '');
       const vpc: Vpc = { resource: r.info(), cidrBlocks: [r.str([CIDR_BLOCK]) ?? unknownVal(r.origin([CIDR_BLOCK]), 'no cidr_block (an IPAM pool allocates it)')] };
       vpcs.set(node.id, vpc);
       model.vpcs.push(vpc);
       model.facets.logSources.push(vpcFlowLogs(vpc, r.origin([]), 'aws_flow_log'));
     }
-    for (const node of managed(graph.ofType(VPC_CIDR_ASSOCIATION))) {
+    for (const node of graph.ofType(VPC_CIDR_ASSOCIATION)) {
       const r = new PropertyReader(node, graph, '');
       const link = r.link([VPC_ID]);
       const vpc = link?.provenance === 'explicit' ? vpcs.get(link.value.id ?? '') : undefined;
       if (vpc) vpc.cidrBlocks.push(r.str([CIDR_BLOCK]) ?? unknownVal(r.origin([CIDR_BLOCK]), 'no cidr_block (an IPAM pool allocates it)'));
     }
 
-    for (const node of managed(graph.ofType(SUBNET))) {
+    for (const node of graph.ofType(SUBNET)) {
       const r = new PropertyReader(node, graph, '');
       const subnet: Subnet = {
         resource: r.info(),
@@ -176,7 +175,7 @@ export const adapter: Adapter = {
       model.subnets.push(subnet);
     }
 
-    for (const node of managed(graph.ofType(INSTANCE))) {
+    for (const node of graph.ofType(INSTANCE)) {
       const r = new PropertyReader(node, graph, '');
       const instance: Instance = {
         resource: r.info(),
@@ -197,7 +196,7 @@ export const adapter: Adapter = {
       model.facets.dataStores.push(...blockDeviceStores(instance, instance.blockDevices));
     }
 
-    for (const node of managed(graph.ofType(LAUNCH_TEMPLATE_TYPE))) {
+    for (const node of graph.ofType(LAUNCH_TEMPLATE_TYPE)) {
       const r = new PropertyReader(node, graph, '');
       const template: LaunchTemplate = {
         resource: r.info(),
@@ -212,7 +211,7 @@ export const adapter: Adapter = {
       model.facets.dataStores.push(...blockDeviceStores(template, template.blockDevices));
     }
 
-    for (const node of managed(graph.ofType(VOLUME))) {
+    for (const node of graph.ofType(VOLUME)) {
       const r = new PropertyReader(node, graph, '');
       const volume: Volume = {
         resource: r.info(),
@@ -226,12 +225,12 @@ export const adapter: Adapter = {
       model.facets.dataStores.push(volumeStore(volume));
     }
 
-    for (const node of managed(graph.ofType(NAT_GATEWAY))) {
+    for (const node of graph.ofType(NAT_GATEWAY)) {
       const r = new PropertyReader(node, graph, '');
       model.natGateways.push({ resource: r.info(), subnet: required(r.link([SUBNET_ID]), r.origin([SUBNET_ID]), SUBNET_ID) } satisfies NatGateway);
     }
 
-    for (const node of managed(graph.ofType(EBS_BY_DEFAULT))) {
+    for (const node of graph.ofType(EBS_BY_DEFAULT)) {
       const r = new PropertyReader(node, graph, '');
       model.ebsEncryptionByDefault.push({ resource: r.info(), enabled: r.bool([ENABLED], { value: true, assumed: 'true (enabled not set)' }) } satisfies EbsEncryptionByDefault);
     }

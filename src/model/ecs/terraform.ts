@@ -2,7 +2,6 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { defaulted } from '../val.js';
 import type { Link } from '../val.js';
-import { managed } from '../terraform-nodes.js';
 import { clusterName, pushService } from './common.js';
 import type { EcsCluster, EcsService } from './types.js';
 
@@ -23,12 +22,12 @@ export const adapter: Adapter = {
   service: 'ecs',
   source: 'terraform',
   adapt(graph, model) {
-    for (const node of managed(graph.ofType(CLUSTER))) {
+    for (const node of graph.ofType(CLUSTER)) {
       const r = new PropertyReader(node, graph, '');
       const cluster: EcsCluster = { resource: r.info(), name: r.str([NAME]) ?? defaulted('', r.origin([NAME]), 'no name') };
       model.ecsClusters.push(cluster);
     }
-    for (const node of managed(graph.ofType(SERVICE))) {
+    for (const node of graph.ofType(SERVICE)) {
       const r = new PropertyReader(node, graph, '');
       const network = r.each([NETWORK_CONFIGURATION])[0];
       const service: EcsService = {

@@ -4,7 +4,6 @@ import { monitored, named } from '../cloudwatch/monitored.js';
 import type { CloudModel } from '../model.js';
 import { PropertyReader } from '../read.js';
 import type { SubReader } from '../read.js';
-import { managed } from '../terraform-nodes.js';
 import type { Link, Origin, Val } from '../val.js';
 import { defaulted, explicit, unknownVal } from '../val.js';
 import { mapVal, required } from '../val-ops.js';
@@ -130,7 +129,7 @@ const upper = (p: string): string => p.toUpperCase();
 export function adaptLoadBalancers(graph: ResourceGraph, model: CloudModel, s: ElbSpelling): void {
   const reader = (node: ResourceNode): PropertyReader => new PropertyReader(node, graph, s.properties);
   const n = s.loadBalancer;
-  for (const node of managed(graph.ofType(...n.types))) {
+  for (const node of graph.ofType(...n.types)) {
     const r = reader(node);
     const logs = n.accessLogs(r);
     const lb: LoadBalancer = {
@@ -149,7 +148,7 @@ export function adaptLoadBalancers(graph: ResourceGraph, model: CloudModel, s: E
   }
 
   const l = s.listener;
-  for (const node of managed(graph.ofType(...l.types))) {
+  for (const node of graph.ofType(...l.types)) {
     const r = reader(node);
     const protocol = mapVal(l.protocol(r), upper);
     const listener: Listener = {
@@ -165,7 +164,7 @@ export function adaptLoadBalancers(graph: ResourceGraph, model: CloudModel, s: E
 
   const t = s.targetGroup;
   const users = referrers(graph, [...l.types, ...l.ruleTypes]);
-  for (const node of managed(graph.ofType(...t.types))) {
+  for (const node of graph.ofType(...t.types)) {
     const r = reader(node);
     const targetType = r.str([t.targetType], { value: 'instance', assumed: `instance (${t.targetType} not set)` });
     const lambda = targetType.provenance !== 'unknown' && targetType.value === 'lambda';
@@ -188,7 +187,7 @@ export function adaptLoadBalancers(graph: ResourceGraph, model: CloudModel, s: E
 
   const c = s.classic;
   const sslPolicy = c.sslPolicies(graph);
-  const classics = managed(graph.ofType(c.type));
+  const classics = graph.ofType(c.type);
   for (const node of classics) {
     const r = reader(node);
     const info = r.info();
@@ -235,7 +234,7 @@ export function adaptLoadBalancers(graph: ResourceGraph, model: CloudModel, s: E
 }
 
 function attachments(graph: ResourceGraph, model: CloudModel, properties: string, a: Attachment): void {
-  for (const node of managed(graph.ofType(...a.types))) {
+  for (const node of graph.ofType(...a.types)) {
     const r = new PropertyReader(node, graph, properties);
     model.targetRegistrations.push({ resource: r.info(), targetGroup: required(r.link([a.targetGroup]), r.origin([a.targetGroup]), a.targetGroup), target: required(r.link([a.target]), r.origin([a.target]), a.target) });
   }

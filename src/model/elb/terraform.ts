@@ -2,7 +2,6 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Origin, Val } from '../val.js';
 import { defaulted, unknownVal } from '../val.js';
-import { managed } from '../terraform-nodes.js';
 import { mapVal } from '../val-ops.js';
 import { adaptLoadBalancers, sslDefault } from './common.js';
 
@@ -99,8 +98,8 @@ export const adapter: Adapter = {
         sslPolicies: (g) => {
           // Listener policies of classic load balancers, by load balancer id and port.
           const policies = new Map<string, PropertyReader>();
-          for (const node of managed(g.ofType(LB_POLICY))) policies.set(node.id, new PropertyReader(node, g, ''));
-          const listenerPolicies = managed(g.ofType(LISTENER_POLICY)).map((n) => new PropertyReader(n, g, ''));
+          for (const node of g.ofType(LB_POLICY)) policies.set(node.id, new PropertyReader(node, g, ''));
+          const listenerPolicies = g.ofType(LISTENER_POLICY).map((n) => new PropertyReader(n, g, ''));
           return (lb, _l, port, protocol, origin) => classicSslPolicy(lb.node.id, port, protocol, origin, listenerPolicies, policies);
         },
       },

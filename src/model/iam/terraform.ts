@@ -132,10 +132,9 @@ export const adapter: Adapter = {
   service: 'iam',
   source: 'terraform',
   adapt(graph, model) {
-    const managed = (type: string): ResourceNode[] => graph.ofType(type).filter((n) => n.mode === 'managed');
     const reader = (n: ResourceNode): PropertyReader => new PropertyReader(n, graph, '');
     for (const [type, kind] of Object.entries(IDENTITIES)) {
-      for (const node of managed(type)) {
+      for (const node of graph.ofType(type)) {
         const r = reader(node);
         model.iamIdentities.push({
           resource: r.info(),
@@ -147,45 +146,45 @@ export const adapter: Adapter = {
         });
       }
     }
-    for (const node of managed(MANAGED_POLICY)) {
+    for (const node of graph.ofType(MANAGED_POLICY)) {
       const r = reader(node);
       model.iamPolicies.push({ resource: r.info(), managed: true, document: document(r), attachedTo: [] });
     }
     for (const [type, kind] of Object.entries(INLINE_POLICIES)) {
-      for (const node of managed(type)) {
+      for (const node of graph.ofType(type)) {
         const r = reader(node);
         model.iamPolicies.push({ resource: r.info(), managed: false, document: document(r), attachedTo: [{ kind, to: r.linkOr([kind], `no ${kind} named`) }] });
       }
     }
     for (const [type, kind] of Object.entries(ATTACHMENTS)) {
-      for (const node of managed(type)) {
+      for (const node of graph.ofType(type)) {
         const r = reader(node);
         model.iamPolicyAttachments.push({ resource: r.info(), policy: r.linkOr([POLICY_ARN], 'no policy named'), attachedTo: [{ kind, to: r.linkOr([kind], `no ${kind} named`) }] });
       }
     }
-    for (const node of managed(SHARED_ATTACHMENT)) {
+    for (const node of graph.ofType(SHARED_ATTACHMENT)) {
       const r = reader(node);
       const attachedTo = SHARED_TARGETS.flatMap((t) => r.links([t.key]).map((to): IdentityLink => ({ kind: t.kind, to })));
       model.iamPolicyAttachments.push({ resource: r.info(), policy: r.linkOr([POLICY_ARN], 'no policy named'), attachedTo });
     }
-    for (const node of managed(USER_GROUP_MEMBERSHIP)) {
+    for (const node of graph.ofType(USER_GROUP_MEMBERSHIP)) {
       const r = reader(node);
       const user = r.linkOr([USER], 'no user named');
       for (const group of r.links([GROUPS])) model.iamGroupMemberships.push({ resource: r.info(), group, users: [user] });
     }
-    for (const node of managed(GROUP_MEMBERSHIP)) {
+    for (const node of graph.ofType(GROUP_MEMBERSHIP)) {
       const r = reader(node);
       model.iamGroupMemberships.push({ resource: r.info(), group: r.linkOr([GROUP], 'no group named'), users: r.links([USERS]) });
     }
-    for (const node of managed(ACCESS_KEY)) {
+    for (const node of graph.ofType(ACCESS_KEY)) {
       const r = reader(node);
       model.accessKeys.push({ resource: r.info(), user: r.linkOr([USER], 'no user named'), status: r.str([STATUS], { value: 'Active', assumed: 'status Active' }) });
     }
-    for (const node of managed(LOGIN_PROFILE)) {
+    for (const node of graph.ofType(LOGIN_PROFILE)) {
       const r = reader(node);
       model.loginProfiles.push({ resource: r.info(), user: r.linkOr([USER], 'no user named') });
     }
-    for (const node of managed(PASSWORD_POLICY)) model.passwordPolicies.push(passwordPolicy(reader(node)));
+    for (const node of graph.ofType(PASSWORD_POLICY)) model.passwordPolicies.push(passwordPolicy(reader(node)));
     for (const node of graph.providers) {
       if (node.type !== AWS_PROVIDER) continue;
       const r = reader(node);

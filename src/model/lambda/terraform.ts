@@ -1,6 +1,5 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { managed } from '../terraform-nodes.js';
 import type { LambdaFunction } from './types.js';
 import { addFunction } from './common.js';
 
@@ -16,7 +15,7 @@ export const adapter: Adapter = {
   service: 'lambda',
   source: 'terraform',
   adapt(graph, model) {
-    for (const node of managed(graph.ofType(FUNCTION))) {
+    for (const node of graph.ofType(FUNCTION)) {
       const r = new PropertyReader(node, graph, '');
       const info = r.info();
       const vpc = r.each([VPC_CONFIG])[0];

@@ -1,5 +1,4 @@
 import type { Adapter } from '../adapter.js';
-import { managed } from '../terraform-nodes.js';
 import { PropertyReader } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { unknownVal } from '../val.js';
@@ -29,7 +28,7 @@ export const adapter: Adapter = {
   service: 'logs',
   source: 'terraform',
   adapt(graph, model) {
-    for (const node of managed(graph.ofType(LOG_GROUP))) {
+    for (const node of graph.ofType(LOG_GROUP)) {
       const r = new PropertyReader(node, graph, '');
       pushLogGroup(model, {
         resource: r.info(),
@@ -41,7 +40,7 @@ export const adapter: Adapter = {
       const n = graph.get(id);
       return n ? new PropertyReader(n, graph, '') : undefined;
     };
-    for (const node of managed(graph.ofType(FLOW_LOG))) {
+    for (const node of graph.ofType(FLOW_LOG)) {
       const r = new PropertyReader(node, graph, '');
       const key = TARGETS.find((k) => r.has([k]));
       const target = (key ? r.link([key]) : undefined) ?? unknownVal(r.origin([TARGETS[0]!]), 'the flow log names no VPC, subnet or network interface');
@@ -49,7 +48,7 @@ export const adapter: Adapter = {
       const destinations: Val<Link>[] = [...r.links([LOG_DESTINATION]), ...r.links([LOG_GROUP_NAME])];
       model.logConfigurations.push({ resource: r.info(), logs: 'flow logs', target, destinations, ...(subnet ? { targetSubnet: subnet } : {}) });
     }
-    for (const node of managed(graph.ofType(DELIVERY_SOURCE))) {
+    for (const node of graph.ofType(DELIVERY_SOURCE)) {
       const r = new PropertyReader(node, graph, '');
       model.logConfigurations.push({ resource: r.info(), logs: 'logs', target: r.link([RESOURCE_ARN]) ?? unknownVal(r.origin([RESOURCE_ARN]), 'resource_arn is not set'), destinations: [] });
     }

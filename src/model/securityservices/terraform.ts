@@ -34,22 +34,21 @@ export const adapter: Adapter = {
   service: 'securityservices',
   source: 'terraform',
   adapt(graph, model) {
-    const managed = (type: string): ResourceNode[] => graph.ofType(type).filter((n) => n.mode === 'managed');
     const reader = (n: ResourceNode): PropertyReader => new PropertyReader(n, graph, '');
     const on = (r: PropertyReader) => explicit(true, r.origin([]));
-    for (const node of managed(ANALYZER)) {
+    for (const node of graph.ofType(ANALYZER)) {
       const r = reader(node);
       model.detectors.push({ resource: r.info(), kind: 'access-analyzer', enabled: on(r), analyzerType: r.str([TYPE], { value: 'ACCOUNT', assumed: 'type ACCOUNT' }) });
     }
-    for (const node of managed(CONFIG_RULE)) {
+    for (const node of graph.ofType(CONFIG_RULE)) {
       const r = reader(node);
       const d: Detector = { resource: r.info(), kind: 'config-rule', enabled: on(r) };
       const source = r.at([SOURCE, 0]);
       if (source.str([OWNER])?.value === 'AWS') d.managedRule = source.str([SOURCE_IDENTIFIER], { value: '', assumed: 'no rule' });
       model.detectors.push(d);
     }
-    const statuses = managed(RECORDER_STATUS).map(reader);
-    for (const node of managed(RECORDER)) {
+    const statuses = graph.ofType(RECORDER_STATUS).map(reader);
+    for (const node of graph.ofType(RECORDER)) {
       const r = reader(node);
       // The status resource names the recorder by name (`aws_config_configuration_recorder.x.name`, or the literal).
       const status = statuses.find((s) => {
@@ -59,19 +58,19 @@ export const adapter: Adapter = {
       const enabled = status ? status.bool([IS_ENABLED]) ?? explicit(false, status.origin([IS_ENABLED])) : on(r);
       model.detectors.push({ resource: r.info(), kind: 'config-recorder', enabled });
     }
-    for (const node of managed(GUARDDUTY)) {
+    for (const node of graph.ofType(GUARDDUTY)) {
       const r = reader(node);
       model.detectors.push({ resource: r.info(), kind: 'guardduty', enabled: r.bool([ENABLE], { value: true, assumed: 'enabled' }) });
     }
-    for (const node of managed(MACIE)) {
+    for (const node of graph.ofType(MACIE)) {
       const r = reader(node);
       model.detectors.push({ resource: r.info(), kind: 'macie', enabled: statusIs(r.str([STATUS], { value: 'ENABLED', assumed: 'status ENABLED' }), 'ENABLED') });
     }
-    for (const node of managed(INSPECTOR)) {
+    for (const node of graph.ofType(INSPECTOR)) {
       const r = reader(node);
       model.detectors.push({ resource: r.info(), kind: 'inspector', enabled: on(r) });
     }
-    for (const node of managed(SECURITY_HUB)) {
+    for (const node of graph.ofType(SECURITY_HUB)) {
       const r = reader(node);
       model.detectors.push({ resource: r.info(), kind: 'security-hub', enabled: on(r) });
     }

@@ -1,6 +1,5 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { managed } from '../terraform-nodes.js';
 import { required } from '../val-ops.js';
 
 // aws_ec2_transit_gateway_vpc_attachment — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ec2_transit_gateway_vpc_attachment
@@ -13,7 +12,7 @@ export const adapter: Adapter = {
   service: 'transitgateway',
   source: 'terraform',
   adapt(graph, model) {
-    for (const node of managed(graph.ofType(ATTACHMENT))) {
+    for (const node of graph.ofType(ATTACHMENT)) {
       const r = new PropertyReader(node, graph, '');
       model.transitGatewayVpcAttachments.push({
         resource: r.info(),

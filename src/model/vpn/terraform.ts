@@ -1,6 +1,5 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { managed } from '../terraform-nodes.js';
 import { required } from '../val-ops.js';
 import type { VpnConnection } from './types.js';
 
@@ -16,7 +15,7 @@ export const adapter: Adapter = {
   service: 'vpn',
   source: 'terraform',
   adapt(graph, model) {
-    for (const node of managed(graph.ofType(CONNECTION))) {
+    for (const node of graph.ofType(CONNECTION)) {
       const r = new PropertyReader(node, graph, '');
       const c: VpnConnection = {
         resource: r.info(),
