@@ -40,7 +40,7 @@ export default defineRule({
   meta: {
     id: 'encryption-in-transit',
     title: 'Data is encrypted in transit',
-    checks: 'HTTP listeners without redirect, old TLS policies, HTTP target groups, CloudFront viewers and origins, S3 without a secure-transport policy, ElastiCache, OpenSearch (node-to-node, HTTPS, TLS policy), MSK (client-broker, in-cluster), API Gateway custom domains on TLS_1_0',
+    checks: 'HTTP listeners without redirect, old TLS policies, HTTP target groups, CloudFront viewers and origins, S3 without a secure-transport policy, ElastiCache, OpenSearch (node-to-node, HTTPS, TLS policy), MSK (client-broker, in-cluster), API Gateway custom domains on TLS_1_0, parameter groups: RDS/Aurora rds.force_ssl and require_secure_transport, Redshift require_ssl, DocumentDB tls',
     severity: 'high',
     controls: ['1.23', '1.26'],
     rationale:
@@ -50,13 +50,24 @@ export default defineRule({
       'also sends data between its nodes in plain text unless node-to-node encryption is on, and its default endpoint TLS policy ' +
       'accepts TLS 1.0); MSK encrypts client and broker traffic unless TLS_PLAINTEXT, PLAINTEXT or in-cluster false is set; an ' +
       'API Gateway REST custom domain accepts TLS 1.0 and 1.1 unless `SecurityPolicy` / `security_policy` is TLS_1_2 or a TLS 1.3 ' +
-      'policy (the API default is TLS_1_0; v2 domain names are judged on a written policy only); MSK Serverless is always TLS.',
+      'policy (the API default is TLS_1_0; v2 domain names are judged on a written policy only); MSK Serverless is always TLS. ' +
+      'Databases require TLS through the parameter group they name: Redshift `require_ssl` (false in the default group) and DocumentDB ' +
+      '`tls` (enabled in the default group, a finding only when `disabled`); RDS/Aurora `rds.force_ssl` (RDS for PostgreSQL: 1 by default ' +
+      'from version 15, 0 up to 14; RDS for SQL Server and Aurora PostgreSQL: 0) and `require_secure_transport` (RDS for MySQL: ON by ' +
+      'default from 9.7, OFF up to 8.4; RDS for MariaDB: ON from 11.8, OFF up to 11.4, absent before 10.5; Aurora MySQL: OFF). An explicit ' +
+      'off value is reported at the value; a group in the scan that does not set the parameter takes its family\'s default, and the ' +
+      'default group the engine version\'s default, both reported with the default named. No engine version written: RDS creates its ' +
+      'current default version, assumed PostgreSQL 15 or later (passes) and MySQL 8.4 or earlier (reported, the assumption named); for ' +
+      'MariaDB that default lies on either side of 11.8, so it is a notice. A group outside the scan, an engine or version from a ' +
+      'parameter or variable without default, or an unknown engine (restored from a snapshot) are notices. Oracle (SSL through an ' +
+      'option group) and Db2 are not judged.',
     remediation:
       'Redirect HTTP listeners to HTTPS; use a TLS 1.2+ security policy (ELBSecurityPolicy-TLS13-1-2-2021-06) on HTTPS/TLS listeners; ' +
       'use HTTPS target groups and back ends; set CloudFront viewers to redirect-to-https or https-only with a custom certificate and ' +
       'TLSv1.2_2021, and origins to https-only; add a bucket policy statement that denies s3:* when aws:SecureTransport is false; ' +
       'turn on transit encryption on ElastiCache replication groups; enable node-to-node encryption and HTTPS enforcement with ' +
-      'Policy-Min-TLS-1-2-2019-07 or later on OpenSearch domains; keep MSK client-broker encryption TLS and in-cluster encryption on.',
+      'Policy-Min-TLS-1-2-2019-07 or later on OpenSearch domains; keep MSK client-broker encryption TLS and in-cluster encryption on; ' +
+      'give databases a parameter group that sets rds.force_ssl to 1 or require_secure_transport to ON (Redshift require_ssl true).',
     messages: {
       httpListener: 'Listener {{listener}} serves plain HTTP on port {{port}} and its default action ({{action}}) is not a redirect to HTTPS.',
       redirectNotHttps: 'Listener {{listener}} serves plain HTTP on port {{port}} and redirects to {{protocol}}, not to HTTPS: {{how}}.',

@@ -2,10 +2,12 @@ import type { DataStore, TransitSetting } from './facets.js';
 import type { CloudModel } from './model.js';
 import type { Link, ModelResource, Val } from './val.js';
 import { defaulted, unknownVal } from './val.js';
+import { rdsTransitSettings } from './rds/transit.js';
 
 /**
  * In-transit settings that live in a parameter group the store names (issue 11 item 2): Redshift
- * `require_ssl`, DocumentDB `tls`. A store that names no group gets the default group's value; a
+ * `require_ssl`, DocumentDB `tls`, RDS/Aurora `rds.force_ssl` and `require_secure_transport`
+ * (engine and version defaults in rds/transit.ts). A store that names no group gets the default group's value; a
  * group that is not in the scan (a literal name, an import) leaves the setting unknown. The setting
  * joins the store's data-store facet, where encryption-in-transit judges it.
  */
@@ -24,6 +26,7 @@ export function linkTransit(model: CloudModel): void {
     const v = fromGroup(c, c.parameterGroup, docdb, (g) => g.tls, { value: 'enabled', assumed: 'tls enabled in the default cluster parameter group' });
     if (v) add(stores.get(c.resource.id), { problem: 'accepts connections without TLS (`tls` is disabled)', value: v, encrypted: v.value !== undefined && v.value.toLowerCase() !== 'disabled' });
   }
+  for (const [id, t] of rdsTransitSettings(model)) add(stores.get(id), t);
 }
 
 /** The setting of the group a store names, the default group's when it names none, unknown when the group is not in the scan. */

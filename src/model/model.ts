@@ -24,7 +24,7 @@ import type { KafkaCluster } from './msk/types.js';
 import type { SearchDomain } from './opensearch/types.js';
 import type { RedshiftCluster, RedshiftParameterGroup } from './redshift/types.js';
 import type { SsmParameter } from './ssm/types.js';
-import type { DbCluster, DbClusterMember, DbInstance, DbSubnetGroup, GlobalCluster } from './rds/types.js';
+import type { DbCluster, DbClusterMember, DbInstance, DbParameterGroup, DbSubnetGroup, GlobalCluster } from './rds/types.js';
 import type { AccountPublicAccessBlock, Bucket } from './s3/types.js';
 import type { Topic } from './sns/types.js';
 import type { Queue } from './sqs/types.js';
@@ -156,6 +156,10 @@ export interface CloudModel {
   // ── graph (s3) ──
   /** S3 access points (their policies and block public access settings, whatever the bucket). */
   accessPoints: import('./s3/types.js').AccessPoint[];
+
+  // ── security (s4) ──
+  /** RDS DB parameter groups and DB cluster parameter groups (their TLS parameters). */
+  dbParameterGroups: DbParameterGroup[];
   /** The cross-service questions rules ask (data stores, endpoints …), filled by the adapters and the linker. */
   facets: Facets;
 }
@@ -195,6 +199,9 @@ export function emptyModel(): CloudModel {
 
     // ── graph (s3) ──
     accessPoints: [],
+
+    // ── security (s4) ──
+    dbParameterGroups: [],
 
     facets: emptyFacets(),
   };

@@ -19,6 +19,17 @@ resource "aws_rds_cluster" "catalogue" {
   backup_retention_period     = 14
   deletion_protection         = true
   final_snapshot_identifier   = "${local.name}-catalogue-final"
+  db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.catalogue.name
+}
+
+# Clients must connect over TLS (rds.force_ssl is 0 in Aurora PostgreSQL's default group).
+resource "aws_rds_cluster_parameter_group" "catalogue" {
+  name   = "${local.name}-catalogue"
+  family = "aurora-postgresql16"
+  parameter {
+    name  = "rds.force_ssl"
+    value = "1"
+  }
 }
 
 # A writer and a reader, one per Availability Zone.

@@ -7,7 +7,10 @@ import { adaptServiceGroups } from '../service-security-groups.js';
 // AWS::RDS::DBCluster — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html
 // AWS::RDS::DBSubnetGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbsubnetgroup.html
 // AWS::RDS::GlobalCluster — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-globalcluster.html
+// AWS::RDS::DBParameterGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbparametergroup.html
+// AWS::RDS::DBClusterParameterGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbclusterparametergroup.html
 const ENGINE = 'Engine';
+const ENGINE_VERSION = 'EngineVersion';
 const CLUSTER_ID = 'DBClusterIdentifier';
 const STORAGE_ENCRYPTED = 'StorageEncrypted';
 const KMS_KEY = 'KmsKeyId';
@@ -38,6 +41,8 @@ export const adapter: Adapter = {
         engine: ENGINE,
         engineDefault: { value: '', assumed: 'the engine of the source snapshot or instance' },
         identifier: 'DBInstanceIdentifier',
+        engineVersion: ENGINE_VERSION,
+        parameterGroup: 'DBParameterGroupName',
         storageEncrypted: STORAGE_ENCRYPTED,
         kmsKey: KMS_KEY,
         multiAz: 'MultiAZ',
@@ -72,6 +77,8 @@ export const adapter: Adapter = {
         engineDefault: { value: '', assumed: 'the engine of the source snapshot or cluster' },
         engineMode: 'EngineMode',
         identifier: CLUSTER_ID,
+        engineVersion: ENGINE_VERSION,
+        parameterGroup: 'DBClusterParameterGroupName',
         storageEncrypted: STORAGE_ENCRYPTED,
         kmsKey: KMS_KEY,
         backupRetention: BACKUP_RETENTION,
@@ -89,6 +96,14 @@ export const adapter: Adapter = {
       },
       subnetGroup: { type: 'AWS::RDS::DBSubnetGroup', subnetIds: SUBNET_IDS },
       globalCluster: { type: 'AWS::RDS::GlobalCluster', identifier: GLOBAL_CLUSTER_ID, sourceCluster: SOURCE_CLUSTER },
+      // AWS::RDS::DBParameterGroup / AWS::RDS::DBClusterParameterGroup: `Family`, `Parameters` (a map of name → value).
+      parameterGroups: {
+        instance: 'AWS::RDS::DBParameterGroup',
+        cluster: 'AWS::RDS::DBClusterParameterGroup',
+        family: 'Family',
+        parameters: 'Parameters',
+        parameter: (r, name) => r.str(['Parameters', name]),
+      },
     });
     // AWS::RDS::DBSecurityGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbsecuritygroup.html
     //   DBSecurityGroupIngress: [{ CIDRIP, EC2SecurityGroupId, EC2SecurityGroupName, EC2SecurityGroupOwnerId }], EC2VpcId, GroupDescription.

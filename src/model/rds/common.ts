@@ -8,7 +8,7 @@ import { defaulted, unknownVal } from '../val.js';
 import { clusterStore, instanceStore } from './facets.js';
 import { readLogExports } from './logs.js';
 import { clusterStorageEncryption } from './serverless.js';
-import type { DbCluster, DbClusterMember, DbInstance, DbSubnetGroup, GlobalCluster } from './types.js';
+import type { DbCluster, DbClusterMember, DbInstance, DbParameterGroup, DbSubnetGroup, GlobalCluster } from './types.js';
 
 /** How a kind says whether deleting (or replacing) the resource keeps its data. */
 type Retain = (node: ResourceNode, r: PropertyReader) => Val<boolean>;
@@ -27,6 +27,9 @@ interface DatabaseNames {
   deletionProtection: string;
   subnetGroup: string;
   securityGroups: string;
+  engineVersion: string;
+  /** The (cluster) parameter group that holds the TLS parameters. */
+  parameterGroup: string;
   /** The database log types exported to CloudWatch Logs. */
   logExports: string;
   /** Properties that restore the database from a snapshot, a point in time or a source: it takes their encryption. */
@@ -69,6 +72,14 @@ export interface RdsSpelling {
   };
   subnetGroup: { type: string; subnetIds: string };
   globalCluster: { type: string; identifier: string; sourceCluster: string };
+  /** DB parameter groups and DB cluster parameter groups; `parameter` reads one parameter as the kind lists them. */
+  parameterGroups: {
+    instance: string;
+    cluster: string;
+    family: string;
+    parameters: string;
+    parameter: (r: PropertyReader, name: string) => Val<string> | undefined;
+  };
 }
 
 /** What a DB security group rule opens: the port of the DB instances that use the group. */
@@ -122,7 +133,25 @@ export function adaptDatabases(graph: ResourceGraph, model: CloudModel, s: RdsSp
     if (source) g.sourceCluster = source;
     model.globalClusters.push(g);
   }
+  const pg = s.parameterGroups;
+  for (const [type, scope] of [[pg.instance, 'instance'], [pg.cluster, 'cluster']] as const) {
+    for (const node of graph.ofType(type)) {
+      const r = new PropertyReader(node, graph, s.properties);
+      const g: DbParameterGroup = { resource: r.info(), scope, parametersAt: r.has([pg.parameters]) ? r.keyOrigin([pg.parameters]) : r.origin([pg.parameters]) };
+      const family = r.str([pg.family]);
+      if (family) g.family = family;
+      const forceSsl = pg.parameter(r, FORCE_SSL);
+      if (forceSsl) g.forceSsl = forceSsl;
+      const secure = pg.parameter(r, REQUIRE_SECURE_TRANSPORT);
+      if (secure) g.requireSecureTransport = secure;
+      model.dbParameterGroups.push(g);
+    }
+  }
 }
+
+/** The TLS parameters of RDS and Aurora parameter groups (RDS user guide: "Using SSL/TLS to encrypt a connection"). */
+export const FORCE_SSL = 'rds.force_ssl';
+export const REQUIRE_SECURE_TRANSPORT = 'require_secure_transport';
 
 /** A member of an Aurora cluster: its storage, backups, deletion protection and zones are the cluster's. */
 function member(node: ResourceNode, r: PropertyReader, cluster: Val<Link>, n: RdsSpelling['member']): DbClusterMember {
@@ -142,6 +171,7 @@ function instance(node: ResourceNode, r: PropertyReader, n: RdsSpelling['instanc
   const db: DbInstance = {
     resource: r.info(),
     engine: r.str([n.engine], n.engineDefault),
+    parameterGroup: r.linkOr([n.parameterGroup], 'the default DB parameter group'),
     storageEncrypted: r.bool([n.storageEncrypted]) ?? restoredEncryption(r, n.storageEncrypted, n.restoredFrom),
     kmsKey: r.str([n.kmsKey], NO_KEY),
     multiAz: r.bool([n.multiAz], { value: false, assumed: 'false: a single-AZ deployment' }),
@@ -155,6 +185,8 @@ function instance(node: ResourceNode, r: PropertyReader, n: RdsSpelling['instanc
   if (n.retainOnReplace) db.retainOnReplace = n.retainOnReplace(node, r);
   const identifier = r.str([n.identifier]);
   if (identifier) db.identifier = identifier;
+  const version = r.str([n.engineVersion]);
+  if (version) db.engineVersion = version;
   const source = r.link([n.replicaSource]);
   if (source) db.replicaOf = source;
   return db;
@@ -164,6 +196,7 @@ function cluster(node: ResourceNode, r: PropertyReader, n: RdsSpelling['cluster'
   const c: DbCluster = {
     resource: r.info(),
     engine: r.str([n.engine], n.engineDefault),
+    parameterGroup: r.linkOr([n.parameterGroup], 'the default DB cluster parameter group'),
     storageEncrypted: clusterStorageEncryption(r.str([n.engineMode]), r.bool([n.storageEncrypted]), r.origin([n.storageEncrypted]), () => restoredEncryption(r, n.storageEncrypted, n.restoredFrom)),
     kmsKey: r.str([n.kmsKey], NO_KEY),
     backupRetentionDays: r.num([n.backupRetention], n.backupRetentionDefault),
@@ -176,6 +209,8 @@ function cluster(node: ResourceNode, r: PropertyReader, n: RdsSpelling['cluster'
   if (n.retainOnReplace) c.retainOnReplace = n.retainOnReplace(node, r);
   const identifier = r.str([n.identifier]);
   if (identifier) c.identifier = identifier;
+  const version = r.str([n.engineVersion]);
+  if (version) c.engineVersion = version;
   const global = r.link([n.globalCluster]);
   if (global) c.globalCluster = global;
   const source = r.link([n.replicationSource]);

@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { tfRetainOnDelete } from '../deletion.js';
 import { adaptDatabases, DB_PORT } from './common.js';
+import { parameterValue } from '../redshift/common.js';
 import { adaptServiceGroups } from '../service-security-groups.js';
 
 // aws_db_instance — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance
@@ -8,7 +9,10 @@ import { adaptServiceGroups } from '../service-security-groups.js';
 // aws_rds_cluster_instance — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster_instance
 // aws_db_subnet_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_subnet_group
 // aws_rds_global_cluster — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_global_cluster
+// aws_db_parameter_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_parameter_group
+// aws_rds_cluster_parameter_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster_parameter_group
 const ENGINE = 'engine';
+const ENGINE_VERSION = 'engine_version';
 const STORAGE_ENCRYPTED = 'storage_encrypted';
 const KMS_KEY = 'kms_key_id';
 // Optional and computed: when unset, the RDS API default (1 day) applies.
@@ -42,6 +46,8 @@ export const adapter: Adapter = {
         engine: ENGINE,
         engineDefault: { value: '', assumed: 'the engine of the source snapshot or instance' },
         identifier: 'identifier',
+        engineVersion: ENGINE_VERSION,
+        parameterGroup: 'parameter_group_name',
         storageEncrypted: STORAGE_ENCRYPTED,
         kmsKey: KMS_KEY,
         multiAz: 'multi_az',
@@ -72,6 +78,8 @@ export const adapter: Adapter = {
         engineDefault: { value: 'aurora', assumed: 'aurora (provider default)' },
         engineMode: 'engine_mode',
         identifier: CLUSTER_ID,
+        engineVersion: ENGINE_VERSION,
+        parameterGroup: 'db_cluster_parameter_group_name',
         storageEncrypted: STORAGE_ENCRYPTED,
         kmsKey: KMS_KEY,
         backupRetention: BACKUP_RETENTION,
@@ -87,6 +95,14 @@ export const adapter: Adapter = {
       },
       subnetGroup: { type: 'aws_db_subnet_group', subnetIds: 'subnet_ids' },
       globalCluster: { type: 'aws_rds_global_cluster', identifier: GLOBAL_CLUSTER_ID, sourceCluster: 'source_db_cluster_identifier' },
+      // aws_db_parameter_group / aws_rds_cluster_parameter_group: `family`, `parameter { name, value, apply_method }` blocks.
+      parameterGroups: {
+        instance: 'aws_db_parameter_group',
+        cluster: 'aws_rds_cluster_parameter_group',
+        family: 'family',
+        parameters: 'parameter',
+        parameter: (r, name) => parameterValue(r, ['parameter'], name, 'name', 'value'),
+      },
     });
     // aws_db_security_group (provider v4 and earlier; removed in v5 with EC2-Classic) — name, description,
     //   ingress { cidr, security_group_name, security_group_id, security_group_owner_id }.

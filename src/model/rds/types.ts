@@ -4,6 +4,10 @@ export interface DbInstance extends ModelResource {
   /** `DBInstanceIdentifier` / `identifier`, when written: replicas in other stacks name their source by it. */
   identifier?: Val<string>;
   engine: Val<string>;
+  /** `EngineVersion` / `engine_version`, when written (absent: RDS picks its default version). */
+  engineVersion?: Val<string>;
+  /** `DBParameterGroupName` / `parameter_group_name`; a default link when none is named (the engine's default group). */
+  parameterGroup: Val<Link>;
   storageEncrypted: Val<boolean>;
   kmsKey: Val<string>;
   multiAz: Val<boolean>;
@@ -38,6 +42,10 @@ export interface DbCluster extends ModelResource {
   /** `DBClusterIdentifier` / `cluster_identifier`, when written. */
   identifier?: Val<string>;
   engine: Val<string>;
+  /** `EngineVersion` / `engine_version`, when written. */
+  engineVersion?: Val<string>;
+  /** `DBClusterParameterGroupName` / `db_cluster_parameter_group_name`; a default link when none is named. */
+  parameterGroup: Val<Link>;
   storageEncrypted: Val<boolean>;
   kmsKey: Val<string>;
   backupRetentionDays: Val<number>;
@@ -61,4 +69,22 @@ export interface GlobalCluster extends ModelResource {
   /** `GlobalClusterIdentifier` / `global_cluster_identifier`: secondaries in other stacks name it literally. */
   identifier?: Val<string>;
   sourceCluster?: Val<Link>;
+}
+
+/**
+ * A DB parameter group (`AWS::RDS::DBParameterGroup`, `aws_db_parameter_group`) or DB cluster
+ * parameter group (`AWS::RDS::DBClusterParameterGroup`, `aws_rds_cluster_parameter_group`): the
+ * parameters that decide whether the database requires TLS. A parameter the group does not set
+ * takes the default of the group's family.
+ */
+export interface DbParameterGroup extends ModelResource {
+  scope: 'instance' | 'cluster';
+  /** `Family` / `family` (`postgres16`, `aurora-mysql8.0`, `sqlserver-se-15.0`). */
+  family?: Val<string>;
+  /** `rds.force_ssl` (RDS for PostgreSQL, SQL Server; Aurora PostgreSQL), when the group sets it. */
+  forceSsl?: Val<string>;
+  /** `require_secure_transport` (RDS for MySQL, MariaDB; Aurora MySQL), when the group sets it. */
+  requireSecureTransport?: Val<string>;
+  /** Where a parameter the group does not set would go: its parameter list (`Parameters`, `parameter`), else the group's head. */
+  parametersAt: Val<string>['origin'];
 }
