@@ -148,7 +148,8 @@ export default defineRule({
         a.resource.span.file < b.resource.span.file ? -1 : a.resource.span.file > b.resource.span.file ? 1 : a.resource.address < b.resource.address ? -1 : a.resource.address > b.resource.address ? 1 : 0;
       // The application first (compute, load balancers), then the stores judged for a copy, then the rest: the first is where it is reported.
       const ranked = [
-        [...f.computeGroups, ...f.networkEndpoints].map((x) => x.owner).sort(order),
+        // Endpoints in the workload's VPC subnets (load balancers); APIs and distributions are the service's, not a footprint of their own.
+        [...f.computeGroups, ...f.networkEndpoints.filter((e) => e.placement === 'vpc')].map((x) => x.owner).sort(order),
         f.dataStores.filter((d) => d.contents === 'data' && !d.role).map((x) => x.owner).sort(order),
         f.dataStores.map((x) => x.owner).sort(order),
       ].flat();

@@ -1,6 +1,5 @@
 import { defineRule } from '../../src/engine/rule.js';
-import type { ModelResource } from '../../src/model/val.js';
-import { isKnown, isTrue } from '../../src/model/val.js';
+import { isKnown } from '../../src/model/val.js';
 
 export default defineRule({
   meta: {
@@ -40,35 +39,16 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const m = ctx.model;
-    const cloudFrontOrigins = new Set<string>();
-    for (const d of m.distributions) for (const o of d.origins) if (o.target && isKnown(o.target) && o.target.value.id) cloudFrontOrigins.add(o.target.value.id);
-    const shielded = (ids: string[]): boolean =>
-      m.shieldProtections.some((p) => (isKnown(p.target) && p.target.value.id !== undefined && ids.includes(p.target.value.id)) || p.mentions.some((id) => ids.includes(id)));
-    const check = (owner: ModelResource, what: string, ids: string[]): void => {
-      if (ids.some((id) => cloudFrontOrigins.has(id)) || shielded(ids)) return;
-      ctx.report({ messageId: 'unprotected', at: owner, resource: owner, data: { what } });
-    };
-    for (const lb of m.loadBalancers) {
-      if (!isKnown(lb.internetFacing)) {
-        ctx.undecidable(lb, lb.internetFacing, `whether the load balancer is internet-facing is unknown: ${lb.internetFacing.reason}`);
+    // Endpoints that need more than Shield Standard when exposed (the adapters set `ddos`); the linker found what is in front of them.
+    for (const e of ctx.model.facets.networkEndpoints) {
+      if (!e.ddos) continue;
+      const { exposed, what, unknown } = e.ddos;
+      if (!isKnown(exposed)) {
+        ctx.undecidable(e.owner, exposed, `${unknown}: ${exposed.reason}`);
         continue;
       }
-      if (!isTrue(lb.internetFacing)) continue;
-      const kind = isKnown(lb.kind) ? lb.kind.value : 'application';
-      // A Gateway Load Balancer takes traffic from route tables, not from the internet.
-      if (kind === 'gateway') continue;
-      const what = kind === 'network' ? 'Internet-facing Network Load Balancer' : kind === 'classic' ? 'Internet-facing Classic Load Balancer' : 'Internet-facing Application Load Balancer';
-      check(lb, what, [lb.resource.id]);
-    }
-    const stagesOf = (apiId: string): string[] => m.apiStages.filter((s) => isKnown(s.api) && s.api.value.id === apiId).map((s) => s.resource.id);
-    for (const api of m.restApis) {
-      if (!isKnown(api.endpointType)) {
-        ctx.undecidable(api, api.endpointType, `the API's endpoint type is unknown: ${api.endpointType.reason}`);
-        continue;
-      }
-      if (api.endpointType.value !== 'REGIONAL') continue;
-      check(api, 'Regional API Gateway REST API', [api.resource.id, ...stagesOf(api.resource.id)]);
+      if (!exposed.value || e.frontedBy.length > 0 || e.shield.length > 0) continue;
+      ctx.report({ messageId: 'unprotected', at: e.owner, resource: e.owner, data: { what } });
     }
   },
 });

@@ -1,37 +1,10 @@
 import { how, property, undecided } from '../../src/engine/kit.js';
 import { defineRule } from '../../src/engine/rule.js';
-import type { Listener } from '../../src/model/elb/types.js';
+import type { EndpointListener, MinimumTls } from '../../src/model/facets.js';
 import type { Bucket } from '../../src/model/s3/types.js';
-import type { Val } from '../../src/model/val.js';
+import type { ModelResource, Val } from '../../src/model/val.js';
 import { isKnown, unknownVal } from '../../src/model/val.js';
 
-/**
- * Predefined ELB security policies that still accept TLS 1.0 or 1.1 (or SSLv3).
- * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
- * https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html
- */
-export const OLD_TLS_POLICIES: readonly string[] = [
-  'ELBSecurityPolicy-2016-08',
-  'ELBSecurityPolicy-2015-05',
-  'ELBSecurityPolicy-2015-03',
-  'ELBSecurityPolicy-2015-02',
-  'ELBSecurityPolicy-2014-10',
-  'ELBSecurityPolicy-2014-01',
-  'ELBSecurityPolicy-2011-08',
-  'ELBSecurityPolicy-TLS-1-0-2015-04',
-  'ELBSecurityPolicy-TLS-1-1-2017-01',
-  'ELBSecurityPolicy-FS-2018-06',
-  'ELBSecurityPolicy-FS-1-1-2019-08',
-  'ELBSecurityPolicy-TLS13-1-0-2021-06',
-  'ELBSecurityPolicy-TLS13-1-1-2021-06',
-  'ELBSecurityPolicy-TLS13-1-0-PQ-2025-09',
-  'ELBSecurityPolicy-TLS13-1-1-PQ-2025-09',
-  'ELBSample-ELBDefaultCipherPolicy',
-  'ELBSample-OpenSSLDefaultCipherPolicy',
-];
-
-/** CloudFront minimum protocol versions that are TLS 1.2 or later. */
-const CLOUDFRONT_MODERN = /^TLSv1\.[23]/;
 const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS', 'SSL']);
 /** Condition operators that test aws:SecureTransport as a boolean. */
 const SECURE_TRANSPORT_OPERATORS = new Set(['bool', 'boolifexists']);
@@ -146,20 +119,20 @@ export default defineRule({
   },
   check(ctx) {
     const m = ctx.model;
-    for (const l of m.listeners) {
-      const name = l.resource.address;
-      if (!isKnown(l.protocol)) {
-        ctx.undecidable(l, l.protocol, `the protocol of listener ${name} is unknown: ${l.protocol.reason}`);
-        continue;
+    // Network endpoints: their listeners, viewer policies, minimum TLS and back-end connections.
+    for (const e of m.facets.networkEndpoints) {
+      for (const l of e.listeners) listener(l);
+      const name = e.owner.resource.address;
+      for (const v of e.viewerPolicies) {
+        if (!isKnown(v.value)) { ctx.undecidable(e.owner, v.value, `a viewer protocol policy of ${name} is unknown: ${v.value.reason}`); continue; }
+        if (v.plain) ctx.report({ messageId: 'cloudfrontAllowAll', at: v.value, resource: e.owner, data: { distribution: name } });
       }
-      const protocol = l.protocol.value;
-      const port = isKnown(l.port) ? String(l.port.value) : '?';
-      if (l.instanceProtocol !== undefined) {
-        classicListener(l, protocol, port);
-        continue;
+      for (const t of e.minimumTls) minimumTls(e.owner, name, t);
+      for (const b of e.backends) {
+        const p = b.protocol;
+        if (!isKnown(p)) { ctx.undecidable(e.owner, p, `the protocol policy of origin ${b.name} of ${name} is unknown: ${p.reason}`); continue; }
+        if (b.plain) ctx.report({ messageId: 'cloudfrontOriginHttp', at: p, resource: e.owner, data: { distribution: name, origin: b.name, policy: p.value } });
       }
-      if (protocol === 'HTTP') httpListener(l, port);
-      else if (TLS_PROTOCOLS.has(protocol)) tlsPolicy(l);
     }
 
     for (const tg of m.targetGroups) {
@@ -169,27 +142,6 @@ export default defineRule({
         continue;
       }
       if (tg.protocol.value === 'HTTP') ctx.report({ messageId: 'httpTargetGroup', at: tg.protocol, resource: tg, data: { group: tg.resource.address, protocol: tg.protocol.value } });
-    }
-
-    for (const d of m.distributions) {
-      const distribution = d.resource.address;
-      for (const v of d.viewerProtocolPolicies) {
-        if (!isKnown(v)) { ctx.undecidable(d, v, `a viewer protocol policy of ${distribution} is unknown: ${v.reason}`); continue; }
-        if (v.value === 'allow-all') ctx.report({ messageId: 'cloudfrontAllowAll', at: v, resource: d, data: { distribution } });
-      }
-      const min = d.minimumProtocolVersion;
-      if (!isKnown(min)) ctx.undecidable(d, min, `the minimum TLS version of ${distribution} is unknown: ${min.reason}`);
-      else if (!CLOUDFRONT_MODERN.test(min.value)) {
-        if (min.provenance === 'default') ctx.report({ messageId: 'cloudfrontDefaultTls', at: min, resource: d, data: { distribution, assumed: min.assumed } });
-        else ctx.report({ messageId: 'cloudfrontOldTls', at: min, resource: d, data: { distribution, version: min.value } });
-      }
-      for (const o of d.origins) {
-        const p = o.protocolPolicy;
-        if (!p) continue;
-        const origin = isKnown(o.id) ? o.id.value : '?';
-        if (!isKnown(p)) { ctx.undecidable(d, p, `the protocol policy of origin ${origin} of ${distribution} is unknown: ${p.reason}`); continue; }
-        if (p.value === 'http-only' || p.value === 'match-viewer') ctx.report({ messageId: 'cloudfrontOriginHttp', at: p, resource: d, data: { distribution, origin, policy: p.value } });
-      }
     }
 
     for (const b of m.buckets) {
@@ -207,14 +159,6 @@ export default defineRule({
       if (!t.value) ctx.report({ messageId: 'cacheNoTransitEncryption', at: t, resource: c, data: { cache: c.resource.address, how: `\`${property(t)}\` ${how(t)}` } });
     }
 
-    // API Gateway custom domains: TLS_1_0 is the one security policy that still accepts TLS 1.0 and 1.1.
-    for (const d of m.apiDomains) {
-      for (const p of d.securityPolicies) {
-        if (undecided(ctx, d, p, `the TLS security policy of ${d.resource.address}`)) continue;
-        if (isKnown(p) && p.value.toUpperCase() === 'TLS_1_0') ctx.report({ messageId: 'apiDomainOldTls', at: p, resource: d, data: { domain: d.resource.address, property: property(p), how: how(p) } });
-      }
-    }
-
     for (const store of m.facets.dataStores) {
       for (const t of store.inTransit ?? []) {
         if (undecided(ctx, store.owner, t.value, `whether the ${store.what} ${t.problem}`)) continue;
@@ -222,42 +166,69 @@ export default defineRule({
       }
     }
 
-    function httpListener(l: Listener, port: string): void {
-      const listener = l.resource.address;
-      if (l.defaultActions.length === 0) {
-        ctx.report({ messageId: 'httpListener', at: l.protocol, resource: l, data: { listener, port, action: 'none' } });
+    function listener(l: EndpointListener): void {
+      const name = l.owner.resource.address;
+      if (!isKnown(l.protocol)) {
+        ctx.undecidable(l.owner, l.protocol, `the protocol of listener ${name} is unknown: ${l.protocol.reason}`);
         return;
       }
-      const last = l.defaultActions[l.defaultActions.length - 1]!;
-      if (!isKnown(last.type)) { ctx.undecidable(l, last.type, `the default action of ${listener} is unknown: ${last.type.reason}`); return; }
+      const protocol = l.protocol.value;
+      const port = isKnown(l.port) ? String(l.port.value) : '?';
+      if (l.backendProtocol !== undefined) classicListener(l, l.backendProtocol, protocol, port);
+      else if (protocol === 'HTTP') httpListener(l, port);
+      else if (TLS_PROTOCOLS.has(protocol)) tlsPolicy(l);
+    }
+
+    /** The lowest TLS version a viewer certificate or a custom domain accepts. */
+    function minimumTls(owner: ModelResource, name: string, t: MinimumTls): void {
+      const p = t.policy;
+      if (t.of === 'custom-domain') {
+        if (undecided(ctx, owner, p, `the TLS security policy of ${name}`)) return;
+        if (t.weak) ctx.report({ messageId: 'apiDomainOldTls', at: p, resource: owner, data: { domain: name, property: property(p), how: how(p) } });
+        return;
+      }
+      if (!isKnown(p)) { ctx.undecidable(owner, p, `the minimum TLS version of ${name} is unknown: ${p.reason}`); return; }
+      if (!t.weak) return;
+      if (p.provenance === 'default') ctx.report({ messageId: 'cloudfrontDefaultTls', at: p, resource: owner, data: { distribution: name, assumed: p.assumed } });
+      else ctx.report({ messageId: 'cloudfrontOldTls', at: p, resource: owner, data: { distribution: name, version: p.value } });
+    }
+
+    function httpListener(l: EndpointListener, port: string): void {
+      const listener = l.owner.resource.address;
+      const last = l.action;
+      if (!last) {
+        ctx.report({ messageId: 'httpListener', at: l.protocol, resource: l.owner, data: { listener, port, action: 'none' } });
+        return;
+      }
+      if (!isKnown(last.type)) { ctx.undecidable(l.owner, last.type, `the default action of ${listener} is unknown: ${last.type.reason}`); return; }
       if (last.type.value !== 'redirect') {
-        ctx.report({ messageId: 'httpListener', at: l.protocol, resource: l, data: { listener, port, action: last.type.value } });
+        ctx.report({ messageId: 'httpListener', at: l.protocol, resource: l.owner, data: { listener, port, action: last.type.value } });
         return;
       }
       const to = last.redirectProtocol;
-      if (to && !isKnown(to)) { ctx.undecidable(l, to, `the redirect protocol of ${listener} is unknown: ${to.reason}`); return; }
+      if (to && !isKnown(to)) { ctx.undecidable(l.owner, to, `the redirect protocol of ${listener} is unknown: ${to.reason}`); return; }
       if (to && to.value === 'HTTPS') return;
       const at: Val<unknown> = to ?? last.type;
-      ctx.report({ messageId: 'redirectNotHttps', at, resource: l, data: { listener, port, protocol: to ? to.value : 'the same protocol', how: to ? `\`${property(to)}\` ${how(to)}` : 'no redirect settings' } });
+      ctx.report({ messageId: 'redirectNotHttps', at, resource: l.owner, data: { listener, port, protocol: to ? to.value : 'the same protocol', how: to ? `\`${property(to)}\` ${how(to)}` : 'no redirect settings' } });
     }
 
-    function tlsPolicy(l: Listener): void {
-      const p = l.sslPolicy;
-      if (!isKnown(p)) { ctx.undecidable(l, p, `the TLS policy of ${l.resource.address} is unknown: ${p.reason}`); return; }
-      if (!OLD_TLS_POLICIES.includes(p.value)) return;
-      if (p.provenance === 'default') ctx.report({ messageId: 'defaultTlsPolicy', at: p, resource: l, data: { listener: l.resource.address, assumed: p.assumed } });
-      else ctx.report({ messageId: 'oldTlsPolicy', at: p, resource: l, data: { listener: l.resource.address, policy: p.value } });
+    function tlsPolicy(l: EndpointListener): void {
+      const p = l.tlsPolicy;
+      if (!isKnown(p)) { ctx.undecidable(l.owner, p, `the TLS policy of ${l.owner.resource.address} is unknown: ${p.reason}`); return; }
+      if (!l.weakTls) return;
+      if (p.provenance === 'default') ctx.report({ messageId: 'defaultTlsPolicy', at: p, resource: l.owner, data: { listener: l.owner.resource.address, assumed: p.assumed } });
+      else ctx.report({ messageId: 'oldTlsPolicy', at: p, resource: l.owner, data: { listener: l.owner.resource.address, policy: p.value } });
     }
 
-    function classicListener(l: Listener, protocol: string, port: string): void {
-      const listener = l.resource.address;
-      if (protocol === 'HTTP') ctx.report({ messageId: 'classicHttpListener', at: l.protocol, resource: l, data: { listener, port, protocol } });
+    /** A listener that sets the protocol to its targets itself (classic load balancers). */
+    function classicListener(l: EndpointListener, back: Val<string>, protocol: string, port: string): void {
+      const listener = l.owner.resource.address;
+      if (protocol === 'HTTP') ctx.report({ messageId: 'classicHttpListener', at: l.protocol, resource: l.owner, data: { listener, port, protocol } });
       else if (TLS_PROTOCOLS.has(protocol)) tlsPolicy(l);
-      const back = l.instanceProtocol!;
-      if (!isKnown(back)) { ctx.undecidable(l, back, `the back-end protocol of ${listener} is unknown: ${back.reason}`); return; }
+      if (!isKnown(back)) { ctx.undecidable(l.owner, back, `the back-end protocol of ${listener} is unknown: ${back.reason}`); return; }
       // Plain text to the instances; an HTTP front end is already reported as a whole.
       if ((back.value === 'HTTP' || back.value === 'TCP') && protocol !== 'HTTP' && protocol !== 'TCP') {
-        ctx.report({ messageId: 'classicPlainBackend', at: back, resource: l, data: { listener, port, protocol: back.value, how: `\`${property(back)}\` ${how(back)}` } });
+        ctx.report({ messageId: 'classicPlainBackend', at: back, resource: l.owner, data: { listener, port, protocol: back.value, how: `\`${property(back)}\` ${how(back)}` } });
       }
     }
   },

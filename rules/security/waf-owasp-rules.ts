@@ -1,8 +1,6 @@
 import { defineRule } from '../../src/engine/rule.js';
-import type { CloudModel } from '../../src/model/model.js';
 import type { WebAcl } from '../../src/model/wafv2/types.js';
-import type { Link, ModelResource, Val } from '../../src/model/val.js';
-import { isKnown, isTrue } from '../../src/model/val.js';
+import { isKnown } from '../../src/model/val.js';
 
 /** The AWS managed rule groups that cover the OWASP Top 10 classes a WAF can block, and what each covers. */
 const OWASP_GROUPS: readonly [name: string, covers: string][] = [
@@ -10,35 +8,6 @@ const OWASP_GROUPS: readonly [name: string, covers: string][] = [
   ['AWSManagedRulesKnownBadInputsRuleSet', 'known bad inputs (Log4j and other exploit patterns)'],
   ['AWSManagedRulesSQLiRuleSet', 'SQL injection'],
 ];
-
-/** An endpoint a web ACL can protect, reachable from the internet. */
-interface Endpoint {
-  owner: ModelResource;
-  what: string;
-  /** A web ACL named on the resource itself (CloudFront `WebACLId`). */
-  own?: Val<Link>;
-  /** Graph ids an association may name for it: the resource, and for a stage its API. */
-  ids: string[];
-}
-
-function endpoints(m: CloudModel): Endpoint[] {
-  const out: Endpoint[] = [];
-  for (const lb of m.loadBalancers) {
-    if (isKnown(lb.kind) && lb.kind.value === 'application' && isTrue(lb.internetFacing)) out.push({ owner: lb, what: 'internet-facing Application Load Balancer', ids: [lb.resource.id] });
-  }
-  const apis = new Map(m.restApis.map((a) => [a.resource.id, a]));
-  for (const s of m.apiStages) {
-    const apiId = isKnown(s.api) ? s.api.value.id : undefined;
-    const api = apiId ? apis.get(apiId) : undefined;
-    if (api && isKnown(api.endpointType) && api.endpointType.value === 'PRIVATE') continue;
-    out.push({ owner: s, what: 'API Gateway REST API stage', ids: [s.resource.id, ...(apiId ? [apiId] : [])] });
-  }
-  for (const g of m.graphqlApis) {
-    if (isKnown(g.visibility) && g.visibility.value === 'GLOBAL') out.push({ owner: g, what: 'AppSync GraphQL API', ids: [g.resource.id] });
-  }
-  for (const d of m.distributions) out.push({ owner: d, what: 'CloudFront distribution', own: d.webAcl, ids: [d.resource.id] });
-  return out;
-}
 
 export default defineRule({
   meta: {
@@ -93,28 +62,17 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const m = ctx.model;
-    const acls = new Map(m.webAcls.map((a) => [a.resource.id, a]));
-    for (const e of endpoints(m)) {
-      const links: Val<Link>[] = [];
-      if (e.own && e.own.provenance !== 'default') links.push(e.own);
-      for (const a of m.webAclAssociations) {
-        const target = isKnown(a.target) ? a.target.value.id : undefined;
-        if ((target && e.ids.includes(target)) || a.mentions.some((id) => e.ids.includes(id))) links.push(a.webAcl);
-      }
-      if (links.length === 0) {
-        ctx.report({ messageId: 'noWebAcl', at: e.own ?? e.owner, resource: e.owner, data: { what: e.what.replace(/^./, (c) => c.toUpperCase()) } });
+    // Endpoints a web ACL can protect that take requests from the internet (the adapters set `waf`); the linker found their web ACLs.
+    for (const e of ctx.model.facets.networkEndpoints) {
+      if (!e.waf) continue;
+      const what = e.waf.what;
+      if (e.webAcls.length === 0) {
+        ctx.report({ messageId: 'noWebAcl', at: e.webAcl ?? e.owner, resource: e.owner, data: { what: what.replace(/^./, (c) => c.toUpperCase()) } });
         continue;
       }
-      const found: WebAcl[] = [];
-      let outside = false;
-      for (const l of links) {
-        const acl = isKnown(l) && l.value.id ? acls.get(l.value.id) : undefined;
-        if (acl) found.push(acl);
-        else outside = true;
-      }
-      if (outside && found.length === 0) {
-        ctx.undecidable(e.owner, links[0]!, `the web ACL of the ${e.what} is not in the scan: its rules cannot be checked`);
+      const found: WebAcl[] = e.webAcls.flatMap((x) => (x.acl ? [x.acl] : []));
+      if (found.length === 0) {
+        ctx.undecidable(e.owner, e.webAcls[0]!.link, `the web ACL of the ${what} is not in the scan: its rules cannot be checked`);
         continue;
       }
       for (const acl of found) {
@@ -125,7 +83,7 @@ export default defineRule({
           ctx.undecidable(e.owner, acl, `the web ACL ${acl.resource.address} has rules of its own that may cover ${missing.map(([, c]) => c).join(', ')}`);
           continue;
         }
-        ctx.report({ messageId: 'missingGroups', at: acl, resource: acl, data: { what: e.what, acl: acl.resource.address, missing: missing.map(([, c]) => c).join('; ') } });
+        ctx.report({ messageId: 'missingGroups', at: acl, resource: acl, data: { what, acl: acl.resource.address, missing: missing.map(([, c]) => c).join('; ') } });
       }
     }
   },

@@ -1,6 +1,8 @@
 import type { BackupPlan, BackupRule, BackupSelection, ResourceTags } from './backup/types.js';
 import type { ScalableTarget } from './applicationautoscaling/types.js';
+import type { ShieldProtection } from './shield/types.js';
 import type { Link, ModelResource, Val } from './val.js';
+import type { WebAcl } from './wafv2/types.js';
 import type { Zone } from './zone.js';
 
 /*
@@ -185,13 +187,116 @@ export type NativeBackup =
  * it needs versioning on); `noPlan` says why not, in words, when it does not.
  */
 
-/** A resource that accepts traffic: a load balancer, later an API, a distribution. */
+/**
+ * A resource that accepts connections: a load balancer, a REST API and its stages, an API Gateway
+ * custom domain, an AppSync API, a CloudFront distribution. The adapters say what it is and how it
+ * takes traffic (listeners, minimum TLS, what can protect it); the linker (`link-endpoints.ts`) adds
+ * what stands in front of it in the scan (web ACLs, Shield Advanced protections, distributions).
+ */
 export interface NetworkEndpoint {
   owner: ModelResource;
+  /** The endpoint in words, for messages: `Load balancer`, `API Gateway REST API stage`, `CloudFront distribution`. */
   what: string;
+  /** Whether it takes connections from the internet: a load balancer's scheme, an API's endpoint type or visibility; always for a distribution. */
   internetFacing: Val<boolean>;
-  /** Subnets it is placed in (its zones are theirs). */
+  /** Subnets it is placed in (its zones are theirs); empty for endpoints the service places. */
   subnets: Val<Link>[];
+  /**
+   * Where it runs: in the workload's VPC subnets (load balancers), as a regional endpoint of a managed
+   * service (API Gateway, AppSync), at CloudFront's edge locations, or unknown for an endpoint the scan
+   * knows only through a resource that names it (a listener of a load balancer in another stack).
+   */
+  placement: 'vpc' | 'service' | 'edge' | 'unknown';
+  /** Its listeners (protocol, port, TLS policy): Elastic Load Balancing listeners, inline on classic load balancers. */
+  listeners: EndpointListener[];
+  /** The lowest TLS version it accepts when a setting of the endpoint decides it without listeners (a viewer certificate, a custom domain's security policy). */
+  minimumTls: MinimumTls[];
+  /** Per route, whether clients may stay on plain HTTP (CloudFront cache behaviours' viewer protocol policies). */
+  viewerPolicies: PlainSetting[];
+  /** Connections it makes to the servers behind it when it sets their protocol itself (CloudFront custom origins). */
+  backends: EndpointBackend[];
+  /**
+   * Set when a WAF web ACL can filter its requests and it takes them from the internet (WAF protects
+   * Application Load Balancers, REST API stages, AppSync APIs and distributions): how WAF messages name it.
+   */
+  waf?: { what: string };
+  /**
+   * Set for endpoints that need protection against floods beyond Shield Standard when exposed: `exposed`
+   * decides (internet-facing and not already served through CloudFront by its service; unknown is a
+   * notice worded by `unknown`), `what` names it in messages.
+   */
+  ddos?: { exposed: Val<boolean>; what: string; unknown: string };
+  /** The web ACL named on the resource itself (CloudFront `WebACLId` / `web_acl_id`): a link, a literal ARN, or a default for none. */
+  webAcl?: Val<Link>;
+  /** Graph ids a web ACL association, a Shield protection or a distribution's origin may name for it: the resource, and for a stage its API (for an API, its stages). */
+  ids: string[];
+
+  /** Set by the linker: the web ACLs in front of it (its own `webAcl` first, then associations), each with the web ACL when it is in the scan. */
+  webAcls: { link: Val<Link>; acl?: WebAcl }[];
+  /** Set by the linker: Shield Advanced protections whose resource ARN names it. */
+  shield: ShieldProtection[];
+  /** Set by the linker: CloudFront distributions in the scan with an origin that points at it. */
+  frontedBy: ModelResource[];
+}
+
+/** A listener of an endpoint: the port and protocol it takes connections on. */
+export interface EndpointListener {
+  /** Where findings about the listener are reported: the listener resource, or the inline listener of a classic load balancer. */
+  owner: ModelResource;
+  /** Upper case: `HTTP`, `HTTPS`, `TCP`, `TLS`, `SSL`, `UDP`, `GENEVE`. */
+  protocol: Val<string>;
+  port: Val<number>;
+  /** The TLS security policy of a TLS listener, the service's default named when absent; `''` (defaulted) on a plain listener. */
+  tlsPolicy: Val<string>;
+  /** Whether the TLS policy accepts TLS versions older than 1.2 (from the service's documented policies; ignored when unknown). */
+  weakTls: boolean;
+  /** What answers requests on the listener: the last of its default actions (`forward`, `redirect` with the protocol it redirects to), absent when it has none. */
+  action?: { type: Val<string>; redirectProtocol?: Val<string> };
+  /** The protocol it forwards to its targets when the listener sets it itself (classic load balancers). */
+  backendProtocol?: Val<string>;
+}
+
+/** The lowest TLS version an endpoint accepts, as one of its settings decides it. */
+export interface MinimumTls {
+  /** The setting's value (a protocol version, a security policy), the default named when absent; findings are reported at its origin. */
+  policy: Val<string>;
+  /** Whether it accepts TLS versions older than 1.2 (ignored when unknown). */
+  weak: boolean;
+  /** Whose connections it governs, for messages: viewers of a content delivery network, or clients of a custom domain name. */
+  of: 'viewers' | 'custom-domain';
+}
+
+/** A setting that decides whether clients may use plain HTTP. */
+export interface PlainSetting {
+  value: Val<string>;
+  /** Whether it lets them (ignored when unknown). */
+  plain: boolean;
+}
+
+/** A connection from the endpoint to a server behind it. */
+export interface EndpointBackend {
+  /** The backend in words, as the endpoint names it (an origin id), `?` when unknown. */
+  name: string;
+  /** The protocol setting; findings are reported at its origin. */
+  protocol: Val<string>;
+  /** Whether it may send requests in plain HTTP (ignored when unknown). */
+  plain: boolean;
+}
+
+/** A network endpoint with the linker's lists and the fields it lacks empty: what an adapter starts from. */
+export function networkEndpoint(
+  owner: ModelResource,
+  what: string,
+  internetFacing: Val<boolean>,
+  placement: NetworkEndpoint['placement'],
+  fields: Partial<Omit<NetworkEndpoint, 'owner' | 'what' | 'internetFacing' | 'placement' | 'webAcls' | 'shield' | 'frontedBy'>> = {},
+): NetworkEndpoint {
+  return {
+    owner, what, internetFacing, placement,
+    subnets: [], listeners: [], minimumTls: [], viewerPolicies: [], backends: [], ids: [owner.resource.id],
+    ...fields,
+    webAcls: [], shield: [], frontedBy: [],
+  };
 }
 
 /** Servers or tasks that run the workload: an auto scaling group, later an ECS service. */

@@ -8,6 +8,7 @@ import { linkLogging } from './link-logging.js';
 import { linkScaling } from './link-scaling.js';
 import { linkStoreRoles } from './link-dr.js';
 import { linkTransit } from './link-transit.js';
+import { linkEndpoints } from './link-endpoints.js';
 
 /**
  * Joins across services that only the whole model can see: which resources use each
@@ -20,6 +21,7 @@ export function linkModel(model: CloudModel): void {
   linkScaling(model);
   linkStoreRoles(model);
   linkTransit(model);
+  linkEndpoints(model);
   const groups = new Map(model.securityGroups.map((g) => [g.resource.id, g]));
   const attach = (links: Val<Link>[], a: SecurityGroupAttachment): void => {
     for (const l of links) {

@@ -1,6 +1,10 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
-import { explicit } from '../val.js';
+import type { Val } from '../val.js';
+import { defaulted, explicit } from '../val.js';
+import { mapVal } from '../val-ops.js';
+import { apiEndpoints } from './common.js';
+import type { ApiDomain, ApiStage, RestApi } from './types.js';
 import { logSource } from '../facets.js';
 import { deliveryTo } from '../logs/common.js';
 
@@ -27,31 +31,42 @@ export const adapter: Adapter = {
   service: 'apigateway',
   source: 'terraform',
   adapt(graph, model) {
+    const apis: RestApi[] = [];
+    const stages: ApiStage[] = [];
+    const domains: { domain: ApiDomain; internetFacing: Val<boolean> }[] = [];
     for (const node of graph.ofType(REST_API)) {
       if (node.mode !== 'managed') continue;
       const r = new PropertyReader(node, graph, '');
       const types = r.strList(ENDPOINT_TYPES, { value: ['EDGE'], assumed: 'an edge-optimized endpoint' });
       const endpointType = types.provenance === 'unknown' ? types : { ...types, value: types.value[0] ?? 'EDGE' };
-      model.restApis.push({ resource: r.info(), endpointType });
+      const api: RestApi = { resource: r.info(), endpointType };
+      model.restApis.push(api);
+      apis.push(api);
     }
     for (const node of graph.ofType(STAGE)) {
       if (node.mode !== 'managed') continue;
       const r = new PropertyReader(node, graph, '');
       const stage = { resource: r.info(), api: r.link([REST_API_ID]) ?? explicit({}, r.origin([REST_API_ID])) };
       model.apiStages.push(stage);
+      stages.push(stage);
       const logs = deliveryTo(r, ACCESS_LOG_DESTINATION, 'no access logs');
       model.facets.logSources.push(logSource(stage, 'API Gateway stage', 'access logs', logs.enabled, logs.destinations));
     }
     for (const node of graph.ofType(DOMAIN)) {
       if (node.mode !== 'managed') continue;
       const r = new PropertyReader(node, graph, '');
-      model.apiDomains.push({ resource: r.info(), securityPolicies: [r.str([SECURITY_POLICY], OLD_DEFAULT)] });
+      const domain: ApiDomain = { resource: r.info(), securityPolicies: [r.str([SECURITY_POLICY], OLD_DEFAULT)] };
+      model.apiDomains.push(domain);
+      // Edge-optimized and regional custom domain names are public (a PRIVATE type would not be).
+      domains.push({ domain, internetFacing: mapVal(r.strList(ENDPOINT_TYPES, { value: ['EDGE'], assumed: 'an edge-optimized endpoint' }), (t) => !t.includes('PRIVATE')) });
     }
     for (const node of graph.ofType(V2_DOMAIN)) {
       if (node.mode !== 'managed') continue;
       const r = new PropertyReader(node, graph, '');
       const policies = r.each([V2_DOMAIN_CONFIGURATION]).map((c) => c.str([SECURITY_POLICY])).filter((v) => v !== undefined);
-      if (policies.length > 0) model.apiDomains.push({ resource: r.info(), securityPolicies: policies });
+      const domain: ApiDomain = { resource: r.info(), securityPolicies: policies };
+      if (policies.length > 0) model.apiDomains.push(domain);
+      domains.push({ domain, internetFacing: defaulted(true, { ...r.origin([]), path: '' }, 'public: a v2 custom domain name is a regional endpoint') });
     }
     for (const node of graph.ofType(V2_STAGE)) {
       if (node.mode !== 'managed') continue;
@@ -61,5 +76,6 @@ export const adapter: Adapter = {
       const logs = deliveryTo(r, ACCESS_LOG_DESTINATION, 'no access logs');
       model.facets.logSources.push(logSource(stage, 'API Gateway v2 stage', 'access logs', logs.enabled, logs.destinations));
     }
+    apiEndpoints(model, apis, stages, domains);
   },
 };

@@ -1,5 +1,7 @@
 import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
+import { graphqlEndpoint } from './common.js';
+import type { GraphqlApi } from './types.js';
 
 // AWS::AppSync::GraphQLApi — `Visibility` GLOBAL (default) | PRIVATE.
 const API = 'AWS::AppSync::GraphQLApi';
@@ -11,7 +13,9 @@ export const adapter: Adapter = {
   adapt(graph, model) {
     for (const node of graph.ofType(API)) {
       const r = new PropertyReader(node, graph, 'Properties');
-      model.graphqlApis.push({ resource: r.info(), visibility: r.str([VISIBILITY], { value: 'GLOBAL', assumed: 'GLOBAL: reachable from the internet' }) });
+      const api: GraphqlApi = { resource: r.info(), visibility: r.str([VISIBILITY], { value: 'GLOBAL', assumed: 'GLOBAL: reachable from the internet' }) };
+      model.graphqlApis.push(api);
+      model.facets.networkEndpoints.push(graphqlEndpoint(api));
     }
   },
 };

@@ -5,7 +5,7 @@ import { defaulted, explicit } from '../val.js';
 import { mapVal, required } from '../val-ops.js';
 import type { Distribution, DistributionOrigin } from './types.js';
 import { distributionLogs } from './logs.js';
-import { CUSTOM_CERT_ASSUMED, DEFAULT_CERT_ASSUMED, DEFAULT_CERT_MINIMUM } from './common.js';
+import { CUSTOM_CERT_ASSUMED, DEFAULT_CERT_ASSUMED, DEFAULT_CERT_MINIMUM, distributionEndpoint } from './common.js';
 
 // AWS::CloudFront::Distribution — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudfront-distribution.html
 // (DistributionConfig, DefaultCacheBehavior, CacheBehavior, ViewerCertificate, Origin, CustomOriginConfig, Logging)
@@ -65,6 +65,7 @@ export const adapter: Adapter = {
         logging: c.has([LOGGING]) ? explicit(true, c.at([LOGGING]).origin()) : defaulted(false, r.origin([CONFIG, LOGGING]), 'standard logging off'),
       };
       model.distributions.push(distribution);
+      model.facets.networkEndpoints.push(distributionEndpoint(distribution));
       model.facets.logSources.push(distributionLogs(distribution, c.link([LOGGING, LOGGING_BUCKET])));
     }
   },

@@ -5,7 +5,7 @@ import { defaulted, explicit } from '../val.js';
 import { mapVal, required } from '../val-ops.js';
 import type { Distribution, DistributionOrigin } from './types.js';
 import { distributionLogs } from './logs.js';
-import { CUSTOM_CERT_ASSUMED, DEFAULT_CERT_ASSUMED, DEFAULT_CERT_MINIMUM } from './common.js';
+import { CUSTOM_CERT_ASSUMED, DEFAULT_CERT_ASSUMED, DEFAULT_CERT_MINIMUM, distributionEndpoint } from './common.js';
 
 // aws_cloudfront_distribution — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudfront_distribution
 const DISTRIBUTION = 'aws_cloudfront_distribution';
@@ -63,6 +63,7 @@ export const adapter: Adapter = {
         logging: logging ? explicit(true, logging.origin()) : defaulted(false, r.origin([LOGGING_CONFIG]), 'standard logging off'),
       };
       model.distributions.push(distribution);
+      model.facets.networkEndpoints.push(distributionEndpoint(distribution));
       model.facets.logSources.push(distributionLogs(distribution, logging?.link([LOGGING_BUCKET])));
     }
   },

@@ -1,11 +1,13 @@
 import type { ResourceGraph, ResourceNode } from '../../graph/graph.js';
 import { referencedIds } from '../../graph/value.js';
 import { monitored, named } from '../cloudwatch/monitored.js';
+import type { EndpointListener, NetworkEndpoint } from '../facets.js';
+import { networkEndpoint } from '../facets.js';
 import type { CloudModel } from '../model.js';
 import { PropertyReader } from '../read.js';
 import type { SubReader } from '../read.js';
 import type { Link, Origin, Val } from '../val.js';
-import { defaulted, explicit, unknownVal } from '../val.js';
+import { defaulted, explicit, isKnown, isTrue, unknownVal } from '../val.js';
 import { mapVal, required } from '../val-ops.js';
 import { loadBalancerLogs } from './logs.js';
 import type { Listener, ListenerAction, LoadBalancer, TargetGroup } from './types.js';
@@ -18,6 +20,57 @@ import type { Listener, ListenerAction, LoadBalancer, TargetGroup } from './type
  */
 export const DEFAULT_SSL_POLICY = 'ELBSecurityPolicy-2016-08';
 export const DEFAULT_SSL_POLICY_ASSUMED = `${DEFAULT_SSL_POLICY} (the API default for HTTPS/TLS listeners, which allows TLS 1.0 and 1.1)`;
+
+/**
+ * Predefined ELB security policies that still accept TLS 1.0 or 1.1 (or SSLv3).
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html
+ */
+export const OLD_TLS_POLICIES: readonly string[] = [
+  'ELBSecurityPolicy-2016-08',
+  'ELBSecurityPolicy-2015-05',
+  'ELBSecurityPolicy-2015-03',
+  'ELBSecurityPolicy-2015-02',
+  'ELBSecurityPolicy-2014-10',
+  'ELBSecurityPolicy-2014-01',
+  'ELBSecurityPolicy-2011-08',
+  'ELBSecurityPolicy-TLS-1-0-2015-04',
+  'ELBSecurityPolicy-TLS-1-1-2017-01',
+  'ELBSecurityPolicy-FS-2018-06',
+  'ELBSecurityPolicy-FS-1-1-2019-08',
+  'ELBSecurityPolicy-TLS13-1-0-2021-06',
+  'ELBSecurityPolicy-TLS13-1-1-2021-06',
+  'ELBSecurityPolicy-TLS13-1-0-PQ-2025-09',
+  'ELBSecurityPolicy-TLS13-1-1-PQ-2025-09',
+  'ELBSample-ELBDefaultCipherPolicy',
+  'ELBSample-OpenSSLDefaultCipherPolicy',
+];
+
+const KIND_WORDS = { application: 'Application Load Balancer', network: 'Network Load Balancer', classic: 'Classic Load Balancer', gateway: 'Gateway Load Balancer' } as const;
+
+/**
+ * A load balancer as a network endpoint. WAF web ACLs protect Application Load Balancers only; every
+ * internet-facing kind but the Gateway Load Balancer (which takes traffic from route tables, not from
+ * the internet) needs CloudFront or Shield Advanced against floods.
+ */
+function loadBalancerEndpoint(lb: LoadBalancer): NetworkEndpoint {
+  const kind = isKnown(lb.kind) ? lb.kind.value : undefined;
+  const what = `Internet-facing ${KIND_WORDS[kind === 'network' || kind === 'classic' ? kind : 'application']}`;
+  return networkEndpoint(lb, 'Load balancer', lb.internetFacing, 'vpc', {
+    subnets: lb.subnets,
+    ...(kind === 'application' && isTrue(lb.internetFacing) ? { waf: { what: 'internet-facing Application Load Balancer' } } : {}),
+    ddos: { exposed: mapVal(lb.internetFacing, (f) => f && kind !== 'gateway'), what, unknown: 'whether the load balancer is internet-facing is unknown' },
+  });
+}
+
+/** A listener as its endpoint's listener: the TLS policy judged against the old policies, the action that answers requests. */
+function endpointListener(l: Listener): EndpointListener {
+  const last = l.defaultActions[l.defaultActions.length - 1];
+  const out: EndpointListener = { owner: l, protocol: l.protocol, port: l.port, tlsPolicy: l.sslPolicy, weakTls: isKnown(l.sslPolicy) && OLD_TLS_POLICIES.includes(l.sslPolicy.value) };
+  if (last) out.action = last.redirectProtocol ? { type: last.type, redirectProtocol: last.redirectProtocol } : { type: last.type };
+  if (l.instanceProtocol) out.backendProtocol = l.instanceProtocol;
+  return out;
+}
 
 /** For every node id, the ids of the nodes of the given types that reference it (target group → listeners/rules). */
 function referrers(graph: ResourceGraph, types: string[]): Map<string, string[]> {
@@ -129,6 +182,7 @@ const upper = (p: string): string => p.toUpperCase();
 export function adaptLoadBalancers(graph: ResourceGraph, model: CloudModel, s: ElbSpelling): void {
   const reader = (node: ResourceNode): PropertyReader => new PropertyReader(node, graph, s.properties);
   const n = s.loadBalancer;
+  const endpoints = new Map<string, NetworkEndpoint>();
   for (const node of graph.ofType(...n.types)) {
     const r = reader(node);
     const logs = n.accessLogs(r);
@@ -141,7 +195,9 @@ export function adaptLoadBalancers(graph: ResourceGraph, model: CloudModel, s: E
       accessLogs: logs.enabled,
     };
     model.loadBalancers.push(lb);
-    model.facets.networkEndpoints.push({ owner: lb, what: 'Load balancer', internetFacing: lb.internetFacing, subnets: lb.subnets });
+    const endpoint = loadBalancerEndpoint(lb);
+    endpoints.set(node.id, endpoint);
+    model.facets.networkEndpoints.push(endpoint);
     model.facets.monitored.push(monitored(lb, 'Load balancer', { namespaces: ['AWS/ApplicationELB', 'AWS/NetworkELB', 'AWS/GatewayELB'], dimension: 'LoadBalancer', fullName: true, suggest: 'HTTPCode_ELB_5XX_Count, UnHealthyHostCount or TargetResponseTime', ...named(r.str([n.name])) }));
     const source = loadBalancerLogs(lb, logs.bucket);
     if (source) model.facets.logSources.push(source);
@@ -160,6 +216,11 @@ export function adaptLoadBalancers(graph: ResourceGraph, model: CloudModel, s: E
       defaultActions: r.each([l.defaultActions]).map((a) => actionOf(a, l.action)),
     };
     model.listeners.push(listener);
+    // Its endpoint: the load balancer it names, or the listener itself when that load balancer is not in the scan.
+    const lbId = isKnown(listener.loadBalancer) ? listener.loadBalancer.value.id : undefined;
+    const endpoint = lbId ? endpoints.get(lbId) : undefined;
+    if (endpoint) endpoint.listeners.push(endpointListener(listener));
+    else model.facets.networkEndpoints.push(networkEndpoint(listener, 'Load balancer', unknownVal(listener.loadBalancer.origin, 'the load balancer is not in the scan'), 'unknown', { listeners: [endpointListener(listener)] }));
   }
 
   const t = s.targetGroup;
@@ -201,7 +262,8 @@ export function adaptLoadBalancers(graph: ResourceGraph, model: CloudModel, s: E
       accessLogs: logs.enabled,
     };
     model.loadBalancers.push(lb);
-    model.facets.networkEndpoints.push({ owner: lb, what: 'Load balancer', internetFacing: lb.internetFacing, subnets: lb.subnets });
+    const endpoint = loadBalancerEndpoint(lb);
+    model.facets.networkEndpoints.push(endpoint);
     model.facets.monitored.push(monitored(lb, 'Load balancer', { namespaces: ['AWS/ELB'], dimension: 'LoadBalancerName', suggest: 'UnHealthyHostCount, HTTPCode_ELB_5XX or Latency', ...named(r.str([c.name])) }));
     const source = loadBalancerLogs(lb, logs.bucket);
     if (source) model.facets.logSources.push(source);
@@ -219,6 +281,7 @@ export function adaptLoadBalancers(graph: ResourceGraph, model: CloudModel, s: E
         instanceProtocol: mapVal(x.str([c.instanceProtocol]) ?? backendDefault(protocol, origin), upper),
       };
       model.listeners.push(listener);
+      endpoint.listeners.push(endpointListener(listener));
     });
   }
   // Registrations, in one order for every kind: target groups', then classic load balancers'.
