@@ -5,8 +5,8 @@
  */
 import { runRules } from '../../src/engine/engine.js';
 import type { Rule, RuleSettings } from '../../src/engine/rule.js';
-import type { DataStore } from '../../src/model/facets.js';
-import { dataStore } from '../../src/model/facets.js';
+import type { DataStore, NetworkEndpoint } from '../../src/model/facets.js';
+import { dataStore, networkEndpoint } from '../../src/model/facets.js';
 import type { CloudModel } from '../../src/model/model.js';
 import { emptyModel } from '../../src/model/model.js';
 import type { DefaultVal, ExplicitVal, ModelResource, Origin, ResourceInfo, UnknownVal } from '../../src/model/val.js';
@@ -59,6 +59,13 @@ export function store(address: string, fields: Partial<Omit<DataStore, 'owner'>>
   return dataStore(resource(address, type, { ...(line !== undefined ? { line } : {}), ...(region !== undefined ? { region } : {}) }), what, rest);
 }
 
+/** A network-endpoint facet on a made-up resource, internet-facing unless told: what a new service's adapter would add. */
+export function endpoint(address: string, fields: Partial<Omit<NetworkEndpoint, 'owner'>> & { type?: string; line?: number } = {}): NetworkEndpoint {
+  const { type = 'AWS::Test::Endpoint', line, what = 'Test endpoint', internetFacing = val.set(true, line ?? 1), placement = 'service', webAcls, shield, frontedBy, ...rest } = fields;
+  const e = networkEndpoint(resource(address, type, line !== undefined ? { line } : {}), what, internetFacing, placement, rest);
+  return { ...e, webAcls: webAcls ?? [], shield: shield ?? [], frontedBy: frontedBy ?? [] };
+}
+
 /** A model with the given lists and facets; everything else empty. */
 export function model(parts: Partial<Omit<CloudModel, 'facets'>> & { facets?: Partial<CloudModel['facets']> } = {}): CloudModel {
   const m = emptyModel();
@@ -66,6 +73,7 @@ export function model(parts: Partial<Omit<CloudModel, 'facets'>> & { facets?: Pa
   Object.assign(m, lists);
   Object.assign(m.facets, facets ?? {});
   for (const s of m.facets.dataStores) if (!m.resources.includes(s.owner)) m.resources.push(s.owner);
+  for (const e of m.facets.networkEndpoints) if (!m.resources.includes(e.owner)) m.resources.push(e.owner);
   return m;
 }
 
