@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the compiled CLI; `npm ci` builds it through the `prepare` script.
-import { main } from '../dist/src/cli/main.js';
+// Runs the CLI bundle (dist/cli/, written by scripts/bundle.mjs after tsc); `npm ci` builds it through the `prepare` script.
+import { main } from '../dist/cli/main.js';
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,10 +1,9 @@
-import { readdir } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Rule } from '../src/engine/rule.js';
+import { ruleFileModules } from './files.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 
 let loaded: Promise<Rule[]> | undefined;
 
@@ -14,16 +13,12 @@ let loaded: Promise<Rule[]> | undefined;
  */
 export async function ruleModules(dir = HERE): Promise<{ file: string; rule: Rule }[]> {
   const out: { file: string; rule: Rule }[] = [];
-  for (const concern of (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory())) {
-    for (const f of (await readdir(join(dir, concern.name))).sort()) {
-      if (!f.endsWith(EXT) || f.endsWith('.d.ts')) continue;
-      const path = join(dir, concern.name, f);
-      const mod = (await import(pathToFileURL(path).href)) as { default?: Partial<Rule> };
-      if (!mod.default?.meta || typeof mod.default.check !== 'function') {
-        throw new Error(`${relative(dir, path)}: a rule file must export its rule as default (export default defineRule({ meta, check }))`);
-      }
-      out.push({ file: f.slice(0, -EXT.length), rule: mod.default as Rule });
+  for (const { rel, file, mod } of await ruleFileModules(dir)) {
+    const rule = mod.default as Partial<Rule> | undefined;
+    if (!rule?.meta || typeof rule.check !== 'function') {
+      throw new Error(`${rel}: a rule file must export its rule as default (export default defineRule({ meta, check }))`);
     }
+    out.push({ file, rule: rule as Rule });
   }
   return out;
 }

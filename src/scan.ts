@@ -9,7 +9,7 @@ import type { DiscoveredFile } from './discover.js';
 import type { Config } from './config/config.js';
 import { ConfigError, defaultConfig, loadConfig } from './config/config.js';
 import type { TemplateInput } from './graph/cloudformation/build.js';
-import { loadTemplateParameters } from './graph/cloudformation/parameters.js';
+import type { TemplateParameters } from './graph/cloudformation/parameters.js';
 import { FORMATS, type FormatContext } from './inputs/index.js';
 import type { Known } from './graph/graph.js';
 import type { DownloadOptions } from './graph/terraform/download.js';
@@ -93,7 +93,10 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   let graph: ResourceGraph | undefined = new ResourceGraph();
   const nested = await nestedConfigs(root, found.files, errors, knownIds);
   const configFile = config.configFile ? relPath(root, config.configFile) : CONFIG_FILE;
-  const cfnParameters = await loadTemplateParameters(root, options.cfnParams ?? [], config.cfnParameters, config.configFile ? dirname(config.configFile) : undefined, configFile);
+  // No parameter file nor values: no template is given any, and the parameter reader (with the YAML parser it needs) is not loaded.
+  const cfnParameters = options.cfnParams?.length || config.cfnParameters.length
+    ? await (await import('./graph/cloudformation/parameters.js')).loadTemplateParameters(root, options.cfnParams ?? [], config.cfnParameters, config.configFile ? dirname(config.configFile) : undefined, configFile)
+    : NO_PARAMETERS;
   errors.push(...cfnParameters.errors);
   const templates: TemplateInput[] = [];
   let scanned = 0;
@@ -167,6 +170,12 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   stats.durationMs = performance.now() - started;
   return { result: { root, findings: engine.findings, errors: sortErrors(errors), notices, unresolvedModules, notes, stats, regions }, rules, ...(keptModel ? { model: keptModel } : {}), ...(kept ? { graph: kept } : {}) };
 }
+
+/** What `loadTemplateParameters` gives for no parameter file and no values: every template is given nothing. */
+const NO_PARAMETERS: { parameters: Pick<TemplateParameters, 'forTemplate' | 'unusedCliNames'>; errors: InputError[] } = {
+  parameters: { forTemplate: () => ({ errors: [] }), unusedCliNames: () => [] },
+  errors: [],
+};
 
 /** What the suppression notices and the regions read of a graph node. */
 type SuppressionsOf = Pick<ResourceGraph['nodes'][number], 'address' | 'suppressions' | 'context'>;

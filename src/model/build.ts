@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ResourceGraph, ResourceNode } from '../graph/graph.js';
 import type { InputError } from '../core/source.js';
 import { errorText, REPORT_BUG, runIsolated } from '../core/isolate.js';
 import type { Adapter } from './adapter.js';
+import { adapterModules } from './adapter-modules.js';
 import { linkModel } from './link.js';
 import { PropertyReader } from './read.js';
 import type { CloudModel } from './model.js';
@@ -32,17 +29,7 @@ export async function loadAdapters(kinds: Iterable<Kind> = KINDS): Promise<Adapt
 }
 
 async function loadKind(kind: Kind): Promise<{ folder: string; adapter: Adapter }[]> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const found: { folder: string; adapter: Adapter }[] = [];
-  const services = (await readdir(here, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  for (const service of services) {
-    const file = join(here, service, kind + ext);
-    if (!existsSync(file)) continue;
-    const mod = (await import(pathToFileURL(file).href)) as { adapter?: Adapter };
-    if (mod.adapter) found.push({ folder: service, adapter: mod.adapter });
-  }
-  return found;
+  return (await adapterModules(kind)).flatMap(({ folder, mod }) => (mod.adapter ? [{ folder, adapter: mod.adapter as Adapter }] : []));
 }
 
 /** What `buildModel` is doing, for a caller that watches which step reads what (the AllowedValues scenarios). */

@@ -13,6 +13,7 @@ import { join, posix, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { main } from '../../src/cli/main.js';
 
 const exec = promisify(execFile);
 const repo = resolve(import.meta.dirname, '../..');
@@ -77,6 +78,7 @@ describe('the packed package', () => {
     expect(files).toContain('dist/src/index.js');
     expect(files).toContain('dist/src/index.d.ts');
     expect(files).toContain('dist/src/cli/main.js');
+    expect(files).toContain('dist/cli/main.js');
     expect(files).toContain('dist/rules/security/sg-restricted-ingress.js');
     expect(files).toContain('docs/rules/sg-restricted-ingress.md');
     const stray = files.filter((f) => /^(test|samples|bench|src|rules|parsers|dist\/bench|dist\/test)\//.test(f) || f.endsWith('.map') || (f.endsWith('.ts') && !f.endsWith('.d.ts')));
@@ -92,6 +94,23 @@ describe('the packed package', () => {
     const report = JSON.parse(scan.stdout) as { findings: { ruleId: string; location: { file: string } }[] };
     expect(report.findings.length).toBeGreaterThan(0);
     expect(report.findings.every((f) => f.location.file === 'infra/storefront.yaml')).toBe(true);
+  });
+
+  it('gives, through its CLI bundle, the report the sources give, on every kind of sample', async () => {
+    // dist/cli is one bundle with rules and adapters listed when it was built (scripts/bundle.mjs): it must find the same.
+    const args = ['samples', '--format', 'json', '--fail-on', 'never', '--quiet'];
+    const packed = await exec(process.execPath, [join(consumer, 'node_modules/iac-check/bin/iac-check.js'), ...args], { cwd: repo, maxBuffer: 64 * 1024 * 1024 });
+    let out = '';
+    const before = process.cwd();
+    process.chdir(repo);
+    try {
+      expect(await main(args, { out: (t) => void (out += t), err: () => undefined, isTTY: false })).toBe(0);
+    } finally {
+      process.chdir(before);
+    }
+    const noDuration = (text: string): string => text.replace(/"durationMs": [\d.]+/, '"durationMs": 0');
+    expect(JSON.parse(out).findings.length).toBeGreaterThan(100);
+    expect(noDuration(packed.stdout)).toBe(noDuration(out));
   });
 
   it("runs the README's library example as written", async () => {
