@@ -7,6 +7,7 @@
 import type { CloudModel } from '../model/model.js';
 import type { Link, Val } from '../model/val.js';
 import { isKnown, isTrue, valueOf } from '../model/val.js';
+import { originTargets } from '../model/cloudfront/origins.js';
 
 export interface SubnetInfo {
   id: string;
@@ -96,7 +97,7 @@ export function readModel(model: CloudModel): ModelView {
   const internetFacing = new Set<string>();
   for (const d of model.distributions) {
     internetFacing.add(d.resource.id);
-    for (const o of d.origins) relate(d.resource.id, linkId(o.target), 'data', 'origin');
+    for (const to of originTargets(d)) relate(d.resource.id, to, 'data', 'origin');
   }
   for (const lb of model.loadBalancers) if (isTrue(lb.internetFacing)) internetFacing.add(lb.resource.id);
   for (const l of model.listeners) {

@@ -2,6 +2,7 @@ import type { CloudModel } from './model.js';
 import type { Link, Val } from './val.js';
 import type { WebAcl } from './wafv2/types.js';
 import { isKnown } from './val.js';
+import { distributionsByOrigin } from './cloudfront/origins.js';
 
 /**
  * What stands in front of each network endpoint in the scan (issue 9): the web ACLs associated with
@@ -20,17 +21,7 @@ export function linkEndpoints(model: CloudModel): void {
     const id = isKnown(target) ? target.value.id : undefined;
     return (id !== undefined && ids.includes(id)) || mentions.some((m) => ids.includes(m));
   };
-  // Distributions by the graph id of each origin's resource.
-  const fronting = new Map<string, CloudModel['distributions']>();
-  for (const d of model.distributions) {
-    for (const o of d.origins) {
-      const id = o.target && isKnown(o.target) ? o.target.value.id : undefined;
-      if (!id) continue;
-      const list = fronting.get(id) ?? [];
-      if (!list.includes(d)) list.push(d);
-      fronting.set(id, list);
-    }
-  }
+  const fronting = distributionsByOrigin(model.distributions);
   for (const e of model.facets.networkEndpoints) {
     if (e.webAcl && e.webAcl.provenance !== 'default') e.webAcls.push(resolve(e.webAcl));
     for (const a of model.webAclAssociations) if (names(a.target, a.mentions, e.ids)) e.webAcls.push(resolve(a.webAcl));

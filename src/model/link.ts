@@ -9,6 +9,7 @@ import { linkScaling } from './link-scaling.js';
 import { linkStoreRoles } from './link-dr.js';
 import { linkTransit } from './link-transit.js';
 import { linkEndpoints } from './link-endpoints.js';
+import { distributionsByOrigin } from './cloudfront/origins.js';
 
 /**
  * Joins across services that only the whole model can see: which resources use each
@@ -39,14 +40,8 @@ export function linkModel(model: CloudModel): void {
   for (const c of model.cacheClusters) attach(c.securityGroups, { kind: 'cache', id: c.resource.id });
 
   // Resources that a CloudFront distribution uses as an origin (`DomainName: !GetAtt Alb.DNSName`).
-  const cloudFrontOrigins = new Set<string>();
-  for (const d of model.distributions) {
-    for (const o of d.origins) {
-      const id = o.target && isKnown(o.target) ? o.target.value.id : undefined;
-      if (id) cloudFrontOrigins.add(id);
-    }
-  }
+  const fronting = distributionsByOrigin(model.distributions);
   for (const g of model.securityGroups) {
-    for (const a of g.attachments) if (cloudFrontOrigins.has(a.id)) a.cloudFrontFacing = true;
+    for (const a of g.attachments) if (fronting.has(a.id)) a.cloudFrontFacing = true;
   }
 }
