@@ -56,13 +56,15 @@ export async function allowedValueFindings(templates: readonly TemplateInput[], 
     const baseModel = await buildModel(watch.graph(basePart), [], (phase) => (watch.phase = phase === 'done' ? undefined : phase));
     // The rules over it, run when a scenario needs them — or now, when the model keeps a view: a
     // rule could be handed a changed value through it, which the scenarios must know about.
-    let alone: { modelKey: string | undefined; keys: Set<string> } | undefined;
-    const checkedAlone = (): { modelKey: string | undefined; keys: Set<string> } => {
+    let alone: { lists: ListTexts; keys: Set<string>; reads: Map<Rule, Set<string>> } | undefined;
+    const checkedAlone = (): { lists: ListTexts; keys: Set<string>; reads: Map<Rule, Set<string>> } => {
       if (alone) return alone;
       watch.phase = 'rules';
-      const keys = new Set(runRules(baseModel, rules, options).findings.map(keyOf));
+      // Which model lists each rule reads: a rule that reads none a scenario changes finds what it finds alone.
+      const reads = new Map<Rule, Set<string>>(rules.map((r) => [r, new Set<string>()]));
+      const keys = new Set(runRules(baseModel, rules, options, (rule, list) => reads.get(rule)!.add(list)).findings.map(keyOf));
       watch.phase = undefined;
-      return (alone = { modelKey: modelKey(baseModel), keys });
+      return (alone = { lists: listTexts(baseModel), keys, reads });
     };
     if (watch.keptIn(baseModel)) checkedAlone();
     const isolated = new IsolatedRuns(basePart);
@@ -75,8 +77,11 @@ export async function allowedValueFindings(templates: readonly TemplateInput[], 
       }
       const alone = checkedAlone();
       const model = await buildModel(graphOf(full(input, s) ?? part));
-      if (alone.modelKey !== undefined && modelKey(model) === alone.modelKey) continue;
-      for (const f of runRules(model, rules, options).findings) {
+      const affected = affectedLists(alone.lists, listTexts(model));
+      if (affected && affected.size === 0) continue;
+      // Only the rules that read a list the scenario changes (or every rule, when that cannot be told).
+      const run = affected ? rules.filter((r) => [...alone.reads.get(r)!].some((l) => affected.has(l))) : rules;
+      for (const f of runRules(model, run, options).findings) {
         const key = keyOf(f);
         if (alone.keys.has(key) || reported.has(key)) continue;
         const entry = found.get(key);
@@ -428,6 +433,80 @@ function graphOf(part: GraphPart): ResourceGraph {
   g.add(part);
   g.sort();
   return g;
+}
+
+/**
+ * Each model list (`facets.<name>` for a facet list) as a stable text, and the lists its items point
+ * at: an item of a list met inside another list's item (a facet's owner, a linked resource) is written
+ * as `#<list>:<index>`, so that each item is written once, in its own list. `texts` is undefined when
+ * some list cannot be written.
+ */
+export interface ListTexts {
+  texts: Map<string, string> | undefined;
+  refs: Map<string, Set<string>>;
+}
+
+export function listTexts(model: CloudModel): ListTexts {
+  const { facets, ...rest } = model;
+  const lists: [string, unknown[]][] = [
+    ...Object.entries(rest as Record<string, unknown[]>),
+    ...Object.entries(facets as unknown as Record<string, unknown[]>).map(([k, v]): [string, unknown[]] => [`facets.${k}`, v]),
+  ];
+  const items = new Map<unknown, [string, string]>();
+  for (const [name, list] of lists) list.forEach((item, i) => {
+    if (typeof item === 'object' && item !== null && !items.has(item)) items.set(item, [name, `#${name}:${i}`]);
+  });
+  const texts = new Map<string, string>();
+  const refs = new Map<string, Set<string>>();
+  for (const [name, list] of lists) {
+    const to = new Set<string>();
+    refs.set(name, to);
+    try {
+      texts.set(
+        name,
+        JSON.stringify(list, function (this: unknown, _key, v: unknown) {
+          if (this !== list && typeof v === 'object' && v !== null) {
+            const ref = items.get(v);
+            if (ref) {
+              to.add(ref[0]);
+              return ref[1];
+            }
+          }
+          return v instanceof Map ? Object.fromEntries(v) : v instanceof Set ? [...v] : typeof v === 'bigint' ? String(v) : v;
+        }),
+      );
+    } catch {
+      return { texts: undefined, refs };
+    }
+  }
+  return { texts, refs };
+}
+
+/**
+ * The lists a scenario's model changes: those whose text differs from the template's, and those whose
+ * items point (directly or not) at items of a changed list. Undefined when the models cannot be compared.
+ */
+export function affectedLists(base: ListTexts, other: ListTexts): Set<string> | undefined {
+  if (!base.texts || !other.texts || base.texts.size !== other.texts.size) return undefined;
+  const affected = new Set<string>();
+  for (const [name, text] of base.texts) {
+    const t = other.texts.get(name);
+    if (t === undefined) return undefined;
+    if (t !== text) affected.add(name);
+  }
+  if (affected.size === 0) return affected;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, to] of base.refs) {
+      if (affected.has(name)) continue;
+      for (const m of to) if (affected.has(m)) {
+        affected.add(name);
+        grew = true;
+        break;
+      }
+    }
+  }
+  return affected;
 }
 
 /**

@@ -3,7 +3,6 @@ import { headOf } from '../core/source.js';
 import type { InputError, Span } from '../core/source.js';
 import { errorText, REPORT_BUG, runIsolated } from '../core/isolate.js';
 import type { CloudModel } from '../model/model.js';
-import { resourceLists } from '../model/model.js';
 import type { ModelResource, Origin } from '../model/val.js';
 import type { Report, Rule, RuleSettings, Target } from './rule.js';
 import type { Finding, Notice } from './types.js';
@@ -36,7 +35,7 @@ function isResource(t: Target): t is ModelResource {
 }
 
 /** Runs rules over the model and turns their reports into located, fingerprinted findings. */
-export function runRules(model: CloudModel, rules: Rule[], options: EngineOptions): EngineResult {
+export function runRules(model: CloudModel, rules: Rule[], options: EngineOptions, onRead?: (rule: Rule, list: string) => void): EngineResult {
   const findings: Finding[] = [];
   const notices: Notice[] = [];
   const errors: InputError[] = [];
@@ -50,7 +49,7 @@ export function runRules(model: CloudModel, rules: Rule[], options: EngineOption
     const { failures, gaveUp } = runIsolated<ModelResource>(
       (tracker) => {
         rule.check({
-          model: modelView(model, tracker.view),
+          model: modelView(model, tracker.view, onRead && ((list) => onRead(rule, list))),
           settings: options.settings,
           report(r: Report<string>) {
             found.push(toFinding(rule, messages, r, options));
@@ -86,15 +85,50 @@ export function runRules(model: CloudModel, rules: Rule[], options: EngineOption
   return { findings, notices, errors };
 }
 
-/** The model with each list handed out through `view` (a rule's walk can then be isolated). */
-function modelView(model: CloudModel, view: (list: readonly ModelResource[]) => ModelResource[]): CloudModel {
-  const out = {} as Record<string, unknown>;
-  for (const key of resourceLists(model)) out[key] = view(model[key] as ModelResource[]);
-  // Facets too: an exception on a facet is blamed on the facet's owner (see the failures above).
-  const facets = {} as Record<string, unknown>;
-  for (const [key, list] of Object.entries(model.facets)) facets[key] = view(list as unknown as ModelResource[]);
-  out['facets'] = facets;
-  return out as unknown as CloudModel;
+/**
+ * The model with each list handed out through `view` (a rule's walk can then be isolated). Lazy: a
+ * list is viewed (copied) when the rule first reads it, not all ~100 of them for every rule.
+ * `onRead` hears the name of each list read (`facets.<name>` for a facet list), for the
+ * AllowedValues scenarios, which run again only the rules that read a list the scenario changes.
+ */
+function modelView(model: CloudModel, view: (list: readonly ModelResource[]) => ModelResource[], onRead?: (list: string) => void): CloudModel {
+  return lazyView(model as unknown as Record<string | symbol, unknown>, (key, list) => {
+    if (key === 'facets') {
+      // Facets too: an exception on a facet is blamed on the facet's owner (see the failures above).
+      return lazyView(list as Record<string | symbol, unknown>, (facet, items) => {
+        onRead?.(`facets.${facet}`);
+        return view(items as ModelResource[]);
+      });
+    }
+    onRead?.(key);
+    return view(list as ModelResource[]);
+  }) as unknown as CloudModel;
+}
+
+/**
+ * `target` with each own property that holds an object viewed by `wrap` on its first read (the same
+ * view after). Like the copy it replaces, writes stay in the view and never reach the model.
+ */
+function lazyView(target: Record<string | symbol, unknown>, wrap: (key: string, value: unknown) => unknown): unknown {
+  const made = new Map<string | symbol, unknown>();
+  return new Proxy(target, {
+    get(t, key) {
+      if (made.has(key)) return made.get(key);
+      const v = t[key];
+      if (typeof key !== 'string' || typeof v !== 'object' || v === null || !Object.prototype.hasOwnProperty.call(t, key)) return v;
+      const out = wrap(key, v);
+      made.set(key, out);
+      return out;
+    },
+    set(_t, key, v) {
+      made.set(key, v);
+      return true;
+    },
+    deleteProperty(_t, key) {
+      made.set(key, undefined);
+      return true;
+    },
+  });
 }
 
 function toFinding(rule: Rule, messages: Record<string, string>, r: Report<string>, options: EngineOptions): Finding {
