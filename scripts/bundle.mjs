@@ -15,7 +15,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+
+// esbuild is a devDependency since issue 14: a node_modules installed before it has none.
+const { build } = await import('esbuild').catch((e) => {
+  process.stderr.write(`scripts/bundle.mjs: cannot load esbuild (${e.code ?? e.message}): run \`npm ci\` (package.json lists it)\n`);
+  process.exit(2);
+});
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');

@@ -2,20 +2,26 @@
 import { EvalBudget, LIMITS, limitMessage } from '../core/limits.js';
 import { readSourceText } from '../core/source.js';
 import type { InputFormat } from './format.js';
+import { readAhead } from './read-ahead.js';
+
+/** Templates read ahead of the one being parsed (each at most LIMITS.planBytes of text). */
+export const CFN_READ_AHEAD = 4;
 
 export const cloudformation: InputFormat = {
   name: 'CloudFormation',
   kinds: ['data'],
   classify: (n) => (n.endsWith('.yaml') || n.endsWith('.yml') || n.endsWith('.json') || n.endsWith('.template') ? 'data' : undefined),
   async build(files, ctx) {
+    // Not-templates (package-lock.json …) may be large: the parser refuses what is over its limit.
+    // The first reads start now, while the parser and the builders load.
+    const reads = readAhead(files, (file) => readSourceText(file.path, file.rel, LIMITS.planBytes), CFN_READ_AHEAD);
     const { parseTemplate } = await import('../../parsers/cloudformation/index.js');
     const { buildTemplate } = await import('../graph/cloudformation/build.js');
     const { templateStructureErrors } = await import('../graph/cloudformation/structure.js');
     const { expandSam } = await import('../graph/cloudformation/sam.js');
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
       await ctx.unit(file.rel, async () => {
-        // Not-templates (package-lock.json …) may be large: the parser refuses what is over its limit.
-        const read = await readSourceText(file.path, file.rel, LIMITS.planBytes);
+        const read = await reads.take(i);
         if ('error' in read) return void ctx.errors.push(read.error);
         const parsed = parseTemplate(file.rel, read.text);
         if (parsed.kind === 'error') return void ctx.errors.push(...parsed.errors);
