@@ -29,6 +29,7 @@ import type { Measurement, MeasureMode } from './measure.js';
 import type { GroupResult } from './realworld.js';
 import { benchGroup, benchStartup, corpusFrom, findPeers, formatGroups, formatStartup, groupsOf } from './realworld.js';
 import { hostileCases } from './hostile.js';
+import { benchRulesCorpus } from './rules-corpus.js';
 
 export const TARGETS = { fullOverParse: 1.5, growth: 2.3, peakMiB: 1024 } as const;
 
@@ -126,7 +127,7 @@ export function median(xs: number[]): number | undefined {
 const MEASURE_JS = fileURLToPath(new URL('./measure.js', import.meta.url));
 
 /** Runs one measurement in a child process. */
-function measureInChild(mode: MeasureMode, dir: string, timeoutSec: number): Promise<Measurement> {
+export function measureInChild(mode: MeasureMode, dir: string, timeoutSec: number): Promise<Measurement> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [MEASURE_JS, mode, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -310,6 +311,7 @@ async function main(): Promise<void> {
     const results = await runBench(o);
     sections.push(results.map(formatTable).join('\n\n'));
     raw.push(results);
+    if (o.only !== 'hostile') sections.push(await benchRulesCorpus(o, measureInChild, TARGETS.fullOverParse, log));
   }
   const startup = await benchStartup(Math.max(5, o.runs));
   sections.push(formatStartup(startup, Math.max(5, o.runs)));
