@@ -15,7 +15,14 @@ const SECRETS = {
   accessKey: 'AKIAZ7EXAMPLE2QWERTY',
   token: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
   tfPassword: 'correct-horse-battery-staple',
+  // AWS secret access key in an environment variable, static keys in a Terraform provider block.
+  secretKey: 'wJalrXUtnFEMI7K7MDENGbPxRfiCYzEXAMPLEKEY',
+  providerAccessKey: 'AKIAQ3EXAMPLEPROVIDR',
+  providerSecretKey: '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',
 };
+// A private key on several lines (an SSM parameter's value): no line of its body may appear either.
+const PRIVATE_KEY_BODY = ['MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun', 'VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK'];
+const PRIVATE_KEY = ['-----BEGIN RSA PRIVATE KEY-----', ...PRIVATE_KEY_BODY, '-----END RSA PRIVATE KEY-----'].join('\n');
 
 const TEMPLATE = `Resources:
   Db:
@@ -35,6 +42,14 @@ const TEMPLATE = `Resources:
         Variables:
           UPSTREAM_KEY_ID: ${SECRETS.accessKey}
           GITHUB_TOKEN: ${SECRETS.token}
+          AWS_SECRET_ACCESS_KEY: ${SECRETS.secretKey}
+  DeployKey:
+    Type: AWS::SSM::Parameter
+    Properties:
+      Name: /shop/deploy-key
+      Type: String
+      Value: |
+${PRIVATE_KEY.split('\n').map((l) => `        ${l}`).join('\n')}
 `;
 
 const CONFIG = `variable "db_password" {
@@ -47,7 +62,9 @@ resource "aws_db_instance" "db" {
   password = var.db_password
 }
 provider "aws" {
-  region = "eu-west-1"
+  region     = "eu-west-1"
+  access_key = "${SECRETS.providerAccessKey}"
+  secret_key = "${SECRETS.providerSecretKey}"
 }
 `;
 
@@ -77,6 +94,7 @@ describe('secrets in the output', () => {
     const text = outputs.get('text')!;
     expect(text).toContain('no-hardcoded-secrets');
     for (const secret of Object.values(SECRETS)) expect(text).toContain(redact(secret));
+    expect(text).toMatch(/private key/i);
   });
 
   it.each([...FORMATS.flatMap((f) => [f, `${f} --verbose`])])('never appear in %s output', (key) => {
@@ -87,5 +105,6 @@ describe('secrets in the output', () => {
       // Nor any long part of it (a reporter that quotes a truncated value).
       expect(out).not.toContain(secret.slice(0, 10));
     }
+    for (const line of PRIVATE_KEY_BODY) expect(out).not.toContain(line.slice(0, 16));
   });
 });
