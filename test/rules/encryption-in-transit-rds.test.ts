@@ -175,6 +175,21 @@ ruleTester(rule, [
       parameter_group_name = var.group
     }
   `, [], { undecidable: [{ line: 4, column: 1 }, { line: 14, column: 26 }] }),
+  tf('parameter_group_name = null is the default group (MySQL 8.0: OFF); MySQL 5.6 cannot require TLS', `
+    resource "aws_db_instance" "orders" {
+      engine               = "mysql"
+      engine_version       = "8.0.39"
+      instance_class       = "db.t4g.micro"
+      storage_encrypted    = true
+      parameter_group_name = null
+    }
+    resource "aws_db_instance" "legacy" {
+      engine            = "mysql"
+      engine_version    = "5.6.51"
+      instance_class    = "db.t4g.micro"
+      storage_encrypted = true
+    }
+  `, [{ messageId: 'storePlainText', line: 1, column: 1 }, { messageId: 'storePlainText', line: 8, column: 1 }]),
   tf('a literal default group name decides by its family', `
     resource "aws_db_instance" "pg" {
       engine               = "postgres"

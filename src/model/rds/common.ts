@@ -171,7 +171,7 @@ function instance(node: ResourceNode, r: PropertyReader, n: RdsSpelling['instanc
   const db: DbInstance = {
     resource: r.info(),
     engine: r.str([n.engine], n.engineDefault),
-    parameterGroup: r.linkOr([n.parameterGroup], 'the default DB parameter group'),
+    parameterGroup: groupLink(r, n.parameterGroup, 'the default DB parameter group'),
     storageEncrypted: r.bool([n.storageEncrypted]) ?? restoredEncryption(r, n.storageEncrypted, n.restoredFrom),
     kmsKey: r.str([n.kmsKey], NO_KEY),
     multiAz: r.bool([n.multiAz], { value: false, assumed: 'false: a single-AZ deployment' }),
@@ -196,7 +196,7 @@ function cluster(node: ResourceNode, r: PropertyReader, n: RdsSpelling['cluster'
   const c: DbCluster = {
     resource: r.info(),
     engine: r.str([n.engine], n.engineDefault),
-    parameterGroup: r.linkOr([n.parameterGroup], 'the default DB cluster parameter group'),
+    parameterGroup: groupLink(r, n.parameterGroup, 'the default DB cluster parameter group'),
     storageEncrypted: clusterStorageEncryption(r.str([n.engineMode]), r.bool([n.storageEncrypted]), r.origin([n.storageEncrypted]), () => restoredEncryption(r, n.storageEncrypted, n.restoredFrom)),
     kmsKey: r.str([n.kmsKey], NO_KEY),
     backupRetentionDays: r.num([n.backupRetention], n.backupRetentionDefault),
@@ -216,6 +216,12 @@ function cluster(node: ResourceNode, r: PropertyReader, n: RdsSpelling['cluster'
   const source = r.link([n.replicationSource]);
   if (source) c.replicaOf = source;
   return c;
+}
+
+/** The parameter group a database names; absent or `null` (Terraform: attribute unset) is the engine's default group. */
+function groupLink(r: PropertyReader, property: string, assumed: string): Val<Link> {
+  if (r.value([property])?.kind === 'null') return defaulted<Link>({}, r.origin([property]), assumed);
+  return r.linkOr([property], assumed);
 }
 
 /**

@@ -12,7 +12,7 @@ import type { DbParameterGroup } from './types.js';
  * - RDS for PostgreSQL: `rds.force_ssl`, default 1 from major version 15, 0 up to 14;
  * - RDS for SQL Server: `rds.force_ssl`, default 0; Aurora PostgreSQL: `rds.force_ssl` in the DB
  *   cluster parameter group, default 0;
- * - RDS for MySQL: `require_secure_transport`, default ON from 9.7, OFF up to 8.4;
+ * - RDS for MySQL: `require_secure_transport`, default ON from 9.7, OFF up to 8.4 (absent before 5.7);
  * - RDS for MariaDB: `require_secure_transport`, default ON from 11.8, OFF up to 11.4, and not
  *   available before 10.5 (TLS cannot be required there);
  * - Aurora MySQL: `require_secure_transport` in the DB cluster parameter group, default OFF.
@@ -52,7 +52,7 @@ export function engineTls(engine: string): EngineTls | undefined {
   if (e === 'postgres') return { parameter: FORCE_SSL, name: 'RDS for PostgreSQL', defaultOn: (v) => atLeast(v, 15), unversioned: { on: true, assumed: 'the default engine version RDS creates, PostgreSQL 15 or later, has rds.force_ssl 1' } };
   if (e === 'aurora-postgresql') return { parameter: FORCE_SSL, name: 'Aurora PostgreSQL', defaultOn: () => false, unversioned: { on: false, assumed: '' } };
   if (e.startsWith('sqlserver')) return { parameter: FORCE_SSL, name: 'RDS for SQL Server', defaultOn: () => false, unversioned: { on: false, assumed: '' } };
-  if (e === 'mysql') return { parameter: REQUIRE_SECURE_TRANSPORT, name: 'RDS for MySQL', defaultOn: (v) => atLeast(v, 9, 7), unversioned: { on: false, assumed: 'the default engine version RDS creates, MySQL 8.4 or earlier, has require_secure_transport OFF' } };
+  if (e === 'mysql') return { parameter: REQUIRE_SECURE_TRANSPORT, name: 'RDS for MySQL', defaultOn: (v) => (atLeast(v, 5, 7) ? atLeast(v, 9, 7) : 'MySQL before 5.7 has no require_secure_transport: TLS cannot be required'), unversioned: { on: false, assumed: 'the default engine version RDS creates, MySQL 8.4 or earlier, has require_secure_transport OFF' } };
   if (e === 'mariadb') return { parameter: REQUIRE_SECURE_TRANSPORT, name: 'RDS for MariaDB', defaultOn: (v) => (atLeast(v, 10, 5) ? atLeast(v, 11, 8) : 'MariaDB before 10.5 has no require_secure_transport: TLS cannot be required') };
   if (e === 'aurora-mysql' || e === 'aurora') return { parameter: REQUIRE_SECURE_TRANSPORT, name: 'Aurora MySQL', defaultOn: () => false, unversioned: { on: false, assumed: '' } };
   return undefined;
