@@ -22,6 +22,7 @@ import type { InputError, Span } from '../../src/core/source.js';
 import type { DocComment, DocEntry, DocMap, DocNode, DocScalar, DocSeq } from '../document.js';
 import { parseJsonDocument } from './json.js';
 import { parseYamlCst } from './cst.js';
+import { COMPOSE_ONLY, parseYamlBlock } from './block.js';
 import { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS, yamlPackage } from './common.js';
 import type { ParseDataResult } from './common.js';
 
@@ -102,7 +103,8 @@ export function parseDataDocument(file: string, source: string): ParseDataResult
     const fast = parseJsonDocument(file, text, MAX_DEPTH);
     if (fast) return fast;
   } else {
-    const fast = parseYamlCst(file, text);
+    const block = parseYamlBlock(file, text);
+    const fast = block === COMPOSE_ONLY ? undefined : (block ?? parseYamlCst(file, text));
     if (fast) return fast;
   }
   return composeDataDocument(file, text);

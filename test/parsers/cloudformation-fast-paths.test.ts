@@ -1,6 +1,7 @@
 /**
- * The fast readers (strict JSON, the YAML CST walk) must give exactly what the general path — composing with the
- * `yaml` package and converting — gives: same documents, same spans, same errors. Compared on
+ * The fast readers (strict JSON, the YAML block reader, the YAML CST walk) must give exactly what the general path —
+ * composing with the `yaml` package and converting — gives: same documents, same spans, same errors. Each is compared
+ * on its own (a text the block reader takes never reaches the CST walk in a scan, but the walk is still checked). Compared on
  * hand-picked edge cases, on every sample and fixture, and on the shared real-world corpus
  * (/work/shared/corpus, test data outside the repository) when it is present on the machine.
  */
@@ -8,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { COMPOSE_ONLY, parseYamlBlock } from '../../parsers/cloudformation/block.js';
 import { parseYamlCst } from '../../parsers/cloudformation/cst.js';
 import { parseJsonDocument } from '../../parsers/cloudformation/json.js';
 import { composeDataDocument, MAX_DEPTH, parseDataDocument } from '../../parsers/cloudformation/yaml.js';
@@ -23,6 +25,14 @@ function same(file: string, text: string): void {
   // Strict deep equality (tells -0 from 0), then the same keys in the same order.
   if (!isDeepStrictEqual(fast, reference)) expect({ file, fast }).toEqual({ file, fast: reference });
   expect(JSON.stringify(fast)).toBe(JSON.stringify(reference));
+  // The two YAML readers, each on its own, wherever they answer.
+  const yaml = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (/\.json$/i.test(file) || (!/\.ya?ml$/i.test(file) && /^\s*\{/.test(yaml)) || yaml.length > 4 * 1024 * 1024) return;
+  for (const [reader, result] of [['block', parseYamlBlock(file, yaml)], ['cst', parseYamlCst(file, yaml)]] as const) {
+    if (result === undefined || result === COMPOSE_ONLY) continue;
+    if (!isDeepStrictEqual(result, reference)) expect({ file, reader, result }).toEqual({ file, reader, result: reference });
+    expect(JSON.stringify(result)).toBe(JSON.stringify(reference));
+  }
 }
 
 function dataFiles(dir: string, out: string[] = []): string[] {
@@ -147,6 +157,57 @@ describe('CST walk equals the general path', () => {
     for (const name of ['anchors and aliases', 'explicit key', 'several documents', 'unknown tags', 'over the depth limit']) {
       const text = cases.find(([n]) => n === name)![1];
       expect(parseYamlCst('t.yaml', text), name).toBeUndefined();
+    }
+  });
+});
+
+describe('block reader equals the general path', () => {
+  const cases: Array<[string, string]> = [
+    ['spaced blank lines', 'A:\n  B: 1\n      \nC: 2\n'],
+    ['spaced blank line at the end', 'A:\n  B: 1\n      '],
+    ['block scalar then a spaced line', 'A:\n  B: |\n    x\n      \nC: 1'],
+    ['sequence then a spaced line', 'A:\n  - 1\n      \nC: 2\n'],
+    ['flow then a spaced line', 'A:\n  B: [1]\n      \nC: 2\n'],
+    ['comments between entries', 'Resources:\n  # the bucket\n  B:\n    Type: X\n  # the queue\n  Q:\n    Type: Y\n# end\n'],
+    ['comment deeper than what follows', 'A:\n  B: 1\n    # deeper\n\n  # same\nC: 2\n'],
+    ['comment ending a nested map', 'A:\n  B: 1\n  # same at end\n'],
+    ['comment ending a nested map, no line break', 'A:\n  B: 1\n  # same at end'],
+    ['plain over lines', 'A:\n  B: x\n    y\n\n    z\n  C: 1\nD: a\n  b\n'],
+    ['plain over lines after a comment', 'D: a\n  b # c\n  d\n'],
+    ['quoted over lines', "A: 'a\n  b\n\n  c'\nB: \"x\n   y  \n  z\"\nC:\n  - 'p\n\n    q'\n"],
+    ['empty values', 'A:\n  B:\n  C: 1\nD:\n  E:\nF:'],
+    ['space before the colon', 'Type : String\n"Fn::If" : [a]\n"b"  :  1\nA: {"a" : 1, b : 2}\n'],
+    ['nested sequences', 'A:\n - - a\n   - b\n - c\n -\n   B: 1\n - - !Sub |\n     x\n   - y\n'],
+    ['map in a sequence with a block scalar', 'A:\n  - B: 1\n    C: |\n      x\n\n  - D'],
+    ['indented root', '  A: 1\n  B: 2\n'],
+    ['document start', '---\nA: 1'],
+    ['tagged blocks', 'A: !Sub |\n  x\nB: !Join\n  - ""\n  - - a\n    - !Ref B\nC: !If\n- c\n- d\nE:\n  F: !Not\n  - x\n'],
+    ['value on the next line', 'A:\n  !Join [a, [b]]\nB:\n  text\n  more\n'],
+    ['flow over lines', 'A: [\n  1,\n  2\n  ]\nB: [\n  1\n ]\nC: !Join [\"\", [\n  \"x\n  y\", z\n  w]]\n'],
+    ['numbers', 'A: 0x1F\nB: 1e3\nC: .inf\nD: ~\nE: 012\nF: 1.0\nG: [1.0, 0o7, -.5]\n'],
+    ['folded block scalars', 'A: >-\n  x\n   y\n  z\n\n\nB: >\n  a\n\n  b\nC: |-\n    x\n  \n      \n# c\nD: 1\n'],
+    ['empty block scalars', 'A:\n  - |+\n\n  - x\n  - |-\n\n  - |\n  - y\n'],
+    ['tagged empty in flow', 'A: [!GetAZs , !GetAZs ]\n'],
+    ['other tags', 'A: !ValueOf [a, b]\nB: !Foo 12\nC: !Foo\n  k: v\nD:\n  - !Bar x\n  - [!Baz 1, 2]\nE: !Foo "q"\n'],
+    ['pairs in flow sequences', 'A: [ Ref: X, b ]\nB: [a, Fn::GetAZs: !Ref AWS::Region]\nC: [ {k: v}, "x": y]\nD: [a : b]\n'],
+    ['CRLF', 'A: 1\r\nB:\r\n  - x # c\r\n  - "y\r\n    z"\r\n  - |\r\n    t\r\n\r\nC: {a: b}\r\n'],
+    ['duplicate keys', 'A: 1\nB:\n  - x: 1\n    x: 2\nA: {a: 1, a: 2}\n'],
+    ['keys like numbers', '1: a\ntrue: b\n~: c\n1.0: d\n'],
+  ];
+  it.each(cases)('%s', (_name, text) => {
+    same('t.yaml', text);
+  });
+  it('ordinary templates are read by the block reader, the rest handed on', () => {
+    for (const [name, text] of cases) {
+      if (name.startsWith('comment deeper') || name.startsWith('comment ending') || name.endsWith('after a comment')) expect(parseYamlBlock('t.yaml', text), name).toBeUndefined();
+      else expect(parseYamlBlock('t.yaml', text), name).toMatchObject({ errors: name === 'duplicate keys' ? [{}, {}, {}] : [] });
+    }
+    // What the CST walk gives up on too goes straight to composing.
+    for (const text of ['a: &x {b: 1}\nc: *x\n', 'a: 1\n---\nb: 2\n', '%YAML 1.2\n---\na: 1\n', 'a: !Foo &x 1\n']) {
+      expect(parseYamlBlock('t.yaml', text), text).toBe(COMPOSE_ONLY);
+    }
+    for (const text of ['a:\n\tb: 1\n', 'a: 1\rb: 2\n', 'a: "\\q"\n', 'A:\n  B: 1 # c\n    # deeper\nC: 2\n']) {
+      expect(parseYamlBlock('t.yaml', text), text).toBeUndefined();
     }
   });
 });
