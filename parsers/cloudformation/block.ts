@@ -61,8 +61,9 @@ export function parseYamlBlock(file: string, source: string): ParseDataResult | 
     if (reader.errors.length > 0) return { errors: reader.errors };
     return { document: { root, comments: reader.comments.finish() }, errors: [] };
   } catch (e) {
-    if (e === GIVE_UP || e instanceof RangeError) return reader.cstGivesUp ? COMPOSE_ONLY : undefined;
-    throw e;
+    if (e === GIVE_UP) return reader.cstGivesUp ? COMPOSE_ONLY : undefined;
+    // Anything else (a stack overflow, a case this reader gets wrong): the other readers answer, as the reference.
+    return undefined;
   }
 }
 
@@ -684,14 +685,14 @@ class BlockReader {
   }
 
   /** `[a: 1]`: a map of one pair inside a flow sequence, spanning its key and value. */
-  private pair(j: number, depth: number): { node: DocMap; end: number } {
+  private pair(j: number, next: number, depth: number): { node: DocMap; end: number } {
     const k = this.flowKey(j);
     this.comments.scalar(k.start, k.end);
     const keySpan = this.span(k.start, k.end);
-    const v = this.flowSpace(k.after, 0);
+    const v = this.flowSpace(k.after, next);
     const c = this.text.charCodeAt(v);
     if (c === 44 || c === 93 || c === 125) giveUp(); // `[a: ]`
-    const item = this.flowItem(v, 0, depth + 2);
+    const item = this.flowItem(v, next, depth + 2);
     return { node: { kind: 'map', entries: [{ key: k.key, keySpan, value: item.node }], span: this.span(k.start, item.end) }, end: item.end };
   }
 
@@ -721,7 +722,7 @@ class BlockReader {
       if (!q) giveUp();
       if (t.charCodeAt(this.spaces(q.end)) === COLON) {
         if (!inSeq || taggedValue) giveUp();
-        return this.pair(j, depth);
+        return this.pair(j, next, depth);
       }
       this.comments.scalar(j, q.end);
       return { node: { kind: 'scalar', value: q.value, span: this.span(j, q.end) }, end: q.end };
@@ -736,7 +737,7 @@ class BlockReader {
     if (end === j) giveUp();
     if (t.charCodeAt(this.spaces(end)) === COLON) {
       if (!inSeq || taggedValue || t.slice(j, end).includes('\n')) giveUp();
-      return this.pair(j, depth);
+      return this.pair(j, next, depth);
     }
     this.comments.scalar(j, end);
     const src = t.slice(j, end);
