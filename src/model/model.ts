@@ -160,6 +160,10 @@ export interface CloudModel {
   // ── security (s4) ──
   /** RDS DB parameter groups and DB cluster parameter groups (their TLS parameters). */
   dbParameterGroups: DbParameterGroup[];
+
+  // ── startup (s4) ──
+  /** Auto Scaling launch configurations (their EBS block devices). */
+  launchConfigurations: import('./autoscaling/types.js').LaunchConfiguration[];
   /** The cross-service questions rules ask (data stores, endpoints …), filled by the adapters and the linker. */
   facets: Facets;
 }
@@ -202,6 +206,9 @@ export function emptyModel(): CloudModel {
 
     // ── security (s4) ──
     dbParameterGroups: [],
+
+    // ── startup (s4) ──
+    launchConfigurations: [],
 
     facets: emptyFacets(),
   };

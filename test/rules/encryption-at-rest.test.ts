@@ -511,6 +511,108 @@ ruleTester(rule, [
       kms_key_id         = "arn:aws:kms:us-east-1:111122223333:key/abc"
     }
   `),
+  // ── Auto Scaling launch configurations (issue 11 item 2) ──
+  cfn('launch configuration with an unencrypted and a defaulted EBS device', `
+    Resources:
+      Config:
+        Type: AWS::AutoScaling::LaunchConfiguration
+        Properties:
+          ImageId: ami-12345678
+          InstanceType: t3.micro
+          BlockDeviceMappings:
+            - DeviceName: /dev/xvda
+              Ebs:
+                VolumeSize: 20
+                Encrypted: false
+            - DeviceName: /dev/sdf
+              Ebs:
+                VolumeSize: 100
+            - DeviceName: /dev/sdg
+              VirtualName: ephemeral0
+  `, [{ messageId: 'unencrypted', line: 11, column: 24 }, { messageId: 'unencrypted', line: 13, column: 11 }]),
+  cfn('launch configuration with encrypted EBS devices', `
+    Resources:
+      Config:
+        Type: AWS::AutoScaling::LaunchConfiguration
+        Properties:
+          ImageId: ami-12345678
+          InstanceType: t3.micro
+          BlockDeviceMappings:
+            - DeviceName: /dev/xvda
+              Ebs:
+                Encrypted: true
+  `),
+  cfn('launch configuration with an imported encryption setting is undecidable', `
+    Resources:
+      Config:
+        Type: AWS::AutoScaling::LaunchConfiguration
+        Properties:
+          ImageId: ami-12345678
+          InstanceType: t3.micro
+          BlockDeviceMappings:
+            - DeviceName: /dev/xvda
+              Ebs:
+                Encrypted: !ImportValue disk-encryption
+  `, [], { undecidable: [{ line: 10, column: 24 }] }),
+  tf('aws_launch_configuration with an unencrypted root and a defaulted EBS device', `
+    resource "aws_launch_configuration" "web" {
+      image_id      = "ami-12345678"
+      instance_type = "t3.micro"
+
+      root_block_device {
+        volume_size = 20
+        encrypted   = false
+      }
+
+      ebs_block_device {
+        device_name = "/dev/sdf"
+        volume_size = 100
+      }
+    }
+  `, [{ messageId: 'unencrypted', line: 7, column: 19 }, { messageId: 'unencrypted', line: 10, column: 3 }]),
+  tf('aws_launch_configuration with encrypted devices', `
+    resource "aws_launch_configuration" "web" {
+      image_id      = "ami-12345678"
+      instance_type = "t3.micro"
+
+      root_block_device {
+        encrypted = true
+      }
+
+      ebs_block_device {
+        device_name = "/dev/sdf"
+        encrypted   = true
+      }
+    }
+  `),
+  tf('aws_launch_configuration with unencrypted devices passes under EBS encryption by default', `
+    resource "aws_ebs_encryption_by_default" "on" {
+      enabled = true
+    }
+
+    resource "aws_launch_configuration" "web" {
+      image_id      = "ami-12345678"
+      instance_type = "t3.micro"
+
+      root_block_device {
+        volume_size = 20
+      }
+    }
+  `),
+  tf('aws_launch_configuration with an unknown variable is undecidable', `
+    variable "encrypt" {
+      type = bool
+    }
+
+    resource "aws_launch_configuration" "web" {
+      image_id      = "ami-12345678"
+      instance_type = "t3.micro"
+
+      root_block_device {
+        encrypted = var.encrypt
+      }
+    }
+  `, [], { undecidable: [{ line: 10, column: 17 }] }),
 ]);
 
 describe('encryption-at-rest: CloudFormation restores and messages', () => {

@@ -3,7 +3,9 @@ import { PropertyReader } from '../read.js';
 import { groupScalable, zoneItems } from './common.js';
 import { required } from '../val-ops.js';
 import { monitored, named } from '../cloudwatch/monitored.js';
-import type { AutoScalingGroup, AsgScalingAction } from './types.js';
+import type { AutoScalingGroup, AsgScalingAction, LaunchConfiguration } from './types.js';
+import { blockDevices } from '../ec2/cloudformation.js';
+import { blockDeviceStores } from '../ec2/facets.js';
 
 // AWS::AutoScaling::AutoScalingGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-autoscaling-autoscalinggroup.html
 const GROUP = 'AWS::AutoScaling::AutoScalingGroup';
@@ -22,6 +24,9 @@ const LOAD_BALANCER_NAMES = 'LoadBalancerNames';
 const POLICY = 'AWS::AutoScaling::ScalingPolicy';
 const SCHEDULED_ACTION = 'AWS::AutoScaling::ScheduledAction';
 const GROUP_NAME = 'AutoScalingGroupName';
+// AWS::AutoScaling::LaunchConfiguration — aws-resource-autoscaling-launchconfiguration.html (BlockDeviceMappings[].Ebs.Encrypted)
+const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
+const BLOCK_DEVICE_MAPPINGS = 'BlockDeviceMappings';
 
 export const adapter: Adapter = {
   service: 'autoscaling',
@@ -45,6 +50,12 @@ export const adapter: Adapter = {
       model.facets.computeGroups.push({ owner: group, what: 'Auto Scaling group', subnets: group.subnets, zones: group.availabilityZones, minSize: group.minSize, maxSize: group.maxSize });
       model.facets.monitored.push(monitored(group, 'Auto Scaling group', { namespaces: ['AWS/EC2', 'AWS/AutoScaling'], dimension: 'AutoScalingGroupName', suggest: 'CPUUtilization', ...named(r.str(['AutoScalingGroupName'])) }));
       model.facets.scalables.push(groupScalable(group));
+    }
+    for (const node of graph.ofType(LAUNCH_CONFIGURATION)) {
+      const r = new PropertyReader(node, graph, 'Properties');
+      const configuration: LaunchConfiguration = { resource: r.info(), blockDevices: blockDevices(r.each([BLOCK_DEVICE_MAPPINGS])) };
+      model.launchConfigurations.push(configuration);
+      model.facets.dataStores.push(...blockDeviceStores(configuration, configuration.blockDevices));
     }
     // Scaling policies and scheduled actions name their group.
     for (const [type, kind] of [[POLICY, 'policy'], [SCHEDULED_ACTION, 'scheduled']] as const) {

@@ -2,7 +2,10 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import { required } from '../val-ops.js';
 import { monitored, named } from '../cloudwatch/monitored.js';
-import type { AutoScalingGroup, AsgScalingAction } from './types.js';
+import type { AutoScalingGroup, AsgScalingAction, LaunchConfiguration } from './types.js';
+import { device } from '../ec2/terraform.js';
+import { blockDeviceStores } from '../ec2/facets.js';
+import { defaulted } from '../val.js';
 import { groupScalable, zoneItems } from './common.js';
 
 // aws_autoscaling_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/autoscaling_group
@@ -29,6 +32,11 @@ const ATTACHMENT_ELB = 'elb';
 const POLICY = 'aws_autoscaling_policy';
 const SCHEDULED_ACTION = 'aws_autoscaling_schedule';
 const GROUP_NAME = 'autoscaling_group_name';
+// aws_launch_configuration — .../docs/resources/launch_configuration (root_block_device, ebs_block_device: encrypted)
+const LAUNCH_CONFIGURATION = 'aws_launch_configuration';
+const ROOT_BLOCK_DEVICE = 'root_block_device';
+const EBS_BLOCK_DEVICE = 'ebs_block_device';
+const DEVICE_NAME = 'device_name';
 
 export const adapter: Adapter = {
   service: 'autoscaling',
@@ -64,6 +72,18 @@ export const adapter: Adapter = {
         const lb = r.link(path);
         if (lb) group.loadBalancing.push(lb);
       }
+    }
+    for (const node of graph.ofType(LAUNCH_CONFIGURATION)) {
+      const r = new PropertyReader(node, graph, '');
+      const configuration: LaunchConfiguration = {
+        resource: r.info(),
+        blockDevices: [
+          ...r.each([ROOT_BLOCK_DEVICE]).map((b) => device(b, defaulted('', b.origin(), 'the root device'))),
+          ...r.each([EBS_BLOCK_DEVICE]).map((b) => device(b, required(b.str([DEVICE_NAME]), b.origin(), DEVICE_NAME))),
+        ],
+      };
+      model.launchConfigurations.push(configuration);
+      model.facets.dataStores.push(...blockDeviceStores(configuration, configuration.blockDevices));
     }
     // Scaling policies and scheduled actions name their group.
     for (const [type, kind] of [[POLICY, 'policy'], [SCHEDULED_ACTION, 'scheduled']] as const) {

@@ -1,5 +1,6 @@
 import type { Zone } from '../zone.js';
 import type { Link, ModelResource, Val } from '../val.js';
+import type { BlockDevice } from '../ec2/types.js';
 
 export interface AutoScalingGroup extends ModelResource {
   subnets: Val<Link>[];
@@ -19,4 +20,9 @@ export interface AutoScalingGroup extends ModelResource {
 export interface AsgScalingAction extends ModelResource {
   kind: 'policy' | 'scheduled';
   group: Val<Link>;
+}
+
+/** An Auto Scaling launch configuration: its EBS block devices (each a data store of the configuration). */
+export interface LaunchConfiguration extends ModelResource {
+  blockDevices: BlockDevice[];
 }

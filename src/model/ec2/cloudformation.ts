@@ -237,7 +237,8 @@ function ruleOf(e: SubReader, direction: 'ingress' | 'egress'): SecurityGroupRul
   return makeRule(core, peer);
 }
 
-function blockDevices(entries: SubReader[]): BlockDevice[] {
+/** The EBS entries of a `BlockDeviceMappings` list (instances, launch templates, Auto Scaling launch configurations). */
+export function blockDevices(entries: SubReader[]): BlockDevice[] {
   return entries
     .filter((e) => e.has([EBS]))
     .map((e) => {

@@ -266,6 +266,7 @@ function blockRules(b: SubReader, direction: 'ingress' | 'egress', selfId: strin
   return peers.map((p) => makeRule(core, p));
 }
 
-function device(b: SubReader, deviceName: Val<string>, origin = b.origin()): BlockDevice {
+/** One EBS block device block (`root_block_device`, `ebs_block_device`, `ebs`) of an instance, launch template or launch configuration. */
+export function device(b: SubReader, deviceName: Val<string>, origin = b.origin()): BlockDevice {
   return { deviceName, encrypted: b.bool([ENCRYPTED], EBS_DEFAULT), kmsKey: b.str([KMS_KEY_ID], NO_KMS), origin };
 }
