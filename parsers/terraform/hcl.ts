@@ -2,6 +2,7 @@ import type { InputError, Span } from '../../src/core/source.js';
 import type { Attribute, Block, Body, Comment, Expr, HclFile, TemplatePart, Traverser } from './ast.js';
 import { terraformParser } from './treesitter.js';
 import { LIMITS } from '../../src/core/limits.js';
+import { detach, Interner } from '../../src/core/strings.js';
 
 /** A plain copy of a tree-sitter node (walking the WASM tree once with a cursor is much faster than the Node API). */
 interface Raw {
@@ -290,9 +291,16 @@ class Converter {
   spanFrom(a: Raw, b: Raw): Span {
     return { file: this.file, start: { line: a.sr + 1, column: a.sc + 1 }, end: { line: b.er + 1, column: b.ec + 1 } };
   }
+  /**
+   * The source text of a node. V8 makes a substring of 13 characters or more a view into the whole file,
+   * so a name or value kept by the graph would keep every file's text alive: such strings are copies
+   * (one per distinct name in the file), and literal values below are detached the same way.
+   */
   text(n: Raw): string {
-    return this.src.slice(n.si, n.ei);
+    const s = this.src.slice(n.si, n.ei);
+    return s.length < 13 ? s : this.names.intern(s);
   }
+  private readonly names = new Interner();
 
   body(n: Raw, comments: Comment[], depth = 0): Body {
     const items: (Attribute | Block)[] = [];
@@ -503,7 +511,7 @@ class Converter {
   stringLit(n: Raw): Expr {
     const raw = this.src.slice(n.si, n.ei);
     const inner = raw.startsWith('"') ? raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined) : raw;
-    return { k: 'lit', value: unescape(inner, 'quoted'), span: this.span(n) };
+    return { k: 'lit', value: detach(unescape(inner, 'quoted')), span: this.span(n) };
   }
 
   /** Quoted strings and heredocs. A template of only literal text becomes a string literal. */
@@ -557,7 +565,7 @@ class Converter {
       if (endIdx > idx) {
         let raw = this.src.slice(idx, endIdx);
         if (strip) raw = raw.replace(/^\s+/, '');
-        out.push({ k: 'text', text: unescape(raw, mode), span: { file: this.file, start: { line: pos.r + 1, column: pos.c + 1 }, end: { line: endPos.r + 1, column: endPos.c + 1 } } });
+        out.push({ k: 'text', text: detach(unescape(raw, mode)), span: { file: this.file, start: { line: pos.r + 1, column: pos.c + 1 }, end: { line: endPos.r + 1, column: endPos.c + 1 } } });
       }
     };
     for (const k of kids) {

@@ -27,16 +27,24 @@ export function evaluate(e: Expr, env: Env): Value {
   }
 }
 
+/** The key spans of each body evaluated as a resource body (`top`) and as a nested block. */
+const TOP_KEY_SPANS = new WeakMap<Body, Map<string, Span>>();
+const KEY_SPANS = new WeakMap<Body, Map<string, Span>>();
+
 /** Evaluates a block body; a nested block's map spans the whole block (`statement {` … `}`), so findings on it point at its header. */
 export function evalBody(body: Body, env: Env, top: boolean, lifecycle: { prevent?: Value }, depth: number, blockSpan?: Span): MapValue {
   const entries = new Map<string, Value>();
-  const keySpans = new Map<string, Span>();
+  // The key spans depend on the body alone: every instance of the block (count, for_each, each call of
+  // its module) shares one map. Nothing changes a map's keySpans after it is built.
+  const memo = depth <= 32 ? (top ? TOP_KEY_SPANS : KEY_SPANS) : undefined;
+  const known = memo?.get(body);
+  const keySpans = known ?? new Map<string, Span>();
   const nested = new Map<string, Value[]>();
   for (const it of body.items) {
     if (it.kind === 'attribute') {
       if (top && META.has(it.name)) continue;
       entries.set(it.name, attrValue(it, env));
-      keySpans.set(it.name, it.nameSpan);
+      if (!known) keySpans.set(it.name, it.nameSpan);
       continue;
     }
     if (top && it.type === 'lifecycle') {
@@ -64,6 +72,7 @@ export function evalBody(body: Body, env: Env, top: boolean, lifecycle: { preven
     if (entries.has(k)) continue;
     entries.set(k, list(arr, keySpans.get(k) ?? body.span));
   }
+  if (memo && !known) memo.set(body, keySpans);
   return { kind: 'map', entries, keySpans, span: blockSpan ?? (body === undefined ? nowhere('') : spanOfBlockBody(body)) };
 }
 

@@ -15,6 +15,7 @@ import { EvalBudget, LIMITS, limitMessage } from '../../core/limits.js';
 import { readSourceText } from '../../core/source.js';
 import { errorText, placeOf, REPORT_BUG } from '../../core/isolate.js';
 import { ModuleInstance, type World } from './instance.js';
+import { Interner } from '../../core/strings.js';
 import { str, unk } from './values.js';
 
 export type TerraformFileKind = 'terraform' | 'terraform-json' | 'tfvars';
@@ -130,6 +131,10 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   }
   const configs = new Map<string, ModuleConfig>();
   for (const [dir, files] of byDir) configs.set(dir, buildConfig(dir, files));
+  // From here on only the configs hold the syntax trees (so that a config let go frees its files).
+  const dirs = [...byDir.keys()];
+  byDir.clear();
+  for (const p of parsed) if (p.kind !== 'tfvars') delete p.file;
 
   // folders used as local module sources are not roots
   const used = new Set<string>();
@@ -145,7 +150,7 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   const isDownloaded = (d: string) => d.split('/').includes('.terraform');
   const roots = [...configs.keys()].filter((d) => !used.has(d) && !isDownloaded(d)).sort();
 
-  const world: World = { scanRootRel: (p) => relative(input.root, p).split(sep).join('/'), configs, downloaded: new Map(), refused: new Map(), fetched: new Map(), ...(input.contextFor ? { contextFor: input.contextFor } : {}), errors, notes, unresolved: new Map(), errorKeys: new Set(), noteKeys: new Set(), budget: new EvalBudget() };
+  const world: World = { scanRootRel: (p) => relative(input.root, p).split(sep).join('/'), configs, downloaded: new Map(), refused: new Map(), fetched: new Map(), ...(input.contextFor ? { contextFor: input.contextFor } : {}), errors, notes, unresolved: new Map(), errorKeys: new Set(), noteKeys: new Set(), budget: new EvalBudget(), names: new Interner() };
   const repoRoot = input.repositoryRoot ?? repositoryRoot(input.root);
   const reach: Reach = { scanRoot: input.root, repoRoot, realRepo: await realpath(repoRoot).catch(() => repoRoot), loaded: new Set(), mounts: new Map() };
 
@@ -208,13 +213,67 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
     const over = world.budget.reached;
     if (over) notes.push(`${over.at ? `${over.at.file}:${over.at.line}:${over.at.column}` : root || '.'}: ${limitMessage(over.limit)}; the values over it are unknown`);
   };
-  for (const root of roots) await evalRoot(root);
+  const release = releaser(roots, world);
+  for (const [i, root] of roots.entries()) {
+    await evalRoot(root);
+    release(i, reached);
+  }
   // Folders that only call each other (a cycle) have no root: start from one, so the cycle is reported, not silently dropped.
-  for (const dir of [...byDir.keys()].sort()) {
+  for (const dir of dirs.sort()) {
     if (!reached.has(dir) && !isDownloaded(dir) && configs.has(dir)) await evalRoot(dir);
   }
   const unresolvedModules = [...world.unresolved.values()].sort((a, b) => (a.span.file === b.span.file ? a.span.start.line - b.span.start.line : a.span.file < b.span.file ? -1 : 1));
   return { parts, errors, notes, unresolvedModules, parseOnly: parseMs };
+}
+
+/**
+ * Lets go of the module folders (their syntax trees, comments and indexes) that the roots still to be
+ * evaluated cannot use: after root `i`, a folder goes when it was evaluated (so the cycle pass will not
+ * start from it), no later root reaches it through local module sources, and no folder that is not a
+ * root calls it (a module that a cycle pass might evaluate). Folders reached otherwise (downloaded,
+ * `.terraform`) stay. Without this every file's tree lived until the last root was built, beside the graph.
+ */
+function releaser(roots: string[], world: World): (i: number, reached: Set<string>) => void {
+  const configs = world.configs;
+  const callees = new Map<string, string[]>();
+  for (const cfg of configs.values()) {
+    const out: string[] = [];
+    for (const b of cfg.modules) {
+      const s = moduleSource(b);
+      const src = s && classifySource(s.value);
+      if (src && src.kind === 'local') out.push(localModuleDir(cfg.dir, src.path));
+    }
+    callees.set(cfg.dir, out);
+  }
+  const rootSet = new Set(roots);
+  const keep = new Set<string>();
+  for (const [dir, out] of callees) if (!rootSet.has(dir)) for (const d of out) keep.add(d);
+  // folders that a registry or git call resolves to (modules.json, --download-modules) may be any folder
+  for (const m of world.downloaded.values()) for (const d of m.values()) keep.add(d);
+  for (const f of world.fetched.values()) if ('dir' in f) keep.add(f.dir);
+  /** The last root (by index) whose local module calls reach each folder. */
+  const lastUse = new Map<string, number>();
+  for (const [i, root] of roots.entries()) {
+    const stack = [root];
+    const seen = new Set<string>();
+    while (stack.length) {
+      const d = stack.pop()!;
+      if (seen.has(d)) continue;
+      seen.add(d);
+      lastUse.set(d, i);
+      for (const c of callees.get(d) ?? []) stack.push(c);
+    }
+  }
+  const byLast = new Map<number, string[]>();
+  for (const [d, i] of lastUse) {
+    if (keep.has(d) || !configs.has(d)) continue;
+    const l = byLast.get(i) ?? [];
+    l.push(d);
+    byLast.set(i, l);
+  }
+  return (i, reached) => {
+    for (const d of byLast.get(i) ?? []) if (reached.has(d)) configs.delete(d);
+  };
 }
 
 interface Reach {

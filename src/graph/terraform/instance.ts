@@ -8,6 +8,7 @@ import type { DeployContext, Edge, Known, ResourceNode } from '../graph.js';
 import type { RefValue, Value } from '../value.js';
 import { scalarString, type Env, type Resolver } from './eval.js';
 import { type EvalBudget } from '../../core/limits.js';
+import type { Interner } from '../../core/strings.js';
 import { azList, list, map, str, unk } from './values.js';
 import { placed } from '../../core/isolate.js';
 import { moduleSource, moduleVersion, type ModuleConfig } from './config.js';
@@ -48,6 +49,11 @@ export interface World {
   noteKeys: Set<string>;
   /** The evaluation budget of the root module being built (a new one for each root). */
   budget: EvalBudget;
+  /**
+   * One copy of each node id, address and edge path: a reference's target is the id of the node it
+   * names, built again at each reference (and as a rope of the parts), so the same id was kept many times.
+   */
+  names: Interner;
 }
 
 const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
@@ -91,7 +97,7 @@ export class ModuleInstance implements Resolver {
   }
 
   idOf(address: string): string {
-    return `${this.rootDir === '' ? '.' : this.rootDir}::${this.prefix}${address}`;
+    return this.world.names.intern(`${this.rootDir === '' ? '.' : this.rootDir}::${this.prefix}${address}`);
   }
 
   env(extra?: Partial<Env>): Env {
@@ -535,7 +541,7 @@ export class ModuleInstance implements Resolver {
     const av = alias ? evaluate(alias.expr, this.env()) : undefined;
     const key = av && av.kind === 'string' ? `${name}.${av.value}` : name;
     const ctx = this.providerCtx(p, key);
-    const address = `${this.prefix}provider.${key}`;
+    const address = this.world.names.intern(`${this.prefix}provider.${key}`);
     out.push({
       id: this.idOf(`provider.${key}`), address, type: name, mode: 'provider', source: 'terraform', file: p.span.file, span: p.span,
       properties: evalBody(p.body, this.env(), true, {}, 0),
@@ -571,7 +577,7 @@ export class ModuleInstance implements Resolver {
       }
       const node: ResourceNode = {
         id,
-        address: this.prefix + addr,
+        address: this.world.names.intern(this.prefix + addr),
         type,
         mode,
         source: 'terraform',
@@ -586,7 +592,7 @@ export class ModuleInstance implements Resolver {
       if (exp.kind === 'unknown') node.instancesUnknown = exp.reason;
       if (this.callSite) node.reportAt = { span: this.callSite, note: `declared in the downloaded module (${b.span.file})` };
       out.push(node);
-      collectEdges(id, properties, '', edges, 0);
+      collectEdges(id, properties, '', edges, 0, this.world.names);
       for (const t of dependsOn) edges.push({ from: id, to: t, kind: 'depends-on', path: 'depends_on' });
     }
   }
