@@ -36,6 +36,9 @@ export function overLimit(b: EvalBudget, limit: LimitName, span: Span): Value {
   return unk(limitMessage(limit), span);
 }
 
+const LITERALS = new WeakMap<Expr, Value>();
+const OBJECT_KEY_SPANS = new WeakMap<Expr, Map<string, Span>>();
+
 /** Evaluates an HCL expression to a Value; never throws, never hangs. */
 export function evaluate(e: Expr, env: Env, depth = 0): Value {
   const b = env.budget;
@@ -69,11 +72,15 @@ export function bounded(v: Value, b: EvalBudget): Value {
 function evaluateInner(e: Expr, env: Env, depth: number): Value {
   const d = depth + 1;
   switch (e.k) {
-    case 'lit':
-      if (e.value === null) return nul(e.span);
-      if (typeof e.value === 'string') return str(e.value, e.span);
-      if (typeof e.value === 'number') return num(e.value, e.span);
-      return bool(e.value, e.span);
+    case 'lit': {
+      // A literal is the same value wherever it is evaluated: one object for every instance (values are never changed).
+      let v = LITERALS.get(e);
+      if (!v) {
+        v = e.value === null ? nul(e.span) : typeof e.value === 'string' ? str(e.value, e.span) : typeof e.value === 'number' ? num(e.value, e.span) : bool(e.value, e.span);
+        LITERALS.set(e, v);
+      }
+      return v;
+    }
     case 'template':
       return template(e.parts, env, d, e.span);
     case 'tuple': {
@@ -82,14 +89,19 @@ function evaluateInner(e: Expr, env: Env, depth: number): Value {
     }
     case 'object': {
       const entries = new Map<string, Value>();
-      const keySpans = new Map<string, Span>();
+      // with literal keys only, the key spans are the same at every evaluation: one map for all
+      const known = OBJECT_KEY_SPANS.get(e);
+      const keySpans = known ?? new Map<string, Span>();
+      let literal = true;
       for (const it of e.items) {
+        if (it.key.k !== 'lit') literal = false;
         const k = evaluate(it.key, env, d);
         const ks = scalarString(k);
         if (ks === undefined) return unk('an object key is not known', e.span, k, ...e.items.map((x) => evaluate(x.value, env, d)));
         entries.set(ks, evaluate(it.value, env, d));
-        keySpans.set(ks, it.keySpan);
+        if (!known) keySpans.set(ks, it.keySpan);
       }
+      if (!known && literal) OBJECT_KEY_SPANS.set(e, keySpans);
       return { kind: 'map', entries, keySpans, span: e.span };
     }
     case 'var':

@@ -38,6 +38,8 @@ export interface TerraformInput {
   download?: DownloadOptions;
   /** Parse only (benchmark): no graph is built. */
   parseOnly?: boolean;
+  /** Bytes of text read in full before files keep only their module calls until evaluated (default `LAZY_BYTES`; tests). */
+  lazyBytes?: number;
 }
 
 export interface TerraformResult {
@@ -61,13 +63,14 @@ function dirOf(rel: string): string {
   return d === '.' ? '' : d;
 }
 
-async function parseOne(path: string, rel: string, kind: TerraformFileKind, errors: InputError[]): Promise<HclFile | undefined> {
+async function parseOne(path: string, rel: string, kind: TerraformFileKind, errors: InputError[], read_?: { bytes: number }): Promise<HclFile | undefined> {
   const read = await readSourceText(path, rel, LIMITS.terraformBytes);
   if ('error' in read) {
     errors.push(read.error);
     return undefined;
   }
   const text = read.text;
+  if (read_) read_.bytes += text.length;
   const json = kind === 'terraform-json' || rel.endsWith('.json');
   try {
     const r = json ? parseTfJson(text, rel, kind === 'tfvars' ? 'tfvars' : 'config') : await parseHcl(text, rel);
@@ -108,9 +111,25 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   const notes: string[] = [];
   const t0 = performance.now();
   const parsed: Parsed[] = [];
+  // Past LAZY_BYTES of text, a configuration file keeps only its module calls until its folder is
+  // evaluated (then it is parsed again): every file's syntax tree alive at once was most of a large
+  // scan's memory. Smaller scans parse each file once.
+  const read = { bytes: 0 };
+  const partial = new Set<string>();
+  const sources = new Map<string, TerraformInput['files']>();
   for (const f of input.files) {
-    const file = await parseOne(f.path, f.rel, f.kind, errors);
-    parsed.push({ rel: f.rel, dir: dirOf(f.rel), kind: f.kind, ...(file ? { file } : {}) });
+    let file = await parseOne(f.path, f.rel, f.kind, errors, read);
+    const dir = dirOf(f.rel);
+    if (f.kind !== 'tfvars') {
+      const l = sources.get(dir) ?? [];
+      l.push(f);
+      sources.set(dir, l);
+      if (file && read.bytes > (input.lazyBytes ?? LAZY_BYTES)) {
+        file = moduleCallsOnly(file);
+        partial.add(dir);
+      }
+    }
+    parsed.push({ rel: f.rel, dir, kind: f.kind, ...(file ? { file } : {}) });
   }
   const parseMs = performance.now() - t0;
   if (input.parseOnly) return { parts: [], errors, notes, unresolvedModules: [], parseOnly: parseMs };
@@ -173,7 +192,37 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
 
   const parts: GraphPart[] = [];
   const reached = new Set<string>();
+  /** Parses again, whole, the folders that a root may instantiate and that kept only their module calls. */
+  const complete = async (root: string) => {
+    if (partial.size === 0) return;
+    const stack = [root, ...(world.downloaded.get(root)?.values() ?? [])];
+    for (const f of world.fetched.values()) if ('dir' in f) stack.push(f.dir);
+    const seen = new Set<string>();
+    while (stack.length) {
+      const d = stack.pop()!;
+      if (seen.has(d)) continue;
+      seen.add(d);
+      if (partial.has(d)) {
+        partial.delete(d);
+        const files: HclFile[] = [];
+        const again: InputError[] = []; // reported when the folder was first read
+        for (const f of sources.get(d) ?? []) {
+          const h = await parseOne(f.path, f.rel, f.kind, again);
+          if (h) files.push(h);
+        }
+        configs.set(d, buildConfig(d, files));
+      }
+      const cfg = configs.get(d);
+      if (!cfg) continue;
+      for (const b of cfg.modules) {
+        const s = moduleSource(b);
+        const src = s && classifySource(s.value);
+        if (src && src.kind === 'local') stack.push(localModuleDir(cfg.dir, src.path));
+      }
+    }
+  };
   const evalRoot = async (root: string) => {
+    await complete(root);
     const cfg = configs.get(root)!;
     const inputs = await rootInputs(input, root, cfg, tfvarsByDir.get(root) ?? [], errors);
     world.budget = new EvalBudget();
@@ -274,6 +323,14 @@ function releaser(roots: string[], world: World): (i: number, reached: Set<strin
   return (i, reached) => {
     for (const d of byLast.get(i) ?? []) if (reached.has(d)) configs.delete(d);
   };
+}
+
+/** Terraform text read in full before files keep only their module calls until they are evaluated (see `buildTerraform`). */
+export const LAZY_BYTES = 16 * 1024 * 1024;
+
+/** A parsed file reduced to its module calls: all that discovery and the choice of roots read before evaluation. */
+function moduleCallsOnly(f: HclFile): HclFile {
+  return { file: f.file, comments: [], body: { span: f.body.span, items: f.body.items.filter((i) => i.kind === 'block' && i.type === 'module') } };
 }
 
 interface Reach {
