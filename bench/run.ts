@@ -17,6 +17,7 @@
  *          --timeout <seconds per child> (900)  --keep (keep the temp folders)  --json (also print raw figures)
  *          --corpus <dir>  --real-only (skip the synthetic corpora)  --no-peers (iac-check alone on the corpus)
  *          --groups cloudformation,terraform,cdk,mixed (the real-world groups to measure)
+ *          --memory 50000,100000,200000 (also the Terraform memory growth rows of bench/memory.ts: minutes)
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -30,6 +31,7 @@ import type { GroupResult } from './realworld.js';
 import { benchGroup, benchStartup, corpusFrom, findPeers, formatGroups, formatStartup, groupsOf } from './realworld.js';
 import { hostileCases } from './hostile.js';
 import { benchRulesCorpus } from './rules-corpus.js';
+import { formatMemory, memoryRows } from './memory.js';
 
 export const TARGETS = { fullOverParse: 1.5, growth: 2.3, peakMiB: 1024 } as const;
 
@@ -46,6 +48,8 @@ export interface BenchOptions {
   peers: boolean;
   /** Real-world groups to measure (default: all). */
   groups?: string[];
+  /** `--memory`: Terraform corpus sizes (resources) for the memory growth rows (bench/memory.ts). */
+  memory?: number[];
 }
 
 export interface ScaleResult {
@@ -99,6 +103,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       case '--real-only': o.realOnly = true; break;
       case '--no-peers': o.peers = false; break;
       case '--groups': o.groups = value().split(',').map((g) => g.trim()); break;
+      case '--memory': o.memory = value().split(',').map(Number); break;
       case '--only': {
         const v = value();
         if (v === 'cloudformation' || v === 'cfn') o.only = 'cloudformation';
@@ -108,7 +113,7 @@ export function parseArgs(argv: string[]): BenchOptions {
         break;
       }
       case '-h': case '--help':
-        process.stdout.write('usage: node dist/bench/run.js [--runs 3] [--scale 1] [--only cloudformation|terraform|hostile] [--seed 1] [--timeout 900] [--keep] [--json] [--corpus DIR] [--real-only] [--no-peers] [--groups cloudformation,terraform,cdk,mixed]\n');
+        process.stdout.write('usage: node dist/bench/run.js [--runs 3] [--scale 1] [--only cloudformation|terraform|hostile] [--seed 1] [--timeout 900] [--keep] [--json] [--corpus DIR] [--real-only] [--no-peers] [--groups cloudformation,terraform,cdk,mixed] [--memory 50000,100000,200000]\n');
         process.exit(0);
         break;
       default: throw new Error(`unknown option ${a}`);
@@ -320,6 +325,11 @@ async function main(): Promise<void> {
   if (hostile.length) {
     sections.push(formatHostile(hostile));
     raw.push(hostile);
+  }
+  if (o.memory) {
+    const rows = await memoryRows(o.memory, o.seed, o.keep, log);
+    sections.push(formatMemory(rows));
+    raw.push(rows);
   }
   const corpus = corpusFrom(o.corpus);
   if (corpus) {
