@@ -16,6 +16,7 @@ import { readSourceText } from '../../core/source.js';
 import { errorText, placeOf, REPORT_BUG } from '../../core/isolate.js';
 import { ModuleInstance, type World } from './instance.js';
 import { Interner } from '../../core/strings.js';
+import { largeTerraform } from '../../core/memory.js';
 import { str, unk } from './values.js';
 
 export type TerraformFileKind = 'terraform' | 'terraform-json' | 'tfvars';
@@ -132,6 +133,7 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
     parsed.push({ rel: f.rel, dir, kind: f.kind, ...(file ? { file } : {}) });
   }
   const parseMs = performance.now() - t0;
+  largeTerraform(read.bytes);
   if (input.parseOnly) return { parts: [], errors, notes, unresolvedModules: [], parseOnly: parseMs };
 
   // module folders
