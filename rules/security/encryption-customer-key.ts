@@ -5,7 +5,7 @@ export default defineRule({
   meta: {
     id: 'encryption-customer-key',
     title: 'Always-encrypted stores use a key the customer controls',
-    checks: 'DynamoDB tables, Backup vaults and MSK clusters on an AWS-owned or AWS managed key',
+    checks: 'DynamoDB tables, Backup vaults, MSK clusters and ECR repositories on an AWS-owned or AWS managed key',
     severity: 'low',
     controls: ['1.21'],
     rationale:

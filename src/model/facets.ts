@@ -32,7 +32,9 @@ export type StoreContents =
    * to another region by cross-cluster replication or snapshots that templates do not declare, so
    * a missing copy is not judged.
    */
-  | 'index';
+  | 'index'
+  /** Build output kept for deployment (container images in ECR repositories): pushed again from the build, so a copy in another region is not judged. */
+  | 'artifacts';
 
 /** Encryption at rest of a store. */
 export type AtRest =

@@ -164,6 +164,8 @@ export interface CloudModel {
   // ── startup (s4) ──
   /** Auto Scaling launch configurations (their EBS block devices). */
   launchConfigurations: import('./autoscaling/types.js').LaunchConfiguration[];
+  /** ECR repositories (always encrypted; their key). */
+  ecrRepositories: import('./ecr/types.js').EcrRepository[];
   /** The cross-service questions rules ask (data stores, endpoints …), filled by the adapters and the linker. */
   facets: Facets;
 }
@@ -208,7 +210,7 @@ export function emptyModel(): CloudModel {
     dbParameterGroups: [],
 
     // ── startup (s4) ──
-    launchConfigurations: [],
+    launchConfigurations: [], ecrRepositories: [],
 
     facets: emptyFacets(),
   };

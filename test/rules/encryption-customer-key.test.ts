@@ -110,6 +110,89 @@ ruleTester(rule, [
       }
     }
   `, [{ messageId: 'defaultKey', line: 5, column: 1 }]),
+  // ── ECR repositories (issue 11 item 2) ──
+  cfn('ECR repository on the AES256 default and one on KMS with the AWS managed key', `
+    Resources:
+      Images:
+        Type: AWS::ECR::Repository
+        Properties:
+          RepositoryName: shop/web
+      Managed:
+        Type: AWS::ECR::Repository
+        Properties:
+          EncryptionConfiguration:
+            EncryptionType: KMS
+  `, [{ messageId: 'defaultKey', line: 2, column: 3 }, { messageId: 'defaultKey', line: 9, column: 7 }]),
+  cfn('ECR repository with explicit AES256', `
+    Resources:
+      Images:
+        Type: AWS::ECR::Repository
+        Properties:
+          EncryptionConfiguration:
+            EncryptionType: AES256
+  `, [{ messageId: 'defaultKey', line: 5, column: 7 }]),
+  cfn('ECR repositories on a customer KMS key (KMS and KMS_DSSE)', `
+    Resources:
+      Key:
+        Type: AWS::KMS::Key
+      Images:
+        Type: AWS::ECR::Repository
+        Properties:
+          EncryptionConfiguration:
+            EncryptionType: KMS
+            KmsKey: !GetAtt Key.Arn
+      Layers:
+        Type: AWS::ECR::Repository
+        Properties:
+          EncryptionConfiguration:
+            EncryptionType: KMS_DSSE
+            KmsKey: arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab
+  `),
+  cfn('ECR repository with an imported encryption type is undecidable', `
+    Resources:
+      Images:
+        Type: AWS::ECR::Repository
+        Properties:
+          EncryptionConfiguration:
+            EncryptionType: !ImportValue image-encryption
+  `, [], { undecidable: [{ line: 6, column: 25 }] }),
+  tf('aws_ecr_repository on the default and on KMS with the AWS managed key', `
+    resource "aws_ecr_repository" "web" {
+      name = "shop/web"
+    }
+
+    resource "aws_ecr_repository" "managed" {
+      name = "shop/managed"
+      encryption_configuration {
+        encryption_type = "KMS"
+      }
+    }
+  `, [{ messageId: 'defaultKey', line: 1, column: 1 }, { messageId: 'defaultKey', line: 7, column: 3 }]),
+  tf('aws_ecr_repository on a customer KMS key', `
+    resource "aws_kms_key" "images" {
+      enable_key_rotation = true
+    }
+
+    resource "aws_ecr_repository" "web" {
+      name = "shop/web"
+      encryption_configuration {
+        encryption_type = "KMS"
+        kms_key         = aws_kms_key.images.arn
+      }
+    }
+  `),
+  tf('aws_ecr_repository with an unknown encryption type is undecidable', `
+    variable "encryption_type" {
+      type = string
+    }
+
+    resource "aws_ecr_repository" "web" {
+      name = "shop/web"
+      encryption_configuration {
+        encryption_type = var.encryption_type
+      }
+    }
+  `, [], { undecidable: [{ line: 8, column: 23 }] }),
 ]);
 
 describe('encryption-customer-key: messages', () => {
@@ -124,6 +207,29 @@ describe('encryption-customer-key: messages', () => {
     `) }, { rules: ['encryption-customer-key'] });
     expect(result.findings.map((f) => f.message)).toEqual([
       'Backup vault is encrypted, but with a key you cannot control, audit or revoke: `EncryptionKeyArn` is not set, so the default applies (the AWS Backup service key).',
+    ]);
+  });
+
+  it('names the ECR defaults: AES256, the AWS managed key under KMS, and a written AES256', async () => {
+    const { result } = await scanFiles({ 'template.yaml': dedent(`
+      Resources:
+        Images:
+          Type: AWS::ECR::Repository
+        Managed:
+          Type: AWS::ECR::Repository
+          Properties:
+            EncryptionConfiguration:
+              EncryptionType: KMS
+        Plain:
+          Type: AWS::ECR::Repository
+          Properties:
+            EncryptionConfiguration:
+              EncryptionType: AES256
+    `) }, { rules: ['encryption-customer-key'] });
+    expect(result.findings.map((f) => f.message)).toEqual([
+      'ECR repository is encrypted, but with a key you cannot control, audit or revoke: `EncryptionConfiguration.EncryptionType` is not set, so the default applies (AES256: Amazon S3-managed keys).',
+      'ECR repository is encrypted, but with a key you cannot control, audit or revoke: `EncryptionConfiguration.KmsKey` is not set, so the default applies (the AWS managed key aws/ecr).',
+      'ECR repository is encrypted, but with a key you cannot control, audit or revoke: `EncryptionConfiguration.KmsKey` is not set, so the default applies (none with encryption type "AES256": Amazon S3-managed keys).',
     ]);
   });
 });
