@@ -151,7 +151,7 @@ export default defineRule({
         // Endpoints in the workload's VPC subnets (load balancers); APIs and distributions are the service's, not a footprint of their own.
         [...f.computeGroups, ...f.networkEndpoints.filter((e) => e.placement === 'vpc')].map((x) => x.owner).sort(order),
         f.dataStores.filter((d) => d.contents === 'data' && !d.role).map((x) => x.owner).sort(order),
-        f.dataStores.map((x) => x.owner).sort(order),
+        f.dataStores.filter((d) => d.contents !== 'logs').map((x) => x.owner).sort(order), // log groups follow the workload, not a footprint
       ].flat();
       if (ranked.length === 0) return;
       const seen = new Set<string>();

@@ -34,7 +34,12 @@ export type StoreContents =
    */
   | 'index'
   /** Build output kept for deployment (container images in ECR repositories): pushed again from the build, so a copy in another region is not judged. */
-  | 'artifacts';
+  | 'artifacts'
+  /**
+   * Log events (CloudWatch Logs log groups): always encrypted, only the key is judged; their
+   * retention is the log rules' question (the log-store facet), and they are not copied between regions.
+   */
+  | 'logs';
 
 /** Encryption at rest of a store. */
 export type AtRest =

@@ -19,12 +19,14 @@ resource "aws_flow_log" "vpc" {
 resource "aws_cloudwatch_log_group" "trail" {
   name              = "/${local.name}/cloudtrail"
   retention_in_days = 365
+  kms_key_id        = aws_kms_key.data.arn
 }
 
 # WAF logs go to log groups whose names start with aws-waf-logs- (a WAFv2 requirement).
 resource "aws_cloudwatch_log_group" "waf_edge" {
   name              = "aws-waf-logs-${local.name}-edge"
   retention_in_days = 365
+  kms_key_id        = aws_kms_key.data.arn
 }
 
 resource "aws_wafv2_web_acl_logging_configuration" "edge" {
@@ -35,6 +37,7 @@ resource "aws_wafv2_web_acl_logging_configuration" "edge" {
 resource "aws_cloudwatch_log_group" "waf_alb" {
   name              = "aws-waf-logs-${local.name}-alb"
   retention_in_days = 365
+  kms_key_id        = aws_kms_key.data.arn
 }
 
 resource "aws_wafv2_web_acl_logging_configuration" "alb" {

@@ -2,13 +2,15 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { unknownVal } from '../val.js';
-import { interfaceSubnet, NEVER_EXPIRES, pushLogGroup } from './common.js';
+import { interfaceSubnet, NEVER_EXPIRES, ownKey, pushLogGroup, SERVICE_KEY } from './common.js';
 
 // AWS::Logs::LogGroup — https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html
 // RetentionInDays not set: the events never expire (CloudWatch Logs API, PutRetentionPolicy).
 const LOG_GROUP = 'AWS::Logs::LogGroup';
 const LOG_GROUP_NAME = 'LogGroupName';
 const RETENTION_IN_DAYS = 'RetentionInDays';
+// The KMS key ARN the events are encrypted with; not set: the CloudWatch Logs service key.
+const KMS_KEY_ID = 'KmsKeyId';
 
 // AWS::EC2::FlowLog — aws-resource-ec2-flowlog.html: ResourceId + ResourceType (VPC | Subnet | NetworkInterface |
 // TransitGateway | TransitGatewayAttachment); LogDestination (an ARN: bucket, log group, Firehose stream) or LogGroupName.
@@ -29,10 +31,13 @@ export const adapter: Adapter = {
   adapt(graph, model) {
     for (const node of graph.ofType(LOG_GROUP)) {
       const r = new PropertyReader(node, graph, 'Properties');
+      const kmsKey = r.str([KMS_KEY_ID], SERVICE_KEY);
       pushLogGroup(model, {
         resource: r.info(),
         name: r.str([LOG_GROUP_NAME]) ?? unknownVal(r.origin([LOG_GROUP_NAME]), 'the name is generated at deployment'),
         retention: r.num([RETENTION_IN_DAYS], NEVER_EXPIRES),
+        kmsKey,
+        ownKey: ownKey(r, [KMS_KEY_ID], kmsKey),
       });
     }
     const reader = (id: string): PropertyReader | undefined => {

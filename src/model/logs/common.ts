@@ -2,16 +2,36 @@ import type { ResourceGraph } from '../../graph/graph.js';
 import type { CloudModel } from '../model.js';
 import type { Path, PropertyReader } from '../read.js';
 import type { Link, Val } from '../val.js';
-import { defaulted, explicit, isKnown, unknownVal } from '../val.js';
+import { dataStore } from '../facets.js';
+import { defaulted, explicit, isKnown, namesKey, unknownVal } from '../val.js';
 import type { LogGroup } from './types.js';
 
 /** Log groups never expire unless a retention is set (CloudWatch Logs PutRetentionPolicy / DeleteRetentionPolicy). */
 export const NEVER_EXPIRES = { value: 0, assumed: 'events never expire' };
 
-/** A log group as the model and the log-store facet see it. */
+/**
+ * Log groups are always encrypted: with the KMS key the group names, otherwise with a key of the
+ * CloudWatch Logs service (CloudWatch Logs User Guide, "Encrypt log data in CloudWatch Logs using AWS KMS").
+ */
+export const SERVICE_KEY = { value: '', assumed: 'CloudWatch Logs encrypts the events with its own service key' };
+
+/** A log group as the model, the log-store facet and the data-store facet (key of its encryption at rest) see it. */
 export function pushLogGroup(model: CloudModel, group: LogGroup): void {
   model.logGroups.push(group);
   model.facets.logStores.push({ owner: group, what: 'CloudWatch log group', retention: group.retention });
+  model.facets.dataStores.push(dataStore(group, 'CloudWatch log group', { contents: 'logs', atRest: { kind: 'always', ownKey: group.ownKey } }));
+}
+
+/**
+ * Whether the log group names a KMS key of the customer's. A key named through a value the scan
+ * cannot know (a parameter, a variable, a key's ARN) is still a key; a condition one of whose
+ * branches is null or empty may leave the key out, so that stays unknown (a notice).
+ */
+export function ownKey(r: PropertyReader, path: Path, key: Val<string>): Val<boolean> {
+  if (key.provenance !== 'unknown') return { ...key, value: namesKey(key) };
+  const raw = r.value(path);
+  const mayBeLeftOut = raw?.kind === 'unknown' && (raw.options ?? []).some((o) => o.kind === 'null' || (o.kind === 'string' && o.value === ''));
+  return mayBeLeftOut ? unknownVal(key.origin, `${key.reason}; one branch names no key, which leaves the CloudWatch Logs service key`) : explicit(true, key.origin);
 }
 
 /**

@@ -2,13 +2,15 @@ import type { Adapter } from '../adapter.js';
 import { PropertyReader } from '../read.js';
 import type { Link, Val } from '../val.js';
 import { unknownVal } from '../val.js';
-import { interfaceSubnet, NEVER_EXPIRES, pushLogGroup } from './common.js';
+import { interfaceSubnet, NEVER_EXPIRES, ownKey, pushLogGroup, SERVICE_KEY } from './common.js';
 
 // aws_cloudwatch_log_group — https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_group
 // retention_in_days: 0 or not set = the events never expire.
 const LOG_GROUP = 'aws_cloudwatch_log_group';
 const NAME = 'name';
 const RETENTION_IN_DAYS = 'retention_in_days';
+// The KMS key ARN the events are encrypted with; not set: the CloudWatch Logs service key.
+const KMS_KEY_ID = 'kms_key_id';
 
 // aws_flow_log — …/docs/resources/flow_log: one of vpc_id, subnet_id, eni_id, transit_gateway_id,
 // transit_gateway_attachment_id; log_destination (ARN) or the deprecated log_group_name.
@@ -30,10 +32,13 @@ export const adapter: Adapter = {
   adapt(graph, model) {
     for (const node of graph.ofType(LOG_GROUP)) {
       const r = new PropertyReader(node, graph, '');
+      const kmsKey = r.str([KMS_KEY_ID], SERVICE_KEY);
       pushLogGroup(model, {
         resource: r.info(),
         name: r.str([NAME]) ?? unknownVal(r.origin([NAME]), 'the name is generated at deployment'),
         retention: r.num([RETENTION_IN_DAYS], NEVER_EXPIRES),
+        kmsKey,
+        ownKey: ownKey(r, [KMS_KEY_ID], kmsKey),
       });
     }
     const reader = (id: string): PropertyReader | undefined => {

@@ -20,4 +20,8 @@ export interface LogGroup extends ModelResource {
   name: Val<string>;
   /** Days the events are kept; 0 when they never expire (the default when no retention is set). */
   retention: Val<number>;
+  /** The KMS key the events are encrypted with; '' (default) when CloudWatch Logs uses its own service key. */
+  kmsKey: Val<string>;
+  /** Whether that key is one of the customer's (false: the service key); unknown when a condition may leave it out. */
+  ownKey: Val<boolean>;
 }
