@@ -139,7 +139,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   errors.push(...cfnParameters.parameters.unusedCliNames());
 
   const rules = selectRules(allRules, config, options);
-  const stats = { filesDiscovered: found.files.length + found.skipped.length, filesScanned: scanned, filesSkipped: skipped, resources: graph.nodes.length, durationMs: 0 };
+  const stats = { filesDiscovered: found.files.length + found.skipped.length, filesScanned: scanned, filesSkipped: skipped, resources: graph.nodes.filter((n) => n.mode !== 'data').length, durationMs: 0 };
   if (options.parseOnly) {
     stats.durationMs = performance.now() - started;
     return { result: { root, findings: [], errors, notices: [], unresolvedModules, notes, stats, regions: [] }, rules, graph };

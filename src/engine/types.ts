@@ -59,6 +59,7 @@ export interface ScanStats {
   filesDiscovered: number;
   filesScanned: number;
   filesSkipped: number;
+  /** Resources the scanned code deploys (Terraform data sources, which look up resources deployed elsewhere, are not counted). */
   resources: number;
   durationMs: number;
 }

@@ -25,4 +25,17 @@ describe('Terraform data sources', () => {
     expect(out.result.findings.every((f) => !f.resource.address.startsWith('data.'))).toBe(true);
     expect(out.result.findings.some((f) => f.resource.address === 'aws_db_instance.db')).toBe(true);
   });
+
+  it('are not counted among the resources of the scan statistics', async () => {
+    const out = await scanSnippet('terraform', `
+      data "aws_caller_identity" "current" {}
+      data "aws_s3_bucket" "existing" {
+        bucket = "legacy-logs"
+      }
+      resource "aws_sqs_queue" "jobs" {
+        name = "jobs"
+      }
+    `);
+    expect(out.result.stats.resources).toBe(1);
+  });
 });
