@@ -108,3 +108,103 @@ describe('secrets in the output', () => {
     for (const line of PRIVATE_KEY_BODY) expect(out).not.toContain(line.slice(0, 16));
   });
 });
+
+/**
+ * The HTML page shows the code around each finding. A value no-hardcoded-secrets reports where it is
+ * used is written elsewhere (a variable's or parameter's default, a local, a heredoc), often under a
+ * name that does not look secret: those characters are hidden too, wherever an excerpt shows them.
+ */
+describe('secrets in the HTML page\'s code excerpts', () => {
+  const HIDDEN = {
+    tfDefault: 'tr0ub4dor-and-3-more',
+    heredoc: 'heredoc-line-of-a-secret',
+    local: 'local-secret-value-99',
+    cfnDefault: 'Summer2025!Autumn',
+  };
+  const files = {
+    'main.tf': `variable "db_conf" {
+  type    = string
+  default = "${HIDDEN.tfDefault}"
+}
+resource "aws_db_instance" "a" {
+  engine   = "postgres"
+  username = "shop"
+  password = var.db_conf
+}
+variable "bootstrap" {
+  type    = string
+  default = <<-EOT
+    ${HIDDEN.heredoc}
+  EOT
+}
+resource "aws_db_instance" "b" {
+  engine   = "postgres"
+  username = "shop"
+  password = var.bootstrap
+}
+locals {
+  conf = "${HIDDEN.local}"
+}
+resource "aws_db_instance" "c" {
+  engine   = "postgres"
+  username = "shop"
+  password = local.conf
+}
+`,
+    'template.yaml': `Parameters:
+  DbConf:
+    Type: String
+    Default: ${HIDDEN.cfnDefault}
+Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      MasterUsername: shop
+      MasterUserPassword: !Ref DbConf
+`,
+  };
+  let page = '';
+
+  beforeAll(async () => {
+    const d = await mkdtemp(join(tmpdir(), 'iac-check-secrets-html-'));
+    try {
+      for (const [name, text] of Object.entries(files)) await writeFile(join(d, name), text);
+      await main([d, '--format', 'html'], { out: (t) => { page += t; }, err: () => {}, isTTY: false });
+    } finally {
+      await rm(d, { recursive: true, force: true });
+    }
+  });
+
+  it('are reported, and their lines are shown (the test would otherwise prove nothing)', () => {
+    // The excerpts travel as JSON inside the page.
+    const text = (s: string): string => s.replace(/\\"/g, '"').replace(/\\u003c/gi, '<').replace(/\\u003e/gi, '>').replace(/\\u0026/gi, '&');
+    const shown = text(page);
+    // A heredoc's value ends with its last line's newline.
+    for (const secret of Object.values({ ...HIDDEN, heredoc: `${HIDDEN.heredoc}\n` })) expect(shown).toContain(redact(secret));
+    // The lines where the values are written are shown, masked.
+    const masked = '•••••••• (redacted)';
+    expect(shown).toContain(`default = "${masked}"`);
+    expect(shown).toContain(`    ${masked}`);
+    expect(shown).toContain(`conf = "${masked}"`);
+    expect(shown).toContain(`Default: ${masked}`);
+  });
+
+  it('never show the values where they are written', () => {
+    for (const secret of Object.values(HIDDEN)) expect(page).not.toContain(secret.slice(0, 10));
+  });
+
+  it('are hidden by their names and shapes when no-hardcoded-secrets did not run', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'iac-check-secrets-skipped-'));
+    let out = '';
+    try {
+      await writeFile(join(d, 'template.yaml'), TEMPLATE);
+      await writeFile(join(d, 'main.tf'), CONFIG);
+      await main([d, '--format', 'html', '--skip-rules', 'no-hardcoded-secrets'], { out: (t) => { out += t; }, err: () => {}, isTTY: false });
+    } finally {
+      await rm(d, { recursive: true, force: true });
+    }
+    expect(out).toContain('MasterUserPassword');
+    for (const secret of Object.values(SECRETS)) expect(out).not.toContain(secret.slice(0, 10));
+  });
+});
