@@ -5,17 +5,17 @@ export default defineRule({
   meta: {
     id: 'encryption-customer-key',
     title: 'Always-encrypted stores use a key the customer controls',
-    checks: 'DynamoDB tables, Backup vaults, MSK clusters, ECR repositories and CloudWatch Logs log groups on an AWS-owned or AWS managed key',
+    checks: 'DynamoDB tables, Backup vaults, MSK clusters, ECR repositories, CloudWatch Logs log groups and EKS cluster secrets on an AWS-owned or AWS managed key',
     severity: 'low',
     controls: ['1.21'],
     rationale:
       'Some stores are always encrypted at rest and only the key can be chosen: DynamoDB tables use an AWS-owned key and Backup ' +
-      'vaults the AWS Backup service key, MSK clusters an AWS managed key, CloudWatch Logs log groups a key of the CloudWatch Logs service, unless a KMS key is named. The data is encrypted, but with a key the customer can ' +
+      'vaults the AWS Backup service key, MSK clusters an AWS managed key, ECR repositories S3-managed keys or the AWS managed key aws/ecr, CloudWatch Logs log groups a key of the CloudWatch Logs service, and EKS clusters (Kubernetes 1.28 and later) envelope-encrypt Kubernetes API data with an AWS-owned key, unless a KMS key is named. The data is encrypted, but with a key the customer can ' +
       'neither audit in CloudTrail nor revoke, so this is a low-severity finding apart from stores that are not encrypted at all ' +
       '(`encryption-at-rest`).',
     remediation:
       'Name a customer managed KMS key (DynamoDB `SSESpecification` with `SSEEnabled: true` and `KMSMasterKeyId` / ' +
-      '`server_side_encryption { enabled = true, kms_key_arn = … }`; Backup `EncryptionKeyArn` / `kms_key_arn`; log group `KmsKeyId` / `kms_key_id`, with a key policy that lets the ' +
+      '`server_side_encryption { enabled = true, kms_key_arn = … }`; Backup `EncryptionKeyArn` / `kms_key_arn`; ECR `EncryptionConfiguration` with `EncryptionType: KMS` and `KmsKey` / `encryption_configuration { encryption_type = "KMS", kms_key = … }`; EKS `EncryptionConfig` for `secrets` with `Provider.KeyArn` / `encryption_config { resources = ["secrets"], provider { key_arn = … } }`; log group `KmsKeyId` / `kms_key_id`, with a key policy that lets the ' +
       '`logs.<region>.amazonaws.com` service principal use it).',
     messages: {
       defaultKey: '{{what}} is encrypted, but with a key you cannot control, audit or revoke: `{{property}}` {{how}}.',

@@ -39,7 +39,9 @@ export type StoreContents =
    * Log events (CloudWatch Logs log groups): always encrypted, only the key is judged; their
    * retention is the log rules' question (the log-store facet), and they are not copied between regions.
    */
-  | 'logs';
+  | 'logs'
+  /** Kubernetes API data of a cluster (EKS secrets): rebuilt from the workload's manifests, not copied between regions. */
+  | 'cluster-state';
 
 /** Encryption at rest of a store. */
 export type AtRest =
