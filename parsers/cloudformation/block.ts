@@ -20,7 +20,7 @@
  */
 import type { InputError, Span } from '../../src/core/source.js';
 import type { DocEntry, DocMap, DocNode, DocScalar, DocSeq } from '../document.js';
-import { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS } from './common.js';
+import { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS, recordKey } from './common.js';
 import type { ParseDataResult } from './common.js';
 import { coreValue } from './cst.js';
 
@@ -31,8 +31,6 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
-/** Maps with more entries than this look duplicate keys up in a Map instead of scanning. */
-const LINEAR_KEY_SCAN = 12;
 /** The nesting this reader goes to (the limit itself is the other readers' to report). */
 const DEPTH = MAX_DEPTH - 8;
 
@@ -230,24 +228,6 @@ class BlockReader {
     };
   }
 
-  private entry(entries: DocEntry[], seen: Map<string, Span> | undefined, key: string, keySpan: Span): Map<string, Span> | undefined {
-    const first = seen ? seen.get(key) : entries.find((e) => e.key === key)?.keySpan;
-    if (first) {
-      this.errors.push({
-        file: this.file,
-        line: keySpan.start.line,
-        column: keySpan.start.column,
-        kind: 'duplicate-key',
-        message: `duplicate key "${key}" (first defined at line ${first.start.line}, column ${first.start.column})`,
-      });
-    } else if (seen) seen.set(key, keySpan);
-    if (!seen && entries.length >= LINEAR_KEY_SCAN) {
-      seen = new Map();
-      for (const e of entries) if (!seen.has(e.key)) seen.set(e.key, e.keySpan);
-      if (!seen.has(key)) seen.set(key, keySpan);
-    }
-    return seen;
-  }
 
   /**
    * A key at `i` followed by `:` and a space or line break: its text, span and the offset past the
@@ -307,7 +287,7 @@ class BlockReader {
       if (!k) giveUp();
       this.comments.scalar(k.start, k.end);
       const keySpan = this.span(k.start, k.end);
-      seen = this.entry(entries, seen, k.key, keySpan);
+      seen = recordKey(this.errors, this.file, entries, seen, k.key, keySpan);
       const v = this.value(k.after, indent, indent + 1, depth + 1, true);
       entries.push({ key: k.key, keySpan, value: v.node });
       tail = v.tail;
@@ -588,7 +568,7 @@ class BlockReader {
         const k = this.flowKey(j);
         this.comments.scalar(k.start, k.end);
         const keySpan = this.span(k.start, k.end);
-        seen = this.entry(entries, seen, k.key, keySpan);
+        seen = recordKey(this.errors, this.file, entries, seen, k.key, keySpan);
         const v = this.flowSpace(k.after, next);
         const item = this.flowItem(v, next, depth + 1);
         entries.push({ key: k.key, keySpan, value: item.node });

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { InputError, Span } from '../../src/core/source.js';
-import type { DocComment, ParsedDocument } from '../document.js';
+import type { DocComment, DocEntry, ParsedDocument } from '../document.js';
 import { LIMITS } from '../../src/core/limits.js';
 
 let yamlModule: typeof Yaml | undefined;
@@ -13,6 +13,34 @@ let yamlModule: typeof Yaml | undefined;
  */
 export function yamlPackage(): typeof Yaml {
   return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
+
+/** Maps with more entries than this look duplicate keys up in a Map instead of scanning. */
+const LINEAR_KEY_SCAN = 12;
+
+/**
+ * Records the key of the entry about to be added to a map, with a duplicate-key error (naming the
+ * first occurrence) when an earlier entry has it. Every reader of templates reports duplicates
+ * this one way. Short maps are scanned; `seen` is the lookup built once a map grows past
+ * LINEAR_KEY_SCAN entries (or given from the start): pass back what this returns.
+ */
+export function recordKey(errors: InputError[], file: string, entries: readonly DocEntry[], seen: Map<string, Span> | undefined, key: string, keySpan: Span): Map<string, Span> | undefined {
+  const first = seen ? seen.get(key) : entries.find((e) => e.key === key)?.keySpan;
+  if (first) {
+    errors.push({
+      file,
+      line: keySpan.start.line,
+      column: keySpan.start.column,
+      kind: 'duplicate-key',
+      message: `duplicate key "${key}" (first defined at line ${first.start.line}, column ${first.start.column})`,
+    });
+  } else if (seen) seen.set(key, keySpan);
+  if (!seen && entries.length >= LINEAR_KEY_SCAN) {
+    seen = new Map();
+    for (const e of entries) if (!seen.has(e.key)) seen.set(e.key, e.keySpan);
+    if (!seen.has(key)) seen.set(key, keySpan);
+  }
+  return seen;
 }
 
 /** Maximum nesting of maps and sequences (tags count as a level, like the map they stand for). */

@@ -15,7 +15,7 @@
 import type { CST, LineCounter } from 'yaml';
 import type { InputError, Span } from '../../src/core/source.js';
 import type { DocEntry, DocMap, DocNode, DocScalar, DocSeq } from '../document.js';
-import { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS, yamlPackage } from './common.js';
+import { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS, recordKey, yamlPackage } from './common.js';
 import type { ParseDataResult } from './common.js';
 
 type Token = CST.Token;
@@ -40,9 +40,6 @@ interface Props {
   end: number;
   start: number;
 }
-
-/** Maps with more entries than this look duplicate keys up in a Map instead of scanning. */
-const LINEAR_KEY_SCAN = 12;
 
 /**
  * Parse YAML text (no byte-order mark) into a document, or undefined when the text needs the
@@ -212,24 +209,6 @@ class CstWalk {
     return { key: k, keySpan: this.span(start, end), tail };
   }
 
-  private entry(entries: DocEntry[], seen: Map<string, Span> | undefined, key: string, keySpan: Span): Map<string, Span> | undefined {
-    const first = seen ? seen.get(key) : entries.find((e) => e.key === key)?.keySpan;
-    if (first) {
-      this.errors.push({
-        file: this.file,
-        line: keySpan.start.line,
-        column: keySpan.start.column,
-        kind: 'duplicate-key',
-        message: `duplicate key "${key}" (first defined at line ${first.start.line}, column ${first.start.column})`,
-      });
-    } else if (seen) seen.set(key, keySpan);
-    if (!seen && entries.length >= LINEAR_KEY_SCAN) {
-      seen = new Map();
-      for (const e of entries) if (!seen.has(e.key)) seen.set(e.key, e.keySpan);
-      if (!seen.has(key)) seen.set(key, keySpan);
-    }
-    return seen;
-  }
 
   private blockMap(bm: CST.BlockMap, depth: number): DocMap {
     const entries: DocEntry[] = [];
@@ -251,7 +230,7 @@ class CstWalk {
       if (!valueProps.found) giveUp(); // an implicit key needs a value
       if (value?.type === 'block-map' && !valueProps.hasNewline) giveUp();
       if (keyProps.start < valueProps.found.offset - 1024) giveUp();
-      seen = this.entry(entries, seen, k.key, k.keySpan);
+      seen = recordKey(this.errors, this.file, entries, seen, k.key, k.keySpan);
       const v = value ? this.node(value, valueProps, depth + 1) : this.empty(offset, sep, valueProps, depth + 1);
       offset = this.r2;
       entries.push({ key: k.key, keySpan: k.keySpan, value: v });
@@ -307,7 +286,7 @@ class CstWalk {
       const k = this.key(key);
       const valueProps = resolveProps(sep ?? [], true, 'map-value-ind', value, k.tail, fc.indent, false);
       if (!valueProps.found || isBlock(value)) giveUp(); // `{a}`, `{a b}`
-      seen = this.entry(entries, seen, k.key, k.keySpan);
+      seen = recordKey(this.errors, this.file, entries, seen, k.key, k.keySpan);
       const v = value ? this.node(value, valueProps, depth + 1) : this.empty(valueProps.end, sep, valueProps, depth + 1);
       offset = this.r2;
       entries.push({ key: k.key, keySpan: k.keySpan, value: v });

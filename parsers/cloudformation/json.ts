@@ -15,14 +15,12 @@
  */
 import type { InputError, Span } from '../../src/core/source.js';
 import type { DocEntry, DocMap, DocNode, DocScalar, DocSeq } from '../document.js';
+import { recordKey } from './common.js';
 import type { ParseDataResult } from './common.js';
 
 /** Thrown inside the reader: the text needs the general path. */
 class NotHandled {}
 const NOT_HANDLED = new NotHandled();
-
-/** Maps with more entries than this look duplicate keys up in a Map instead of scanning. */
-const LINEAR_KEY_SCAN = 12;
 
 /**
  * Parse strict JSON (no byte-order mark: the caller drops it) keeping positions. `maxDepth` is
@@ -123,21 +121,8 @@ class JsonReader {
       if (t.charCodeAt(this.i) !== 58 /* : */ || this.line !== keyLine) throw NOT_HANDLED;
       this.i++;
       this.skipSpace();
-      const first = seen ? seen.get(key) : entries.find((e) => e.key === key)?.keySpan;
-      if (first) {
-        this.errors.push({
-          file: this.file,
-          line: keySpan.start.line,
-          column: keySpan.start.column,
-          kind: 'duplicate-key',
-          message: `duplicate key "${key}" (first defined at line ${first.start.line}, column ${first.start.column})`,
-        });
-      } else if (seen) seen.set(key, keySpan);
+      seen = recordKey(this.errors, this.file, entries, seen, key, keySpan);
       entries.push({ key, keySpan, value: this.value(depth + 1) });
-      if (!seen && entries.length > LINEAR_KEY_SCAN) {
-        seen = new Map();
-        for (const e of entries) if (!seen.has(e.key)) seen.set(e.key, e.keySpan);
-      }
       this.skipSpace();
       const c = t.charCodeAt(this.i++);
       if (c === 125 /* } */) return { kind: 'map', entries, span: this.span(start, this.i) };

@@ -23,7 +23,7 @@ import type { DocComment, DocEntry, DocMap, DocNode, DocScalar, DocSeq } from '.
 import { parseJsonDocument } from './json.js';
 import { parseYamlCst } from './cst.js';
 import { COMPOSE_ONLY, parseYamlBlock } from './block.js';
-import { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS, yamlPackage } from './common.js';
+import { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS, recordKey, yamlPackage } from './common.js';
 import type { ParseDataResult } from './common.js';
 
 export { CommentScanner, MAX_DEPTH, SHORT_FORM_TAGS } from './common.js';
@@ -348,16 +348,7 @@ class Converter {
           key = '';
           keySpan = this.span(at, at);
         }
-        const first = seen.get(key);
-        if (first) {
-          this.errors.push({
-            file: this.file,
-            line: keySpan.start.line,
-            column: keySpan.start.column,
-            kind: 'duplicate-key',
-            message: `duplicate key "${key}" (first defined at line ${first.start.line}, column ${first.start.column})`,
-          });
-        } else seen.set(key, keySpan);
+        recordKey(this.errors, this.file, entries, seen, key, keySpan);
         const v = pair.value as YamlNode | null;
         const value = v ? this.convert(v, depth + 1) : this.scalarAt(null, k?.range?.[1] ?? range[0], k?.range?.[1] ?? range[0]);
         entries.push({ key, keySpan, value });
