@@ -56,20 +56,38 @@ export class TemplateEvaluator {
 
   private over(limit: LimitName, span: Span): Value {
     this.budget.hit(limit, span);
+    this.size = 1;
     return unknown(limitMessage(limit), span);
   }
 
+  /**
+   * The size (as `valueShape` counts it) of the value the last `eval` returned, and of the list or map
+   * `evalNode` last built from a document collection, summed from its items' as they were evaluated:
+   * asking `valueShape` instead would remember a shape for every collection of the template.
+   */
+  private size = 0;
+  private built: { value: Value; size: number } | undefined;
+
   /** A result within the size limits, else unknown. */
   private bounded(v: Evaluated): Evaluated {
-    if (v === NO_VALUE) return v;
-    if (v.kind === 'string') return v.value.length > LIMITS.stringChars ? this.over('stringChars', v.span) : v;
+    this.size = 1;
+    if (v === NO_VALUE) {
+      this.size = 0;
+      return v;
+    }
+    if (v.kind === 'string') {
+      this.size = 1 + v.value.length;
+      return v.value.length > LIMITS.stringChars ? this.over('stringChars', v.span) : v;
+    }
     if (v.kind === 'list' && v.items.length > LIMITS.collectionItems) return this.over('collectionItems', v.span);
     if (v.kind === 'map' && v.entries.size > LIMITS.collectionItems) return this.over('collectionItems', v.span);
     if (v.kind === 'list' || v.kind === 'map' || v.kind === 'unknown') {
-      const shape = valueShape(v);
-      if (shape.size > LIMITS.valueSize) return this.over('valueSize', v.span);
+      const size = this.built?.value === v ? this.built.size : valueShape(v).size;
+      this.built = undefined;
+      if (size > LIMITS.valueSize) return this.over('valueSize', v.span);
       // Building it was work too: charged by size, so many aliases of a large value run out of budget.
-      if (!this.budget.spend(Math.ceil(shape.size / 64))) return this.over('evalSteps', v.span);
+      if (!this.budget.spend(Math.ceil(size / 64))) return this.over('evalSteps', v.span);
+      this.size = size;
     }
     return v;
   }
@@ -177,22 +195,33 @@ export class TemplateEvaluator {
         return { kind: 'boolean', value: node.value, span: node.span };
       case 'seq': {
         const items: Value[] = [];
+        let size = 1;
         for (const item of node.items) {
           const v = this.eval(item, depth + 1);
           if (v !== NO_VALUE) items.push(v);
+          size += this.size;
         }
-        return { kind: 'list', items, span: node.span };
+        const value: ListValue = { kind: 'list', items, span: node.span };
+        this.built = { value, size };
+        return value;
       }
       case 'map': {
         const entries = new Map<string, Value>();
         const keySpans = new Map<string, Span>();
+        let size = 1;
+        let summed = true;
         for (const e of node.entries) {
           const v = this.eval(e.value, depth + 1);
           if (v === NO_VALUE) continue;
+          // A key given twice (an error already reported) keeps its last value: valueShape counts that one.
+          if (entries.has(e.key)) summed = false;
           entries.set(e.key, v);
           keySpans.set(e.key, e.keySpan);
+          size += this.size;
         }
-        return { kind: 'map', entries, keySpans, span: node.span };
+        const value: MapValue = { kind: 'map', entries, keySpans, span: node.span };
+        this.built = summed ? { value, size } : undefined;
+        return value;
       }
     }
   }
