@@ -75,6 +75,22 @@ interface Read {
   start: number;
   end: number;
   tail: number;
+  /** A block scalar (`|`, `>`): the package gives it no trailing comments. */
+  blockScalar?: true;
+}
+
+/** A block collection being read, for the span ends of those that close together (see `closedEnd`). */
+interface Open {
+  start: number;
+  indent: number;
+  /** A sequence at its parent map's indentation (`Key:` then `- a` under `Key`): a key at that indentation closes it. */
+  compact: boolean;
+}
+
+/** Where the block collections that close at one point end, keyed by their start offset. */
+interface Closing {
+  tail: number;
+  ends: Map<number, number>;
 }
 
 class BlockReader {
@@ -85,6 +101,9 @@ class BlockReader {
   private readonly lineStarts: number[] = [0];
   private hint = 0;
   private readonly n: number;
+  /** The block collections being read, outermost first. */
+  private readonly open: Open[] = [];
+  private closing: Closing | undefined;
 
   constructor(
     private readonly file: string,
@@ -133,9 +152,10 @@ class BlockReader {
    * From `i`, at the start of a line: the next line with content (not blank, not only a comment),
    * as the offset of its first character and its indentation; `at` is the text's length at the end.
    * Gives up when a skipped comment is indented deeper than that next line (the package may give
-   * such a comment to the node before it, which moves where a collection ends).
+   * such a comment to the node before it, which moves where a collection ends) — unless `lenient`:
+   * then `deepest` says how deep the deepest skipped comment is, for `closedEnd`.
    */
-  private nextContent(i: number): { at: number; indent: number; comment: boolean } {
+  private nextContent(i: number, lenient = false): { at: number; indent: number; comment: boolean; deepest: number } {
     const t = this.text;
     let deepest = -1;
     let comment = false;
@@ -152,11 +172,63 @@ class BlockReader {
         i = this.lineEnd(s);
         continue;
       }
-      if (deepest > s - i) giveUp();
-      return { at: s, indent: s - i, comment };
+      if (deepest > s - i && !lenient) giveUp();
+      return { at: s, indent: s - i, comment, deepest };
     }
-    if (deepest > 0) giveUp();
-    return { at: this.n, indent: -1, comment };
+    if (deepest > 0 && !lenient) giveUp();
+    return { at: this.n, indent: -1, comment, deepest };
+  }
+
+  /**
+   * Where the block collection starting at `start` ends, as the package gives it, when it closes at
+   * `next` (the next content, or the end of the text) after its last value `last`, whose line ends
+   * at `tail`. Without comments deeper than `next` it ends at `tail`. Otherwise, as the package's
+   * parser places the comment lines in between: those indented deeper than the innermost closing
+   * collection C, before any other comment, go to `last` (its trailing tokens; not for a block
+   * scalar: give up) and C ends after them; the lines from the first other comment on, up to `next`,
+   * stay with C, or are handed up to each closing collection in turn while every comment among them
+   * is less indented than it (always from the indentation 0) — the one that keeps them, H, ends
+   * where C does, and every closing collection around H ends at `next`. Computed once per `tail` by
+   * C (the first to close there), read by the others as they close.
+   */
+  private closedEnd(tail: number, next: { at: number; indent: number; deepest: number }, last: Read, start: number): number {
+    if (next.deepest <= next.indent && next.at < this.n) return tail;
+    if (this.closing?.tail !== tail) this.closing = { tail, ends: this.closingEnds(tail, next, last) };
+    return this.closing.ends.get(start) ?? giveUp();
+  }
+
+  private closingEnds(tail: number, next: { at: number; indent: number }, last: Read): Map<number, number> {
+    const t = this.text;
+    const nextIsDash = next.at < this.n && t.charCodeAt(next.at) === DASH && isBlank(t, next.at + 1);
+    // The collections that close at `next`, innermost first.
+    const closing: Open[] = [];
+    for (let k = this.open.length - 1; k >= 0; k--) {
+      const o = this.open[k]!;
+      if (!(o.indent > next.indent || (o.compact && o.indent === next.indent && !nextIsDash))) break;
+      closing.push(o);
+    }
+    const inner = closing[0]!;
+    let valueEnd = tail;
+    let kept = -1; // the deepest comment from the first one `last` does not take
+    for (let i = tail; i < next.at; ) {
+      const s = this.spaces(i);
+      if (s >= this.n) break;
+      if (t.charCodeAt(s) === HASH) {
+        const indent = s - i;
+        if (kept < 0 && indent > inner.indent) {
+          if (last.blockScalar) giveUp();
+          valueEnd = this.lineEnd(s);
+        } else kept = Math.max(kept, indent);
+      }
+      i = this.lineEnd(s);
+    }
+    const ends = new Map<number, number>();
+    let held = false;
+    for (const o of closing) {
+      ends.set(o.start, held ? next.at : valueEnd);
+      if (!held && kept >= 0 && o.indent !== 0 && kept >= o.indent) held = true;
+    }
+    return ends;
   }
 
   /** After a value at `i` on its line: spaces, maybe a comment, then the line break. Returns the offset past it. */
@@ -186,7 +258,7 @@ class BlockReader {
     }
     const root = this.blockMap(first.at, first.indent, 0);
     if (root.tail < this.n) {
-      const rest = this.nextContent(root.tail);
+      const rest = this.nextContent(root.tail, true);
       if (rest.at < this.n) {
         // Content after the root map: a second document or `...` (which the CST walk leaves to composing), or an error.
         if (rest.indent === 0 && (t.startsWith('---', rest.at) || t.startsWith('...', rest.at))) this.cstGivesUp = true;
@@ -282,6 +354,8 @@ class BlockReader {
     let seen: Map<string, Span> | undefined;
     const start = i;
     let tail = i;
+    let end = i;
+    this.open.push({ start, indent, compact: false });
     for (;;) {
       const k = this.keyAt(i);
       if (!k) giveUp();
@@ -290,17 +364,21 @@ class BlockReader {
       seen = recordKey(this.errors, this.file, entries, seen, k.key, keySpan);
       const v = this.value(k.after, indent, indent + 1, depth + 1, true);
       entries.push({ key: k.key, keySpan, value: v.node });
-      tail = v.tail;
+      end = tail = v.tail;
       if (tail >= this.n) break;
-      const next = this.nextContent(tail);
-      if (next.indent < indent) break;
+      const next = this.nextContent(tail, true);
+      if (next.indent < indent) {
+        end = this.closedEnd(tail, next, v, start);
+        break;
+      }
       if (next.indent > indent) giveUp();
       if (t.charCodeAt(next.at) === DASH && isBlank(t, next.at + 1)) giveUp(); // a `- ` at a map's own indentation
       // `---` or `...` at the left margin ends the document (the caller decides what follows).
       if (next.indent === 0 && (t.startsWith('---', next.at) || t.startsWith('...', next.at)) && isBlank(t, next.at + 3)) break;
       i = next.at;
     }
-    return { node: { kind: 'map', entries, span: this.span(start, tail) }, start, end: tail, tail };
+    this.open.pop();
+    return { node: { kind: 'map', entries, span: this.span(start, end) }, start, end, tail };
   }
 
   /** A block sequence whose first `-` is at `i` (at column `indent`). */
@@ -310,6 +388,8 @@ class BlockReader {
     const items: DocNode[] = [];
     const start = i;
     let tail = i;
+    let end = i;
+    this.open.push({ start, indent, compact: parentMapIndent === indent });
     for (;;) {
       // `i` is at a `-` followed by a space or line break.
       const after = this.spaces(i + 1);
@@ -318,19 +398,26 @@ class BlockReader {
       if (k) v = this.blockMap(after, after - this.lineStartOf(after), depth + 1);
       else v = this.value(i + 1, indent, indent + 1, depth + 1, false);
       items.push(v.node);
-      tail = v.tail;
+      end = tail = v.tail;
       if (tail >= this.n) break;
-      const next = this.nextContent(tail);
-      if (next.indent < indent) break;
+      const next = this.nextContent(tail, true);
+      if (next.indent < indent) {
+        end = this.closedEnd(tail, next, v, start);
+        break;
+      }
       if (next.indent > indent) giveUp();
       if (!(t.charCodeAt(next.at) === DASH && isBlank(t, next.at + 1))) {
         // A key at the sequence's indentation ends a compact sequence (`Key:\n- a\nOther: b`).
-        if (parentMapIndent === indent) break;
+        if (parentMapIndent === indent) {
+          end = this.closedEnd(tail, next, v, start);
+          break;
+        }
         giveUp();
       }
       i = next.at;
     }
-    return { node: { kind: 'seq', items, span: this.span(start, tail) }, start, end: tail, tail };
+    this.open.pop();
+    return { node: { kind: 'seq', items, span: this.span(start, end) }, start, end, tail };
   }
 
   private lineStartOf(i: number): number {
@@ -392,7 +479,7 @@ class BlockReader {
       inner = this.inline(v, next, depth + 1, true);
     }
     if (tg.key === undefined) return inner;
-    return { node: this.tagged(tg.name, tg.key, inner), start: s, end: inner.end, tail: inner.tail };
+    return { node: this.tagged(tg.name, tg.key, inner), start: s, end: inner.end, tail: inner.tail, ...(inner.blockScalar ? { blockScalar: true as const } : {}) };
   }
 
   private nestedMap(at: number, indent: number, depth: number): Read {
@@ -416,7 +503,7 @@ class BlockReader {
       const tail = this.endOfLine(f.end);
       return { node: f.node, start: s, end: f.end, tail };
     }
-    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(s, next);
+    if (c === 124 /* | */ || c === 62 /* > */) return { ...this.blockScalar(s, next), blockScalar: true };
     if (c === 38 || c === 42) this.cstGivesUp = true; // an anchor or an alias
     if (!plainStart(t, s, false)) giveUp();
     // A plain scalar: to a ` #` or the end of the line, without trailing spaces; a `: ` in it is a map on this line (an error).
