@@ -3,6 +3,7 @@ import type { Attribute, Block, Body, Comment, Expr, HclFile, TemplatePart, Trav
 import { terraformParser } from './treesitter.js';
 import { LIMITS } from '../../src/core/limits.js';
 import { detach, Interner } from '../../src/core/strings.js';
+import { position } from './position.js';
 
 /** A plain copy of a tree-sitter node (walking the WASM tree once with a cursor is much faster than the Node API). */
 interface Raw {
@@ -286,10 +287,10 @@ class Converter {
   ) {}
 
   span(n: Raw): Span {
-    return { file: this.file, start: { line: n.sr + 1, column: n.sc + 1 }, end: { line: n.er + 1, column: n.ec + 1 } };
+    return { file: this.file, start: position(n.sr + 1, n.sc + 1), end: position(n.er + 1, n.ec + 1) };
   }
   spanFrom(a: Raw, b: Raw): Span {
-    return { file: this.file, start: { line: a.sr + 1, column: a.sc + 1 }, end: { line: b.er + 1, column: b.ec + 1 } };
+    return { file: this.file, start: position(a.sr + 1, a.sc + 1), end: position(b.er + 1, b.ec + 1) };
   }
   /**
    * The source text of a node. V8 makes a substring of 13 characters or more a view into the whole file,
@@ -565,7 +566,7 @@ class Converter {
       if (endIdx > idx) {
         let raw = this.src.slice(idx, endIdx);
         if (strip) raw = raw.replace(/^\s+/, '');
-        out.push({ k: 'text', text: detach(unescape(raw, mode)), span: { file: this.file, start: { line: pos.r + 1, column: pos.c + 1 }, end: { line: endPos.r + 1, column: endPos.c + 1 } } });
+        out.push({ k: 'text', text: detach(unescape(raw, mode)), span: { file: this.file, start: position(pos.r + 1, pos.c + 1), end: position(endPos.r + 1, endPos.c + 1) } });
       }
     };
     for (const k of kids) {

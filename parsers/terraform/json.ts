@@ -1,5 +1,6 @@
 import type { InputError, Span } from '../../src/core/source.js';
 import type { Attribute, Block, Body, Expr, HclFile } from './ast.js';
+import { position } from './position.js';
 
 /** Block types and how many labels they take in Terraform's JSON syntax. */
 const LABELS: Record<string, number> = { resource: 2, data: 2, variable: 1, output: 1, module: 1, provider: 1, locals: 0, terraform: 0, moved: 0, import: 0, check: 1 };
@@ -28,7 +29,7 @@ class Located {
     readonly ec: number,
   ) {}
   get span(): Span {
-    return { file: this.file, start: { line: this.sl, column: this.sc }, end: { line: this.el, column: this.ec } };
+    return { file: this.file, start: position(this.sl, this.sc), end: position(this.el, this.ec) };
   }
 }
 

@@ -13,17 +13,42 @@ export function refIds(v: Value, out: string[] = [], depth = 0): string[] {
 }
 
 /** The reference edges of a node: one per reference, named by the property path where it is written. */
-export function collectEdges(from: string, v: Value, path: string, edges: Edge[], depth: number, names?: Interner): void {
-  if (depth > 32) return;
+export function collectEdges(from: string, v: Value, edges: Edge[], names: Interner): void {
+  walkEdges(from, v, [], edges, names);
+}
+
+/** `at` is the path to `v`; its text is made only where a reference is found (most values hold none). */
+function walkEdges(from: string, v: Value, at: (string | number)[], edges: Edge[], names: Interner): void {
+  if (at.length > 32) return;
   switch (v.kind) {
-    case 'ref': edges.push({ from, to: v.target, kind: 'reference', path: names ? names.intern(path) : path }); break;
+    case 'ref': edges.push({ from, to: v.target, kind: 'reference', path: names.intern(pathText(at)) }); break;
     case 'unknown': {
-      const p = names && v.refs.length ? names.intern(path) : path;
-      for (const r of new Set(v.refs)) edges.push({ from, to: r, kind: 'reference', path: p });
+      if (v.refs.length === 0) break;
+      const path = names.intern(pathText(at));
+      for (const r of new Set(v.refs)) edges.push({ from, to: r, kind: 'reference', path });
       break;
     }
-    case 'list': v.items.forEach((i, n) => collectEdges(from, i, path ? `${path}.${n}` : String(n), edges, depth + 1, names)); break;
-    case 'map': for (const [k, e] of v.entries) collectEdges(from, e, path ? `${path}.${k}` : k, edges, depth + 1, names); break;
+    case 'list':
+      for (let n = 0; n < v.items.length; n++) {
+        at.push(n);
+        walkEdges(from, v.items[n]!, at, edges, names);
+        at.pop();
+      }
+      break;
+    case 'map':
+      for (const [k, e] of v.entries) {
+        at.push(k);
+        walkEdges(from, e, at, edges, names);
+        at.pop();
+      }
+      break;
     default: break;
   }
+}
+
+/** `a.0.b`: the steps joined by dots, as a property path is written (an empty step adds no dot at the start). */
+function pathText(at: (string | number)[]): string {
+  let path = '';
+  for (const step of at) path = path ? `${path}.${step}` : String(step);
+  return path;
 }

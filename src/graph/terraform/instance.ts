@@ -91,10 +91,15 @@ export class ModuleInstance implements Resolver {
     readonly callSite?: Span,
   ) {}
 
+  /** The deployment unit's name (`envs/dev/module.net`), made once: every node of the instance keeps it. */
   get unit(): string {
-    const base = this.rootDir === '' ? '.' : this.rootDir;
-    return this.prefix ? `${base}/${this.prefix.slice(0, -1)}` : base;
+    if (this.unitName === undefined) {
+      const base = this.rootDir === '' ? '.' : this.rootDir;
+      this.unitName = this.world.names.intern(this.prefix ? `${base}/${this.prefix.slice(0, -1)}` : base);
+    }
+    return this.unitName;
   }
+  private unitName: string | undefined;
 
   idOf(address: string): string {
     return this.world.names.intern(`${this.rootDir === '' ? '.' : this.rootDir}::${this.prefix}${address}`);
@@ -551,14 +556,22 @@ export class ModuleInstance implements Resolver {
     });
   }
 
+  /** One context object for the nodes of this instance that one provider configuration deploys (nothing changes a node's context). */
+  private deployContext(p: ProviderCtx): DeployContext {
+    let c = this.contexts.get(p);
+    if (!c) {
+      c = { unit: this.unit, region: p.region(), account: p.account(), target: p.target };
+      this.contexts.set(p, c);
+    }
+    return c;
+  }
+  private readonly contexts = new Map<ProviderCtx, DeployContext>();
+
   private blockNodes(b: Block, mode: 'managed' | 'data', out: ResourceNode[], edges: Edge[]): void {
     const type = b.labels[0]!;
     const address = `${mode === 'data' ? 'data.' : ''}${type}.${b.labels[1]!}`;
     const exp = this.expansion(b, address);
-    const p = this.providerFor(b);
-    const region = p.region();
-    const account = p.account();
-    const context: DeployContext = { unit: this.unit, region, account, target: p.target };
+    const context = this.deployContext(this.providerFor(b));
     const suppressions = blockSuppressions(this.cfg, b);
     for (const { key, env } of this.instanceEnvs(exp)) {
       const addr = address + instanceSuffix(key);
@@ -592,7 +605,7 @@ export class ModuleInstance implements Resolver {
       if (exp.kind === 'unknown') node.instancesUnknown = exp.reason;
       if (this.callSite) node.reportAt = { span: this.callSite, note: `declared in the downloaded module (${b.span.file})` };
       out.push(node);
-      collectEdges(id, properties, '', edges, 0, this.world.names);
+      collectEdges(id, properties, edges, this.world.names);
       for (const t of dependsOn) edges.push({ from: id, to: t, kind: 'depends-on', path: 'depends_on' });
     }
   }
