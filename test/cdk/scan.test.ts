@@ -305,7 +305,7 @@ describe('bad CDK input: a clear message, the rest still scanned', () => {
       for (const f of await jsonFiles(dir, '.metadata.json')) await editJson(f, dropMetadata(['aws:cdk:creationStack']));
     });
     try {
-      expect(c.out.result.errors).toEqual([{ file: 'samples/cdk/lib/replica-stack.ts', line: 14, column: 27, kind: 'syntax', message: "the CDK app source does not parse (')' expected); construct lines from this file are not found" }]);
+      expect(c.out.result.errors).toEqual([{ file: 'samples/cdk/lib/replica-stack.ts', line: 14, column: 27, kind: 'syntax', message: 'the CDK app source does not parse (Unexpected token, expected ","); construct lines from this file are not found' }]);
       const byPath = (p: string) => c.out.graph!.nodes.find((n) => n.construct?.path === p)!.construct!;
       expect(byPath('Prod/Storefront/Assets/Resource').source).toMatchObject({ file: 'samples/cdk/lib/storefront-stack.ts', start: { line: 31 } });
       expect(byPath('Prod/Replica/RegionalTrail/Resource').unresolved).toBe('the source of class ReplicaStack (imported by samples/cdk/lib/retail-app.ts) was not read or does not parse');

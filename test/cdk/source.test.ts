@@ -102,7 +102,7 @@ describe('static source mapping', () => {
     const r = index({ 'lib/broken.ts': 'export const a = 1;\nconst x = ;\n', 'bin/app.ts': APP });
     expect(r.errors).toHaveLength(1);
     expect(r.errors).toEqual([
-      { file: 'lib/broken.ts', line: 2, column: 11, kind: 'syntax', message: 'the CDK app source does not parse (Expression expected); construct lines from this file are not found' },
+      { file: 'lib/broken.ts', line: 2, column: 11, kind: 'syntax', message: 'the CDK app source does not parse (Unexpected token); construct lines from this file are not found' },
     ]);
     expect(lineOf('Shop/Store/Resource', r.idx)).toBe(25);
   });

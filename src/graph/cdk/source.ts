@@ -4,7 +4,7 @@
  * 1. `aws:cdk:creationStack`: the first frame in the app's own code. Frames carry the paths of
  *    the machine that synthesized; they are matched to files of the scan root by the longest
  *    path suffix that exists below the app folder (the folder of `cdk.json`), else the root.
- * 2. Statically: the app's TypeScript is parsed with `@typescript-eslint/typescript-estree`
+ * 2. Statically: the app's TypeScript is parsed with `@babel/parser`
  *    (never executed) and every `new X(scope, 'Id', …)` or `helper(scope, 'Id', …)` whose id is
  *    a string literal or a template literal with static text is an "id site". A construct path
  *    is resolved top down: the first segment among all sites (preferring those outside
