@@ -474,17 +474,18 @@ class BlockReader {
       // A sequence may sit at the key's own indentation (`Key: !If` then `- …` under `Key`).
       if (below.at >= this.n || below.indent < indent || (below.indent === indent && !(isDash && inMap))) giveUp();
       if (isDash) inner = this.blockSeq(below.at, below.indent, depth + 1, inMap ? indent : -1);
-      else inner = this.nestedMap(below.at, below.indent, depth + 1);
+      else if (this.keyAt(below.at)) inner = this.blockMap(below.at, below.indent, depth + 1);
+      else {
+        // A scalar or flow collection on the next line (`command: !Sub` then `  'text …'`), as for an untagged value.
+        const bc = t.charCodeAt(below.at);
+        if (below.indent === indent || below.comment || !inMap || bc === 124 /* | */ || bc === 62 /* > */) giveUp();
+        inner = this.inline(below.at, next, depth + 1, true);
+      }
     } else {
       inner = this.inline(v, next, depth + 1, true);
     }
     if (tg.key === undefined) return inner;
     return { node: this.tagged(tg.name, tg.key, inner), start: s, end: inner.end, tail: inner.tail, ...(inner.blockScalar ? { blockScalar: true as const } : {}) };
-  }
-
-  private nestedMap(at: number, indent: number, depth: number): Read {
-    if (!this.keyAt(at)) giveUp(); // a scalar or flow collection on the next line
-    return this.blockMap(at, indent, depth);
   }
 
   /** A value that starts on this line at `s`: quoted, flow, block scalar or plain. */
@@ -953,7 +954,11 @@ function plainStart(t: string, i: number, inFlow: boolean): boolean {
       const n = t.charCodeAt(i + 1);
       return (n >= 48 && n <= 57) || (n >= 65 && n <= 90) || (n >= 97 && n <= 122) || n === 46;
     }
-    case 63: case 58: case 44: case 91: case 93: case 123: case 125: case 35: case 38: case 42: case 33:
+    case 58: { // `:` followed by a safe character starts a plain scalar outside flow (`::template-export.yml`)
+      const n = t.charCodeAt(i + 1);
+      return !inFlow && ((n >= 48 && n <= 57) || (n >= 65 && n <= 90) || (n >= 97 && n <= 122) || n === 46 || n === 58 || n === 47);
+    }
+    case 63: case 44: case 91: case 93: case 123: case 125: case 35: case 38: case 42: case 33:
     case 124: case 62: case 39: case 34: case 37: case 64: case 96: case SPACE: case NL:
       return false;
     default:
