@@ -12,7 +12,7 @@
  * here when the bundle is built. The check that a rule file exports its rule stays in
  * rules/index.ts and applies to both.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -76,6 +76,9 @@ const foundAtBuild = {
   },
 };
 
+const BUNDLED = new Set(['commander', 'picomatch']);
+const EXTERNAL = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies).filter((d) => !BUNDLED.has(d)).flatMap((d) => [d, `${d}/*`]);
+
 await build({
   entryPoints: { main: join(DIST, 'src', 'cli', 'main.js') },
   outdir: join(DIST, 'cli'),
@@ -86,7 +89,10 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // Dependencies stay in node_modules, except the two every run loads (the argument parser and the
+  // glob matcher): bundled, they are not resolved, read and scanned as CommonJS at each start.
+  external: EXTERNAL,
+  banner: { js: "import { createRequire as __iacCheckRequire } from 'node:module'; const require = __iacCheckRequire(import.meta.url);" },
   plugins: [foundAtBuild],
   logLevel: 'warning',
 });
