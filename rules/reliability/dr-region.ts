@@ -74,7 +74,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const index = new ModelIndex(ctx.model);
+    // Every typed resource by id, made for the first copy that names its destination (it reads every list of the model).
+    let index: ModelIndex | undefined;
 
     /** Where a copy goes compared with the store: by the destination resource's context, else by a region value. */
     const where = (store: ModelResource, copy: RegionCopy): Copy => {
@@ -90,7 +91,7 @@ export default defineRule({
         if (u && u.provenance === 'unknown') return { where: 'unknown', at: u, reason: u.reason };
         return { where: 'same', at, region: known[0] ?? own ?? 'its own region' };
       }
-      const dest = copy.destination ? index.get(copy.destination) : undefined;
+      const dest = copy.destination ? (index ??= new ModelIndex(ctx.model)).get(copy.destination) : undefined;
       if (dest) {
         const theirs = regionOf(dest);
         if (own && theirs) return { where: own === theirs ? 'same' : 'other', at, region: own };

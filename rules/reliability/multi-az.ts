@@ -3,7 +3,7 @@ import type { Instance, Subnet } from '../../src/model/ec2/types.js';
 import type { DefaultVal, ExplicitVal, Link, ModelResource, Val } from '../../src/model/val.js';
 import type { Zone } from '../../src/model/zone.js';
 import { describeZone, zoneKey } from '../../src/model/zone.js';
-import { how, undecided, isFalse, isKnown, isTrue, property } from '../../src/engine/kit.js';
+import { byId, how, undecided, isFalse, isKnown, isTrue, property } from '../../src/engine/kit.js';
 
 /** The alternative the finding names: a group, or a documented exception. */
 const GROUP = 'Run this work in an Auto Scaling group over subnets in two or more Availability Zones (even MinSize 1 / MaxSize 1 replaces the instance in another zone), or an instance of the same role in another zone; where one instance is the documented choice (a bastion used only for maintenance), suppress this finding with that reason.';
@@ -186,10 +186,15 @@ export default defineRule({
     for (const g of m.facets.subnetGroups) checkSubnets(g.owner, g.what, g.subnets);
 
     // NAT gateways: a VPC whose subnets span two or more zones but whose NAT gateways all sit in one.
-    const vpcOf = (v: Val<Link>): { key: string; name: string } | undefined => {
+    const vpcKey = (v: Val<Link>): string | undefined => {
       if (!isKnown(v)) return undefined;
-      if (v.value.id) return { key: `id ${v.value.id}`, name: m.vpcs.find((x) => x.resource.id === v.value.id)?.resource.address ?? v.value.id };
-      return v.value.literal ? { key: `literal ${v.value.literal}`, name: v.value.literal } : undefined;
+      if (v.value.id) return `id ${v.value.id}`;
+      return v.value.literal ? `literal ${v.value.literal}` : undefined;
+    };
+    const vpcOf = (v: Val<Link>): { key: string; name: string } | undefined => {
+      const key = vpcKey(v);
+      if (key === undefined || !isKnown(v)) return undefined;
+      return { key, name: v.value.id ? byId(m.vpcs).get(v.value.id)?.resource.address ?? v.value.id : v.value.literal ?? key };
     };
     const nats = new Map<string, { vpc: string; first: ModelResource & { subnet: Val<Link> }; zones: Map<string, Zone>; undecided: boolean }>();
     for (const n of m.natGateways) {
@@ -205,9 +210,24 @@ export default defineRule({
       }
       entry.zones.set(zoneKey(s.availabilityZone.value), s.availabilityZone.value);
     }
+    // The subnets of each VPC, grouped once (not one scan of every subnet per VPC).
+    let subnetsByVpc: Map<string, Subnet[]> | undefined;
+    const subnetsOf = (key: string): Subnet[] => {
+      if (!subnetsByVpc) {
+        subnetsByVpc = new Map();
+        for (const s of m.subnets) {
+          const k = vpcKey(s.vpc);
+          if (k === undefined) continue;
+          const list = subnetsByVpc.get(k);
+          if (list) list.push(s);
+          else subnetsByVpc.set(k, [s]);
+        }
+      }
+      return subnetsByVpc.get(key) ?? [];
+    };
     for (const [key, { vpc, first, zones: natZones, undecided: unsure }] of nats) {
       if (natZones.size !== 1 || unsure) continue;
-      const ofVpc = m.subnets.filter((s) => vpcOf(s.vpc)?.key === key);
+      const ofVpc = subnetsOf(key);
       const vpcZones = new Map<string, Zone>();
       let known = true;
       for (const s of ofVpc) {

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/rule.js';
 import type { Link, ModelResource, Val } from '../../src/model/val.js';
 import type { Zone } from '../../src/model/zone.js';
 import { describeZone, zoneKey } from '../../src/model/zone.js';
-import { how, isKnown, isTrue, property, undecided } from '../../src/engine/kit.js';
+import { byId, how, isKnown, isTrue, property, undecided } from '../../src/engine/kit.js';
 
 /** A link as a key: the graph id, else the literal written; undefined when it cannot be known. */
 function keyOf(v: Val<Link> | undefined): string | undefined {
@@ -61,7 +61,7 @@ export default defineRule({
   check(ctx) {
     const m = ctx.model;
     const name = (key: string, v: Val<Link>): string => {
-      if (isKnown(v) && v.value.id) return [...m.resources].find((r) => r.resource.id === v.value.id)?.resource.address ?? v.value.id;
+      if (isKnown(v) && v.value.id) return byId(m.resources).get(v.value.id)?.resource.address ?? v.value.id;
       return isKnown(v) && v.value.literal !== undefined ? v.value.literal : key;
     };
 

@@ -9,7 +9,7 @@ import { isKnown } from '../../src/model/val.js';
 /** At most this many action names in a message; the rest are counted. */
 const LIST_LIMIT = 5;
 
-function list(actions: string[]): string {
+function list(actions: readonly string[]): string {
   const shown = actions.slice(0, LIST_LIMIT).join(', ');
   return actions.length > LIST_LIMIT ? `${shown} and ${actions.length - LIST_LIMIT} more` : shown;
 }
@@ -28,15 +28,36 @@ interface Grant {
   everything: boolean;
   /** Every action of its service (`s3:*`, or any wildcard that the list shows covers them all). */
   wholeService?: string;
-  actions: string[];
+  actions: readonly string[];
+  /** The privilege-escalation actions among `actions`, in ESCALATION_ACTIONS' order. */
+  escalation: readonly string[];
+  /** Whether `actions` holds `iam:PassRole`. */
+  passRole: boolean;
+  /** The PASS_ROLE_COMPUTE actions it grants (all of them for `everything`), in that list's order. */
+  compute: readonly string[];
 }
 
+/**
+ * Grants by pattern: what a pattern grants depends on the pattern and AWS's action list only, and
+ * the same few patterns (`s3:*`, `logs:CreateLogStream` …) come back in policy after policy.
+ */
+const GRANTS = new Map<string, Grant>();
+
 function grantOf(pattern: string): Grant {
-  if (pattern === '*' || pattern === '*:*') return { pattern, everything: true, actions: [] };
+  let g = GRANTS.get(pattern);
+  if (!g) GRANTS.set(pattern, (g = expandGrant(pattern)));
+  return g;
+}
+
+function expandGrant(pattern: string): Grant {
+  if (pattern === '*' || pattern === '*:*') return { pattern, everything: true, actions: [], escalation: [], passRole: false, compute: PASS_ROLE_COMPUTE };
   const e = expandAction(pattern);
   const service = pattern.split(':')[0]!.toLowerCase();
   const all = serviceActions(service);
-  const g: Grant = { pattern, everything: false, actions: e.actions };
+  // IAM compares action names case-insensitively.
+  const granted = new Set(e.actions.map((x) => x.toLowerCase()));
+  const grants = (a: string): boolean => granted.has(a.toLowerCase());
+  const g: Grant = { pattern, everything: false, actions: e.actions, escalation: ESCALATION_ACTIONS.filter(grants), passRole: grants(PASS_ROLE), compute: PASS_ROLE_COMPUTE.filter(grants) };
   if (pattern.includes('*') && all && all.length > 0 && e.actions.length === all.length) g.wholeService = service;
   return g;
 }
@@ -113,10 +134,7 @@ export default defineRule({
       for (const d of docs) {
         for (const s of d.statements) {
           if (!isKnown(s.effect) || s.effect.value !== 'Allow' || !isKnown(s.actions)) continue;
-          for (const p of s.actions.value) {
-            const g = grantOf(p);
-            for (const a of PASS_ROLE_COMPUTE) if (g.everything || g.actions.some((x) => x.toLowerCase() === a.toLowerCase())) found.add(a);
-          }
+          for (const p of s.actions.value) for (const a of grantOf(p).compute) found.add(a);
         }
       }
       return [...found].sort();
@@ -152,7 +170,7 @@ export default defineRule({
       if (everywhere) {
         for (const g of grants) {
           if (!g.wholeService) continue;
-          const esc = ESCALATION_ACTIONS.filter((a) => g.actions.some((x) => x.toLowerCase() === a.toLowerCase()));
+          const esc = g.escalation;
           const escalation = esc.length ? `, among them privilege-escalation actions: ${list(esc)}` : '';
           // `iam:*` says it all: escalation and PassRole are part of it.
           if (esc.length || g.wholeService === 'iam') reportedEscalation = true;
@@ -164,7 +182,7 @@ export default defineRule({
         const esc: string[] = [];
         const via: string[] = [];
         for (const g of grants) {
-          const hit = ESCALATION_ACTIONS.filter((a) => g.actions.some((x) => x.toLowerCase() === a.toLowerCase()));
+          const hit = g.escalation;
           for (const a of hit) if (!esc.includes(a)) esc.push(a);
           if (hit.length && g.pattern.includes('*')) via.push(`\`${g.pattern}\` (${g.actions.length} actions)`);
         }
@@ -172,7 +190,7 @@ export default defineRule({
           ctx.report({ messageId: 'escalation', at: s.actions, resource: owner, data: { resources: where, actions: list(esc), via: via.length ? ` through ${via.join(', ')}` : '' } });
         }
       }
-      if (!reportedEscalation && grants.some((g) => g.actions.some((x) => x.toLowerCase() === PASS_ROLE.toLowerCase()))) {
+      if (!reportedEscalation && grants.some((g) => g.passRole)) {
         const compute = computeOf(context());
         ctx.report({ messageId: 'passRoleAnyRole', at: s.actions, resource: owner, data: { resources: where, compute: compute.length ? `, together with ${list(compute)}` : '' } });
       }

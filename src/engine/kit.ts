@@ -33,3 +33,20 @@ export function undecided(ctx: Pick<RuleContext<string>, 'undecidable'>, resourc
   ctx.undecidable(resource, v, `${what} is unknown: ${v.reason}`);
   return true;
 }
+
+const BY_ID = new WeakMap<readonly ModelResource[], ReadonlyMap<string, ModelResource>>();
+
+/**
+ * The resources of a model list by graph id (the first one of an id, as `find` would return), made
+ * once per list: a rule that names linked resources looks each up instead of scanning the list.
+ * Each rule is handed its own view of a list, so the index is its own and reading it reads the list.
+ */
+export function byId<T extends ModelResource>(list: readonly T[]): ReadonlyMap<string, T> {
+  let index = BY_ID.get(list);
+  if (!index) {
+    const made = new Map<string, T>();
+    for (const r of list) if (!made.has(r.resource.id)) made.set(r.resource.id, r);
+    BY_ID.set(list, (index = made));
+  }
+  return index as ReadonlyMap<string, T>;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { how, namesKey, property, undecided } from '../../src/engine/kit.js';
+import { byId, how, namesKey, property, undecided } from '../../src/engine/kit.js';
 import { resource, val } from '../helpers/model-builders.js';
 
 describe('rule-authoring kit', () => {
@@ -31,5 +31,18 @@ describe('rule-authoring kit', () => {
     expect(undecided(ctx, db, unknown, 'Multi-AZ')).toBe(true);
     expect(undecided(ctx, db, val.set(false), 'Multi-AZ')).toBe(false);
     expect(notices).toEqual([{ at: unknown, reason: 'Multi-AZ is unknown: a parameter without a default' }]);
+  });
+});
+
+describe('byId', () => {
+  it('finds the first resource of an id, as a scan of the list would, and makes the index once per list', () => {
+    const a = resource('A', 'AWS::EC2::VPC');
+    const b = resource('B', 'AWS::EC2::VPC');
+    const twin = { resource: { ...a.resource, address: 'A twin' } };
+    const list = [a, b, twin];
+    const index = byId(list);
+    for (const r of list) expect(index.get(r.resource.id)).toBe(list.find((x) => x.resource.id === r.resource.id));
+    expect(index.get('no such id')).toBeUndefined();
+    expect(byId(list)).toBe(index);
   });
 });

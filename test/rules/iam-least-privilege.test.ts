@@ -2,6 +2,7 @@ import rule from '../../rules/security/iam-least-privilege.js';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
 import { synthAndScan } from '../cdk/synth.js';
+import { scanSnippet } from '../helpers/scan-snippet.js';
 import { cfn, ruleTester, tf } from './tester.js';
 
 const TRUST = `
@@ -218,6 +219,29 @@ ruleTester(rule, [
     }
   `, [{ messageId: 'serviceWildcard', line: 9, column: 20 }]),
 ]);
+
+describe('iam-least-privilege grants by pattern', () => {
+  it('judges a pattern seen before (a remembered grant) as it judged it the first time', async () => {
+    const policy = (name: string) => `
+      ${name}:
+        Type: AWS::IAM::ManagedPolicy
+        Properties:
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: ["iam:attach*", "iam:PassRole", "lambda:CreateFunction"]
+                Resource: "arn:aws:iam::123456789012:role/*"`;
+    const findings = async (code: string) => (await scanSnippet('cloudformation', code, { rules: [rule.meta.id] })).result.findings;
+    const first = await findings(`Resources:${policy('First')}`);
+    // The same patterns again, in the same template and in the next scan: the same messages.
+    const again = await findings(`Resources:${policy('First')}${policy('Second')}`);
+    expect(first.map((f) => f.message)).toEqual([
+      'Allows privilege-escalation actions on arn:aws:iam::123456789012:role/* through `iam:attach*` (3 actions): iam:AttachUserPolicy, iam:AttachGroupPolicy, iam:AttachRolePolicy. With them the principal can grant itself more permissions.',
+      'Allows `iam:PassRole` on arn:aws:iam::123456789012:role/*, together with lambda:CreateFunction: it can hand any role to a service and run code as that role.',
+    ]);
+    expect(again.map((f) => f.message)).toEqual([...first, ...first].map((f) => f.message));
+  });
+});
 
 describe('iam-least-privilege on CDK', () => {
   it('reads the policy CDK synthesizes for grants and addToPolicy', async () => {
