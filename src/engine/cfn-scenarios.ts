@@ -8,6 +8,7 @@
 import type { Span } from '../core/source.js';
 import type { TemplateInput } from '../graph/cloudformation/build.js';
 import { buildTemplate } from '../graph/cloudformation/build.js';
+import type { KeptKey } from '../graph/cloudformation/build.js';
 import { allowedValueScenarios, resourceParameters } from '../graph/cloudformation/scenarios.js';
 import { EvalBudget, LIMITS } from '../core/limits.js';
 import type { Scenario } from '../graph/cloudformation/scenarios.js';
@@ -124,7 +125,9 @@ function variant(input: TemplateInput, s: Scenario, base: GraphPart, baseBudget:
   }
   if (baseBudget.reached) return whole();
   const budget = new EvalBudget();
-  const some = buildTemplate({ ...input, parameterValues: valuesOf(input, s), only, budget });
+  // A rebuilt resource's DeletionPolicy, UpdateReplacePolicy and Metadata that read none of the scenario's parameters are the template's own.
+  const keep = { from: (logical: string) => nodeByAddress(base).get(logical), unchanged: (logical: string, key: KeptKey) => !names.some((n) => readsOf(input).get(logical)?.keys.get(key)?.has(n)) };
+  const some = buildTemplate({ ...input, parameterValues: valuesOf(input, s), only, budget, keep });
   // Within one budget whatever the order: the whole build would not run out either.
   if (budget.reached || LIMITS.evalSteps - baseBudget.steps + (LIMITS.evalSteps - budget.steps) > LIMITS.evalSteps) return whole();
   const rebuilt = new Map(some.nodes.map((n) => [n.id, n]));
@@ -133,6 +136,13 @@ function variant(input: TemplateInput, s: Scenario, base: GraphPart, baseBudget:
   const part = { nodes, edges: [...base.edges.filter((e) => !rebuilt.has(e.from)), ...some.edges] };
   const diff = diffParts(base, part, !deepEqual(base.edges.filter((e) => rebuilt.has(e.from)), some.edges));
   return { part, diff, full: (i, sc) => buildTemplate({ ...i, parameterValues: valuesOf(i, sc) }) };
+}
+
+const byAddress = new WeakMap<GraphPart, Map<string, GraphPart['nodes'][number]>>();
+function nodeByAddress(part: GraphPart): Map<string, GraphPart['nodes'][number]> {
+  let m = byAddress.get(part);
+  if (!m) byAddress.set(part, (m = new Map(part.nodes.map((n) => [n.address, n]))));
+  return m;
 }
 
 const reads = new WeakMap<TemplateInput, ReturnType<typeof resourceParameters>>();

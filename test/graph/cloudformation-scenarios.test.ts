@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '../../parsers/cloudformation/index.js';
-import { allowedValueScenarios } from '../../src/graph/cloudformation/scenarios.js';
+import { allowedValueScenarios, resourceParameters } from '../../src/graph/cloudformation/scenarios.js';
+import { buildTemplate } from '../../src/graph/cloudformation/build.js';
+import type { KeptKey } from '../../src/graph/cloudformation/build.js';
 import { dedent, scanSnippet } from '../helpers/scan-snippet.js';
 
 function doc(text: string) {
@@ -98,5 +100,58 @@ describe('AllowedValues scenarios', () => {
   it('the checked values themselves keep their findings unlabelled, and nothing is reported twice', async () => {
     const { result } = await scanSnippet('cloudformation', TEMPLATE.replace('Default: dev', 'Default: prod').replace("AllowedValues: [dev, prod]", 'AllowedValues: [prod, dev]'), { rules: ['encryption-at-rest-messages'] });
     expect(result.findings.map((f) => [f.messageId, f.location.span.start.line, f.message.includes('(when')])).toEqual([['unencrypted', 35, false]]);
+  });
+});
+
+describe('a resource built again under other parameter values', () => {
+  const template = doc(dedent(`
+    Parameters:
+      Size:
+        Type: String
+        Default: small
+        AllowedValues: [small, large]
+    Conditions:
+      Large: !Equals [!Ref Size, large]
+    Resources:
+      Box:
+        Type: AWS::EC2::Instance
+        DeletionPolicy: !If [Large, Retain, Delete]
+        Metadata:
+          Init:
+            note: !Sub 'built by \${AWS::StackName}'
+        Properties:
+          InstanceType: !Ref Size
+      Other:
+        Type: AWS::EC2::Instance
+        Metadata:
+          size: !Sub 'a \${Size} box'
+        Properties:
+          InstanceType: t3.micro
+  `));
+  const input = { file: 't.yaml', document: template, account: { known: false as const, reason: 'not given' }, region: { known: false as const, reason: 'not given' } };
+
+  it('says which parameters each part of a declaration reads, conditions included', () => {
+    const reads = resourceParameters(template);
+    expect([...reads.get('Box')!.keys.get('Metadata')!]).toEqual(['AWS::StackName']);
+    expect([...reads.get('Box')!.keys.get('DeletionPolicy')!]).toEqual(['Size']);
+    expect([...reads.get('Box')!.keys.get('Properties')!]).toEqual(['Size']);
+    expect([...reads.get('Other')!.keys.get('Metadata')!]).toEqual(['Size']);
+  });
+
+  it('keeps the parts that read none of the changed parameters, and evaluates the others again', () => {
+    const base = buildTemplate(input);
+    const reads = resourceParameters(template);
+    const byAddress = new Map(base.nodes.map((n) => [n.address, n]));
+    const keep = { from: (l: string) => byAddress.get(l), unchanged: (l: string, key: KeptKey) => !reads.get(l)!.keys.get(key)!.has('Size') };
+    const again = buildTemplate({ ...input, parameterValues: { Size: 'large' }, only: new Set(['Box', 'Other']), keep });
+    const [box, other] = ['Box', 'Other'].map((a) => again.nodes.find((n) => n.address === a)!);
+    expect(box!.metadata).toBe(byAddress.get('Box')!.metadata);
+    expect(box!.deletionPolicy).toMatchObject({ kind: 'string', value: 'Retain' });
+    expect(byAddress.get('Box')!.deletionPolicy).toMatchObject({ kind: 'string', value: 'Delete' });
+    expect(other!.metadata).not.toBe(byAddress.get('Other')!.metadata);
+    expect(other!.metadata).toMatchObject({ kind: 'map', entries: new Map([['size', expect.objectContaining({ value: 'a large box' })]]) });
+    // Without `keep`, the same values, built again.
+    const fresh = buildTemplate({ ...input, parameterValues: { Size: 'large' }, only: new Set(['Box', 'Other']) });
+    expect(JSON.stringify(fresh.nodes, (_k, v: unknown) => (v instanceof Map ? [...v] : v))).toBe(JSON.stringify(again.nodes, (_k, v: unknown) => (v instanceof Map ? [...v] : v)));
   });
 });

@@ -29,7 +29,16 @@ export interface TemplateInput {
   budget?: EvalBudget;
   /** Build only these resources (logical ids); the others are still known to references and conditions. */
   only?: ReadonlySet<string>;
+  /**
+   * For a build again under other parameter values: a resource's `DeletionPolicy`, `UpdateReplacePolicy`
+   * or `Metadata` that reads none of the changed parameters is taken from the earlier build's node
+   * (`from`) instead of being evaluated again — the same value, and the same object.
+   */
+  keep?: { from: (logical: string) => ResourceNode | undefined; unchanged: (logical: string, key: KeptKey) => boolean };
 }
+
+/** The parts of a resource declaration `TemplateInput.keep` may take from an earlier build. */
+export type KeptKey = 'DeletionPolicy' | 'UpdateReplacePolicy' | 'Metadata';
 
 
 /** Turns one CloudFormation template into graph nodes and edges. */
@@ -100,12 +109,19 @@ export function buildTemplate(input: TemplateInput): GraphPart {
       dependsOn: dependsOn.map((d) => resources.get(d)!),
       suppressions: [...metadataSuppressions(get(decl, 'Metadata'), span), ...commentSuppressions(comments, entry.keySpan, decl.span)],
     };
-    const deletion = get(decl, 'DeletionPolicy');
-    if (deletion) node.deletionPolicy = evaluator.evaluate(deletion);
-    const replace = get(decl, 'UpdateReplacePolicy');
-    if (replace) node.updateReplacePolicy = evaluator.evaluate(replace);
-    const metadata = get(decl, 'Metadata');
-    if (metadata) node.metadata = evaluator.evaluate(metadata);
+    const earlier = input.keep?.from(logical);
+    const value = (key: KeptKey, field: 'deletionPolicy' | 'updateReplacePolicy' | 'metadata'): Value | undefined => {
+      const n = get(decl, key);
+      if (!n) return undefined;
+      const kept = earlier && input.keep!.unchanged(logical, key) ? earlier[field] : undefined;
+      return kept ?? evaluator.evaluate(n);
+    };
+    const deletion = value('DeletionPolicy', 'deletionPolicy');
+    if (deletion) node.deletionPolicy = deletion;
+    const replace = value('UpdateReplacePolicy', 'updateReplacePolicy');
+    if (replace) node.updateReplacePolicy = replace;
+    const metadata = value('Metadata', 'metadata');
+    if (metadata) node.metadata = metadata;
     const construct = input.constructs?.get(logical);
     if (construct) node.construct = construct;
     nodes.push(node);

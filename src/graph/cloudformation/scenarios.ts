@@ -127,11 +127,11 @@ export function allowedValueScenarios(document: ParsedDocument, given: Record<st
  * the conditions it names, its own `Condition` included), and those that decide whether it exists
  * (its own `Condition`). A resource that reads none of a scenario's parameters evaluates the same under it.
  */
-export function resourceParameters(document: ParsedDocument): Map<string, { reads: Set<string>; existence: Set<string> }> {
+export function resourceParameters(document: ParsedDocument): Map<string, { reads: Set<string>; existence: Set<string>; keys: Map<string, Set<string>> }> {
   const root = document.root;
   const conditions = asMap(get(root, 'Conditions'));
   const resources = get(root, 'Resources');
-  const out = new Map<string, { reads: Set<string>; existence: Set<string> }>();
+  const out = new Map<string, { reads: Set<string>; existence: Set<string>; keys: Map<string, Set<string>> }>();
   if (resources?.kind !== 'map') return out;
   const paramsOf = new Map<string, Set<string>>();
   const conditionParams = (name: string, seen: Set<string> = new Set()): Set<string> => {
@@ -146,14 +146,22 @@ export function resourceParameters(document: ParsedDocument): Map<string, { read
     paramsOf.set(name, params);
     return params;
   };
-  for (const e of resources.entries) {
+  const readsOf = (node: DocNode | undefined): Set<string> => {
     const reads = new Set<string>();
     const used = new Set<string>();
-    collect(e.value, reads, used);
+    collect(node, reads, used);
     for (const c of used) for (const p of conditionParams(c)) reads.add(p);
+    return reads;
+  };
+  for (const e of resources.entries) {
+    const reads = readsOf(e.value);
+    // What each part of the declaration reads on its own (DeletionPolicy, Metadata …; Properties is also
+    // evaluated under the resource's Condition, which `reads` covers).
+    const keys = new Map<string, Set<string>>();
+    if (e.value.kind === 'map') for (const k of e.value.entries) keys.set(k.key, readsOf(k.value));
     const own = get(e.value, 'Condition');
     const existence = own?.kind === 'scalar' ? new Set(conditionParams(String(own.value))) : new Set<string>();
-    out.set(e.key, { reads, existence });
+    out.set(e.key, { reads, existence, keys });
   }
   return out;
 }
