@@ -2,6 +2,7 @@ import type { Span } from '../../core/source.js';
 import type { Value } from '../../graph/value.js';
 import { findToken, isSecretName } from '../../secrets/patterns.js';
 import type { Path, PropertyReader } from '../read.js';
+import type { ResourceInfo } from '../val.js';
 import { explicit, unknownVal } from '../val.js';
 import type { SecretValue } from './types.js';
 
@@ -23,52 +24,67 @@ const MAX_DEPTH = 32;
  */
 export function secretValues(r: PropertyReader, spelling: SecretSpelling): SecretValue[] {
   const out: SecretValue[] = [];
-  const info = r.info();
-  const add = (name: string, v: Value, path: Path, span: Span | undefined): void => {
+  const type = r.node.type;
+  let info: ResourceInfo | undefined;
+  // The path of the value being walked (pushed and popped as the walk goes): copied only for a value that is kept.
+  const path: (string | number)[] = [];
+  // Most strings are neither named nor shaped like a secret: they are let go before any origin is made.
+  const add = (name: string, v: Value, span: Span | undefined): void => {
+    if (v.kind !== 'string' && v.kind !== 'unknown' && v.kind !== 'ref') return;
     const named = isSecretName(name);
+    const token = v.kind === 'string' ? findToken(v.value) : undefined;
+    if (v.kind === 'string' ? !named && !token : !named) return;
+    // A reference to another resource's name, id or ARN points at a secret rather than holding it.
+    if (v.kind === 'ref' && v.attribute !== undefined && /(^|_)(arn|id|name)$/i.test(v.attribute)) return;
     const origin = r.origin(path, span ?? v.span);
+    info ??= r.info();
+    let s: SecretValue;
     if (v.kind === 'string') {
-      const token = findToken(v.value);
-      if (!named && !token) return;
-      const s: SecretValue = { resource: info, name, value: explicit(v.value, origin), named };
+      s = { resource: info, name, value: explicit(v.value, origin), named };
       if (token) { s.shape = token.what; s.match = token.match; }
       const ref = spelling.dynamicReference(v.value);
       if (ref) s.dynamicReference = ref;
-      const env = spelling.environment(info.type, path);
-      if (env) s.environment = env;
-      out.push(s);
-    } else if ((v.kind === 'unknown' || v.kind === 'ref') && named) {
-      // A reference to another resource's name, id or ARN points at a secret rather than holding it.
-      if (v.kind === 'ref' && v.attribute !== undefined && /(^|_)(arn|id|name)$/i.test(v.attribute)) return;
+    } else {
       const reason = v.kind === 'ref' ? `known only after deployment (reference to ${v.target.split('#').pop() ?? v.target})` : v.reason;
-      const s: SecretValue = { resource: info, name, value: unknownVal(origin, reason), named };
+      s = { resource: info, name, value: unknownVal(origin, reason), named };
       const ref = v.kind === 'unknown' && v.pattern ? spelling.dynamicReference(v.pattern) : undefined;
       if (ref) s.dynamicReference = ref;
-      const env = spelling.environment(info.type, path);
-      if (env) s.environment = env;
-      out.push(s);
     }
+    const env = spelling.environment(type, path);
+    if (env) s.environment = env;
+    out.push(s);
   };
-  const walk = (v: Value, path: Path, depth: number, jsonSpan?: Span): void => {
+  const walk = (v: Value, depth: number, jsonSpan?: Span): void => {
     if (depth > MAX_DEPTH) return;
     if (v.kind === 'list') {
       const name = String(path[path.length - 1] ?? '');
-      v.items.forEach((item, i) => (item.kind === 'string' ? add(name, item, [...path, i], jsonSpan) : walk(item, [...path, i], depth + 1, jsonSpan)));
+      v.items.forEach((item, i) => {
+        path.push(i);
+        if (item.kind === 'string') add(name, item, jsonSpan);
+        else walk(item, depth + 1, jsonSpan);
+        path.pop();
+      });
     }
     if (v.kind !== 'map') return;
     // `{ Name: DB_PASSWORD, Value: … }`: the pair is one variable.
-    const nameKey = [...v.entries.keys()].find((k) => k.toLowerCase() === 'name');
-    const valueKey = [...v.entries.keys()].find((k) => k.toLowerCase() === 'value');
-    const pairName = nameKey ? v.entries.get(nameKey) : undefined;
+    let nameKey: string | undefined;
+    let valueKey: string | undefined;
+    for (const k of v.entries.keys()) {
+      if (nameKey === undefined && k.length === 4 && k.toLowerCase() === 'name') nameKey = k;
+      if (valueKey === undefined && k.length === 5 && k.toLowerCase() === 'value') valueKey = k;
+    }
+    const pairName = nameKey !== undefined ? v.entries.get(nameKey) : undefined;
     for (const [k, e] of v.entries) {
+      path.push(k);
       const json = e.kind === 'string' && /^\s*[[{]/.test(e.value) ? parseJson(e.value, e.span) : undefined;
-      if (json) walk(json, [...path, k], depth + 1, e.span);
-      else if (k === valueKey && pairName?.kind === 'string') add(pairName.value, e, [...path, k], jsonSpan);
-      else if (e.kind === 'string' || e.kind === 'unknown' || e.kind === 'ref') add(k, e, [...path, k], jsonSpan);
-      else walk(e, [...path, k], depth + 1, jsonSpan);
+      if (json) walk(json, depth + 1, e.span);
+      else if (k === valueKey && pairName?.kind === 'string') add(pairName.value, e, jsonSpan);
+      else if (e.kind === 'string' || e.kind === 'unknown' || e.kind === 'ref') add(k, e, jsonSpan);
+      else walk(e, depth + 1, jsonSpan);
+      path.pop();
     }
   };
-  walk(r.node.properties, [], 0);
+  walk(r.node.properties, 0);
   return dedupe(out);
 }
 
