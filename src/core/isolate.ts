@@ -6,6 +6,10 @@
  * The lists are handed out through tracking views. The resource blamed for an exception is the
  * item of the outermost `for … of` loop that the exception left (loops are left innermost first),
  * else the item read last by index (`filter`, `map`, `find` callbacks).
+ *
+ * Tracking costs a proxy read per item, and almost every walk throws nowhere: the first attempt is
+ * run on plain copies of the lists, and only a walk that threw is run again, tracked, to find the
+ * item to blame (the walks are deterministic, so it throws again on the same item).
  */
 
 import type { Span } from './source.js';
@@ -25,10 +29,17 @@ export interface Tracker<T extends object> {
 export const MAX_ISOLATED_FAILURES = 20;
 
 /**
- * Runs `attempt` with a tracker, again without the blamed item each time it throws. `undo` is
- * called before each retry to discard what the failed attempt produced. Returns the failures.
+ * Runs `attempt` on plain copies of the lists; when it throws, again with a tracker, and again without
+ * the blamed item each time it throws. `undo` is called before each retry to discard what the failed
+ * attempt produced. Returns the failures.
  */
 export function runIsolated<T extends object>(attempt: (tracker: Tracker<T>) => void, undo: () => void): { failures: Failure<T>[]; gaveUp: boolean } {
+  try {
+    attempt({ view: (list) => [...list] });
+    return { failures: [], gaveUp: false };
+  } catch {
+    undo();
+  }
   const excluded = new Set<T>();
   const failures: Failure<T>[] = [];
   for (;;) {
