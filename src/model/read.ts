@@ -1,6 +1,6 @@
 import { headOf } from '../core/source.js';
 import type { Span } from '../core/source.js';
-import { Interner } from '../core/strings.js';
+import { detach } from '../core/strings.js';
 import type { ResourceGraph, ResourceNode } from '../graph/graph.js';
 import type { Value } from '../graph/value.js';
 import { referencedIds } from '../graph/value.js';
@@ -9,8 +9,35 @@ import { defaulted, explicit, unknownVal } from './val.js';
 
 export type Path = readonly (string | number)[];
 
-/** Property paths of origins, one copy per graph: every bucket's origins name the same few paths. */
-const PATHS = new WeakMap<ResourceGraph, Interner>();
+/**
+ * The dotted spellings of property paths, one copy per graph (every bucket's origins name the same few
+ * paths), kept as a tree of steps from each prefix: a path seen before is found by a lookup per step,
+ * with no string built.
+ */
+interface PathName {
+  /** The path without the prefix: `VersioningConfiguration.Status`, `Tags[0].Key` (undefined for no step). */
+  joined?: string;
+  /** With the prefix, as origins spell it: `Properties.VersioningConfiguration.Status`. */
+  dotted: string;
+  next?: Map<string | number, PathName>;
+}
+const PATHS = new WeakMap<ResourceGraph, Map<string, PathName>>();
+
+function pathName(parent: PathName, step: string | number, prefix: string): PathName {
+  parent.next ??= new Map();
+  let name = parent.next.get(step);
+  if (!name) {
+    // Steps are joined by dots, and no dot is kept before a `[`: an index (`Tags[0]`), a key starting with `[`, a `.[` in a key.
+    const raw = typeof step === 'number' ? `[${step}]` : step;
+    const part = raw.replace(/\.\[/g, '[');
+    const joined = detach(parent.joined === undefined ? part : raw.startsWith('[') ? parent.joined + part : `${parent.joined}.${part}`);
+    const dotted = prefix ? (joined ? detach(`${prefix}.${joined}`) : prefix) : joined;
+    name = { joined, dotted };
+    // The key is a copy too: a key read from a file must not keep the file's text alive.
+    parent.next.set(typeof step === 'number' ? step : detach(step), name);
+  }
+  return name;
+}
 
 /** A documented default: its value and how the message names it. */
 export interface Default<T> {
@@ -36,7 +63,7 @@ export class PropertyReader {
 
   /** The resource's head, one span for every origin that points at it. */
   private head?: Span;
-  private paths?: Interner;
+  private paths?: PathName;
 
   info(): ResourceInfo {
     const n = this.node;
@@ -169,14 +196,15 @@ export class PropertyReader {
   }
 
   private dotted(path: Path): string {
-    const parts = path.map((p) => (typeof p === 'number' ? `[${p}]` : p));
-    const joined = parts.join('.').replace(/\.\[/g, '[');
-    const dotted = this.pathPrefix ? (joined ? `${this.pathPrefix}.${joined}` : this.pathPrefix) : joined;
     if (!this.paths) {
-      this.paths = PATHS.get(this.graph);
-      if (!this.paths) PATHS.set(this.graph, (this.paths = new Interner()));
+      let roots = PATHS.get(this.graph);
+      if (!roots) PATHS.set(this.graph, (roots = new Map()));
+      this.paths = roots.get(this.pathPrefix);
+      if (!this.paths) roots.set(this.pathPrefix, (this.paths = { dotted: this.pathPrefix }));
     }
-    return this.paths.intern(dotted);
+    let name = this.paths;
+    for (const step of path) name = pathName(name, step, this.pathPrefix);
+    return name.dotted;
   }
 }
 
