@@ -54,7 +54,10 @@ export function linkStores(model: CloudModel): void {
     const broad = isTrue(sel.broad);
     const named = new Set(sel.resources.flatMap((l) => (isKnown(l) && l.value.id ? [l.value.id] : [])));
     for (const s of stores) {
-      const chosen = selects(sel, broad || named.has(s.owner.resource.id), tagsOf.get(s.owner.resource.id));
+      const listed = broad || named.has(s.owner.resource.id);
+      // Neither named nor chosen by tag: not selected (every selection is asked about every store).
+      if (!listed && sel.tags.length === 0) continue;
+      const chosen = selects(sel, listed, tagsOf.get(s.owner.resource.id));
       const covered = chosen.hit === 'no' ? chosen : leftOut(sel, s, chosen);
       if (covered.hit === 'no') continue;
       s.backups.push({ selection: sel, plan, rules: plan.rules, ...(covered.hit === 'unsure' ? { unsure: covered.reason } : {}) } satisfies BackupCoverage);
