@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/rule.js';
 import type { ScalableTarget } from '../../src/model/applicationautoscaling/types.js';
 import type { Scalable } from '../../src/model/facets.js';
 import type { ModelResource } from '../../src/model/val.js';
-import { how, isKnown, isTrue, property, undecided } from '../../src/engine/kit.js';
+import { byId, how, isKnown, isTrue, property, undecided } from '../../src/engine/kit.js';
 
 const MANUAL = 'If the capacity is meant to be fixed, the checklist accepts documented manual scaling: suppress this finding with the reason.';
 
@@ -61,7 +61,7 @@ export default defineRule({
       if (s.scaledBy.kind === 'auto-scaling-group') {
         if (s.actions.length > 0) continue;
         if (s.unsure.length > 0) { unsure(s); continue; }
-        const g = m.autoScalingGroups.find((x) => x.resource.id === s.owner.resource.id);
+        const g = byId(m.autoScalingGroups).get(s.owner.resource.id);
         if (!g) continue;
         ctx.report({ messageId: 'fixedGroup', at: s.fixed, resource: s.owner, data: { what: s.what, min: property(g.minSize), max: property(g.maxSize), size: String(g.maxSize.value) } });
         continue;

@@ -81,7 +81,6 @@ export default defineRule({
   check(ctx) {
     const m = ctx.model;
     const subnets = new Map(m.subnets.map((s) => [s.resource.id, s]));
-    const everything = new Map(m.resources.map((r) => [r.resource.id, r]));
 
     // The zone of one subnet link, or why it cannot be known (a notice, never a finding).
     const subnetZone = (l: Val<Link>): { zone: Zone } | { reason: string } => {
@@ -89,7 +88,7 @@ export default defineRule({
       const s: Subnet | undefined = l.value.id ? subnets.get(l.value.id) : undefined;
       if (!s) {
         // A value from another resource of the scan (an SSM parameter, a lookup) is known only at deployment.
-        const from = l.value.id ? everything.get(l.value.id) : undefined;
+        const from = l.value.id ? byId(m.resources).get(l.value.id) : undefined;
         return {
           reason: from
             ? `a subnet comes from ${from.resource.address} (${from.resource.type}), known only at deployment, so its AZ is unknown`
@@ -280,7 +279,7 @@ export default defineRule({
       registered.add(instance.resource.id);
       const key = linkKey(reg.targetGroup) ?? `registration ${reg.resource.id}`;
       if (byGroups.has(key)) continue;
-      const name = isKnown(reg.targetGroup) ? everything.get(reg.targetGroup.value.id ?? '')?.resource.address ?? reg.targetGroup.value.literal ?? reg.resource.address : reg.resource.address;
+      const name = isKnown(reg.targetGroup) ? byId(m.resources).get(reg.targetGroup.value.id ?? '')?.resource.address ?? reg.targetGroup.value.literal ?? reg.resource.address : reg.resource.address;
       const entry = served.get(key) ?? { name, members: [] };
       if (!entry.members.includes(instance)) entry.members.push(instance);
       served.set(key, entry);
@@ -307,7 +306,7 @@ export default defineRule({
     }
 
     function roleOf(i: Instance): { key: string; words: string } | { reason: string; at: Val<unknown> } {
-      const name = (l: ExplicitVal<Link> | DefaultVal<Link>): string => everything.get(l.value.id ?? '')?.resource.address ?? l.value.literal ?? l.value.id ?? '?';
+      const name = (l: ExplicitVal<Link> | DefaultVal<Link>): string => byId(m.resources).get(l.value.id ?? '')?.resource.address ?? l.value.literal ?? l.value.id ?? '?';
       if (i.launchTemplate) {
         const lt = i.launchTemplate;
         if (!isKnown(lt)) return { reason: `its launch template is unknown (${lt.reason})`, at: lt };

@@ -42,9 +42,10 @@ export default defineRule({
   check(ctx) {
     const m = ctx.model;
     const iam = new IamIndex(m);
-    const index = new ModelIndex(m);
+    // Every typed resource by id, made for the first policy named by a link (it reads every list of the model).
+    let index: ModelIndex | undefined;
     // A policy named by an ARN literal, or the address of the policy resource of the scan it links to.
-    const policyName = (l: Link): string => l.literal ?? index.get(l.id)?.resource.address ?? 'a customer managed policy of the scan';
+    const policyName = (l: Link): string => l.literal ?? (index ??= new ModelIndex(m)).get(l.id)?.resource.address ?? 'a customer managed policy of the scan';
     const userName = (u: IamIdentity | undefined, fallback: string): string => u?.resource.address ?? fallback;
     for (const i of m.iamIdentities) {
       if (i.kind !== 'user') continue;

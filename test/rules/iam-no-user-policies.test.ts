@@ -100,3 +100,25 @@ describe('iam-no-user-policies: how a message names the policy', () => {
     ]);
   });
 });
+
+describe('iam-no-user-policies names the attached policy', () => {
+  it('by its ARN literal, or by the address of the policy resource of the scan it links to', async () => {
+    const out = await scanSnippet('terraform', `
+      resource "aws_iam_policy" "reports" {
+        policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::reports/*" }] })
+      }
+      resource "aws_iam_user_policy_attachment" "linked" {
+        user       = "alice"
+        policy_arn = aws_iam_policy.reports.arn
+      }
+      resource "aws_iam_user_policy_attachment" "literal" {
+        user       = "alice"
+        policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+      }
+    `, { rules: [rule.meta.id] });
+    expect(out.result.findings.map((f) => f.message)).toEqual([
+      'Managed policy aws_iam_policy.reports is attached to IAM user alice: attach it to a group or role instead.',
+      'Managed policy arn:aws:iam::aws:policy/ReadOnlyAccess is attached to IAM user alice: attach it to a group or role instead.',
+    ]);
+  });
+});
