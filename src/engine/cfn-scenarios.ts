@@ -12,7 +12,7 @@ import type { KeptKey } from '../graph/cloudformation/build.js';
 import { allowedValueScenarios, resourceParameters } from '../graph/cloudformation/scenarios.js';
 import { EvalBudget, LIMITS } from '../core/limits.js';
 import type { Scenario } from '../graph/cloudformation/scenarios.js';
-import type { GraphPart } from '../graph/graph.js';
+import type { GraphPart, ResourceNode } from '../graph/graph.js';
 import { ResourceGraph } from '../graph/graph.js';
 import type { Adapter } from '../model/adapter.js';
 import { buildModel } from '../model/build.js';
@@ -74,7 +74,9 @@ export async function allowedValueFindings(templates: readonly TemplateInput[], 
       // each of them, run again over the scenario's graph, gives what it gives over the template's.
       if (diff.kind === 'values') {
         const steps = watch.stepsGiven(diff);
-        if (steps && [...steps].every((a) => typeof a === 'object' && isolated.same(a, part))) continue;
+        // A per-node adapter (secrets) walks every changed node: the others, which read their services' nodes, may tell the models apart first.
+        const adapters = steps && [...steps].filter((a) => typeof a === 'object').sort((a, b) => Number(a.perNode ?? false) - Number(b.perNode ?? false));
+        if (adapters?.every((a) => isolated.same(a, part, diff.within))) continue;
       }
       const alone = checkedAlone();
       const model = await buildModel(graphOf(full(input, s) ?? part));
@@ -405,15 +407,27 @@ function listView(items: Value[], out: (v: unknown) => unknown): Value[] {
 }
 
 /** One adapter run alone over the template's graph and over a scenario's: the same model lists, or not. */
-class IsolatedRuns {
+export class IsolatedRuns {
   private readonly base = new Map<Adapter, string | undefined>();
+  /** What a per-node adapter makes of each of the template's nodes, as far as asked. */
+  private readonly baseNodes = new Map<Adapter, Map<ResourceNode, string | undefined>>();
 
   constructor(private readonly basePart: GraphPart) {}
 
-  same(a: Adapter, part: GraphPart): boolean {
+  /** `within` holds (among values) the template's nodes whose values the scenario changes: the other nodes are equal. */
+  same(a: Adapter, part: GraphPart, within: ReadonlySet<object>): boolean {
     if (!this.base.has(a)) this.base.set(a, adapted(a, this.basePart));
-    const base = this.base.get(a);
-    return base !== undefined && adapted(a, part) === base;
+    if (this.base.get(a) === undefined) return false;
+    if (!a.perNode) return adapted(a, part) === this.base.get(a);
+    // A per-node adapter makes the same of the equal nodes: only what it makes of the changed ones can differ.
+    let known = this.baseNodes.get(a);
+    if (!known) this.baseNodes.set(a, (known = new Map()));
+    return this.basePart.nodes.every((n, i) => {
+      if (!within.has(n)) return true;
+      if (!known.has(n)) known.set(n, adapted(a, { nodes: [n], edges: [] }));
+      const text = adapted(a, { nodes: [part.nodes[i]!], edges: [] });
+      return text !== undefined && text === known.get(n);
+    });
   }
 }
 
@@ -525,11 +539,13 @@ export function affectedLists(base: ListTexts, other: ListTexts): Set<string> | 
  * again under every facet that names it (which made this text, and the scenarios, several times slower).
  */
 function modelKey(model: CloudModel): string | undefined {
+  // Only the lists pushed to: most of a hundred are empty, and the same in every model.
+  const pushed = (lists: object): object => Object.fromEntries(Object.entries(lists).filter(([, v]) => !Array.isArray(v) || v.length > 0));
   const { facets, ...lists } = model;
-  const lean = stable(lists);
+  const lean = stable(pushed(lists));
   if (lean === undefined) return undefined;
   try {
-    const refs = JSON.stringify(facets, (key, v: unknown) => {
+    const refs = JSON.stringify(pushed(facets), (key, v: unknown) => {
       if (key !== '' && isModelResource(v)) return `#${v.resource.id}`;
       return v instanceof Map ? Object.fromEntries(v) : v instanceof Set ? [...v] : typeof v === 'bigint' ? String(v) : v;
     });

@@ -11,4 +11,10 @@ export interface Adapter {
   service: string;
   source: 'cloudformation' | 'terraform';
   adapt(graph: ResourceGraph, model: CloudModel): void;
+  /**
+   * Set when what the adapter pushes is, node after node of `graph.nodes`, made from that node alone
+   * (not from other nodes, edges or providers): over two graphs that differ in a few nodes, it then
+   * differs at most in what it makes of those nodes (the AllowedValues scenarios compare only them).
+   */
+  perNode?: true;
 }

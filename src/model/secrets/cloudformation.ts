@@ -34,6 +34,8 @@ const spelling: SecretSpelling = {
 export const adapter: Adapter = {
   service: 'secrets',
   source: 'cloudformation',
+  // secretValues reads the node's own properties; the reader's graph only shares interned path strings.
+  perNode: true,
   adapt(graph, model) {
     for (const node of graph.nodes) {
       if (node.source !== 'cloudformation' && node.source !== 'cdk') continue;
