@@ -51,6 +51,27 @@ describe('terraform suppressions in nested blocks', () => {
     ]);
   });
 
+  it('reads suppressions only in files that hold one, and keeps ordinary comment lines between a suppression and its block', async () => {
+    const plain = dedent(`
+      # a note that mentions iac-check:ignore but is none
+      resource "aws_sqs_queue" "q" {
+        # just a comment
+        name = "q"
+      }
+    `);
+    const mixed = dedent(`
+      # iac-check:ignore sqs-encryption queue of public data, SEC-3
+      # (reviewed 2026)
+      resource "aws_sqs_queue" "r" {
+        name = "r" # trailing note
+      }
+    `);
+    const r = await buildFiles({ 'main.tf': tf, 'plain.tf': plain, 'mixed.tf': mixed });
+    expect(r.byAddr('aws_sqs_queue.q').suppressions).toEqual([]);
+    expect(r.byAddr('aws_sqs_queue.r').suppressions.map((s) => [s.ruleId, s.reason, s.path, s.span.start.line])).toEqual([['sqs-encryption', 'queue of public data, SEC-3', undefined, 1]]);
+    expect(r.byAddr('aws_security_group.g').suppressions).toHaveLength(3);
+  });
+
   it('suppresses the findings of those blocks only', async () => {
     const { result } = await scanFiles({ 'main.tf': tf }, { rules: ['sg-open-admin-ports', 'sg-restricted-egress'] });
     expect(result.errors).toEqual([]);

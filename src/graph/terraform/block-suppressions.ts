@@ -1,12 +1,17 @@
 /** `# iac-check:ignore` comments above a Terraform block and the attributes and nested blocks inside it. */
 import type { Span } from '../../core/source.js';
-import type { Block, Body } from '../../../parsers/terraform/ast.js';
+import type { Block, Body, Comment } from '../../../parsers/terraform/ast.js';
 import { blocksOf } from '../../../parsers/terraform/ast.js';
 import type { Suppression } from '../graph.js';
 import { parseIgnoreComment } from '../suppression-comment.js';
 import type { ModuleConfig } from './config.js';
 
 const SUPPRESS = /^(?:#|\/\/)\s*iac-check:ignore\b/;
+
+/** Whether a comment is a suppression (starts with the directive, not one that mentions it). */
+export function isSuppression(c: Comment): boolean {
+  return SUPPRESS.test(c.text.trim());
+}
 
 /** The suppressions written above a block (the whole resource) and inside it (an attribute's or a nested block's path). */
 export function blockSuppressions(cfg: ModuleConfig, b: Block): Suppression[] {

@@ -1,6 +1,7 @@
 import type { Span } from '../../core/source.js';
 import type { Attribute, Block, Comment, HclFile } from '../../../parsers/terraform/ast.js';
 import { attributeOf } from '../../../parsers/terraform/ast.js';
+import { isSuppression } from './block-suppressions.js';
 
 /** The blocks of one module folder, indexed (no evaluation). */
 export interface ModuleConfig {
@@ -16,7 +17,7 @@ export interface ModuleConfig {
   moduleByName: Map<string, Block>;
   outputs: Map<string, Block>;
   providers: Block[];
-  /** file → line → comments on that line */
+  /** file → line → comments on that line, for the files that hold a suppression comment (the others have nothing to read) */
   comments: Map<string, Map<number, Comment[]>>;
 }
 
@@ -43,7 +44,7 @@ export function buildConfig(dir: string, files: HclFile[]): ModuleConfig {
       if (l) l.push(c);
       else byLine.set(c.span.start.line, [c]);
     }
-    cfg.comments.set(f.file, byLine);
+    if (f.comments.some(isSuppression)) cfg.comments.set(f.file, byLine);
     for (const it of f.body.items) {
       if (it.kind !== 'block') continue;
       const [a, b] = it.labels;

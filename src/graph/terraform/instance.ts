@@ -101,9 +101,16 @@ export class ModuleInstance implements Resolver {
   }
   private unitName: string | undefined;
 
+  /** The node id of an address in this instance; remembered, as every reference to a resource asks for it again. */
   idOf(address: string): string {
-    return this.world.names.intern(`${this.rootDir === '' ? '.' : this.rootDir}::${this.prefix}${address}`);
+    let id = this.ids.get(address);
+    if (id === undefined) {
+      id = this.world.names.intern(`${this.rootDir === '' ? '.' : this.rootDir}::${this.prefix}${address}`);
+      this.ids.set(address, id);
+    }
+    return id;
   }
+  private readonly ids = new Map<string, string>();
 
   env(extra?: Partial<Env>): Env {
     return { r: this, budget: this.world.budget, ...extra };
