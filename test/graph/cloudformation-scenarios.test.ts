@@ -127,6 +127,11 @@ describe('a resource built again under other parameter values', () => {
           size: !Sub 'a \${Size} box'
         Properties:
           InstanceType: t3.micro
+      Gated:
+        Type: AWS::SQS::Queue
+        Condition: Large
+        Properties:
+          DelaySeconds: 5
   `));
   const input = { file: 't.yaml', document: template, account: { known: false as const, reason: 'not given' }, region: { known: false as const, reason: 'not given' } };
 
@@ -136,6 +141,11 @@ describe('a resource built again under other parameter values', () => {
     expect([...reads.get('Box')!.keys.get('DeletionPolicy')!]).toEqual(['Size']);
     expect([...reads.get('Box')!.keys.get('Properties')!]).toEqual(['Size']);
     expect([...reads.get('Other')!.keys.get('Metadata')!]).toEqual(['Size']);
+    // The resource as a whole: its parts and its own Condition.
+    expect([...reads.get('Box')!.reads].sort()).toEqual(['AWS::StackName', 'Size']);
+    expect([...reads.get('Gated')!.keys.get('Properties')!]).toEqual([]);
+    expect([...reads.get('Gated')!.reads]).toEqual(['Size']);
+    expect([...reads.get('Gated')!.existence]).toEqual(['Size']);
   });
 
   it('keeps the parts that read none of the changed parameters, and evaluates the others again', () => {

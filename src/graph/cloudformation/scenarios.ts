@@ -154,13 +154,13 @@ export function resourceParameters(document: ParsedDocument): Map<string, { read
     return reads;
   };
   for (const e of resources.entries) {
-    const reads = readsOf(e.value);
-    // What each part of the declaration reads on its own (DeletionPolicy, Metadata …; Properties is also
-    // evaluated under the resource's Condition, which `reads` covers).
-    const keys = new Map<string, Set<string>>();
-    if (e.value.kind === 'map') for (const k of e.value.entries) keys.set(k.key, readsOf(k.value));
     const own = get(e.value, 'Condition');
     const existence = own?.kind === 'scalar' ? new Set(conditionParams(String(own.value))) : new Set<string>();
+    // What each part of the declaration reads on its own (DeletionPolicy, Metadata …); the resource as a
+    // whole reads all of that and what its own Condition reads (Properties are evaluated under it).
+    const keys = new Map<string, Set<string>>();
+    if (e.value.kind === 'map') for (const k of e.value.entries) keys.set(k.key, readsOf(k.value));
+    const reads = e.value.kind === 'map' ? new Set([...existence, ...[...keys.values()].flatMap((r) => [...r])]) : readsOf(e.value);
     out.set(e.key, { reads, existence, keys });
   }
   return out;
