@@ -6,6 +6,7 @@
  * Prints one JSON line (`Measurement`) on stdout. The time covers the `scan()` call only
  * (not Node start-up nor loading the analyzer's modules); peak RSS is the process's.
  */
+import { tuneTieringForCli } from '../src/cli/tiering.js';
 import { scan } from '../src/scan.js';
 
 export type MeasureMode = 'parse' | 'full';
@@ -53,6 +54,7 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write('usage: node dist/bench/measure.js <parse|full> <dir>\n');
     process.exit(2);
   }
+  tuneTieringForCli(); // as bin/iac-check.js does, so both modes measure what the CLI runs
   const m = await measure(mode, dir);
   process.stdout.write(`${JSON.stringify(m)}\n`);
 }

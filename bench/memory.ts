@@ -12,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { devNull, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tuneTieringForCli } from '../src/cli/tiering.js';
 import { generateCorpus, writeCorpus } from './corpus.js';
 
 /** Resources of the Terraform corpus at scale 1 (bench/corpus.ts adds projects until it reaches 20,000 × scale). */
@@ -31,6 +32,7 @@ const SELF = fileURLToPath(import.meta.url);
 
 /** In the child: one CLI scan, then its peak RSS and CPU time on stdout. */
 async function child(dir: string): Promise<void> {
+  tuneTieringForCli(); // as bin/iac-check.js does before loading the CLI
   const { main } = await import('../src/cli/main.js');
   let out = '';
   const code = await main([dir, '--root', dir, '-f', 'json', '-q', '--fail-on', 'never', '-o', devNull], { out: (t) => { out += t; }, err: () => {}, isTTY: false });
