@@ -56,11 +56,32 @@ export function findPeers(): { found: Peer[]; missing: string[] } {
   const missing: string[] = [];
   for (const [name, args] of probes) {
     const r = spawnSync(name, args, { encoding: 'utf8', timeout: 60_000 });
-    const line = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n')[0] ?? '';
-    if (r.status === 0 && line) found.push({ name, version: line.replace(/^(cfn-lint|trivy|tfsec|checkov)\s*/i, '').replace(/^Version:\s*/i, '') });
+    const said = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+    if (r.status === 0 && said) found.push({ name, version: versionOf(name, said) });
     else missing.push(name);
   }
   return { found, missing };
+}
+
+/**
+ * A peer's version from what `--version` printed: the first line with a version number. A Go tool
+ * built with `go install` says only "dev" (tfsec adds a banner), so then the module version its
+ * binary records (`go version -m`) is used when Go is on PATH.
+ */
+export function versionOf(name: string, said: string, goModule: (tool: string) => string | undefined = goModuleVersion): string {
+  const lines = said.split('\n').map((l) => l.trim()).filter(Boolean);
+  const numbered = lines.find((l) => /\d+\.\d+/.test(l));
+  if (numbered) return numbered.replace(/^(cfn-lint|trivy|tfsec|checkov)\s*/i, '').replace(/^Version:\s*/i, '');
+  const built = goModule(name);
+  const named = lines.find((l) => /^version:/i.test(l)) ?? lines[0] ?? '';
+  return built ? `${built} (local build)` : `${named.replace(/^Version:\s*/i, '')} (no version number printed)`;
+}
+
+function goModuleVersion(tool: string): string | undefined {
+  const where = spawnSync('which', [tool], { encoding: 'utf8' }).stdout?.trim();
+  if (!where) return undefined;
+  const r = spawnSync('go', ['version', '-m', where], { encoding: 'utf8', timeout: 30_000 });
+  return /^\s*mod\s+\S+\s+(v\S+)/m.exec(r.stdout ?? '')?.[1];
 }
 
 /** The groups a peer can scan, and its command lines for a group (several when it takes one folder at a time). */
