@@ -8,7 +8,7 @@
  * compiled two or three times each, 50–150 ms a time, before the scan ends. Raising the budget
  * 16-fold leaves only the really hot code to TurboFan. Paired runs on the 2-core bench machine
  * (`npm run bench` figures in the README): CloudFormation scans take about half the CPU and less
- * wall time, Terraform and CDK scans 15–25 % less CPU.
+ * wall time, Terraform scans about 20 % and CDK scans about 10 % less CPU.
  *
  * Set before the scanner's modules load (bin/iac-check.js imports this first) and only when
  * whoever started Node did not choose a budget (NODE_OPTIONS or a `node` flag). The bench's own

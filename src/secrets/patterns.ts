@@ -8,27 +8,26 @@ export interface TokenPattern {
   /** What it is, for messages ("an AWS access key id"). */
   what: string;
   re: RegExp;
+  /** The fixed text every match starts with (a regex source): strings without any pattern's prefix are passed after one scan. */
+  prefix: string;
 }
 
 /** Credentials recognisable by their shape wherever they appear in a string. */
 export const TOKEN_PATTERNS: readonly TokenPattern[] = [
-  { what: 'an AWS access key id', re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/ },
-  { what: 'a private key', re: /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----/ },
-  { what: 'a GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/ },
-  { what: 'a GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
-  { what: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
-  { what: 'a Slack webhook URL', re: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/ },
-  { what: 'a Stripe secret key', re: /\b[rs]k_live_[A-Za-z0-9]{20,}\b/ },
-  { what: 'a Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/ },
-  { what: 'an npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/ },
-  { what: 'a SendGrid API key', re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/ },
+  { what: 'an AWS access key id', re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b/, prefix: 'AKIA|ASIA|ABIA|ACCA' },
+  { what: 'a private key', re: /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----/, prefix: '-----BEGIN ' },
+  { what: 'a GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/, prefix: 'gh[pousr]_|github_pat_' },
+  { what: 'a GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}\b/, prefix: 'glpat-' },
+  { what: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/, prefix: 'xox[abposr]-' },
+  { what: 'a Slack webhook URL', re: /https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/, prefix: 'https://hooks\\.slack\\.com/' },
+  { what: 'a Stripe secret key', re: /\b[rs]k_live_[A-Za-z0-9]{20,}\b/, prefix: '[rs]k_live_' },
+  { what: 'a Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/, prefix: 'AIza' },
+  { what: 'an npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/, prefix: 'npm_' },
+  { what: 'a SendGrid API key', re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/, prefix: 'SG\\.' },
 ];
 
-/**
- * What every shape of TOKEN_PATTERNS contains (its fixed prefix): a string without any of them has
- * none of the shapes, and is passed after one scan instead of one per shape (most strings are such).
- */
-const TOKEN_PREFIXES = /AKIA|ASIA|ABIA|ACCA|-----BEGIN |gh[pousr]_|github_pat_|glpat-|xox[abposr]-|https:\/\/hooks\.slack\.com\/|k_live_|AIza|npm_|SG\./;
+/** Any pattern's prefix: a string without one has none of the shapes (most strings are such). */
+const TOKEN_PREFIXES = new RegExp(TOKEN_PATTERNS.map((p) => `(?:${p.prefix})`).join('|'));
 
 /** The first credential shape found in a string. */
 export function findToken(s: string): { what: string; match: string } | undefined {

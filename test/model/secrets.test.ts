@@ -21,6 +21,13 @@ describe('findToken', () => {
     expect(SHAPED.map((s) => findToken(`x ${s} y`)?.what)).toEqual(TOKEN_PATTERNS.map((p) => p.what));
   });
 
+  it("each shape's match starts with that pattern's own prefix", () => {
+    TOKEN_PATTERNS.forEach((p, i) => {
+      const match = findToken(SHAPED[i]!)?.match ?? '';
+      expect(new RegExp(`^(?:${p.prefix})`).test(match), p.what).toBe(true);
+    });
+  });
+
   it('finds nothing in a string without any prefix, nor in one with a prefix but not the shape', () => {
     expect(findToken('arn:aws:s3:::my-bucket/logs')).toBeUndefined();
     expect(findToken('AKIA-short and npm_x and SG.x')).toBeUndefined();
