@@ -146,6 +146,8 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   }
 
   graph.sort();
+  // No adapter reads the edges (they are for the graph and diff commands): a kept graph keeps them, otherwise they go before the model is built.
+  if (options.keepGraph === false) graph.edges.length = 0;
   let model: CloudModel | undefined = await buildModel(graph, errors);
   // What the end of the scan reads of the graph; the graph itself may go now.
   const nodes = graph.nodes.map((n): SuppressionsOf => ({ address: n.address, suppressions: n.suppressions, context: n.context }));

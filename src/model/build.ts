@@ -1,6 +1,7 @@
 import type { ResourceGraph, ResourceNode } from '../graph/graph.js';
 import type { InputError } from '../core/source.js';
 import { errorText, REPORT_BUG, runIsolated } from '../core/isolate.js';
+import { heapCheckpoint } from '../core/memory.js';
 import type { Adapter } from './adapter.js';
 import { adapterModules } from './adapter-modules.js';
 import { linkModel } from './link.js';
@@ -58,6 +59,7 @@ export async function buildModel(graph: ResourceGraph, errors: InputError[] = []
     if (!kinds.has(a.source)) continue;
     onPhase?.(a);
     adaptIsolated(a, graph, model, errors, broken);
+    heapCheckpoint();
   }
   onPhase?.('link');
   const order = (a: ModelResource, b: ModelResource): number => compare(a.resource.span.file, b.resource.span.file) || compare(a.resource.address, b.resource.address);

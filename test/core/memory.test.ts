@@ -1,12 +1,44 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { heapGrowthFor, LARGE_INPUT_BYTES, LARGE_TERRAFORM_BYTES } from '../../src/core/memory.js';
+import { growthChosen, heapCheckpoint, heapGrowthAt, LARGE_HEAP_BYTES, LARGE_HEAP_GROWTH, LARGE_INPUT_BYTES, planHeapGrowth } from '../../src/core/memory.js';
 
-describe('heap growth bound for large inputs', () => {
-  it('leaves ordinary scans to the default and bounds only very large inputs', () => {
-    expect(heapGrowthFor('terraform', 30 * 1024 * 1024)).toBeUndefined();
-    expect(heapGrowthFor('terraform', LARGE_TERRAFORM_BYTES - 1)).toBeUndefined();
-    expect(heapGrowthFor('terraform', LARGE_TERRAFORM_BYTES)).toBe(10);
-    expect(heapGrowthFor('plan', LARGE_INPUT_BYTES - 1)).toBeUndefined();
-    expect(heapGrowthFor('plan', LARGE_INPUT_BYTES)).toBe(50);
+describe('heap growth bound for large scans', () => {
+  it('leaves ordinary scans to the default and bounds only a large heap', () => {
+    expect(heapGrowthAt(100 * 1024 * 1024)).toBeUndefined();
+    expect(heapGrowthAt(LARGE_HEAP_BYTES - 1)).toBeUndefined();
+    expect(heapGrowthAt(LARGE_HEAP_BYTES)).toBe(LARGE_HEAP_GROWTH);
+    expect(LARGE_HEAP_GROWTH).toBeGreaterThan(0);
+    expect(LARGE_HEAP_GROWTH).toBeLessThan(100);
+  });
+
+  it('bounds a large plan as soon as its size is known', () => {
+    expect(planHeapGrowth(LARGE_INPUT_BYTES - 1)).toBeUndefined();
+    expect(planHeapGrowth(LARGE_INPUT_BYTES)).toBe(50);
+  });
+
+  it('keeps a growth chosen on the node command line', () => {
+    expect(growthChosen([])).toBe(false);
+    expect(growthChosen(['--max-old-space-size=4096', '--interrupt-budget=1000'])).toBe(false);
+    expect(growthChosen(['--heap-growing-percent=20'])).toBe(true);
+    expect(growthChosen(['--trace-gc', '--heap_growing_percent=30'])).toBe(true);
+    expect(growthChosen(['--heap-growing-percentage=30'])).toBe(false);
+  });
+
+  // The test files run in processes of their own (vitest's forks pool), so the bound stays in this one.
+  it('collects once when a checkpoint first finds the heap large, and not when it is small', async () => {
+    const forced = async (work: () => void): Promise<number> => {
+      let n = 0;
+      const seen = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (((e as { detail?: { flags?: number } }).detail?.flags ?? 0) & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) n++;
+      });
+      seen.observe({ entryTypes: ['gc'] });
+      work();
+      await new Promise((r) => setTimeout(r, 50));
+      seen.disconnect();
+      return n;
+    };
+    expect(await forced(() => heapCheckpoint(LARGE_HEAP_BYTES - 1))).toBe(0);
+    expect(await forced(() => heapCheckpoint(LARGE_HEAP_BYTES))).toBe(1);
+    expect(await forced(() => heapCheckpoint(2 * LARGE_HEAP_BYTES))).toBe(0);
   });
 });

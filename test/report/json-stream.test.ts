@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,5 +51,18 @@ describe('scan({ keepGraph: false })', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('scan({ keepGraph: false }) on the samples', () => {
+  // A scan that keeps no graph lets go of its edges before the model is built: no adapter may read them.
+  it('finds the same in every sample folder as a scan that keeps the graph and its edges', async () => {
+    const samples = fileURLToPath(new URL('../../samples', import.meta.url));
+    const kept = await scan([samples], { root: samples });
+    const light = await scan([samples], { root: samples, keepGraph: false });
+    expect(kept.graph!.edges.length).toBeGreaterThan(100);
+    const strip = (x: typeof kept.result) => ({ ...x, stats: { ...x.stats, durationMs: 0 } });
+    expect(strip(light.result)).toEqual(strip(kept.result));
+    expect(light.result.findings.length).toBeGreaterThan(300);
   });
 });

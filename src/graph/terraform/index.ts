@@ -6,17 +6,17 @@ import type { HclFile } from '../../../parsers/terraform/ast.js';
 import { parseHcl } from '../../../parsers/terraform/hcl.js';
 import { parseTfJson } from '../../../parsers/terraform/json.js';
 import type { Edge, GraphPart, Known, ResourceNode } from '../graph.js';
-import type { Value } from '../value.js';
+import { forgetShapes, type Value } from '../value.js';
 import { buildConfig, moduleSource, moduleVersion, type ModuleConfig } from './config.js';
 import { ModuleDownloader, type DownloadOptions } from './download.js';
 import { classifySource, DOWNLOADED_PREFIX, fetchKey, isInside, localModuleDir, repositoryRoot } from './sources.js';
-import { evaluate, type Resolver } from './eval.js';
+import { evaluate, forgetLiterals, type Resolver } from './eval.js';
 import { EvalBudget, LIMITS, limitMessage } from '../../core/limits.js';
 import { readSourceText } from '../../core/source.js';
 import { errorText, placeOf, REPORT_BUG } from '../../core/isolate.js';
 import { ModuleInstance, type World } from './instance.js';
 import { Interner } from '../../core/strings.js';
-import { largeTerraform } from '../../core/memory.js';
+import { heapCheckpoint } from '../../core/memory.js';
 import { str, unk } from './values.js';
 
 export type TerraformFileKind = 'terraform' | 'terraform-json' | 'tfvars';
@@ -133,7 +133,6 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
     parsed.push({ rel: f.rel, dir, kind: f.kind, ...(file ? { file } : {}) });
   }
   const parseMs = performance.now() - t0;
-  largeTerraform(read.bytes);
   if (input.parseOnly) return { parts: [], errors, notes, unresolvedModules: [], parseOnly: parseMs };
 
   // module folders
@@ -268,11 +267,14 @@ export async function buildTerraform(input: TerraformInput): Promise<TerraformRe
   for (const [i, root] of roots.entries()) {
     await evalRoot(root);
     release(i, reached);
+    heapCheckpoint();
   }
   // Folders that only call each other (a cycle) have no root: start from one, so the cycle is reported, not silently dropped.
   for (const dir of dirs.sort()) {
     if (!reached.has(dir) && !isDownloaded(dir) && configs.has(dir)) await evalRoot(dir);
   }
+  forgetLiterals();
+  forgetShapes();
   const unresolvedModules = [...world.unresolved.values()].sort((a, b) => (a.span.file === b.span.file ? a.span.start.line - b.span.start.line : a.span.file < b.span.file ? -1 : 1));
   return { parts, errors, notes, unresolvedModules, parseOnly: parseMs };
 }
