@@ -11,25 +11,20 @@
  * wall time, Terraform scans about 20 % and CDK scans about 10 % less CPU.
  *
  * Set before the scanner's modules load (bin/iac-check.js imports this first) and only when
- * whoever started Node did not choose a budget (NODE_OPTIONS or a `node` flag). The bench's own
- * children call it too, so they measure what the CLI runs.
+ * whoever started Node did not choose a budget on its command line. The bench's own children call
+ * it too, so they measure what the CLI runs.
  */
 import { setFlagsFromString } from 'node:v8';
+import { v8FlagGiven } from '../core/v8-flags.js';
 
 /** V8's `--interrupt-budget` in Node 20 (V8 11.3), in bytes of bytecode run. */
 export const NODE20_INTERRUPT_BUDGET = 67_584;
 /** What a CLI run uses instead. */
 export const CLI_INTERRUPT_BUDGET = 16 * NODE20_INTERRUPT_BUDGET;
 
-/** Whether the flags Node was started with already set a budget. */
-export function budgetChosen(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
-  const said = (s: string) => /--interrupt[-_]budget(=|\s|$)/.test(s);
-  return execArgv.some(said) || said(nodeOptions ?? '');
-}
-
-/** Raises the tier-up budget for this process, unless Node's own flags chose one. Returns whether it did. */
-export function tuneTieringForCli(): boolean {
-  if (budgetChosen(process.execArgv, process.env.NODE_OPTIONS)) return false;
+/** Raises the tier-up budget for this process, unless Node's command line chose one. Returns whether it did. */
+export function tuneTieringForCli(execArgv: readonly string[] = process.execArgv): boolean {
+  if (v8FlagGiven(execArgv, 'interrupt-budget')) return false;
   setFlagsFromString(`--interrupt-budget=${CLI_INTERRUPT_BUDGET}`);
   return true;
 }

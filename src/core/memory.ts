@@ -9,6 +9,7 @@
  */
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { v8FlagGiven } from './v8-flags.js';
 
 /** Inputs at least this large (bytes of text read at once) bound the heap's growth. */
 export const LARGE_INPUT_BYTES = 32 * 1024 * 1024;
@@ -27,11 +28,6 @@ export const LARGE_HEAP_GROWTH = 40;
 
 let bound = Infinity;
 
-/** Whether the flags Node was started with already set the heap's growth. */
-export function growthChosen(execArgv: readonly string[]): boolean {
-  return execArgv.some((a) => /^--heap[-_]growing[-_]percent(=|$)/.test(a));
-}
-
 /** The growth bound (percent) for a plan of `bytes` of text, or undefined when the default suits it. */
 export function planHeapGrowth(bytes: number): number | undefined {
   return bytes >= LARGE_INPUT_BYTES ? 50 : undefined;
@@ -46,7 +42,7 @@ export function heapGrowthAt(usedBytes: number): number | undefined {
 function boundHeap(percent: number | undefined, collect = false): void {
   if (percent === undefined || percent >= bound) return;
   bound = percent;
-  if (growthChosen(process.execArgv)) return;
+  if (v8FlagGiven(process.execArgv, 'heap-growing-percent')) return;
   setFlagsFromString(`--heap-growing-percent=${percent}`);
   // V8 reads the growth when it sets the next limit, after a collection. The limit standing now was set
   // at the last one, up to four times what was alive then: a bound set at 320 MiB still let the heap

@@ -1,6 +1,6 @@
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { growthChosen, heapCheckpoint, heapGrowthAt, LARGE_HEAP_BYTES, LARGE_HEAP_GROWTH, LARGE_INPUT_BYTES, planHeapGrowth } from '../../src/core/memory.js';
+import { heapCheckpoint, heapGrowthAt, LARGE_HEAP_BYTES, LARGE_HEAP_GROWTH, LARGE_INPUT_BYTES, planHeapGrowth } from '../../src/core/memory.js';
 
 describe('heap growth bound for large scans', () => {
   it('leaves ordinary scans to the default and bounds only a large heap', () => {
@@ -16,13 +16,6 @@ describe('heap growth bound for large scans', () => {
     expect(planHeapGrowth(LARGE_INPUT_BYTES)).toBe(50);
   });
 
-  it('keeps a growth chosen on the node command line', () => {
-    expect(growthChosen([])).toBe(false);
-    expect(growthChosen(['--max-old-space-size=4096', '--interrupt-budget=1000'])).toBe(false);
-    expect(growthChosen(['--heap-growing-percent=20'])).toBe(true);
-    expect(growthChosen(['--trace-gc', '--heap_growing_percent=30'])).toBe(true);
-    expect(growthChosen(['--heap-growing-percentage=30'])).toBe(false);
-  });
 
   // The test files run in processes of their own (vitest's forks pool), so the bound stays in this one.
   it('collects once when a checkpoint first finds the heap large, and not when it is small', async () => {
