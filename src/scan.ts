@@ -8,7 +8,7 @@ import { discover } from './discover.js';
 import type { DiscoveredFile } from './discover.js';
 import type { Config } from './config/config.js';
 import { ConfigError, defaultConfig, loadConfig } from './config/config.js';
-import type { TemplateInput } from './graph/cloudformation/build.js';
+import type { ScenarioChecks } from './engine/cfn-scenarios.js';
 import type { TemplateParameters } from './graph/cloudformation/parameters.js';
 import { FORMATS, type FormatContext } from './inputs/index.js';
 import type { Known } from './graph/graph.js';
@@ -98,7 +98,15 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     ? await (await import('./graph/cloudformation/parameters.js')).loadTemplateParameters(root, options.cfnParams ?? [], config.cfnParameters, config.configFile ? dirname(config.configFile) : undefined, configFile)
     : NO_PARAMETERS;
   errors.push(...cfnParameters.errors);
-  const templates: TemplateInput[] = [];
+  const rules = selectRules(allRules, config, options);
+  const engineOptions: EngineOptions = {
+    settings: { publicPorts: config.publicPorts, ...(config.logArchiveAccount ? { logArchiveAccount: config.logArchiveAccount } : {}) },
+    ignores: [...config.ignore, ...nestedIgnores(nested)],
+    matchPath: (file, glob) => picomatch(glob, { dot: true })(file),
+  };
+  // What the templates' other AllowedValues would add: loaded with the first template that has any to check.
+  let scenarioChecks: Promise<ScenarioChecks> | undefined;
+  const scenarios = (): Promise<ScenarioChecks> => (scenarioChecks ??= import('./engine/cfn-scenarios.js').then((m) => new m.ScenarioChecks(rules, engineOptions)));
   let scanned = 0;
   let skipped = found.skipped.length;
   const ctx: FormatContext = {
@@ -120,7 +128,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     },
     unit: (file, work) => isolateUnit(file, work, errors),
     templateParameters: (file, document) => cfnParameters.parameters.forTemplate(file, document),
-    templates,
+    checkScenarios: async (input) => (await scenarios()).check(input),
     terraformRoots: new Map(),
     unresolvedModules,
   };
@@ -138,7 +146,6 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   progress('checking', found.files.length, found.files.length);
   errors.push(...cfnParameters.parameters.unusedCliNames());
 
-  const rules = selectRules(allRules, config, options);
   const stats = { filesDiscovered: found.files.length + found.skipped.length, filesScanned: scanned, filesSkipped: skipped, resources: graph.nodes.filter((n) => n.mode !== 'data').length, durationMs: 0 };
   if (options.parseOnly) {
     stats.durationMs = performance.now() - started;
@@ -153,20 +160,16 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   const nodes = graph.nodes.map((n): SuppressionsOf => ({ address: n.address, suppressions: n.suppressions, context: n.context }));
   const kept = options.keepGraph === false ? undefined : graph;
   graph = undefined;
-  const engineOptions: EngineOptions = {
-    settings: { publicPorts: config.publicPorts, ...(config.logArchiveAccount ? { logArchiveAccount: config.logArchiveAccount } : {}) },
-    ignores: [...config.ignore, ...nestedIgnores(nested)],
-    matchPath: (file, glob) => picomatch(glob, { dot: true })(file),
-  };
   const engine = runRules(model, rules, engineOptions);
   const keptModel = options.keepGraph === false ? undefined : model;
   model = undefined;
   errors.push(...engine.errors);
-  // What the templates' other AllowedValues would add.
-  const other = templates.length ? await (await import('./engine/cfn-scenarios.js')).allowedValueFindings(templates, engine.findings, rules, engineOptions) : { findings: [], notes: [] };
-  engine.findings.push(...other.findings);
+  if (scenarioChecks) {
+    const checks = await scenarioChecks;
+    engine.findings.push(...checks.findings(engine.findings));
+    notes.push(...checks.notes);
+  }
   engine.findings.sort(compareFindings);
-  notes.push(...other.notes);
   const notices: Notice[] = [...engine.notices, ...unusedSuppressions(nodes, engine.findings, rules), ...unknownSuppressions(nodes, knownIds)];
   const regions = [...new Set(nodes.flatMap((n) => (n.context.region.known ? [n.context.region.value] : [])))].sort();
   stats.durationMs = performance.now() - started;

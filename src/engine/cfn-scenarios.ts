@@ -26,24 +26,38 @@ import { fingerprint, runRules } from './engine.js';
 import type { Rule } from './rule.js';
 import type { Finding } from './types.js';
 
-export interface ScenarioResult {
-  findings: Finding[];
-  notes: string[];
-}
+/**
+ * A scenario whose changed values more adapters than this were handed goes straight to a model build:
+ * each adapter compared is run over the template twice and written out, and with many of them one
+ * nearly always makes something else (the bench's templates, whose parameters are read by 6–10
+ * adapters, never came out the same; the awslabs templates' scenarios that did were read by 1 or 2).
+ */
+const MAX_ADAPTERS_COMPARED = 3;
 
-export async function allowedValueFindings(templates: readonly TemplateInput[], baseFindings: readonly Finding[], rules: Rule[], options: EngineOptions): Promise<ScenarioResult> {
-  const notes: string[] = [];
-  const reported = new Set(baseFindings.map(keyOf));
-  const found = new Map<string, { finding: Finding; scenarios: Scenario[] }>();
-  for (const input of templates) {
+/**
+ * The AllowedValues scenarios of one scan's templates. Each template is checked as soon as it is built
+ * (`check`), so that its parsed document need not be kept for the end of the scan; what the scenarios
+ * add is told once the scan's own findings are known (`findings`).
+ */
+export class ScenarioChecks {
+  readonly notes: string[] = [];
+  /** Findings some scenario gives and the template checked alone does not, with the scenarios that give them. */
+  private readonly found = new Map<string, { finding: Finding; scenarios: Scenario[] }>();
+
+  constructor(
+    private readonly rules: Rule[],
+    private readonly options: EngineOptions,
+  ) {}
+
+  async check(input: TemplateInput): Promise<void> {
     const { scenarios, truncated } = allowedValueScenarios(input.document, input.parameterValues);
-    if (truncated) notes.push(`${input.file}: only the first ${scenarios.length} other parameter values were checked`);
-    if (scenarios.length === 0) continue;
+    if (truncated) this.notes.push(`${input.file}: only the first ${scenarios.length} other parameter values were checked`);
+    if (scenarios.length === 0) return;
     const baseBudget = new EvalBudget();
     const basePart = buildTemplate({ ...input, budget: baseBudget });
     const variants = scenarios.map((s) => ({ scenario: s, ...variant(input, s, basePart, baseBudget) }));
     const differing = variants.filter((v) => v.diff.kind !== 'same');
-    if (differing.length === 0) continue;
+    if (differing.length === 0) return;
     // The template checked alone with the values as given, watching which step of the model build
     // (adapter, linker) and of the rules is handed a value that some scenario changes.
     const changed = new Set<object>();
@@ -57,15 +71,13 @@ export async function allowedValueFindings(templates: readonly TemplateInput[], 
     const baseModel = await buildModel(watch.graph(basePart), [], (phase) => (watch.phase = phase === 'done' ? undefined : phase));
     // The rules over it, run when a scenario needs them — or now, when the model keeps a view: a
     // rule could be handed a changed value through it, which the scenarios must know about.
-    let alone: { lists: ListTexts; keys: Set<string>; reads: Map<Rule, Set<string>> } | undefined;
-    const checkedAlone = (): { lists: ListTexts; keys: Set<string>; reads: Map<Rule, Set<string>> } => {
+    let alone: Set<string> | undefined;
+    const checkedAlone = (): Set<string> => {
       if (alone) return alone;
       watch.phase = 'rules';
-      // Which model lists each rule reads: a rule that reads none a scenario changes finds what it finds alone.
-      const reads = new Map<Rule, Set<string>>(rules.map((r) => [r, new Set<string>()]));
-      const keys = new Set(runRules(baseModel, rules, options, (rule, list) => reads.get(rule)!.add(list)).findings.map(keyOf));
+      alone = new Set(runRules(baseModel, this.rules, this.options).findings.map(keyOf));
       watch.phase = undefined;
-      return (alone = { lists: listTexts(baseModel), keys, reads });
+      return alone;
     };
     if (watch.keptIn(baseModel)) checkedAlone();
     const isolated = new IsolatedRuns(basePart);
@@ -76,32 +88,34 @@ export async function allowedValueFindings(templates: readonly TemplateInput[], 
         const steps = watch.stepsGiven(diff);
         // A per-node adapter (secrets) walks every changed node: the others, which read their services' nodes, may tell the models apart first.
         const adapters = steps && [...steps].filter((a) => typeof a === 'object').sort((a, b) => Number(a.perNode ?? false) - Number(b.perNode ?? false));
-        if (adapters?.every((a) => isolated.same(a, part, diff.within))) continue;
+        if (adapters && adapters.length <= MAX_ADAPTERS_COMPARED && adapters.every((a) => isolated.same(a, part, diff.within))) continue;
       }
-      const alone = checkedAlone();
+      const keys = checkedAlone();
+      // Every rule: telling which model lists the scenario changes (to run only the rules reading them)
+      // cost more than the rules it spared (both models written out as text for each scenario).
       const model = await buildModel(graphOf(full(input, s) ?? part));
-      const affected = affectedLists(alone.lists, listTexts(model));
-      if (affected && affected.size === 0) continue;
-      // Only the rules that read a list the scenario changes (or every rule, when that cannot be told).
-      const run = affected ? rules.filter((r) => [...alone.reads.get(r)!].some((l) => affected.has(l))) : rules;
-      for (const f of runRules(model, run, options).findings) {
+      for (const f of runRules(model, this.rules, this.options).findings) {
         const key = keyOf(f);
-        if (alone.keys.has(key) || reported.has(key)) continue;
-        const entry = found.get(key);
+        if (keys.has(key)) continue;
+        const entry = this.found.get(key);
         if (entry) entry.scenarios.push(s);
-        else found.set(key, { finding: f, scenarios: [s] });
+        else this.found.set(key, { finding: f, scenarios: [s] });
       }
     }
   }
-  const findings = [...found.values()].map(({ finding, scenarios }) => {
-    const labels = simplest(scenarios).map((s) => s.label);
-    return {
-      ...finding,
-      message: `${finding.message} (when ${labels.join(', or when ')})`,
-      fingerprint: fingerprint(finding.ruleId, finding.location.span.file, finding.resource.address, `${finding.location.path ?? ''} when ${labels.join(' | ')}`),
-    };
-  });
-  return { findings, notes };
+
+  /** The findings the scenarios add to the scan's own (`baseFindings`), each naming the values ("… (when Env is prod)"). */
+  findings(baseFindings: readonly Finding[]): Finding[] {
+    const reported = new Set(baseFindings.map(keyOf));
+    return [...this.found.values()].filter(({ finding }) => !reported.has(keyOf(finding))).map(({ finding, scenarios }) => {
+      const labels = simplest(scenarios).map((s) => s.label);
+      return {
+        ...finding,
+        message: `${finding.message} (when ${labels.join(', or when ')})`,
+        fingerprint: fingerprint(finding.ruleId, finding.location.span.file, finding.resource.address, `${finding.location.path ?? ''} when ${labels.join(' | ')}`),
+      };
+    });
+  }
 }
 
 function valuesOf(input: TemplateInput, s: Scenario): Record<string, string | Value> {
@@ -457,80 +471,6 @@ function graphOf(part: GraphPart): ResourceGraph {
   g.add(part);
   g.sort();
   return g;
-}
-
-/**
- * Each model list (`facets.<name>` for a facet list) as a stable text, and the lists its items point
- * at: an item of a list met inside another list's item (a facet's owner, a linked resource) is written
- * as `#<list>:<index>`, so that each item is written once, in its own list. `texts` is undefined when
- * some list cannot be written.
- */
-export interface ListTexts {
-  texts: Map<string, string> | undefined;
-  refs: Map<string, Set<string>>;
-}
-
-export function listTexts(model: CloudModel): ListTexts {
-  const { facets, ...rest } = model;
-  const lists: [string, unknown[]][] = [
-    ...Object.entries(rest as Record<string, unknown[]>),
-    ...Object.entries(facets as unknown as Record<string, unknown[]>).map(([k, v]): [string, unknown[]] => [`facets.${k}`, v]),
-  ];
-  const items = new Map<unknown, [string, string]>();
-  for (const [name, list] of lists) list.forEach((item, i) => {
-    if (typeof item === 'object' && item !== null && !items.has(item)) items.set(item, [name, `#${name}:${i}`]);
-  });
-  const texts = new Map<string, string>();
-  const refs = new Map<string, Set<string>>();
-  for (const [name, list] of lists) {
-    const to = new Set<string>();
-    refs.set(name, to);
-    try {
-      texts.set(
-        name,
-        JSON.stringify(list, function (this: unknown, _key, v: unknown) {
-          if (this !== list && typeof v === 'object' && v !== null) {
-            const ref = items.get(v);
-            if (ref) {
-              to.add(ref[0]);
-              return ref[1];
-            }
-          }
-          return v instanceof Map ? Object.fromEntries(v) : v instanceof Set ? [...v] : typeof v === 'bigint' ? String(v) : v;
-        }),
-      );
-    } catch {
-      return { texts: undefined, refs };
-    }
-  }
-  return { texts, refs };
-}
-
-/**
- * The lists a scenario's model changes: those whose text differs from the template's, and those whose
- * items point (directly or not) at items of a changed list. Undefined when the models cannot be compared.
- */
-export function affectedLists(base: ListTexts, other: ListTexts): Set<string> | undefined {
-  if (!base.texts || !other.texts || base.texts.size !== other.texts.size) return undefined;
-  const affected = new Set<string>();
-  for (const [name, text] of base.texts) {
-    const t = other.texts.get(name);
-    if (t === undefined) return undefined;
-    if (t !== text) affected.add(name);
-  }
-  if (affected.size === 0) return affected;
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [name, to] of base.refs) {
-      if (affected.has(name)) continue;
-      for (const m of to) if (affected.has(m)) {
-        affected.add(name);
-        grew = true;
-        break;
-      }
-    }
-  }
-  return affected;
 }
 
 /**

@@ -35,7 +35,7 @@ function isResource(t: Target): t is ModelResource {
 }
 
 /** Runs rules over the model and turns their reports into located, fingerprinted findings. */
-export function runRules(model: CloudModel, rules: Rule[], options: EngineOptions, onRead?: (rule: Rule, list: string) => void): EngineResult {
+export function runRules(model: CloudModel, rules: Rule[], options: EngineOptions): EngineResult {
   const findings: Finding[] = [];
   const notices: Notice[] = [];
   const errors: InputError[] = [];
@@ -49,7 +49,7 @@ export function runRules(model: CloudModel, rules: Rule[], options: EngineOption
     const { failures, gaveUp } = runIsolated<ModelResource>(
       (tracker) => {
         rule.check({
-          model: modelView(model, tracker.view, onRead && ((list) => onRead(rule, list))),
+          model: modelView(model, tracker.view),
           settings: options.settings,
           report(r: Report<string>) {
             found.push(toFinding(rule, messages, r, options));
@@ -88,19 +88,13 @@ export function runRules(model: CloudModel, rules: Rule[], options: EngineOption
 /**
  * The model with each list handed out through `view` (a rule's walk can then be isolated). Lazy: a
  * list is viewed (copied) when the rule first reads it, not all ~100 of them for every rule.
- * `onRead` hears the name of each list read (`facets.<name>` for a facet list), for the
- * AllowedValues scenarios, which run again only the rules that read a list the scenario changes.
  */
-function modelView(model: CloudModel, view: (list: readonly ModelResource[]) => ModelResource[], onRead?: (list: string) => void): CloudModel {
+function modelView(model: CloudModel, view: (list: readonly ModelResource[]) => ModelResource[]): CloudModel {
   return lazyView(model as unknown as Record<string | symbol, unknown>, (key, list) => {
     if (key === 'facets') {
       // Facets too: an exception on a facet is blamed on the facet's owner (see the failures above).
-      return lazyView(list as Record<string | symbol, unknown>, (facet, items) => {
-        onRead?.(`facets.${facet}`);
-        return view(items as ModelResource[]);
-      });
+      return lazyView(list as Record<string | symbol, unknown>, (_facet, items) => view(items as ModelResource[]));
     }
-    onRead?.(key);
     return view(list as ModelResource[]);
   }) as unknown as CloudModel;
 }

@@ -55,8 +55,8 @@ export interface FormatContext {
   unit<T>(file: string, work: () => Promise<T>): Promise<T | undefined>;
   /** CloudFormation parameter values given from outside (`--cfn-params`, `cfnParameters`) for a template, with errors about them. */
   templateParameters(file: string, document: ParsedDocument): { values?: Record<string, string>; errors: InputError[] };
-  /** CloudFormation templates as built, for checking their parameters' other allowed values afterwards. */
-  templates: TemplateInput[];
+  /** Checks a CloudFormation template, as built, under its parameters' other allowed values (`ScenarioChecks`). */
+  checkScenarios(input: TemplateInput): Promise<void>;
   /** Terraform module calls whose module is not on disk, for the report. */
   unresolvedModules: UnresolvedModule[];
   /** Terraform nodes by root module folder (`.` for the scan root), once the Terraform format has run: a plan's configuration. */

@@ -55,10 +55,12 @@ export async function buildModel(graph: ResourceGraph, errors: InputError[] = []
   }
   // An adapter reads one input kind's spellings: those of a kind the graph does not hold would find nothing.
   const kinds = new Set([...graph.nodes, ...graph.providers].map((n) => (n.source === 'terraform' || n.source === 'terraform-plan' ? 'terraform' : 'cloudformation')));
+  // Every list an adapter may push to, facets included, so that a failed attempt can be cut back.
+  const lists: unknown[][] = [...resourceLists(model).map((k) => model[k]), ...Object.values(model.facets)];
   for (const a of await loadAdapters(kinds)) {
     if (!kinds.has(a.source)) continue;
     onPhase?.(a);
-    adaptIsolated(a, graph, model, errors, broken);
+    adaptIsolated(a, graph, model, errors, broken, lists);
     heapCheckpoint();
   }
   onPhase?.('link');
@@ -79,9 +81,7 @@ function nodeError(n: ResourceNode | undefined, message: string): InputError {
 }
 
 /** Runs one adapter; a node it throws on is left out (an error names it) and the adapter runs again over the rest. */
-function adaptIsolated(a: Adapter, graph: ResourceGraph, model: CloudModel, errors: InputError[], broken: Set<ResourceNode>): void {
-  // Every list an adapter may push to, facets included, so a failed attempt leaves nothing behind.
-  const lists: unknown[][] = [...resourceLists(model).map((k) => model[k]), ...Object.values(model.facets)];
+function adaptIsolated(a: Adapter, graph: ResourceGraph, model: CloudModel, errors: InputError[], broken: Set<ResourceNode>, lists: unknown[][]): void {
   const lengths = lists.map((l) => l.length);
   const { failures } = runIsolated<ResourceNode>(
     (tracker) => {

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseTemplate } from '../../parsers/cloudformation/index.js';
 import { allowedValueScenarios, resourceParameters } from '../../src/graph/cloudformation/scenarios.js';
 import { buildTemplate } from '../../src/graph/cloudformation/build.js';
 import type { KeptKey } from '../../src/graph/cloudformation/build.js';
-import { dedent, scanSnippet } from '../helpers/scan-snippet.js';
+import { ScenarioChecks } from '../../src/engine/cfn-scenarios.js';
+import { dedent, scanFiles, scanSnippet } from '../helpers/scan-snippet.js';
 
 function doc(text: string) {
   const r = parseTemplate('t.yaml', text);
@@ -100,6 +101,22 @@ describe('AllowedValues scenarios', () => {
   it('the checked values themselves keep their findings unlabelled, and nothing is reported twice', async () => {
     const { result } = await scanSnippet('cloudformation', TEMPLATE.replace('Default: dev', 'Default: prod').replace("AllowedValues: [dev, prod]", 'AllowedValues: [prod, dev]'), { rules: ['encryption-at-rest-messages'] });
     expect(result.findings.map((f) => [f.messageId, f.location.span.start.line, f.message.includes('(when')])).toEqual([['unencrypted', 35, false]]);
+  });
+
+  it('each template is checked as it is read: one whose check fails is an error on its file, and the others are still checked', async () => {
+    const check = ScenarioChecks.prototype.check;
+    const spy = vi.spyOn(ScenarioChecks.prototype, 'check').mockImplementation(async function (this: ScenarioChecks, input) {
+      if (input.file === 'a.yaml') throw new Error('boom');
+      return check.call(this, input);
+    });
+    try {
+      const { result } = await scanFiles({ 'a.yaml': dedent(TEMPLATE), 'b.yaml': dedent(TEMPLATE) }, { rules: ['encryption-at-rest-messages'] });
+      expect(result.errors.map((e) => [e.file, e.kind, e.message.includes('boom')])).toEqual([['a.yaml', 'internal', true]]);
+      expect(result.findings.map((f) => [f.location.span.file, f.location.span.start.line, /\(when .*\)$/.exec(f.message)?.[0]])).toEqual([['b.yaml', 35, '(when Env is prod)']]);
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
