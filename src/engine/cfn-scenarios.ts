@@ -81,7 +81,7 @@ export class ScenarioChecks {
     };
     if (watch.keptIn(baseModel)) checkedAlone();
     const isolated = new IsolatedRuns(basePart);
-    for (const { scenario: s, part, diff, full } of differing) {
+    for (const { scenario: s, part, diff } of differing) {
       // The model is the same when no step was handed a changed value, or only adapters were and
       // each of them, run again over the scenario's graph, gives what it gives over the template's.
       if (diff.kind === 'values') {
@@ -93,7 +93,7 @@ export class ScenarioChecks {
       const keys = checkedAlone();
       // Every rule: telling which model lists the scenario changes (to run only the rules reading them)
       // cost more than the rules it spared (both models written out as text for each scenario).
-      const model = await buildModel(graphOf(full(input, s) ?? part));
+      const model = await buildModel(graphOf(part));
       for (const f of runRules(model, this.rules, this.options).findings) {
         const key = keyOf(f);
         if (keys.has(key)) continue;
@@ -128,10 +128,10 @@ function valuesOf(input: TemplateInput, s: Scenario): Record<string, string | Va
  * a parameter decides whether some resource exists, or the evaluation budget could run out
  * differently: then the whole template is built again. `full` builds the whole graph, for a model.
  */
-function variant(input: TemplateInput, s: Scenario, base: GraphPart, baseBudget: EvalBudget): { part: GraphPart; diff: PartDiff; full: (i: TemplateInput, s: Scenario) => GraphPart | undefined } {
-  const whole = (): { part: GraphPart; diff: PartDiff; full: () => undefined } => {
+function variant(input: TemplateInput, s: Scenario, base: GraphPart, baseBudget: EvalBudget): { part: GraphPart; diff: PartDiff } {
+  const whole = (): { part: GraphPart; diff: PartDiff } => {
     const part = buildTemplate({ ...input, parameterValues: valuesOf(input, s) });
-    return { part, diff: diffParts(base, part), full: () => undefined };
+    return { part, diff: diffParts(base, part) };
   };
   const names = Object.keys(s.overrides);
   const only = new Set<string>();
@@ -151,7 +151,7 @@ function variant(input: TemplateInput, s: Scenario, base: GraphPart, baseBudget:
   if (nodes.filter((n, i) => n !== base.nodes[i]).length !== rebuilt.size) return whole();
   const part = { nodes, edges: [...base.edges.filter((e) => !rebuilt.has(e.from)), ...some.edges] };
   const diff = diffParts(base, part, !deepEqual(base.edges.filter((e) => rebuilt.has(e.from)), some.edges));
-  return { part, diff, full: (i, sc) => buildTemplate({ ...i, parameterValues: valuesOf(i, sc) }) };
+  return { part, diff };
 }
 
 const byAddress = new WeakMap<GraphPart, Map<string, GraphPart['nodes'][number]>>();

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { findToken, TOKEN_PATTERNS } from '../../src/secrets/patterns.js';
-import { scanSnippet } from '../helpers/scan-snippet.js';
+import { parseTemplate } from '../../parsers/cloudformation/index.js';
+import { buildTemplate } from '../../src/graph/cloudformation/build.js';
+import { ResourceGraph } from '../../src/graph/graph.js';
+import type { ResourceNode } from '../../src/graph/graph.js';
+import { emptyModel } from '../../src/model/model.js';
+import { adapter as secrets } from '../../src/model/secrets/cloudformation.js';
+import { dedent, scanSnippet } from '../helpers/scan-snippet.js';
 
 /** One string of each shape, in TOKEN_PATTERNS order. */
 const SHAPED = [
@@ -87,5 +93,37 @@ describe('secret values', () => {
       ['container_definitions[0].environment[0].value', 'SECRET_KEY', 'explicit', 'ecs'],
       ['environment[0].variables.API_TOKEN', 'API_TOKEN', 'unknown', 'lambda'],
     ]);
+  });
+});
+
+describe('the CloudFormation secrets adapter over a template built again', () => {
+  const text = `
+    Resources:
+      Fn:
+        Type: AWS::Lambda::Function
+        Properties:
+          Environment:
+            Variables:
+              DB_PASSWORD: hunter2hunter2
+  `;
+  const secretsOf = (nodes: ResourceNode[]) => {
+    const graph = new ResourceGraph();
+    graph.add({ nodes, edges: [] });
+    const model = emptyModel();
+    secrets.adapt(graph, model);
+    return model.secretValues;
+  };
+
+  it("makes a node's values once, and a node built again anew (the scenarios reuse the template's unchanged nodes)", () => {
+    const parsed = parseTemplate('t.yaml', dedent(text));
+    if (parsed.kind !== 'template') throw new Error('not a template');
+    const build = () => buildTemplate({ file: 't.yaml', document: parsed.document, account: { known: false, reason: 'not given' }, region: { known: false, reason: 'not given' } }).nodes;
+    const nodes = build();
+    const first = secretsOf(nodes);
+    expect(first.map((s) => [s.name, s.value.origin.path])).toEqual([['DB_PASSWORD', 'Properties.Environment.Variables.DB_PASSWORD']]);
+    expect(secretsOf(nodes)[0]).toBe(first[0]);
+    const again = secretsOf(build());
+    expect(again).toEqual(first);
+    expect(again[0]).not.toBe(first[0]);
   });
 });

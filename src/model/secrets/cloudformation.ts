@@ -1,3 +1,4 @@
+import type { ResourceNode } from '../../graph/graph.js';
 import type { Adapter } from '../adapter.js';
 import type { Path } from '../read.js';
 import { PropertyReader } from '../read.js';
@@ -31,6 +32,13 @@ const spelling: SecretSpelling = {
   },
 };
 
+/**
+ * What each node holds, made once per node: the AllowedValues scenarios build a template's model again
+ * over the template's own nodes but the changed ones, and this walk over every string was the largest
+ * part of those builds. Nothing changes a node once built, nor a SecretValue once made.
+ */
+const made = new WeakMap<ResourceNode, readonly SecretValue[]>();
+
 export const adapter: Adapter = {
   service: 'secrets',
   source: 'cloudformation',
@@ -39,7 +47,9 @@ export const adapter: Adapter = {
   adapt(graph, model) {
     for (const node of graph.nodes) {
       if (node.source !== 'cloudformation' && node.source !== 'cdk') continue;
-      model.secretValues.push(...secretValues(new PropertyReader(node, graph, 'Properties'), spelling));
+      let found = made.get(node);
+      if (!found) made.set(node, (found = secretValues(new PropertyReader(node, graph, 'Properties'), spelling)));
+      model.secretValues.push(...found);
     }
   },
 };
