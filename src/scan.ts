@@ -104,7 +104,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     ignores: [...config.ignore, ...nestedIgnores(nested)],
     matchPath: (file, glob) => picomatch(glob, { dot: true })(file),
   };
-  // What the templates' other AllowedValues would add: loaded with the first template that has any to check.
+  // What the templates' other AllowedValues would add: loaded with the first template.
   let scenarioChecks: Promise<ScenarioChecks> | undefined;
   const scenarios = (): Promise<ScenarioChecks> => (scenarioChecks ??= import('./engine/cfn-scenarios.js').then((m) => new m.ScenarioChecks(rules, engineOptions)));
   let scanned = 0;

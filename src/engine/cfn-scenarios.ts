@@ -126,7 +126,7 @@ function valuesOf(input: TemplateInput, s: Scenario): Record<string, string | Va
  * A scenario's graph and how it differs from the template's. Only the resources that read one of
  * the scenario's parameters are evaluated again, the others are the template's own nodes — unless
  * a parameter decides whether some resource exists, or the evaluation budget could run out
- * differently: then the whole template is built again. `full` builds the whole graph, for a model.
+ * differently: then the whole template is built again.
  */
 function variant(input: TemplateInput, s: Scenario, base: GraphPart, baseBudget: EvalBudget): { part: GraphPart; diff: PartDiff } {
   const whole = (): { part: GraphPart; diff: PartDiff } => {

@@ -34,8 +34,8 @@ const spelling: SecretSpelling = {
 
 /**
  * What each node holds, made once per node: the AllowedValues scenarios build a template's model again
- * over the template's own nodes but the changed ones, and this walk over every string was the largest
- * part of those builds. Nothing changes a node once built, nor a SecretValue once made.
+ * over the template's own nodes but the changed ones, and this walk over every string was the costliest
+ * adapter of those builds. Nothing changes a node once built, nor a SecretValue once made.
  */
 const made = new WeakMap<ResourceNode, readonly SecretValue[]>();
 
