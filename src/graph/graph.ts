@@ -144,6 +144,8 @@ export class ResourceGraph {
   readonly providers: ResourceNode[] = [];
   private readonly byId = new Map<string, ResourceNode>();
   private byType: Map<string, ResourceNode[]> | undefined;
+  /** Each node's index in `nodes`, made when first needed (`ofType` of several types). */
+  private position: Map<ResourceNode, number> | undefined;
 
   add(part: GraphPart): void {
     for (const n of part.nodes) {
@@ -154,6 +156,7 @@ export class ResourceGraph {
     for (const e of part.edges) this.edges.push(e);
     for (const p of part.providers ?? []) if (!this.providers.some((q) => q.id === p.id)) this.providers.push(p);
     this.byType = undefined;
+    this.position = undefined;
   }
 
   get(id: string): ResourceNode | undefined {
@@ -175,9 +178,12 @@ export class ResourceGraph {
         else this.byType.set(n.type, [n]);
       }
     }
-    if (types.length === 1) return (this.byType.get(types[0]!) ?? []).slice();
-    const wanted = new Set(types);
-    return this.nodes.filter((n) => n.mode !== 'data' && wanted.has(n.type));
+    const lists = [...new Set(types)].flatMap((t) => this.byType!.get(t) ?? []);
+    if (types.length === 1 || lists.length < 2) return lists;
+    // Several types: back in graph order (an adapter's output follows it), without walking every node.
+    this.position ??= new Map(this.nodes.map((n, i) => [n, i]));
+    const position = this.position;
+    return lists.sort((a, b) => position.get(a)! - position.get(b)!);
   }
 
   /** Terraform data sources of the given types, in graph order. */
@@ -189,6 +195,7 @@ export class ResourceGraph {
   /** Sorts nodes by file and address so that every later stage is deterministic. */
   sort(): void {
     this.byType = undefined;
+    this.position = undefined;
     this.nodes.sort((a, b) => (a.file === b.file ? cmp(a.address, b.address) : cmp(a.file, b.file)));
   }
 }
