@@ -144,8 +144,8 @@ export class ResourceGraph {
   readonly providers: ResourceNode[] = [];
   private readonly byId = new Map<string, ResourceNode>();
   private byType: Map<string, ResourceNode[]> | undefined;
-  /** Each node's index in `nodes`, made when first needed (`ofType` of several types). */
-  private position: Map<ResourceNode, number> | undefined;
+  /** Whether `nodes` is in `sort()`'s order (no node added since). */
+  private sorted = false;
 
   add(part: GraphPart): void {
     for (const n of part.nodes) {
@@ -156,7 +156,7 @@ export class ResourceGraph {
     for (const e of part.edges) this.edges.push(e);
     for (const p of part.providers ?? []) if (!this.providers.some((q) => q.id === p.id)) this.providers.push(p);
     this.byType = undefined;
-    this.position = undefined;
+    this.sorted = false;
   }
 
   get(id: string): ResourceNode | undefined {
@@ -178,12 +178,12 @@ export class ResourceGraph {
         else this.byType.set(n.type, [n]);
       }
     }
-    const lists = [...new Set(types)].flatMap((t) => this.byType!.get(t) ?? []);
-    if (types.length === 1 || lists.length < 2) return lists;
-    // Several types: back in graph order (an adapter's output follows it), without walking every node.
-    this.position ??= new Map(this.nodes.map((n, i) => [n, i]));
-    const position = this.position;
-    return lists.sort((a, b) => position.get(a)! - position.get(b)!);
+    if (types.length === 1) return (this.byType.get(types[0]!) ?? []).slice();
+    // Several types, in graph order (an adapter's output follows it): a sorted graph puts the types' own
+    // lists back in its order, without walking every node.
+    if (this.sorted) return [...new Set(types)].flatMap((t) => this.byType!.get(t) ?? []).sort(graphOrder);
+    const wanted = new Set(types);
+    return this.nodes.filter((n) => n.mode !== 'data' && wanted.has(n.type));
   }
 
   /** Terraform data sources of the given types, in graph order. */
@@ -195,9 +195,14 @@ export class ResourceGraph {
   /** Sorts nodes by file and address so that every later stage is deterministic. */
   sort(): void {
     this.byType = undefined;
-    this.position = undefined;
-    this.nodes.sort((a, b) => (a.file === b.file ? cmp(a.address, b.address) : cmp(a.file, b.file)));
+    this.nodes.sort(graphOrder);
+    this.sorted = true;
   }
+}
+
+/** By file, then address. The sort is stable: nodes of one file and address (a template read for two stacks) keep the order they were added in. */
+function graphOrder(a: ResourceNode, b: ResourceNode): number {
+  return a.file === b.file ? cmp(a.address, b.address) : cmp(a.file, b.file);
 }
 
 function cmp(a: string, b: string): number {

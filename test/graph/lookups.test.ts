@@ -12,9 +12,11 @@ import { resource, val } from '../helpers/model-builders.js';
 const node = (address: string, type: string, mode: ResourceNode['mode'] = 'managed'): ResourceNode => ({ ...resource(address, type).resource, mode, file: 'model.yaml', properties: { kind: 'map', entries: new Map(), keySpans: new Map(), span: resource(address, type).resource.span }, dependsOn: [] }) as unknown as ResourceNode;
 
 describe('ResourceGraph.ofType', () => {
-  it('several types come back in graph order, each node once, data sources left out', () => {
+  it('several types come back in graph order (sorted or not), each node once, data sources left out', () => {
     const g = new ResourceGraph();
     g.add({ nodes: [node('c', 'B'), node('a', 'A'), node('d', 'A', 'data'), node('b', 'B'), node('e', 'C')], edges: [] });
+    // Not sorted yet: the order they were added in.
+    expect(g.ofType('A', 'B').map((n) => n.address)).toEqual(['c', 'a', 'b']);
     g.sort();
     expect(g.ofType('B', 'A', 'B').map((n) => n.address)).toEqual(['a', 'b', 'c']);
     expect(g.ofType('C', 'X').map((n) => n.address)).toEqual(['e']);
