@@ -6,7 +6,7 @@
 import type { ModelResource, Val } from '../model/val.js';
 import type { RuleContext } from './rule.js';
 
-export { isFalse, isKnown, isTrue, isUnknown, namesKey } from '../model/val.js';
+export { byId, isFalse, isKnown, isTrue, isUnknown, namesKey } from '../model/val.js';
 
 /**
  * How a value came to be what it is, worded to follow the property name in a message
@@ -34,19 +34,3 @@ export function undecided(ctx: Pick<RuleContext<string>, 'undecidable'>, resourc
   return true;
 }
 
-const BY_ID = new WeakMap<readonly ModelResource[], ReadonlyMap<string, ModelResource>>();
-
-/**
- * The resources of a model list by graph id (the first one of an id, as `find` would return), made
- * once per list: a rule that names linked resources looks each up instead of scanning the list.
- * Each rule is handed its own view of a list, so the index is its own and reading it reads the list.
- */
-export function byId<T extends ModelResource>(list: readonly T[]): ReadonlyMap<string, T> {
-  let index = BY_ID.get(list);
-  if (!index) {
-    const made = new Map<string, T>();
-    for (const r of list) if (!made.has(r.resource.id)) made.set(r.resource.id, r);
-    BY_ID.set(list, (index = made));
-  }
-  return index as ReadonlyMap<string, T>;
-}

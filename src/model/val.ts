@@ -78,3 +78,20 @@ export interface Link {
   id?: string;
   literal?: string;
 }
+
+const BY_ID = new WeakMap<readonly ModelResource[], { size: number; index: ReadonlyMap<string, ModelResource> }>();
+
+/**
+ * The resources of a model list by graph id (the first one of an id, as `find` would return), made
+ * once per list and again when it has grown: a rule or a linker that names linked resources looks
+ * each up instead of scanning the list. Each rule is handed its own view of a list, so the index is
+ * its own and reading it reads the list.
+ */
+export function byId<T extends ModelResource>(list: readonly T[]): ReadonlyMap<string, T> {
+  const known = BY_ID.get(list);
+  if (known && known.size === list.length) return known.index as ReadonlyMap<string, T>;
+  const index = new Map<string, T>();
+  for (const r of list) if (!index.has(r.resource.id)) index.set(r.resource.id, r);
+  BY_ID.set(list, { size: list.length, index });
+  return index;
+}

@@ -16,7 +16,6 @@ describe('heap growth bound for large scans', () => {
     expect(planHeapGrowth(LARGE_INPUT_BYTES)).toBe(50);
   });
 
-
   // The test files run in processes of their own (vitest's forks pool), so the bound stays in this one.
   it('collects once when a checkpoint first finds the heap large, and not when it is small', async () => {
     const forced = async (work: () => void): Promise<number> => {

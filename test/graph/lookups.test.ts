@@ -9,7 +9,11 @@ import { resource, val } from '../helpers/model-builders.js';
 // Lookups the adapters and linkers make thousands of times on a large scan: by type in the graph,
 // buckets by id and by name in the model. They answer what a walk over every item answers.
 
-const node = (address: string, type: string, mode: ResourceNode['mode'] = 'managed'): ResourceNode => ({ ...resource(address, type).resource, mode, file: 'model.yaml', properties: { kind: 'map', entries: new Map(), keySpans: new Map(), span: resource(address, type).resource.span }, dependsOn: [] }) as unknown as ResourceNode;
+/** A graph node of `type` at `address` with no properties, in the test file. */
+function node(address: string, type: string, mode: ResourceNode['mode'] = 'managed'): ResourceNode {
+  const info = resource(address, type).resource;
+  return { ...info, mode, file: info.span.file, properties: { kind: 'map', entries: new Map(), keySpans: new Map(), span: info.span }, dependsOn: [] } as unknown as ResourceNode;
+}
 
 describe('ResourceGraph.ofType', () => {
   it('several types come back in graph order (sorted or not), each node once, data sources left out', () => {
