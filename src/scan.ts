@@ -128,7 +128,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
     },
     unit: (file, work) => isolateUnit(file, work, errors),
     templateParameters: (file, document) => cfnParameters.parameters.forTemplate(file, document),
-    checkScenarios: async (input) => (await scenarios()).check(input),
+    checkScenarios: async (input, built) => (await scenarios()).check(input, built),
     terraformRoots: new Map(),
     unresolvedModules,
   };

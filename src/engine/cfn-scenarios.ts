@@ -34,6 +34,12 @@ import type { Finding } from './types.js';
  */
 const MAX_ADAPTERS_COMPARED = 3;
 
+/** A template's graph part as the scan built it, and the evaluation budget it was built within. */
+export interface BuiltTemplate {
+  part: GraphPart;
+  budget: EvalBudget;
+}
+
 /**
  * The AllowedValues scenarios of one scan's templates. Each template is checked as soon as it is built
  * (`check`), so that its parsed document need not be kept for the end of the scan; what the scenarios
@@ -49,12 +55,15 @@ export class ScenarioChecks {
     private readonly options: EngineOptions,
   ) {}
 
-  async check(input: TemplateInput): Promise<void> {
+  /**
+   * `built` is the template as the scan built it: its nodes are shared with the scenarios' graphs,
+   * which nothing changes (a model build only reads the graph), so the template is not built again.
+   */
+  async check(input: TemplateInput, built: BuiltTemplate): Promise<void> {
     const { scenarios, truncated } = allowedValueScenarios(input.document, input.parameterValues);
     if (truncated) this.notes.push(`${input.file}: only the first ${scenarios.length} other parameter values were checked`);
     if (scenarios.length === 0) return;
-    const baseBudget = new EvalBudget();
-    const basePart = buildTemplate({ ...input, budget: baseBudget });
+    const { part: basePart, budget: baseBudget } = built;
     const variants = scenarios.map((s) => ({ scenario: s, ...variant(input, s, basePart, baseBudget) }));
     const differing = variants.filter((v) => v.diff.kind !== 'same');
     if (differing.length === 0) return;

@@ -37,11 +37,12 @@ export const cloudformation: InputFormat = {
         const sam = expandSam(file.rel, parsed.document);
         ctx.notes.push(...sam.notes);
         const input = { file: file.rel, document: sam.document, account: c.account, region: c.region, ...(given.values ? { parameterValues: given.values } : {}) };
-        ctx.add(buildTemplate({ ...input, budget }));
+        const part = buildTemplate({ ...input, budget });
+        ctx.add(part);
         const reached = budget.reached;
         if (reached) ctx.notes.push(`${reached.at ? `${reached.at.file}:${reached.at.line}:${reached.at.column}` : file.rel}: ${limitMessage(reached.limit)}; the values over it are unknown`);
         // Now, while its parsed document is at hand: kept for the end of the scan, the documents were most of its memory.
-        await ctx.checkScenarios(input);
+        await ctx.checkScenarios(input, { part, budget });
       });
     }
   },

@@ -4,6 +4,7 @@
  * go through the list, so adding a format touches no switch elsewhere.
  */
 import type { TemplateInput } from '../graph/cloudformation/build.js';
+import type { BuiltTemplate } from '../engine/cfn-scenarios.js';
 import type { DownloadOptions } from '../graph/terraform/download.js';
 import type { InputError } from '../core/source.js';
 import type { DiscoveredFile, DiscoveredKind } from '../discover.js';
@@ -55,8 +56,8 @@ export interface FormatContext {
   unit<T>(file: string, work: () => Promise<T>): Promise<T | undefined>;
   /** CloudFormation parameter values given from outside (`--cfn-params`, `cfnParameters`) for a template, with errors about them. */
   templateParameters(file: string, document: ParsedDocument): { values?: Record<string, string>; errors: InputError[] };
-  /** Checks a CloudFormation template, as built, under its parameters' other allowed values (`ScenarioChecks`). */
-  checkScenarios(input: TemplateInput): Promise<void>;
+  /** Checks a CloudFormation template, as built (`built`: the part just added and the budget it was built within), under its parameters' other allowed values (`ScenarioChecks`). */
+  checkScenarios(input: TemplateInput, built: BuiltTemplate): Promise<void>;
   /** Terraform module calls whose module is not on disk, for the report. */
   unresolvedModules: UnresolvedModule[];
   /** Terraform nodes by root module folder (`.` for the scan root), once the Terraform format has run: a plan's configuration. */

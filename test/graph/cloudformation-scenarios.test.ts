@@ -105,9 +105,9 @@ describe('AllowedValues scenarios', () => {
 
   it('each template is checked as it is read: one whose check fails is an error on its file, and the others are still checked', async () => {
     const check = ScenarioChecks.prototype.check;
-    const spy = vi.spyOn(ScenarioChecks.prototype, 'check').mockImplementation(async function (this: ScenarioChecks, input) {
+    const spy = vi.spyOn(ScenarioChecks.prototype, 'check').mockImplementation(async function (this: ScenarioChecks, input, built) {
       if (input.file === 'a.yaml') throw new Error('boom');
-      return check.call(this, input);
+      return check.call(this, input, built);
     });
     try {
       const { result } = await scanFiles({ 'a.yaml': dedent(TEMPLATE), 'b.yaml': dedent(TEMPLATE) }, { rules: ['encryption-at-rest-messages'] });
