@@ -9,7 +9,7 @@ import type { Span } from '../core/source.js';
 import type { TemplateInput } from '../graph/cloudformation/build.js';
 import { buildTemplate } from '../graph/cloudformation/build.js';
 import type { KeptKey } from '../graph/cloudformation/build.js';
-import { allowedValueScenarios, resourceParameters } from '../graph/cloudformation/scenarios.js';
+import { allowedValueScenarios, declaresResourceTwice, resourceParameters } from '../graph/cloudformation/scenarios.js';
 import { EvalBudget, LIMITS } from '../core/limits.js';
 import type { Scenario } from '../graph/cloudformation/scenarios.js';
 import type { GraphPart, ResourceNode } from '../graph/graph.js';
@@ -133,9 +133,10 @@ function valuesOf(input: TemplateInput, s: Scenario): Record<string, string | Va
 
 /**
  * A scenario's graph and how it differs from the template's. Only the resources that read one of
- * the scenario's parameters are evaluated again, the others are the template's own nodes — unless
- * a parameter decides whether some resource exists, or the evaluation budget could run out
- * differently: then the whole template is built again.
+ * the scenario's parameters, or name a resource whose existence they decide, are evaluated again
+ * (those that no longer exist are left out, those that now exist are built); the others are the
+ * template's own nodes. When the evaluation budget could run out differently, or the template
+ * declares a resource twice, the whole template is built again.
  */
 function variant(input: TemplateInput, s: Scenario, base: GraphPart, baseBudget: EvalBudget): { part: GraphPart; diff: PartDiff } {
   const whole = (): { part: GraphPart; diff: PartDiff } => {
@@ -143,23 +144,38 @@ function variant(input: TemplateInput, s: Scenario, base: GraphPart, baseBudget:
     return { part, diff: diffParts(base, part) };
   };
   const names = Object.keys(s.overrides);
+  const resources = readsOf(input);
+  if (baseBudget.reached || declaresResourceTwice(input.document)) return whole();
+  // Resources that may exist under one value and not under the other, and so be referred to or not.
+  const decided = new Set<string>();
+  for (const [logical, r] of resources) if (names.some((n) => r.existence.has(n))) decided.add(logical);
+  const namesDecided = (named: Set<string> | undefined): boolean => decided.size > 0 && named !== undefined && [...named].some((x) => decided.has(x));
   const only = new Set<string>();
-  for (const [logical, r] of readsOf(input)) {
-    if (names.some((n) => r.existence.has(n))) return whole();
-    if (names.some((n) => r.reads.has(n))) only.add(logical);
-  }
-  if (baseBudget.reached) return whole();
+  for (const [logical, r] of resources) if (names.some((n) => r.reads.has(n)) || namesDecided(r.names)) only.add(logical);
   const budget = new EvalBudget();
-  // A rebuilt resource's DeletionPolicy, UpdateReplacePolicy and Metadata that read none of the scenario's parameters are the template's own.
-  const keep = { from: (logical: string) => nodeByAddress(base).get(logical), unchanged: (logical: string, key: KeptKey) => !names.some((n) => readsOf(input).get(logical)?.keys.get(key)?.has(n)) };
+  // A rebuilt resource's DeletionPolicy, UpdateReplacePolicy and Metadata that read none of the scenario's parameters (nor name a resource they decide) are the template's own.
+  const keep = {
+    from: (logical: string) => nodeByAddress(base).get(logical),
+    unchanged: (logical: string, key: KeptKey) => {
+      const r = resources.get(logical);
+      return !names.some((n) => r?.keys.get(key)?.has(n)) && !namesDecided(r?.keyNames.get(key));
+    },
+  };
   const some = buildTemplate({ ...input, parameterValues: valuesOf(input, s), only, budget, keep });
   // Within one budget whatever the order: the whole build would not run out either.
   if (budget.reached || LIMITS.evalSteps - baseBudget.steps + (LIMITS.evalSteps - budget.steps) > LIMITS.evalSteps) return whole();
-  const rebuilt = new Map(some.nodes.map((n) => [n.id, n]));
-  const nodes = base.nodes.map((n) => rebuilt.get(n.id) ?? n);
-  if (nodes.filter((n, i) => n !== base.nodes[i]).length !== rebuilt.size) return whole();
-  const part = { nodes, edges: [...base.edges.filter((e) => !rebuilt.has(e.from)), ...some.edges] };
-  const diff = diffParts(base, part, !deepEqual(base.edges.filter((e) => rebuilt.has(e.from)), some.edges));
+  // In the order a whole build makes them: the template's.
+  const rebuilt = new Map(some.nodes.map((n) => [n.address, n]));
+  const nodes: ResourceNode[] = [];
+  for (const logical of resources.keys()) {
+    const n = only.has(logical) ? rebuilt.get(logical) : nodeByAddress(base).get(logical);
+    if (n) nodes.push(n);
+  }
+  const kept = base.nodes.filter((n) => !only.has(n.address));
+  if (nodes.length !== kept.length + some.nodes.length) return whole();
+  const replaced = new Set(base.nodes.filter((n) => only.has(n.address)).map((n) => n.id));
+  const part = { nodes, edges: [...base.edges.filter((e) => !replaced.has(e.from)), ...some.edges] };
+  const diff = diffParts(base, part, !deepEqual(base.edges.filter((e) => replaced.has(e.from)), some.edges));
   return { part, diff };
 }
 

@@ -98,6 +98,43 @@ describe('AllowedValues scenarios', () => {
     ]);
   });
 
+  it('a resource that another parameter value creates is seen by the resources that refer to it', async () => {
+    // The policy reads no parameter, but its Ref to the bucket is unknown while the bucket does not exist:
+    // under "Store is yes" it must be evaluated again, or the bucket would look as if it had no policy.
+    const template = `
+      Parameters:
+        Store:
+          Type: String
+          Default: 'no'
+          AllowedValues: ['yes', 'no']
+      Conditions:
+        WithStore: !Equals [!Ref Store, 'yes']
+      Resources:
+        Data:
+          Type: AWS::S3::Bucket
+          Condition: WithStore
+        Policy:
+          Type: AWS::S3::BucketPolicy
+          Properties:
+            Bucket: !Ref Data
+            PolicyDocument:
+              Statement:
+                - Effect: Deny
+                  Principal: '*'
+                  Action: 's3:*'
+                  Resource: ['arn:aws:s3:::data', 'arn:aws:s3:::data/*']
+                  Condition:
+                    Bool:
+                      aws:SecureTransport: 'false'
+    `;
+    const { result } = await scanSnippet('cloudformation', template, { rules: ['encryption-in-transit'] });
+    expect(result.errors).toEqual([]);
+    expect(result.findings).toEqual([]);
+    // Without the policy, the bucket the other value creates is reported, naming the value.
+    const { result: bare } = await scanSnippet('cloudformation', template.replace(/\n {8}Policy:[\s\S]*$/, '\n'), { rules: ['encryption-in-transit'] });
+    expect(bare.findings.map((f) => [f.messageId, f.location.span.start.line, f.location.span.start.column, /\(when .*\)$/.exec(f.message)?.[0]])).toEqual([['bucketNoSecureTransport', 9, 3, '(when Store is yes)']]);
+  });
+
   it('the checked values themselves keep their findings unlabelled, and nothing is reported twice', async () => {
     const { result } = await scanSnippet('cloudformation', TEMPLATE.replace('Default: dev', 'Default: prod').replace("AllowedValues: [dev, prod]", 'AllowedValues: [prod, dev]'), { rules: ['encryption-at-rest-messages'] });
     expect(result.findings.map((f) => [f.messageId, f.location.span.start.line, f.message.includes('(when')])).toEqual([['unencrypted', 35, false]]);
@@ -163,6 +200,37 @@ describe('a resource built again under other parameter values', () => {
     expect([...reads.get('Gated')!.keys.get('Properties')!]).toEqual([]);
     expect([...reads.get('Gated')!.reads]).toEqual(['Size']);
     expect([...reads.get('Gated')!.existence]).toEqual(['Size']);
+  });
+
+  it('says which other resources each part of a declaration names: Ref, Fn::GetAtt, Fn::Sub, DependsOn', () => {
+    const named = resourceParameters(doc(dedent(`
+      Resources:
+        Key:
+          Type: AWS::KMS::Key
+        Topic:
+          Type: AWS::SNS::Topic
+        Queue:
+          Type: AWS::SQS::Queue
+          DependsOn: [Topic]
+          Metadata:
+            note: !Sub 'key \${Key.Arn} in \${AWS::Region}'
+          Properties:
+            KmsMasterKeyId: !Ref Key
+            RedrivePolicy:
+              deadLetterTargetArn: !GetAtt [Topic, TopicArn]
+        Other:
+          Type: AWS::SQS::Queue
+          DependsOn: Queue
+          Properties:
+            QueueName: Key
+            Tags: [{ Key: arn, Value: !GetAtt Queue.Arn }, { Key: sub, Value: !Sub '\${Topic}' }]
+    `)));
+    expect([...named.get('Queue')!.names].sort()).toEqual(['Key', 'Topic']);
+    expect([...named.get('Queue')!.keyNames.get('Metadata')!]).toEqual(['Key']);
+    expect([...named.get('Queue')!.keyNames.get('DependsOn')!]).toEqual(['Topic']);
+    // A string equal to a logical id counts too: taking too many is safe, missing one is not.
+    expect([...named.get('Other')!.names].sort()).toEqual(['Key', 'Queue', 'Topic']);
+    expect([...named.get('Key')!.names]).toEqual([]);
   });
 
   it('keeps the parts that read none of the changed parameters, and evaluates the others again', () => {

@@ -124,15 +124,19 @@ export function allowedValueScenarios(document: ParsedDocument, given: Record<st
 
 /**
  * Per resource of the template: the parameters its declaration reads (`Ref`, `Fn::Sub`, and through
- * the conditions it names, its own `Condition` included), and those that decide whether it exists
- * (its own `Condition`). A resource that reads none of a scenario's parameters evaluates the same under it.
+ * the conditions it names, its own `Condition` included), those that decide whether it exists (its
+ * own `Condition`), and the other resources it names (`names`: `Ref`, `Fn::GetAtt`, `Fn::Sub`,
+ * `DependsOn`; a reference to a resource that does not exist evaluates otherwise). A resource that reads
+ * none of a scenario's parameters, and names no resource whose existence they decide, evaluates the
+ * same under it. `keys`: the same per part of the declaration (`Properties`, `Metadata` …).
  */
-export function resourceParameters(document: ParsedDocument): Map<string, { reads: Set<string>; existence: Set<string>; keys: Map<string, Set<string>> }> {
+export function resourceParameters(document: ParsedDocument): Map<string, ResourceReads> {
   const root = document.root;
   const conditions = asMap(get(root, 'Conditions'));
   const resources = get(root, 'Resources');
-  const out = new Map<string, { reads: Set<string>; existence: Set<string>; keys: Map<string, Set<string>> }>();
+  const out = new Map<string, ResourceReads>();
   if (resources?.kind !== 'map') return out;
+  const logicalIds = new Set(resources.entries.map((e) => e.key));
   const paramsOf = new Map<string, Set<string>>();
   const conditionParams = (name: string, seen: Set<string> = new Set()): Set<string> => {
     const cached = paramsOf.get(name);
@@ -159,9 +163,50 @@ export function resourceParameters(document: ParsedDocument): Map<string, { read
     // What each part of the declaration reads on its own (DeletionPolicy, Metadata …); the resource as a
     // whole reads all of that and what its own Condition reads (Properties are evaluated under it).
     const keys = new Map<string, Set<string>>();
-    if (e.value.kind === 'map') for (const k of e.value.entries) keys.set(k.key, readsOf(k.value));
+    const keyNames = new Map<string, Set<string>>();
+    if (e.value.kind === 'map') {
+      for (const k of e.value.entries) {
+        keys.set(k.key, readsOf(k.value));
+        keyNames.set(k.key, resourcesNamed(k.value, logicalIds));
+      }
+    }
     const reads = e.value.kind === 'map' ? new Set([...existence, ...[...keys.values()].flatMap((r) => [...r])]) : readsOf(e.value);
-    out.set(e.key, { reads, existence, keys });
+    const names = e.value.kind === 'map' ? new Set([...keyNames.values()].flatMap((r) => [...r])) : resourcesNamed(e.value, logicalIds);
+    out.set(e.key, { reads, existence, keys, names, keyNames });
+  }
+  return out;
+}
+
+/** Whether the template declares a resource twice (an input error): `resourceParameters` then tells of the last declaration only. */
+export function declaresResourceTwice(document: ParsedDocument): boolean {
+  const resources = get(document.root, 'Resources');
+  return resources?.kind === 'map' && new Set(resources.entries.map((e) => e.key)).size !== resources.entries.length;
+}
+
+/** What `resourceParameters` tells of one resource. */
+export interface ResourceReads {
+  reads: Set<string>;
+  existence: Set<string>;
+  keys: Map<string, Set<string>>;
+  names: Set<string>;
+  keyNames: Map<string, Set<string>>;
+}
+
+/**
+ * The resources a declaration may name: every string that is a logical id, or one before `.` (a
+ * `Fn::GetAtt` string), or one inside `${…}` (`Fn::Sub`). It takes more than the intrinsics do (any
+ * string equal to a logical id), so that no reference is missed.
+ */
+function resourcesNamed(node: DocNode, logicalIds: Set<string>, out = new Set<string>(), depth = 0): Set<string> {
+  if (depth > 200) return out;
+  if (node.kind === 'seq') for (const item of node.items) resourcesNamed(item, logicalIds, out, depth + 1);
+  else if (node.kind === 'map') for (const e of node.entries) resourcesNamed(e.value, logicalIds, out, depth + 1);
+  else if (node.value !== null) {
+    const s = typeof node.value === 'string' ? node.value : (node.raw ?? String(node.value));
+    if (logicalIds.has(s)) out.add(s);
+    const dot = s.indexOf('.');
+    if (dot > 0 && logicalIds.has(s.slice(0, dot))) out.add(s.slice(0, dot));
+    if (s.includes('${')) for (const m of s.matchAll(/\$\{([^}.]*)[.}]/g)) if (logicalIds.has(m[1]!)) out.add(m[1]!);
   }
   return out;
 }
