@@ -47,6 +47,8 @@ export interface BuiltTemplate {
  */
 export class ScenarioChecks {
   readonly notes: string[] = [];
+  /** Scenarios that change the graph, those a model build decided, and templates whose build was watched for the others. */
+  readonly counts = { differing: 0, modelBuilds: 0, watched: 0 };
   /** Findings some scenario gives and the template checked alone does not, with the scenarios that give them. */
   private readonly found = new Map<string, { finding: Finding; scenarios: Scenario[] }>();
 
@@ -67,17 +69,21 @@ export class ScenarioChecks {
     const variants = scenarios.map((s) => ({ scenario: s, ...variant(input, s, basePart, baseBudget) }));
     const differing = variants.filter((v) => v.diff.kind !== 'same');
     if (differing.length === 0) return;
+    this.counts.differing += differing.length;
     // The template checked alone with the values as given, watching which step of the model build
-    // (adapter, linker) and of the rules is handed a value that some scenario changes.
+    // (adapter, linker) and of the rules is handed a value that some scenario changes — of the
+    // scenarios that may be decided without a model build: those changing few services' resources.
+    const watched = new Set(differing.filter(({ diff }) => diff.kind === 'values' && servicesChanged(basePart, diff.within) <= MAX_ADAPTERS_COMPARED));
     const changed = new Set<object>();
     const within = new Set<object>();
-    for (const { diff } of differing) {
+    for (const { diff } of watched) {
       if (diff.kind !== 'values') continue;
       for (const c of diff.changed) changed.add(c);
       for (const w of diff.within) within.add(w);
     }
     const watch = new HandOuts(changed, within);
-    const baseModel = await buildModel(watch.graph(basePart), [], (phase) => (watch.phase = phase === 'done' ? undefined : phase));
+    if (watched.size) this.counts.watched++;
+    const baseModel = watched.size ? await buildModel(watch.graph(basePart), [], (phase) => (watch.phase = phase === 'done' ? undefined : phase)) : await buildModel(graphOf(basePart));
     // The rules over it, run when a scenario needs them — or now, when the model keeps a view: a
     // rule could be handed a changed value through it, which the scenarios must know about.
     let alone: Set<string> | undefined;
@@ -88,12 +94,13 @@ export class ScenarioChecks {
       watch.phase = undefined;
       return alone;
     };
-    if (watch.keptIn(baseModel)) checkedAlone();
+    if (watched.size && watch.keptIn(baseModel)) checkedAlone();
     const isolated = new IsolatedRuns(basePart);
-    for (const { scenario: s, part, diff } of differing) {
+    for (const v of differing) {
+      const { scenario: s, part, diff } = v;
       // The model is the same when no step was handed a changed value, or only adapters were and
       // each of them, run again over the scenario's graph, gives what it gives over the template's.
-      if (diff.kind === 'values') {
+      if (diff.kind === 'values' && watched.has(v)) {
         const steps = watch.stepsGiven(diff);
         // A per-node adapter (secrets) walks every changed node: the others, which read their services' nodes, may tell the models apart first.
         const adapters = steps && [...steps].filter((a) => typeof a === 'object').sort((a, b) => Number(a.perNode ?? false) - Number(b.perNode ?? false));
@@ -102,6 +109,7 @@ export class ScenarioChecks {
       const keys = checkedAlone();
       // Every rule: telling which model lists the scenario changes (to run only the rules reading them)
       // cost more than the rules it spared (both models written out as text for each scenario).
+      this.counts.modelBuilds++;
       const model = await buildModel(graphOf(part));
       for (const f of runRules(model, this.rules, this.options).findings) {
         const key = keyOf(f);
@@ -129,6 +137,19 @@ export class ScenarioChecks {
 
 function valuesOf(input: TemplateInput, s: Scenario): Record<string, string | Value> {
   return { ...(input.parameterValues ?? {}), ...s.overrides };
+}
+
+/**
+ * How many services' resources (`AWS::S3` of `AWS::S3::Bucket`) a scenario changes values of. Each
+ * service has its adapter, and the secrets adapter reads every resource: with more services than
+ * `MAX_ADAPTERS_COMPARED`, more adapters than that are handed a changed value, and a model build
+ * decides. Watching the template's build costs: on the bench's templates, where it never spared a
+ * build, the scan took a seventh more CPU with it.
+ */
+function servicesChanged(base: GraphPart, within: ReadonlySet<object>): number {
+  const services = new Set<string>();
+  for (const n of base.nodes) if (within.has(n)) services.add(n.type.slice(0, n.type.lastIndexOf('::')));
+  return services.size;
 }
 
 /**

@@ -135,6 +135,55 @@ describe('AllowedValues scenarios', () => {
     expect(bare.findings.map((f) => [f.messageId, f.location.span.start.line, f.location.span.start.column, /\(when .*\)$/.exec(f.message)?.[0]])).toEqual([['bucketNoSecureTransport', 9, 3, '(when Store is yes)']]);
   });
 
+  it('a scenario changing few services is decided by running their adapters alone; one changing more, by a model build', async () => {
+    const template = (services: number) => `
+      Parameters:
+        Env:
+          Type: String
+          Default: dev
+          AllowedValues: [dev, prod]
+      Conditions:
+        IsProd: !Equals [!Ref Env, prod]
+      Resources:
+        Queue:
+          Type: AWS::SQS::Queue
+          Properties:
+            DelaySeconds: !If [IsProd, 5, 0]
+        Topic:
+          Type: AWS::SNS::Topic
+          Properties:
+            DisplayName: ${services > 1 ? '!If [IsProd, shop, shop-dev]' : 'shop'}
+        Bucket:
+          Type: AWS::S3::Bucket
+          Properties:
+            Tags: [{ Key: env, Value: ${services > 1 ? '!Ref Env' : 'dev'} }]
+        Table:
+          Type: AWS::DynamoDB::Table
+          Properties:
+            TableClass: ${services > 1 ? '!If [IsProd, STANDARD, STANDARD_INFREQUENT_ACCESS]' : 'STANDARD'}
+            BillingMode: PAY_PER_REQUEST
+            KeySchema: [{ AttributeName: id, KeyType: HASH }]
+            AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+    `;
+    const counts: ScenarioChecks['counts'][] = [];
+    const check = ScenarioChecks.prototype.check;
+    const spy = vi.spyOn(ScenarioChecks.prototype, 'check').mockImplementation(async function (this: ScenarioChecks, input, built) {
+      await check.call(this, input, built);
+      counts.push({ ...this.counts });
+    });
+    try {
+      for (const services of [1, 4]) {
+        const { result } = await scanSnippet('cloudformation', template(services));
+        expect(result.findings.filter((f) => f.message.includes('(when'))).toEqual([]);
+      }
+      // One service: the template's build is watched and the SQS and secrets adapters, run alone, make the same.
+      // Four: more adapters than are compared alone read the changed values, so the scenario's model is built.
+      expect(counts).toEqual([{ differing: 1, modelBuilds: 0, watched: 1 }, { differing: 1, modelBuilds: 1, watched: 0 }]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('the checked values themselves keep their findings unlabelled, and nothing is reported twice', async () => {
     const { result } = await scanSnippet('cloudformation', TEMPLATE.replace('Default: dev', 'Default: prod').replace("AllowedValues: [dev, prod]", 'AllowedValues: [prod, dev]'), { rules: ['encryption-at-rest-messages'] });
     expect(result.findings.map((f) => [f.messageId, f.location.span.start.line, f.message.includes('(when')])).toEqual([['unencrypted', 35, false]]);
