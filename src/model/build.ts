@@ -54,13 +54,16 @@ export async function buildModel(graph: ResourceGraph, errors: InputError[] = []
     }
   }
   // An adapter reads one input kind's spellings: those of a kind the graph does not hold would find nothing.
-  const kinds = new Set([...graph.nodes, ...graph.providers].map((n) => (n.source === 'terraform' || n.source === 'terraform-plan' ? 'terraform' : 'cloudformation')));
+  const kinds = new Set<Kind>();
+  for (const list of [graph.nodes, graph.providers]) for (const n of list) kinds.add(n.source === 'terraform' || n.source === 'terraform-plan' ? 'terraform' : 'cloudformation');
   // Every list an adapter may push to, facets included, so that a failed attempt can be cut back.
   const lists: unknown[][] = [...resourceLists(model).map((k) => model[k]), ...Object.values(model.facets)];
+  const lengths = new Array<number>(lists.length);
   for (const a of await loadAdapters(kinds)) {
     if (!kinds.has(a.source)) continue;
     onPhase?.(a);
-    adaptIsolated(a, graph, model, errors, broken, lists);
+    for (let i = 0; i < lists.length; i++) lengths[i] = lists[i]!.length;
+    adaptIsolated(a, graph, model, errors, broken, lists, lengths);
     heapCheckpoint();
   }
   onPhase?.('link');
@@ -80,9 +83,11 @@ function nodeError(n: ResourceNode | undefined, message: string): InputError {
   return { file: n ? n.span.file : '.', line: n ? n.span.start.line : 1, column: n ? n.span.start.column : 1, kind: 'internal', message };
 }
 
-/** Runs one adapter; a node it throws on is left out (an error names it) and the adapter runs again over the rest. */
-function adaptIsolated(a: Adapter, graph: ResourceGraph, model: CloudModel, errors: InputError[], broken: Set<ResourceNode>, lists: unknown[][]): void {
-  const lengths = lists.map((l) => l.length);
+/**
+ * Runs one adapter; a node it throws on is left out (an error names it) and the adapter runs again over the rest.
+ * `lengths`: those of `lists` before it ran, to which a failed attempt cuts them back.
+ */
+function adaptIsolated(a: Adapter, graph: ResourceGraph, model: CloudModel, errors: InputError[], broken: Set<ResourceNode>, lists: unknown[][], lengths: readonly number[]): void {
   const { failures } = runIsolated<ResourceNode>(
     (tracker) => {
       // The graph as this adapter sees it: its node lists are tracked, lookups by id are the graph's own.
