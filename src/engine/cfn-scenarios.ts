@@ -66,7 +66,7 @@ export class ScenarioChecks {
     if (truncated) this.notes.push(`${input.file}: only the first ${scenarios.length} other parameter values were checked`);
     if (scenarios.length === 0) return;
     const { part: basePart, budget: baseBudget } = built;
-    const variants = scenarios.map((s) => ({ scenario: s, ...variant(input, s, basePart, baseBudget) }));
+    const variants = scenarios.map((s) => ({ scenario: s, ...scenarioPart(input, s, basePart, baseBudget) }));
     const differing = variants.filter((v) => v.diff.kind !== 'same');
     if (differing.length === 0) return;
     this.counts.differing += differing.length;
@@ -159,7 +159,7 @@ function servicesChanged(base: GraphPart, within: ReadonlySet<object>): number {
  * template's own nodes. When the evaluation budget could run out differently, or the template
  * declares a resource twice, the whole template is built again.
  */
-function variant(input: TemplateInput, s: Scenario, base: GraphPart, baseBudget: EvalBudget): { part: GraphPart; diff: PartDiff } {
+export function scenarioPart(input: TemplateInput, s: Scenario, base: GraphPart, baseBudget: EvalBudget): { part: GraphPart; diff: PartDiff } {
   const whole = (): { part: GraphPart; diff: PartDiff } => {
     const part = buildTemplate({ ...input, parameterValues: valuesOf(input, s) });
     return { part, diff: diffParts(base, part) };
@@ -220,7 +220,7 @@ function readsOf(input: TemplateInput): ReturnType<typeof resourceParameters> {
  * objects that differ (`changed`: kind, scalar, span or key set) and the nodes, maps and lists that
  * hold them (`within`).
  */
-type PartDiff = { kind: 'same' } | { kind: 'other' } | { kind: 'values'; changed: Set<object>; within: Set<object>; edges: boolean };
+export type PartDiff = { kind: 'same' } | { kind: 'other' } | { kind: 'values'; changed: Set<object>; within: Set<object>; edges: boolean };
 
 const VALUE_FIELDS = ['properties', 'deletionPolicy', 'updateReplacePolicy', 'metadata'] as const;
 
