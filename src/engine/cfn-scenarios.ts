@@ -9,7 +9,7 @@ import type { Span } from '../core/source.js';
 import type { TemplateInput } from '../graph/cloudformation/build.js';
 import { buildTemplate } from '../graph/cloudformation/build.js';
 import type { KeptKey } from '../graph/cloudformation/build.js';
-import { allowedValueScenarios, declaresResourceTwice, resourceParameters } from '../graph/cloudformation/scenarios.js';
+import { allowedValueScenarios, declaresResourceTwice, resourceParameters, serviceOf } from '../graph/cloudformation/scenarios.js';
 import { EvalBudget, LIMITS } from '../core/limits.js';
 import type { Scenario } from '../graph/cloudformation/scenarios.js';
 import type { GraphPart, ResourceNode } from '../graph/graph.js';
@@ -140,7 +140,7 @@ function valuesOf(input: TemplateInput, s: Scenario): Record<string, string | Va
 }
 
 /**
- * How many services' resources (`AWS::S3` of `AWS::S3::Bucket`) a scenario changes values of. Each
+ * How many services' resources (`serviceOf` their types) a scenario changes values of. Each
  * service has its adapter, and the secrets adapter reads every resource: with more services than
  * `MAX_ADAPTERS_COMPARED`, more adapters than that are handed a changed value, and a model build
  * decides. Watching the template's build costs: on the bench's templates, where it never spared a
@@ -148,7 +148,7 @@ function valuesOf(input: TemplateInput, s: Scenario): Record<string, string | Va
  */
 function servicesChanged(base: GraphPart, within: ReadonlySet<object>): number {
   const services = new Set<string>();
-  for (const n of base.nodes) if (within.has(n)) services.add(n.type.slice(0, n.type.lastIndexOf('::')));
+  for (const n of base.nodes) if (within.has(n)) services.add(serviceOf(n.type));
   return services.size;
 }
 

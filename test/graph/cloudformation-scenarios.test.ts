@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseTemplate } from '../../parsers/cloudformation/index.js';
 import { allowedValueScenarios, resourceParameters } from '../../src/graph/cloudformation/scenarios.js';
 import { buildTemplate } from '../../src/graph/cloudformation/build.js';
-import type { KeptKey } from '../../src/graph/cloudformation/build.js';
+import type { KeptKey, TemplateInput } from '../../src/graph/cloudformation/build.js';
 import { ScenarioChecks } from '../../src/engine/cfn-scenarios.js';
 import { dedent, scanFiles, scanSnippet } from '../helpers/scan-snippet.js';
 
@@ -10,6 +10,14 @@ function doc(text: string) {
   const r = parseTemplate('t.yaml', text);
   if (r.kind !== 'template') throw new Error('not a template');
   return r.document;
+}
+
+/** Spies on each template's scenario check, running `around` in its place; `check` runs the real one. */
+function aroundCheck(around: (check: () => Promise<void>, checks: ScenarioChecks, input: TemplateInput) => Promise<void>) {
+  const real = ScenarioChecks.prototype.check;
+  return vi.spyOn(ScenarioChecks.prototype, 'check').mockImplementation(async function (this: ScenarioChecks, input, built) {
+    await around(() => real.call(this, input, built), this, input);
+  });
 }
 
 const TEMPLATE = `
@@ -166,10 +174,9 @@ describe('AllowedValues scenarios', () => {
             AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
     `;
     const counts: ScenarioChecks['counts'][] = [];
-    const check = ScenarioChecks.prototype.check;
-    const spy = vi.spyOn(ScenarioChecks.prototype, 'check').mockImplementation(async function (this: ScenarioChecks, input, built) {
-      await check.call(this, input, built);
-      counts.push({ ...this.counts });
+    const spy = aroundCheck(async (check, checks) => {
+      await check();
+      counts.push({ ...checks.counts });
     });
     try {
       for (const services of [1, 4]) {
@@ -190,10 +197,9 @@ describe('AllowedValues scenarios', () => {
   });
 
   it('each template is checked as it is read: one whose check fails is an error on its file, and the others are still checked', async () => {
-    const check = ScenarioChecks.prototype.check;
-    const spy = vi.spyOn(ScenarioChecks.prototype, 'check').mockImplementation(async function (this: ScenarioChecks, input, built) {
+    const spy = aroundCheck(async (check, _checks, input) => {
       if (input.file === 'a.yaml') throw new Error('boom');
-      return check.call(this, input, built);
+      await check();
     });
     try {
       const { result } = await scanFiles({ 'a.yaml': dedent(TEMPLATE), 'b.yaml': dedent(TEMPLATE) }, { rules: ['encryption-at-rest-messages'] });

@@ -177,6 +177,12 @@ export function resourceParameters(document: ParsedDocument): Map<string, Resour
   return out;
 }
 
+/** The service a resource type belongs to: `AWS::S3` of `AWS::S3::Bucket`, `Custom` of `Custom::Thing`. */
+export function serviceOf(type: string): string {
+  const last = type.lastIndexOf('::');
+  return last < 0 ? type : type.slice(0, last);
+}
+
 /** Whether the template declares a resource twice (an input error): `resourceParameters` then tells of the last declaration only. */
 export function declaresResourceTwice(document: ParsedDocument): boolean {
   const resources = get(document.root, 'Resources');
